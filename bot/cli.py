@@ -1,0 +1,194 @@
+"""The ``allvoices`` command: set-up, the web app, the worker, and tools anyone can try on stdin."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.logs import configure_logging
+from bot.services import Services
+from storage.migrations import upgrade
+
+DEMO_LOGINS = Path("var") / "demo-logins.txt"
+DEMO_USERS = (
+    ("moderator", "moderator", "Amira", "Moderator"),
+    ("responder", "responder", "Grace", "Patient experience midwife"),
+    ("lead", "lead", "Joanne", "Head of midwifery"),
+    ("admin", "admin", "Sam", "Service administrator"),
+)
+
+
+def _services(db: str | None = None) -> Services:
+    return Services.build(Settings.from_env(database_url=db))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """allvoices: women tell their experience of maternity care in their own words and language."""
+
+
+@main.group()
+def db() -> None:
+    """The database."""
+
+
+@db.command("upgrade")
+@click.option("--db", "url", help="Database URL (default ALLVOICES_DATABASE_URL).")
+def db_upgrade(url: str | None) -> None:
+    """Apply migrations to ALLVOICES_DATABASE_URL."""
+    settings = Settings.from_env(database_url=url)
+    upgrade(settings.database_url)
+    click.echo("database is up to date")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """The web app: webhooks, simulator, review dashboard."""
+    from bot.app import create_app
+
+    configure_logging()
+    create_app().run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Run every job once and exit.")
+def worker(once: bool) -> None:
+    """Drain the outbox and run scheduled jobs; any number may run at once."""
+    from bot import worker as worker_module
+
+    configure_logging()
+    services = _services()
+    if once:
+        worker_module.run_once(services)
+    else:
+        worker_module.run_forever(services)
+
+
+@main.command()
+@click.option("--sender", required=True, help="Her number or chat id (made up).")
+@click.option(
+    "--channel", type=click.Choice(["sms", "whatsapp", "telegram"]), default="sms", show_default=True
+)
+@click.option("--db", "url", help="Database URL (default ALLVOICES_DATABASE_URL).")
+def chat(sender: str, channel: str, url: str | None) -> None:
+    """A sender's side of the conversation: one message per line in, the service's answers out."""
+    from bot.conversations import receive
+    from bot.delivery import deliver_due
+    from channels import simulator
+    from storage.models import OutboxMessage
+
+    services = _services(url)
+    upgrade(services.settings.database_url)
+    for line in sys.stdin:
+        text = line.rstrip("\r\n")
+        received = receive(services, simulator.inbound(channel, sender, text))
+        if not received.outbox_ids:
+            continue
+        deliver_due(services, ids=received.outbox_ids)
+        with services.db.session() as session:
+            rows = session.scalars(
+                select(OutboxMessage)
+                .where(
+                    OutboxMessage.id.in_(received.outbox_ids), OutboxMessage.status.in_(("sent", "delivered"))
+                )
+                .order_by(OutboxMessage.id)
+            )
+            for row in rows:
+                for body_line in row.body.splitlines() or [""]:
+                    click.echo(f"bot: {body_line}")
+        sys.stdout.flush()
+
+
+@main.command()
+@click.option("--lang", default=None, help="Her language code, if known.")
+@click.option("--jsonl", is_flag=True, help='Each line {"text": …, "lang": …} in, one JSON result out.')
+def anonymise(lang: str | None, jsonl: bool) -> None:
+    """Redact names, numbers and addresses from text on standard input."""
+    from bot.anonymise import anonymise as redact
+
+    if not jsonl:
+        click.echo(redact(sys.stdin.read(), lang).redacted, nl=False)
+        return
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        result = redact(str(item.get("text", "")), item.get("lang") or lang)
+        entities = [{"type": e.type, "start": e.start, "end": e.end} for e in result.entities]
+        click.echo(json.dumps({"redacted": result.redacted, "entities": entities}, ensure_ascii=False))
+
+
+@main.command("check-reply")
+@click.option("--lang", default="en", show_default=True, help="The language the draft is written in.")
+def check_reply(lang: str) -> None:
+    """Check a draft reply (standard input) for what a non-defensive reply needs."""
+    from bot.reply_check import check_reply as check
+
+    draft = sys.stdin.read()
+    if not draft.strip():
+        click.echo(
+            json.dumps({"ok": False, "findings": [{"rule": "empty", "message": "The draft is empty."}]})
+        )
+        sys.exit(1)
+    result = check(draft)
+    findings = [
+        {"rule": f.rule, "message": f.message, "quote": f.quote, "suggestion": f.suggestion}
+        for f in result.findings
+    ]
+    click.echo(json.dumps({"ok": result.ok, "findings": findings}, ensure_ascii=False))
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command("demo-users")
+def demo_users() -> None:
+    """Create one demo staff user per role; their logins are printed once and kept in var/."""
+    from storage import staff
+
+    services = _services()
+    created: list[str] = []
+    with services.db.session() as session:
+        for username, role, name, title in DEMO_USERS:
+            if staff.by_username(session, username) is None:
+                password = secrets.token_urlsafe(9)
+                staff.create(session, username, password, role, name, title)
+                created.append(f"{role:<10} username: {username:<10} password: {password}")
+    if created:
+        DEMO_LOGINS.parent.mkdir(parents=True, exist_ok=True)
+        DEMO_LOGINS.write_text("\n".join(created) + "\n")
+        DEMO_LOGINS.chmod(0o600)
+        click.echo("Demo staff logins (shown once; also kept in var/demo-logins.txt):")
+        for line in created:
+            click.echo(f"  {line}")
+    else:
+        click.echo(f"Demo staff users already exist; their logins are in {DEMO_LOGINS}.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def demo(host: str, port: int) -> None:
+    """The whole loop on this machine: the web app and a worker together."""
+    base = f"http://{host}:{port}"
+    click.echo(f"\n  Simulator (chat as a sender):  {base}/simulator")
+    click.echo(f"  Review dashboard (staff):      {base}/review\n")
+    worker_process = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], env=os.environ.copy())
+    try:
+        serve.callback(host=host, port=port)  # type: ignore[misc]
+    finally:
+        worker_process.send_signal(signal.SIGINT)
+        worker_process.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,330 @@
+"""Her messages in, the service's answers out: store first, then step the flow, then queue replies.
+
+Every inbound row is committed before anything else happens, so a failure later loses nothing: the
+worker finds unprocessed rows and finishes them. One contact's messages are processed one at a time
+(a row lock on PostgreSQL, SQLite's single writer), in the order they arrived.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.anonymise import anonymise
+from bot.services import Services
+from channels.base import InboundMessage
+from flows import story as story_flow
+from flows.catalog import render, render_message
+from flows.types import (
+    AddToStory,
+    Answer,
+    Attribute,
+    Erase,
+    FlagUrgent,
+    Inbound as FlowInbound,
+    MediaKind,
+    OptIn,
+    OptOut,
+    Outcome,
+    RateReply,
+    SetLanguage,
+    StartStory,
+    SubmitStory,
+)
+from storage import audit, contacts, outbox, stories
+from storage.models import Contact, Conversation, Inbound, Story
+from storage.upsert import insert_ignoring_conflict
+
+log = logging.getLogger(__name__)
+
+FOLLOW_UP_FIELDS = ("well", "better", "culture")
+ABOUT_FIELDS = ("ethnicity", "age", "postcode", "disability", "language")
+#: a message that failed to process is tried again by the worker after this long.
+RETRY_PROCESSING_AFTER = timedelta(seconds=5)
+
+
+@dataclass(frozen=True)
+class Received:
+    inbound_id: int | None
+    duplicate: bool
+    outbox_ids: tuple[int, ...] = ()
+
+
+def receive(services: Services, message: InboundMessage) -> Received:
+    """Store her message (a provider retry is a no-op), then answer it if the database lets us."""
+    with services.db.session() as session:
+        contact = contacts.find_or_create(
+            session, services.vault, message.transport, message.channel, message.address
+        )
+        inbound_id = insert_ignoring_conflict(
+            session,
+            Inbound.__table__,
+            {
+                "channel": message.channel,
+                "provider_id": message.provider_id,
+                "contact_id": contact.id,
+                "received_at": message.received_at,
+                "body_sealed": services.vault.seal(message.text),
+                "media": [
+                    {"kind": item.kind.value, "content_type": item.content_type, "size": item.size}
+                    for item in message.media
+                ],
+                "start_code": message.start_code,
+            },
+            ["channel", "provider_id"],
+        )
+        if inbound_id is None:
+            return Received(None, duplicate=True)
+        contact.last_inbound_at = message.received_at
+        contact_id = contact.id
+    try:
+        sent = process_contact(services, contact_id)
+    except Exception:
+        # Kept, not lost: the worker answers her once the database is healthy again.
+        log.exception("inbound %s stored but not processed yet", inbound_id)
+        return Received(inbound_id, duplicate=False)
+    return Received(inbound_id, duplicate=False, outbox_ids=tuple(sent))
+
+
+def process_contact(services: Services, contact_id: int, now: datetime | None = None) -> list[int]:
+    """Run every unprocessed message of one sender through her flow, oldest first."""
+    queued: list[int] = []
+    with services.db.session() as session:
+        conversation = _lock_conversation(session, contact_id)
+        pending = list(
+            session.scalars(
+                select(Inbound)
+                .where(Inbound.contact_id == contact_id, Inbound.processed_at.is_(None))
+                .order_by(Inbound.id)
+            )
+        )
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            return queued
+        for inbound in pending:
+            inbound.attempts += 1
+            flow_inbound = FlowInbound(
+                text=services.vault.open(inbound.body_sealed),
+                received_at=inbound.received_at,
+                media=tuple(MediaKind(item["kind"]) for item in inbound.media),
+                start_code=inbound.start_code,
+            )
+            outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
+            inbound.processed_at = now or datetime.now(UTC)
+            erased = _apply(
+                services, session, contact, conversation, inbound, outcome, f"in{inbound.id}", queued
+            )
+            if erased:
+                return queued
+        conversation.due_at = story_flow.next_due(conversation.state, services.flow)
+    return queued
+
+
+def _lock_conversation(session: Session, contact_id: int) -> Conversation:
+    insert_ignoring_conflict(
+        session, Conversation.__table__, {"contact_id": contact_id, "state": {}, "version": 0}, ["contact_id"]
+    )
+    return session.scalars(
+        select(Conversation).where(Conversation.contact_id == contact_id).with_for_update()
+    ).one()
+
+
+def _apply(
+    services: Services,
+    session: Session,
+    contact: Contact,
+    conversation: Conversation,
+    inbound: Inbound | None,
+    outcome: Outcome,
+    key_prefix: str,
+    queued: list[int],
+) -> bool:
+    """Carry out one step's effects, then queue its replies. True when she was erased."""
+    now = datetime.now(UTC)
+    story = stories.open_story(session, contact.id)
+    kind = "flow"
+    for effect in outcome.effects:
+        if isinstance(effect, StartStory):
+            story = Story(
+                contact_id=contact.id,
+                channel=contact.channel,
+                lang=contact.lang,
+                champion_code=contact.champion_code,
+            )
+            session.add(story)
+            session.flush()
+        elif isinstance(effect, AddToStory) and story is not None and inbound is not None:
+            inbound.story_id = story.id
+            story.media_count += len(inbound.media)
+        elif isinstance(effect, Answer) and story is not None:
+            _answer(story, effect)
+        elif isinstance(effect, SubmitStory) and story is not None:
+            _submit(services, session, story, now)
+            story = None
+        elif isinstance(effect, OptOut):
+            contact.opted_out_at = now
+            kind = "optout_ack"
+        elif isinstance(effect, OptIn):
+            contact.opted_out_at = None
+        elif isinstance(effect, SetLanguage):
+            contact.lang = effect.lang
+            if story is not None:
+                story.lang = effect.lang
+        elif isinstance(effect, Attribute):
+            contact.champion_code = effect.code
+        elif isinstance(effect, FlagUrgent) and story is not None:
+            story.urgent = True
+        elif isinstance(effect, RateReply):
+            latest = stories.latest_submitted(session, contact.id)
+            if latest is not None:
+                latest.rating = effect.rating
+        elif isinstance(effect, Erase):
+            _erase(services, session, contact, outcome, key_prefix, queued)
+            return True
+    conversation.state = outcome.state
+    conversation.version += 1
+    if contact.consented_at is None and outcome.state.get("step") not in ("new", "consent"):
+        contact.consented_at = now
+    _queue_replies(session, contact, outcome, key_prefix, kind, queued)
+    return False
+
+
+def _answer(story: Story, effect: Answer) -> None:
+    if effect.field in FOLLOW_UP_FIELDS:
+        story.answers = {**story.answers, effect.field: effect.value}
+    elif effect.field == "site":
+        story.site = effect.value
+    elif effect.field == "when":
+        story.when_text = effect.value
+    elif effect.field == "reply_wanted":
+        story.reply_wanted = effect.value == "yes"
+    elif effect.field in ABOUT_FIELDS:
+        story.about = {**story.about, effect.field: effect.value}
+    elif effect.field == "about":
+        story.about = {**story.about, "skipped": True}
+
+
+def _submit(services: Services, session: Session, story: Story, now: datetime) -> None:
+    """Her story is complete: seal her words, redact them for staff, give it a code, queue it."""
+    texts = [services.vault.open(part.body_sealed) for part in stories.parts(session, story.id)]
+    raw = "\n\n".join(text for text in texts if text.strip())
+    story.raw_sealed = services.vault.seal(raw)
+    redaction = anonymise(raw, story.lang)
+    story.redacted_text = redaction.redacted
+    story.redactions = [
+        {"type": entity.type, "start": entity.start, "end": entity.end} for entity in redaction.entities
+    ]
+    story.status = "new"
+    story.submitted_at = now
+    stories.assign_ref(session, story)
+
+
+def _erase(
+    services: Services,
+    session: Session,
+    contact: Contact,
+    outcome: Outcome,
+    key_prefix: str,
+    queued: list[int],
+) -> None:
+    channel, transport, sealed, lang = (
+        contact.channel,
+        contact.transport,
+        contact.address_sealed,
+        contact.lang,
+    )
+    session.flush()
+    counts = contacts.erase(session, contact.id)
+    session.expunge_all()
+    audit.record(session, "sender", "erasure", rows=counts)
+    for number, reply in enumerate(outcome.replies):
+        queued_id = outbox.enqueue(
+            session,
+            idempotency_key=f"{key_prefix}-{number}",
+            channel=channel,
+            transport=transport,
+            address_sealed=sealed,
+            body=render(lang, reply),
+            contact_id=None,
+            kind="goodbye",
+        )
+        if queued_id is not None:
+            queued.append(queued_id)
+
+
+def _queue_replies(
+    session: Session, contact: Contact, outcome: Outcome, key_prefix: str, kind: str, queued: list[int]
+) -> None:
+    if not outcome.replies:
+        return
+    latest = stories.latest_submitted(session, contact.id)
+    context = {"code": latest.ref if latest is not None and latest.ref else ""}
+    lang = str(outcome.state.get("lang") or contact.lang)
+    for number, reply in enumerate(outcome.replies):
+        queued_id = outbox.enqueue(
+            session,
+            idempotency_key=f"{key_prefix}-{number}",
+            channel=contact.channel,
+            transport=contact.transport,
+            address_sealed=contact.address_sealed,
+            body=render(lang, reply, context),
+            choices=[render_message(lang, choice, context) for choice in reply.choices],
+            contact_id=contact.id,
+            kind=kind,
+        )
+        if queued_id is not None:
+            queued.append(queued_id)
+
+
+def process_pending(services: Services, now: datetime | None = None, limit: int = 50) -> int:
+    """Finish messages that were stored but not answered (a database error, a crash)."""
+    moment = now or datetime.now(UTC)
+    with services.db.session() as session:
+        contact_ids = list(
+            dict.fromkeys(
+                session.scalars(
+                    select(Inbound.contact_id)
+                    .where(
+                        Inbound.processed_at.is_(None), Inbound.received_at <= moment - RETRY_PROCESSING_AFTER
+                    )
+                    .order_by(Inbound.id)
+                    .limit(limit)
+                )
+            )
+        )
+    for contact_id in contact_ids:
+        try:
+            process_contact(services, contact_id)
+        except Exception:
+            log.exception("contact %s: pending messages still failing", contact_id)
+    return len(contact_ids)
+
+
+def run_due_ticks(services: Services, now: datetime | None = None, limit: int = 50) -> int:
+    """Nudge quiet storytellers once, and keep what she sent after a day's silence."""
+    moment = now or datetime.now(UTC)
+    done = 0
+    with services.db.session() as session:
+        due = list(
+            session.scalars(
+                select(Conversation)
+                .where(Conversation.due_at.is_not(None), Conversation.due_at <= moment)
+                .order_by(Conversation.due_at)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for conversation in due:
+            contact = session.get(Contact, conversation.contact_id)
+            if contact is None:
+                continue
+            when = conversation.due_at.isoformat() if conversation.due_at else ""
+            outcome = story_flow.tick(conversation.state, moment, services.flow)
+            _apply(services, session, contact, conversation, None, outcome, f"tick{contact.id}-{when}", [])
+            conversation.due_at = story_flow.next_due(conversation.state, services.flow)
+            done += 1
+    return done

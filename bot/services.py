@@ -1,0 +1,34 @@
+"""The parts every entry point needs (web app, worker, CLI), built once from settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config import Settings
+from channels.base import Sender
+from channels.simulator import TRANSPORT as SIMULATOR, SimulatorSender
+from flows.catalog import available_languages
+from flows.story import FlowConfig
+from storage.db import Database
+from storage.vault import Vault
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    vault: Vault
+    flow: FlowConfig
+    senders: dict[str, Sender] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, settings: Settings) -> Services:
+        flow = FlowConfig(
+            sites=settings.sites,
+            languages=available_languages(),
+            nudge_after=settings.nudge_after,
+            give_up_after=settings.give_up_after,
+            reply_days=settings.reply_target_days,
+        )
+        senders: dict[str, Sender] = {SIMULATOR: SimulatorSender()}
+        return cls(settings, Database(settings.database_url), Vault(settings.secret_key), flow, senders)

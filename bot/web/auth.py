@@ -1,0 +1,116 @@
+"""Staff sign-in: Flask-Login sessions, argon2 passwords, a rate limit on attempts, and roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from bot.web.helpers import services
+from storage import audit, staff
+from storage.models import StaffUser
+
+blueprint = Blueprint("auth", __name__, url_prefix="/review")
+login_manager = LoginManager()
+limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
+
+#: what each role may do. A lead can do a moderator's and a responder's work; an admin everything.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "moderator": frozenset({"view", "moderate"}),
+    "responder": frozenset({"view", "draft"}),
+    "lead": frozenset({"view", "moderate", "draft", "approve", "audit"}),
+    "admin": frozenset({"view", "moderate", "draft", "approve", "audit", "admin"}),
+}
+
+
+class Staff(UserMixin):  # type: ignore[misc]
+    """The signed-in person, detached from the database session that loaded them."""
+
+    def __init__(self, user: StaffUser) -> None:
+        self.id = user.id
+        self.username = user.username
+        self.display_name = user.display_name
+        self.job_title = user.job_title
+        self.role = user.role
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    def can(self, permission: str) -> bool:
+        return permission in PERMISSIONS.get(self.role, frozenset())
+
+
+def me() -> Staff:
+    return cast(Staff, current_user)
+
+
+class LoginForm(FlaskForm):  # type: ignore[misc]
+    username = StringField("Username", validators=[DataRequired()])
+    password = PasswordField("Password", validators=[DataRequired()])
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see this page."
+    limiter.init_app(app)
+
+
+@login_manager.user_loader  # type: ignore[untyped-decorator]
+def _load(user_id: str) -> Staff | None:
+    with services().db.session() as session:
+        user = session.get(StaffUser, int(user_id))
+        return Staff(user) if user is not None and user.active else None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def requires(permission: str) -> Callable[[F], F]:
+    """Signed in and allowed: otherwise to the sign-in page, or 403 for the wrong role."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not me().can(permission):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return cast(F, wrapped)
+
+    return decorate
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login() -> ResponseReturnValue:
+    form = LoginForm()
+    if form.validate_on_submit():
+        with services().db.session() as session:
+            user = staff.authenticate(session, form.username.data or "", form.password.data or "")
+            if user is not None:
+                login_user(Staff(user))
+                audit.record(session, user.username, "sign_in")
+                target = request.args.get("next", "")
+                if not target.startswith("/review") or target.startswith("//"):
+                    target = url_for("review.queue")
+                return redirect(target)
+        flash("That username and password did not match. Please try again.")
+    return render_template("review/login.html", form=form)
+
+
+@blueprint.post("/logout")
+def logout() -> ResponseReturnValue:
+    logout_user()
+    return redirect(url_for("auth.login"))

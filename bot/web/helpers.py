@@ -1,0 +1,13 @@
+"""Small things every blueprint uses."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from flask import current_app
+
+from bot.services import Services
+
+
+def services() -> Services:
+    return cast(Services, current_app.extensions["allvoices"])

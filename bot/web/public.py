@@ -1,0 +1,21 @@
+"""The landing page and the health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from bot.web.helpers import services
+
+blueprint = Blueprint("public", __name__)
+
+
+@blueprint.get("/")
+def landing() -> str:
+    return render_template("landing.html")
+
+
+@blueprint.get("/healthz")
+def healthz() -> tuple[dict[str, str], int]:
+    if services().db.reachable():
+        return {"status": "ok"}, 200
+    return {"status": "database unreachable"}, 503

@@ -1,0 +1,47 @@
+"""The worker: drains the outbox, finishes unprocessed messages, nudges quiet storytellers.
+
+Any number may run at once: outbox rows are claimed (``SKIP LOCKED`` on PostgreSQL), and
+conversations due a nudge are locked the same way, so two workers never send the same thing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from bot.conversations import process_pending, run_due_ticks
+from bot.delivery import deliver_due
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
+    """Each job and how often it runs, in seconds."""
+    return {
+        "deliver": (lambda: deliver_due(services), 1.0),
+        "pending": (lambda: process_pending(services), 5.0),
+        "ticks": (lambda: run_due_ticks(services), 30.0),
+    }
+
+
+def run_once(services: Services) -> None:
+    for name, (job, _every) in jobs(services).items():
+        try:
+            job()
+        except Exception:
+            log.exception("worker job %s failed", name)
+
+
+def run_forever(services: Services) -> None:
+    scheduler = BlockingScheduler(timezone=UTC)
+    for name, (job, every) in jobs(services).items():
+        scheduler.add_job(job, "interval", seconds=every, id=name, max_instances=1, coalesce=True)
+    log.info("worker started")
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        log.info("worker stopped")

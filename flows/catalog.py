@@ -1,0 +1,108 @@
+"""Prompts and command words, read from one gettext catalog per language.
+
+Catalogs are ``.po`` files read with Babel at start-up rather than compiled ``.mo`` files, so a new
+language is one file and needs no build step. Entries marked fuzzy are machine or non-native drafts:
+they are still shown to her (better than English she may not read) but counted as unreviewed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from flows.languages import BY_CODE, DEFAULT, LANGUAGES
+from flows.types import Message, Reply
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "allvoices"
+COMMANDS = ("stop", "start", "help", "delete", "new", "language", "done", "skip", "yes", "no")
+LITERAL = "_literal"
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    reviewed: bool
+
+
+def catalog_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def entries(lang: str) -> Mapping[str, Entry]:
+    path = catalog_path(lang)
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=None)
+    found: dict[str, Entry] = {}
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
+            continue
+        if message.string:
+            found[message.id] = Entry(message.string, reviewed=not message.fuzzy)
+    return found
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Languages with a catalog, in the configured order (English first)."""
+    return tuple(language.code for language in LANGUAGES if catalog_path(language.code).exists())
+
+
+def text(lang: str, key: str) -> str:
+    """The prompt in her language, else in English: a missing translation must never silence her."""
+    found = entries(lang).get(key) or entries(DEFAULT).get(key)
+    if found is None:
+        raise KeyError(f"no catalog entry {key!r}")
+    return found.text
+
+
+def normalise(words: str) -> str:
+    """Fold a short message for matching commands: case, accents kept, punctuation and spaces trimmed."""
+    folded = unicodedata.normalize("NFC", words).casefold().strip()
+    folded = re.sub(r"[\s]+", " ", folded)
+    return folded.strip(" .!?,;:'\"¡¿۔؟।")
+
+
+@cache
+def command_words(lang: str) -> Mapping[str, frozenset[str]]:
+    """Each command's words in her language plus English, which always works."""
+    words: dict[str, frozenset[str]] = {}
+    for command in COMMANDS:
+        found: set[str] = set()
+        for source in {DEFAULT, lang}:
+            entry = entries(source).get(f"words.{command}")
+            if entry is not None:
+                found.update(normalise(word) for word in entry.text.split(",") if word.strip())
+        words[command] = frozenset(found)
+    return words
+
+
+def render_message(lang: str, message: Message, context: Mapping[str, str]) -> str:
+    params = {**context, **dict(message.params)}
+    if message.key == LITERAL:
+        return params["text"]
+    return text(lang, message.key).format(**params)
+
+
+def render(lang: str, reply: Reply, context: Mapping[str, str] | None = None) -> str:
+    """One outbound text: the parts on their own lines, then the numbered choices."""
+    ctx = dict(context or {})
+    lines = [render_message(lang, part, ctx) for part in reply.parts]
+    lines.extend(
+        f"{number} {render_message(lang, choice, ctx)}" for number, choice in enumerate(reply.choices, 1)
+    )
+    return "\n".join(lines)
+
+
+def is_rtl(lang: str) -> bool:
+    language = BY_CODE.get(lang)
+    return bool(language and language.rtl)

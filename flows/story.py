@@ -1,0 +1,435 @@
+"""The story conversation: welcome, her story, follow-ups, where and when, about you, reply wanted.
+
+Pure: ``step(state, inbound, config)`` and ``tick(state, now, config)`` return the new state, the
+replies to send and the effects for the application to carry out. State is a plain JSON dict so it
+can live in the database between messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+
+from flows.commands import command, number
+from flows.languages import BY_CODE, DEFAULT
+from flows.types import (
+    AddToStory,
+    Answer,
+    Attribute,
+    Effect,
+    Erase,
+    Inbound,
+    Message,
+    OptIn,
+    OptOut,
+    Outcome,
+    Reply,
+    SetLanguage,
+    StartStory,
+    SubmitStory,
+    msg,
+)
+
+ETHNICITY = ("asian", "black", "mixed", "white", "other")
+AGE = ("under20", "20to24", "25to29", "30to34", "35to39", "40plus")
+DISABILITY = ("yes", "no")
+PREFER_NOT = "prefer_not"
+FOLLOW_UPS = ("well", "better", "culture")
+ABOUT = ("ethnicity", "age", "postcode", "disability", "language")
+#: steps after her story is told, where a day's silence means "keep what she sent".
+AFTER_STORY = (*FOLLOW_UPS, "site", "site_other", "when", *ABOUT, "reply")
+POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")
+#: a message this long at the welcome is her story already, not an answer to "shall we start?".
+STORY_AT_CONSENT_WORDS = 5
+
+
+@dataclass(frozen=True)
+class FlowConfig:
+    sites: tuple[str, ...]
+    languages: tuple[str, ...]
+    nudge_after: timedelta = timedelta(minutes=30)
+    give_up_after: timedelta = timedelta(hours=24)
+    reply_days: int = 3
+
+
+@dataclass(frozen=True)
+class State:
+    step: str = "new"
+    lang: str = DEFAULT
+    resume: str | None = None
+    story_open: bool = False
+    story_parts: int = 0
+    last_at: str | None = None
+    nudged: bool = False
+    opted_out: bool = False
+
+    @classmethod
+    def load(cls, data: dict[str, object] | None) -> State:
+        known = {key: value for key, value in (data or {}).items() if key in cls.__dataclass_fields__}
+        return cls(**known)  # type: ignore[arg-type]
+
+    def dump(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _reply(*parts: Message, choices: tuple[Message, ...] = ()) -> Reply:
+    return Reply(tuple(parts), choices)
+
+
+def _literal(text: str) -> Message:
+    return msg("_literal", text=text)
+
+
+def prompt(state: State, config: FlowConfig) -> Reply:
+    """What to ask at a step: used the first time and for every kind repeat."""
+    step = state.step
+    if step in ("new", "consent"):
+        return _reply(msg("consent.ask"))
+    if step == "story":
+        return _reply(msg("story.ask"))
+    if step in FOLLOW_UPS:
+        return _reply(msg(f"followup.{step}"))
+    if step == "site":
+        options = (*(_literal(site) for site in config.sites), msg("site.other"))
+        return _reply(msg("site.ask"), choices=options)
+    if step == "site_other":
+        return _reply(msg("site.other.ask"))
+    if step == "when":
+        return _reply(msg("when.ask"))
+    if step == "ethnicity":
+        return _reply(
+            msg("about.ethnicity"),
+            choices=(*(msg(f"ethnicity.{key}") for key in ETHNICITY), msg("option.prefer_not")),
+        )
+    if step == "age":
+        ages = (*(msg(f"age.{key}") for key in AGE), msg("option.prefer_not"))
+        return _reply(msg("about.age"), choices=ages)
+    if step == "postcode":
+        return _reply(msg("about.postcode"))
+    if step == "disability":
+        return _reply(
+            msg("about.disability"), choices=(msg("option.yes"), msg("option.no"), msg("option.prefer_not"))
+        )
+    if step == "language":
+        return _reply(msg("about.language"))
+    if step == "reply":
+        return _reply(msg("reply.ask"))
+    if step == "confirm_delete":
+        return _reply(msg("delete.ask"))
+    if step == "choose_language":
+        names = tuple(_literal(BY_CODE[code].native_name) for code in config.languages)
+        return _reply(msg("language.ask"), choices=names)
+    return _reply(msg("finished.again"))
+
+
+def _with_prefix(prefix: tuple[Message, ...], reply: Reply) -> Reply:
+    return Reply(prefix + reply.parts, reply.choices)
+
+
+class _Turn:
+    """Collects one step's replies and effects so each handler reads as a short story."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.replies: list[Reply] = []
+        self.effects: list[Effect] = []
+
+    def say(self, *parts: Message) -> None:
+        self.replies.append(_reply(*parts))
+
+    def ask(self, config: FlowConfig, *prefix: Message) -> None:
+        self.replies.append(_with_prefix(prefix, prompt(self.state, config)))
+
+    def go(self, step: str, **changes: object) -> None:
+        self.state = replace(self.state, step=step, **changes)  # type: ignore[arg-type]
+
+    def done(self) -> Outcome:
+        return Outcome(self.state.dump(), tuple(self.replies), tuple(self.effects))
+
+
+def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
+    """Her next message moves the conversation on by one step."""
+    turn = _Turn(replace(State.load(data), last_at=inbound.received_at.isoformat(), nudged=False))
+    said = command(inbound.text, turn.state.lang)
+
+    if turn.state.step == "new":
+        _first_message(turn, inbound, said, config)
+    elif turn.state.opted_out:
+        if said == "start":
+            turn.state = replace(turn.state, opted_out=False)
+            turn.effects.append(OptIn())
+            turn.ask(config, msg("started"))
+        # After STOP her messages are kept but never answered.
+    elif said in ("stop", "help", "delete", "language", "new") or (
+        said == "start" and turn.state.step not in ("consent", "confirm_delete")
+    ):
+        _command(turn, said, config)
+    else:
+        _answer(turn, inbound, said, config)
+    return turn.done()
+
+
+def _first_message(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    if inbound.detected_lang in config.languages:
+        turn.state = replace(turn.state, lang=inbound.detected_lang)
+        turn.effects.append(SetLanguage(inbound.detected_lang))
+    if inbound.start_code:
+        turn.effects.append(Attribute(inbound.start_code))
+    if said == "stop":
+        turn.go("consent", opted_out=True)
+        turn.effects.append(OptOut())
+        turn.say(msg("stopped"))
+        return
+    turn.go("consent")
+    turn.replies.append(_with_prefix((msg("welcome"),), prompt(turn.state, config)))
+
+
+def _command(turn: _Turn, said: str | None, config: FlowConfig) -> None:
+    state = turn.state
+    if said == "stop":
+        turn.state = replace(state, opted_out=True)
+        turn.effects.append(OptOut())
+        turn.say(msg("stopped"))
+    elif said == "help":
+        turn.ask(config, msg("help"), msg("help.now"))
+    elif said == "delete":
+        turn.go("confirm_delete", resume=_resumable(state))
+        turn.ask(config)
+    elif said == "language":
+        turn.go("choose_language", resume=_resumable(state))
+        turn.ask(config)
+    elif said == "new":
+        prefix: tuple[Message, ...] = ()
+        if state.story_open and state.story_parts:
+            turn.effects.append(SubmitStory("new"))
+            prefix = (msg("new.kept"),)
+        turn.go("story", story_open=False, story_parts=0)
+        turn.ask(config, *prefix)
+    else:  # start while already talking: show where she is
+        turn.ask(config)
+
+
+def _resumable(state: State) -> str:
+    """Where to return after a detour; a detour from a detour returns to the first place."""
+    if state.step in ("confirm_delete", "choose_language"):
+        return state.resume or "consent"
+    return state.step
+
+
+def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    step_name = turn.state.step
+    text = inbound.text.strip()
+    if step_name == "consent":
+        _consent(turn, inbound, said, config)
+    elif step_name == "story":
+        _story(turn, inbound, said, config)
+    elif step_name in FOLLOW_UPS:
+        _follow_up(turn, inbound, said, config)
+    elif step_name == "site":
+        _site(turn, text, said, config)
+    elif step_name == "site_other":
+        if not text:
+            turn.ask(config, msg("not_understood"))
+            return
+        turn.effects.append(Answer("site", f"Other: {text}"))
+        turn.go("when")
+        turn.ask(config)
+    elif step_name == "when":
+        if not text:
+            turn.ask(config, msg("not_understood"))
+            return
+        turn.effects.append(Answer("when", None if said == "skip" else text))
+        turn.go("ethnicity")
+        turn.ask(config, msg("about.intro"))
+    elif step_name in ABOUT:
+        _about(turn, text, said, config)
+    elif step_name == "reply":
+        _reply_wanted(turn, said, config)
+    elif step_name == "confirm_delete":
+        _confirm_delete(turn, said, config)
+    elif step_name == "choose_language":
+        _choose_language(turn, text, config)
+    else:
+        turn.say(msg("finished.again"))
+
+
+def _consent(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    if said in ("yes", "start") or number(inbound.text) == 1:
+        turn.go("story")
+        turn.ask(config)
+    elif len(inbound.text.split()) >= STORY_AT_CONSENT_WORDS or inbound.media:
+        # She has started telling it already: keep it rather than make her send it again.
+        turn.go("story")
+        _story(turn, inbound, said, config)
+        if not inbound.media:
+            turn.ask(config)
+    else:
+        turn.ask(config, msg("not_understood"))
+
+
+def _story(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    state = turn.state
+    if said in ("done", "skip") and not inbound.media:
+        if not state.story_parts:
+            turn.say(msg("story.nothing_yet"))
+            return
+        turn.go("well")
+        turn.ask(config, msg("followup.intro"))
+        return
+    if not inbound.text.strip() and not inbound.media:
+        turn.say(msg("story.empty"))
+        return
+    if not state.story_open:
+        turn.effects.append(StartStory())
+    turn.effects.append(AddToStory())
+    turn.state = replace(state, story_open=True, story_parts=state.story_parts + 1)
+    if inbound.media:
+        thanks = tuple(msg(f"media.{kind.value}") for kind in dict.fromkeys(inbound.media))
+        turn.say(*thanks, msg("media.more"))
+
+
+def _follow_up(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    field = turn.state.step
+    text = inbound.text.strip()
+    if inbound.media:
+        turn.effects.append(AddToStory())
+        turn.ask(config, *(msg(f"media.{kind.value}") for kind in dict.fromkeys(inbound.media)))
+        return
+    if not text:
+        turn.ask(config, msg("not_understood"))
+        return
+    turn.effects.append(Answer(field, None if said == "skip" else text))
+    following = FOLLOW_UPS.index(field) + 1
+    turn.go(FOLLOW_UPS[following] if following < len(FOLLOW_UPS) else "site")
+    turn.ask(config)
+
+
+def _site(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None:
+    chosen = number(text)
+    site: str | None = None
+    if said == "skip":
+        pass
+    elif chosen is not None and 1 <= chosen <= len(config.sites):
+        site = config.sites[chosen - 1]
+    elif chosen == len(config.sites) + 1 or text.casefold() in ("other", "something else"):
+        turn.go("site_other")
+        turn.ask(config)
+        return
+    else:
+        matches = [name for name in config.sites if text and text.casefold() in name.casefold()]
+        if len(matches) != 1:
+            turn.ask(config, msg("not_understood"))
+            return
+        site = matches[0]
+    turn.effects.append(Answer("site", site))
+    turn.go("when")
+    turn.ask(config)
+
+
+def _about(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None:
+    field = turn.state.step
+    if said == "skip":
+        turn.effects.append(Answer("about", "skipped"))
+        _to_reply_question(turn, config)
+        return
+    value = _about_value(field, text)
+    if value is None:
+        turn.ask(config, msg("not_understood"))
+        return
+    turn.effects.append(Answer(field, None if value == PREFER_NOT else value))
+    following = ABOUT.index(field) + 1
+    if following < len(ABOUT):
+        turn.go(ABOUT[following])
+        turn.ask(config)
+    else:
+        _to_reply_question(turn, config)
+
+
+def _about_value(field: str, text: str) -> str | None:
+    """Her answer to one "about you" question, ``PREFER_NOT``, or None when it is not an answer."""
+    menus = {"ethnicity": ETHNICITY, "age": AGE, "disability": DISABILITY}
+    chosen = number(text)
+    if field in menus:
+        options = menus[field]
+        if chosen is not None and 1 <= chosen <= len(options):
+            return options[chosen - 1]
+        return PREFER_NOT if chosen == len(options) + 1 else None
+    if chosen == 0:
+        return PREFER_NOT
+    if field == "postcode":
+        found = POSTCODE_DISTRICT.match(text.strip().upper())
+        return found.group(1) if found else None
+    stripped = text.strip()
+    return stripped[:60] if stripped else None
+
+
+def _to_reply_question(turn: _Turn, config: FlowConfig) -> None:
+    turn.go("reply")
+    turn.ask(config)
+
+
+def _reply_wanted(turn: _Turn, said: str | None, config: FlowConfig) -> None:
+    if said not in ("yes", "no"):
+        turn.ask(config, msg("not_understood"))
+        return
+    turn.effects.append(Answer("reply_wanted", said))
+    turn.effects.append(SubmitStory("finished"))
+    turn.go("finished", story_open=False, story_parts=0)
+    if said == "yes":
+        turn.say(msg("thanks.reply", days=str(config.reply_days)), msg("help.now"))
+    else:
+        turn.say(msg("thanks.noreply"), msg("help.now"))
+
+
+def _confirm_delete(turn: _Turn, said: str | None, config: FlowConfig) -> None:
+    if said == "yes":
+        turn.effects.append(Erase())
+        turn.state = State(lang=turn.state.lang)
+        turn.say(msg("delete.done"))
+    elif said == "no":
+        turn.go(turn.state.resume or "consent", resume=None)
+        turn.ask(config, msg("delete.kept"))
+    else:
+        turn.ask(config, msg("not_understood"))
+
+
+def _choose_language(turn: _Turn, text: str, config: FlowConfig) -> None:
+    chosen = number(text)
+    if chosen is None or not 1 <= chosen <= len(config.languages):
+        turn.ask(config, msg("not_understood"))
+        return
+    lang = config.languages[chosen - 1]
+    turn.effects.append(SetLanguage(lang))
+    turn.go(turn.state.resume or "consent", resume=None, lang=lang)
+    turn.ask(config, msg("language.set"))
+
+
+def tick(data: dict[str, object] | None, now: datetime, config: FlowConfig) -> Outcome:
+    """Time passing with no word from her: one gentle nudge, then, after a day, keep what she sent."""
+    state = State.load(data)
+    due = next_due(data, config)
+    if due is None or now < due:
+        return Outcome(state.dump())
+    if state.step == "story" and not state.nudged and now < _since(state) + config.give_up_after:
+        nudged = replace(state, nudged=True)
+        return Outcome(nudged.dump(), (_reply(msg("story.nudge")),))
+    kept = replace(state, step="finished", story_open=False, story_parts=0, nudged=False)
+    return Outcome(kept.dump(), (_reply(msg("timeout.kept")),), (SubmitStory("timeout"),))
+
+
+def _since(state: State) -> datetime:
+    assert state.last_at is not None
+    return datetime.fromisoformat(state.last_at)
+
+
+def next_due(data: dict[str, object] | None, config: FlowConfig) -> datetime | None:
+    """When ``tick`` next has something to do, so the worker can find due conversations cheaply."""
+    state = State.load(data)
+    if state.opted_out or not state.story_open or not state.story_parts or state.last_at is None:
+        return None
+    if state.step == "story" and not state.nudged:
+        return _since(state) + config.nudge_after
+    if state.step == "story" or state.step in AFTER_STORY:
+        return _since(state) + config.give_up_after
+    return None

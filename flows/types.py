@@ -1,0 +1,145 @@
+"""The plain values that flow through a conversation.
+
+Flows see only these: no database rows, no provider payloads, no clock. The application turns a
+provider's webhook into an `Inbound`, runs a flow, then carries out the `Effect`s and renders the
+`Reply`s in her language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class MediaKind(StrEnum):
+    AUDIO = "audio"
+    IMAGE = "image"
+    VIDEO = "video"
+    DOCUMENT = "document"
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message from her, as the flow needs it."""
+
+    text: str
+    received_at: datetime
+    media: tuple[MediaKind, ...] = ()
+    #: language the application detected in this message's text, if it could tell.
+    detected_lang: str | None = None
+    #: champion code carried by a deep link (Telegram ``/start CODE``), if any.
+    start_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """One catalog entry to render: a message id and its named parameters."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def msg(key: str, **params: str) -> Message:
+    return Message(key, tuple(sorted(params.items())))
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One outbound message: catalog entries joined into a single text to keep SMS costs down.
+
+    ``choices`` are the menu's options in order, so a channel with buttons can show them; the
+    numbered text is always in the message too, for plain SMS.
+    """
+
+    parts: tuple[Message, ...]
+    choices: tuple[Message, ...] = ()
+
+
+# ---- effects: what the application must do after a step ----------------------------------------
+
+
+@dataclass(frozen=True)
+class StartStory:
+    """Open a new draft story for her."""
+
+
+@dataclass(frozen=True)
+class AddToStory:
+    """Keep this inbound message (text and media) as part of the open story."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Record one answer about the open story (follow-ups, site, when, about you, reply wanted)."""
+
+    field: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class SubmitStory:
+    """The open story is complete: give it a reference code and put it in the review queue."""
+
+    reason: str  # "finished", "timeout", "new"
+
+
+@dataclass(frozen=True)
+class OptOut:
+    pass
+
+
+@dataclass(frozen=True)
+class OptIn:
+    pass
+
+
+@dataclass(frozen=True)
+class Erase:
+    """She confirmed DELETE: erase everything she sent, and her contact."""
+
+
+@dataclass(frozen=True)
+class SetLanguage:
+    lang: str
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """Her first message carried a champion's code."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class FlagUrgent:
+    """The message showed a sign of urgent risk; staff must see it first and leads be alerted."""
+
+    risks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RateReply:
+    rating: int
+
+
+Effect = (
+    StartStory
+    | AddToStory
+    | Answer
+    | SubmitStory
+    | OptOut
+    | OptIn
+    | Erase
+    | SetLanguage
+    | Attribute
+    | FlagUrgent
+    | RateReply
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: dict[str, object]
+    replies: tuple[Reply, ...] = ()
+    effects: tuple[Effect, ...] = field(default=())

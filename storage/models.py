@@ -1,0 +1,225 @@
+"""The tables. Her address and her raw words are only ever stored sealed by the vault."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC on both databases: SQLite would otherwise hand back naive datetimes."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        bytes: LargeBinary,
+    }
+
+
+class Contact(Base):
+    """One sender on one channel. Reviewers never see this row."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    transport: Mapped[str] = mapped_column(String(16))
+    address_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    address_sealed: Mapped[bytes]
+    lang: Mapped[str] = mapped_column(String(8), default="en")
+    champion_code: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    consented_at: Mapped[datetime | None]
+    opted_out_at: Mapped[datetime | None]
+    last_inbound_at: Mapped[datetime | None]
+
+
+class Conversation(Base):
+    """Where she is in a flow. ``version`` guards against two messages racing for the same state."""
+
+    __tablename__ = "conversation"
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    flow: Mapped[str] = mapped_column(String(32), default="story")
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    version: Mapped[int] = mapped_column(default=0)
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Story(Base):
+    __tablename__ = "story"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str | None] = mapped_column(String(9), unique=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    lang: Mapped[str] = mapped_column(String(8))
+    #: draft (being told) → new → moderated → drafted → approved → replied → closed; or withdrawn.
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    raw_sealed: Mapped[bytes | None]
+    redacted_text: Mapped[str | None] = mapped_column(Text)
+    redactions: Mapped[list[Any]] = mapped_column(default=list)
+    translation_en: Mapped[str | None] = mapped_column(Text)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    about: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    site: Mapped[str | None] = mapped_column(String(200))
+    when_text: Mapped[str | None] = mapped_column(String(200))
+    reply_wanted: Mapped[bool | None] = mapped_column(Boolean)
+    urgent: Mapped[bool] = mapped_column(default=False)
+    media_count: Mapped[int] = mapped_column(default=0)
+    champion_code: Mapped[str | None] = mapped_column(String(20))
+    themes: Mapped[list[Any]] = mapped_column(default=list)
+    rating: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+    moderated_at: Mapped[datetime | None]
+
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="story", cascade="all, delete-orphan", passive_deletes=True, order_by="Response.id"
+    )
+
+
+class Inbound(Base):
+    """Every message she sent, stored before the provider is answered; a provider retry is a no-op."""
+
+    __tablename__ = "inbound"
+    __table_args__ = (UniqueConstraint("channel", "provider_id", name="uq_inbound_provider"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    provider_id: Mapped[str] = mapped_column(String(100))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    body_sealed: Mapped[bytes]
+    media: Mapped[list[Any]] = mapped_column(default=list)
+    start_code: Mapped[str | None] = mapped_column(String(40))
+    processed_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+
+
+Index("ix_inbound_unprocessed", Inbound.processed_at, Inbound.received_at)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    #: how replies are signed: her reply comes from a person, not "the Trust".
+    job_title: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Response(Base):
+    """A reply to one story: written by one person, approved by another."""
+
+    __tablename__ = "response"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft, approved, sent
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    findings: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    approved_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+
+    story: Mapped[Story] = relationship(back_populates="responses")
+    author: Mapped[StaffUser] = relationship(foreign_keys=[author_id])
+    approver: Mapped[StaffUser | None] = relationship(foreign_keys=[approver_id])
+
+
+class OutboxMessage(Base):
+    """One message to send. The destination is sealed here too, so a goodbye can outlive her contact."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("story.id", ondelete="SET NULL"))
+    channel: Mapped[str] = mapped_column(String(16))
+    transport: Mapped[str] = mapped_column(String(16))
+    address_sealed: Mapped[bytes | None]
+    body: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[Any]] = mapped_column(default=list)
+    kind: Mapped[str] = mapped_column(String(16), default="flow")  # flow, reply, goodbye
+    idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
+    #: queued → sent → delivered; or failed / suppressed (she opted out before it went).
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_until: Mapped[datetime | None]
+    provider_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+
+Index("ix_outbox_due", OutboxMessage.status, OutboxMessage.next_attempt_at)
+
+
+class AuditEvent(Base):
+    """Append-only record of what staff did. Never holds her words or her address."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    story_ref: Mapped[str | None] = mapped_column(String(9))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Lease(Base):
+    """Who runs the scheduler: many workers may run, one holds the lease."""
+
+    __tablename__ = "lease"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(80))
+    expires_at: Mapped[datetime]

@@ -1,0 +1,82 @@
+"""The outbox: every message to her is a row first, so a crash or a provider outage loses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import OutboxMessage
+from storage.upsert import insert_ignoring_conflict
+
+CLAIM_FOR = timedelta(minutes=2)
+
+
+def enqueue(
+    session: Session,
+    *,
+    idempotency_key: str,
+    channel: str,
+    transport: str,
+    address_sealed: bytes,
+    body: str,
+    contact_id: int | None,
+    story_id: int | None = None,
+    choices: Sequence[str] = (),
+    kind: str = "flow",
+    not_before: datetime | None = None,
+) -> int | None:
+    """Queue one message; the same idempotency key twice queues it once."""
+    values: dict[str, object] = {
+        "idempotency_key": idempotency_key,
+        "channel": channel,
+        "transport": transport,
+        "address_sealed": address_sealed,
+        "body": body,
+        "contact_id": contact_id,
+        "story_id": story_id,
+        "choices": list(choices),
+        "kind": kind,
+    }
+    if not_before is not None:
+        values["next_attempt_at"] = not_before
+    return insert_ignoring_conflict(session, OutboxMessage.__table__, values, ["idempotency_key"])
+
+
+def claim(
+    session: Session, now: datetime, limit: int = 20, ids: Sequence[int] | None = None
+) -> list[OutboxMessage]:
+    """Take due rows for this worker. PostgreSQL skips rows another worker holds; SQLite's write lock
+    (every transaction begins IMMEDIATE) gives one claimer at a time."""
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+        .where(or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    if ids is not None:
+        query = query.where(OutboxMessage.id.in_(list(ids)))
+    rows = list(session.scalars(query))
+    if rows:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_([row.id for row in rows]))
+            .values(claimed_until=now + CLAIM_FOR)
+        )
+    return rows
+
+
+def for_contact(
+    session: Session, contact_id: int, statuses: Sequence[str] = ("sent", "delivered")
+) -> list[OutboxMessage]:
+    return list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.contact_id == contact_id, OutboxMessage.status.in_(list(statuses)))
+            .order_by(OutboxMessage.id)
+        )
+    )

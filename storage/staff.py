@@ -1,0 +1,54 @@
+"""Staff accounts. Passwords are hashed with argon2; nothing else here is secret."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import StaffUser
+
+ROLES = ("moderator", "responder", "lead", "admin")
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def create(
+    session: Session, username: str, password: str, role: str, display_name: str, job_title: str = ""
+) -> StaffUser:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    user = StaffUser(
+        username=username.strip().lower(),
+        password_hash=hash_password(password),
+        role=role,
+        display_name=display_name,
+        job_title=job_title,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def by_username(session: Session, username: str) -> StaffUser | None:
+    return session.scalars(
+        select(StaffUser).where(StaffUser.username == username.strip().lower())
+    ).one_or_none()
+
+
+def authenticate(session: Session, username: str, password: str) -> StaffUser | None:
+    user = by_username(session, username)
+    if user is None or not user.active:
+        _hasher.hash(password)  # same work either way, so timing doesn't reveal which usernames exist
+        return None
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
