@@ -1,0 +1,51 @@
+"""Talking to the service as she would: through the simulator channel, the real inbound path and outbox."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.conversations import receive
+from bot.delivery import deliver_due
+from bot.services import Services
+from channels import simulator
+from flows.types import MediaKind
+from storage.models import OutboxMessage
+
+SHE = "07700 900123"
+
+
+def say(
+    services: Services, text: str, sender: str = SHE, channel: str = "sms", media: tuple[MediaKind, ...] = ()
+) -> list[str]:
+    """Send one message; return every message that reached her phone in answer."""
+    received = receive(services, simulator.inbound(channel, sender, text, media))
+    deliver_due(services, ids=received.outbox_ids)
+    with services.db.session() as session:
+        rows = session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.id.in_(received.outbox_ids), OutboxMessage.status == "sent")
+            .order_by(OutboxMessage.id)
+        )
+        return [row.body for row in rows]
+
+
+def tell_story(services: Services, sender: str = SHE, reply_wanted: str = "YES") -> str:
+    """A whole conversation with SKIP to every question; returns her reference code."""
+    say(services, "Hello", sender)
+    say(services, "yes", sender)
+    say(services, "The midwife Sarah did not listen when I said the pain was too much.", sender)
+    say(services, "My husband had to shout for help.", sender)
+    for answer in ("DONE", "SKIP", "SKIP", "SKIP", "SKIP", "SKIP", "SKIP"):
+        say(services, answer, sender)
+    final = say(services, reply_wanted, sender)
+    return reference_in(final)
+
+
+def reference_in(messages: list[str]) -> str:
+    import re
+
+    for message in messages:
+        found = re.search(r"AV-[A-HJ-NP-Z2-9]{4,6}", message)
+        if found:
+            return found.group(0)
+    raise AssertionError(f"no reference code in {messages!r}")
