@@ -21,7 +21,9 @@ from bot.services import Services
 from storage.migrations import upgrade
 from storage.models import Base
 
-POSTGRES_URL = os.environ.get("ALLVOICES_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "ALLVOICES_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 _postgres_state: dict[str, object] = {}
 
@@ -42,7 +44,9 @@ def _postgres_reachable() -> bool:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _postgres_state.get("ok") is False:
-        terminalreporter.write_sep("!", "PostgreSQL TESTS WERE SKIPPED: no server reachable", red=True, bold=True)
+        terminalreporter.write_sep(
+            "!", "PostgreSQL TESTS WERE SKIPPED: no server reachable", red=True, bold=True
+        )
         terminalreporter.write_line(f"  {POSTGRES_URL}: {_postgres_state.get('why')}")
 
 

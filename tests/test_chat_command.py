@@ -66,7 +66,11 @@ def test_after_a_whole_conversation_the_database_holds_no_number_in_clear(tmp_pa
 
 @pytest.mark.parametrize("channel", ["whatsapp", "telegram"])
 def test_chat_speaks_every_channel(tmp_path: Path, channel: str) -> None:
-    env = {**os.environ, "ALLVOICES_SECRET_KEY": SECRET, "ALLVOICES_DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"}
+    env = {
+        **os.environ,
+        "ALLVOICES_SECRET_KEY": SECRET,
+        "ALLVOICES_DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}",
+    }
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat", "--sender", "12345", "--channel", channel],
         input="Hello\n",

@@ -41,7 +41,9 @@ def csrf(client: FlaskClient, path: str) -> str:
 def sign_in(app: Flask, username: str) -> FlaskClient:
     client = app.test_client()
     token = csrf(client, "/review/login")
-    response = client.post("/review/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
+    response = client.post(
+        "/review/login", data={"username": username, "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
 
@@ -61,7 +63,9 @@ def test_a_story_told_in_the_simulator_is_reviewed_answered_and_the_reply_arrive
 ) -> None:
     phone = app.test_client()
     token = csrf(phone, "/simulator/")
-    phone.post("/simulator/start", data={"channel": "whatsapp", "sender": "07700 900456", "csrf_token": token})
+    phone.post(
+        "/simulator/start", data={"channel": "whatsapp", "sender": "07700 900456", "csrf_token": token}
+    )
     for text in ("Hello", "yes", "Nobody explained why I needed the drip.", "DONE"):
         send(phone, text)
     for _ in range(6):
@@ -84,7 +88,9 @@ def test_a_story_told_in_the_simulator_is_reviewed_answered_and_the_reply_arrive
 
     responder = sign_in(app, "rita")
     token = csrf(responder, f"/review/story/{code}")
-    reply = "Thank you for telling us. I am sorry nobody explained the drip. I will talk to the team this week."
+    reply = (
+        "Thank you for telling us. I am sorry nobody explained the drip. I will talk to the team this week."
+    )
     responder.post(f"/review/story/{code}/reply", data={"body": reply, "csrf_token": token})
 
     lead = sign_in(app, "lena")
@@ -116,7 +122,9 @@ def test_the_author_of_a_reply_cannot_approve_it(app: Flask, services: Services)
     page = lead.get(f"/review/story/{code}").get_data(as_text=True)
     assert "Someone else must approve a reply you wrote." in page
     response_id = "1"
-    result = lead.post(f"/review/response/{response_id}/approve", data={"csrf_token": token}, follow_redirects=True)
+    result = lead.post(
+        f"/review/response/{response_id}/approve", data={"csrf_token": token}, follow_redirects=True
+    )
     assert "Someone else must approve a reply you wrote." in result.get_data(as_text=True)
     assert deliver_due(services) == []
 

@@ -1,0 +1,148 @@
+"""Per-language context cues: the words around a name that tell us it is one, and whose name it is.
+
+A cue is a phrase of casefolded tokens.  "Before" cues precede the name ("my husband Kwame"), staff
+cues may also follow it ("Grace the midwife").  Strong cues accept a lowercase, unknown word
+("my midwife chioma"); weak ones ("i'm ...") only a word that already looks like a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.anonymise._tokens import phrase_tokens
+
+Kind = Literal["staff", "family"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrase: tuple[str, ...]
+    kind: Kind
+    strong: bool = True
+
+
+_STAFF: dict[str, str] = {
+    "en": """midwife|midwives|mw|student midwife|doctor|doc|dr|dr.|nurse|consultant|registrar|reg|obstetrician
+        |obs|anaesthetist|anesthetist|sister|sonographer|health visitor|hv|surgeon|gp|matron|paediatrician
+        |pediatrician|maternity support worker|msw|hca|healthcare assistant|physio|mr|professor|prof""",
+    "pl": "położna|położnej|położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
+    "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor",
+    "ro": "moașa|moasa|moașă|moasa mea|moașa mea|medicul|medic|doctorul|doctorița|doctorita|doctor|dr|"
+    "asistenta|asistentă|sora|ginecologul",
+    "pt": "parteira|a parteira|médico|medico|médica|medica|doutor|doutora|dr|dr.|dra|dra.|"
+    "enfermeira|enfermeiro|"
+    "obstetra|anestesista",
+    "uk": "акушерка|акушерку|акушерки|моя акушерка|лікар|лікарка|лікаря|лікарку|доктор|докторка|медсестра|"
+    "медсестру|гінеколог|анестезіолог|д-р",
+    "ar": "القابلة|قابلة|الممرضة|ممرضة|الطبيب|الطبيبة|طبيب|طبيبة|الدكتور|الدكتورة|دكتور|دكتورة|د",
+    "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی",
+    "prs": "قابله|داکتر|دکتر|نرس|پرستار|دایه",
+    "ps": "قابله|دایی|ډاکټر|ډاکټرې|ډاکټره|نرس|نرسه",
+    "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
+    "pa": "ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
+    "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
+    "so": "umulisada|umulisadii|umuliso|dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
+    "kalkaalisadii|dr",
+    "ti": "መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር",
+}
+
+_FAMILY: dict[str, str] = {
+    "en": """my name is|my names|my name's|my name|name is|name's|called|named|call me|name was|me|
+        my husband|my hubby|my partner|my wife|my son|my daughter|my baby|my baby boy|my baby girl|baby|
+        my boy|my girl|my mum|my mom|my mother|my dad|my father|my sister|my brother|my friend|my aunt|
+        my auntie|my aunty|my uncle|my cousin|my niece|my nephew|my nan|my nana|my gran|my grandma|
+        my mother-in-law|my mother in law|my sister-in-law|my sister in law|my mil|my twins|my eldest|
+        my youngest|my first|my second|my little one|my lo|my bf|my boyfriend|my fiance|my fiancé|my oh|
+        my dh|my ds|my dd|our son|our daughter|our baby|our baby boy|our baby girl|her name is|his name is|
+        her name was|his name was|son|daughter|husband|partner|twins|brother|mrs|miss|ms|mx""",
+    "pl": "mam na imię|nazywam się|na imię mi|mój mąż|moj maz|mąż|mój syn|syn|moja córka|córka|córeczka|"
+    "synek|mój partner|moja mama|moja siostra|mój brat|pani|pan|imię|imie",
+    "ro": "mă numesc|ma numesc|numele meu este|numele meu e|soțul meu|sotul meu|fiul meu|fiica mea|"
+    "băiatul meu|fetița mea|fetita mea|partenerul meu|mama mea|sora mea|doamna|domnul|dna|dl|numele",
+    "pt": "o meu nome é|meu nome é|chamo-me|me chamo|o meu marido|meu marido|o meu filho|meu filho|"
+    "a minha filha|minha filha|o meu companheiro|meu companheiro|a minha mãe|minha mãe|chama-se|chamado|"
+    "chamada|sra|sr|senhora|senhor",
+    "uk": "мене звати|моє ім'я|моє ім’я|звати|мій чоловік|чоловік|мій син|син|моя донька|моя дочка|донька|"
+    "дочка|мій партнер|моя мама|моя сестра|мій брат|пані|пан",
+    "ar": "اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|أمي|اختي|أختي|أخي|اسمه|اسمها",
+    "ur": "میرا نام|میرے شوہر|شوہر|میرا بیٹا|میری بیٹی|بیٹا|بیٹی|میری امی|میری ساس|میری بہن|نام",
+    "prs": "نام من|اسم من|نامم|شوهرم|پسرم|دخترم|مادرم|خواهرم|نامش",
+    "ps": "زما نوم|زما میړه|میړه|زما زوی|زما لور|زما مور|زما خور|نوم",
+    "bn": "আমার নাম|আমার স্বামী|স্বামী|আমার ছেলে|আমার মেয়ে|ছেলে|মেয়ে|আমার মা|আমার বোন|নাম",
+    "pa": "ਮੇਰਾ ਨਾਮ|ਮੇਰਾ ਨਾਂ|ਮੇਰੇ ਪਤੀ|ਪਤੀ|ਮੇਰਾ ਪੁੱਤਰ|ਮੇਰੀ ਧੀ|ਮੇਰਾ ਬੇਟਾ|ਮੇਰੀ ਬੇਟੀ|ਮੇਰੀ ਸੱਸ|ਨਾਮ",
+    "gu": "મારું નામ|મારુ નામ|મારા પતિ|પતિ|મારો દીકરો|મારી દીકરી|દીકરો|દીકરી|મારી સાસુ|નામ",
+    "so": "magacaygu waa|magacayga waa|magacaygu|magacayga|magaceedu waa|magaciisu waa|ninkayga|seygayga|"
+    "wiilkayga|gabadhayda|hooyaday|walaashay|waxaa la i yiraahdaa",
+    "ti": "ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|ጓለይ|ኣደይ|ሓብተይ",
+}
+
+# Cues that so often precede an ordinary word that only a word already shaped like a name may follow.
+_WEAK = {
+    "i am",
+    "i'm",
+    "im",
+    "this is",
+    "it's",
+    "its",
+    "son",
+    "daughter",
+    "husband",
+    "partner",
+    "twins",
+    "brother",
+    "baby",
+    "jestem",
+    "sunt",
+    "sou",
+    "sou a",
+    "sou o",
+    "я",
+    "أنا",
+    "میں",
+    "زه",
+    "ami",
+    "ਮੈਂ",
+    "હું",
+}
+_WEAK_EXTRA = {
+    "en": "i am|i'm|im|this is|it's",
+    "pl": "jestem",
+    "ro": "sunt",
+    "pt": "sou|sou a|sou o",
+    "uk": "я",
+}
+
+# Words that may stand between a cue and the name ("my midwife was a lady called Sarah").
+FILLERS = frozenset(
+    """was is were called named name 's a an the lady woman man guy girl boy one by whose him her them
+    była był jest nazywała nazywał na imię a fost era este e o chamada chamado era é
+    була був звали це كانت كان هي هو اسمها اسمه تھی تھا ہے نام بود است ده وه ছিল ছিলেন হলো নাম ਸੀ ਹੈ
+    હતી હતા છે waxay waa ayuu ነበረት እያ""".split()
+)
+
+
+def _phrases(table: dict[str, str], lang: str) -> list[str]:
+    return [" ".join(p.split()) for p in table.get(lang, "").split("|") if p.strip()]
+
+
+def cues_for(lang: str | None) -> list[Cue]:
+    """English cues always apply: women code-switch, and staff titles are often written in English."""
+    langs = list(_STAFF) if lang is None else sorted({"en", lang})
+    found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
+    for code in langs:
+        for phrase in _phrases(_STAFF, code):
+            staff = phrase_tokens(phrase)
+            found[(staff, "staff")] = Cue(staff, "staff")
+        for phrase in _phrases(_FAMILY, code) + _phrases(_WEAK_EXTRA, code):
+            family = phrase_tokens(phrase)
+            found[(family, "family")] = Cue(family, "family", strong=phrase not in _WEAK)
+    return list(found.values())
+
+
+# Staff words that can follow a name ("Grace the midwife"); titles like "dr" only ever precede one, and
+# "Amina, my sister" is family, so "sister" is left out.
+STAFF_TERMS_AFTER = frozenset(
+    {phrase_tokens(p)[0] for code in _STAFF for p in _phrases(_STAFF, code) if len(phrase_tokens(p)) == 1}
+    - {"mr", "dr", "prof", "professor", "sister", "д", "د", "ডা", "ડૉ", "doc"}
+) | {"visitor"}

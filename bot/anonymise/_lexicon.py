@@ -1,0 +1,115 @@
+"""Word lists: the compressed gazetteer loader plus the small hand-written lists the detector reasons with.
+
+The hand lists live in code (not data files) because each entry is a judgement about how women write
+to us, and reviewers should see those judgements in diffs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+
+# Words that are also given names.  They are only a name when a cue says so ("my daughter Grace").
+DECOY_WORDS = frozenset(
+    """hope grace faith may june april august will bill precious joy mercy patience blessing blessed rose
+    summer sunny baby honey rich mark sky star dawn hazel holly ivy iris daisy lily violet ruby amber pearl
+    jade crystal destiny charity glory gift favour favor miracle comfort peace victory goodness wisdom
+    prudence constance chance sandy penny rusty frank earnest ernest lucky angel sonny guy art dean bob
+    jack jean pat sue don ray wade will rob drew gene ben lee chase hunter mason taylor bishop king queen
+    prince princess royal saint major sterling cash brook brooke river rain storm autumn winter spring
+    melody harmony lovely love darling sweetie sister nurse doctor""".split()
+)
+
+# Everyday words missing from the English easy-word list that matter in maternity stories, and the
+# function words of our Latin-script languages so a capital at the start of a sentence is not a name.
+EXTRA_COMMON_WORDS = frozenset(
+    """ok okay amazing awful horrible terrible rude dismissive supportive brilliant fantastic wonderful
+    useless patronising patronizing condescending caring lovely kind helpful unhelpful scared frightened
+    anxious traumatic traumatised induced induction epidural gas air pethidine contractions contraction
+    labour labor caesarean c-section section csection stitches tear forceps ventouse placenta waters
+    pregnancy pregnant postnatal antenatal midwife midwives consultant registrar obstetrician
+    anaesthetist anesthetist sonographer scan scans ward wards triage theatre appointment appointments
+    hospital trust centre center clinic unit surgery gp nhs covid bleeding sepsis jaundice breastfeeding
+    formula nappy nappies bump hubby partner husband boyfriend fiance fiancé daughter son baby babies
+    twins newborn mum mom mummy dad daddy nan nana gran granny auntie aunty uncle cousin niece nephew
+    honestly literally basically absolutely really very just also still even though although however
+    anyway anyways yeah yes yep nope no not never always sometimes eventually finally luckily sadly
+    thankfully unfortunately apparently obviously hi hello hey thanks thank please sorry lol omg tbh
+    idk btw fyi xx xxx x im ive dont didnt couldnt wouldnt wasnt isnt cant wont thats theres hes shes
+    weve theyre youre ill id anytime anyone someone everyone nobody whatever
+    моя мій моє мої я ми ти він вона вони це був була було були дуже не так але і й в у на з до що як
+    коли потім вже ще мене мені нам
+    i me my mine we us our you your he him his she her they them their it its this that these those
+    the a an and or but so if then than when where why how what who which while because as at by for
+    from in into of on onto over to up with without about after before during under again
+    monday tuesday wednesday thursday friday saturday sunday january february march july september
+    october november december today tomorrow yesterday tonight morning evening night weekend
+    english polish urdu bengali bangla punjabi panjabi gujarati romanian arabic somali portuguese pashto
+    dari farsi tigrinya ukrainian russian british african asian black white muslim christian hindu sikh
+    god allah jesus lord christmas easter eid ramadan diwali whatsapp telegram sms facebook google
+    moja mój moje mam jest był była było ale i w z na do się nie tak to że jak co po przez dla od bardzo
+    już jeszcze potem kiedy gdzie czy ja ty on ona my wy oni dziecko syn córka mąż
+    eu el ea noi voi ei și si sau dar cu la în pe din pentru foarte nu da am era este fost când unde
+    cum ce care mai apoi copilul
+    o os as um uma e é de do da dos das em no na com por para mas não sim muito quando onde como que
+    eu ele ela nós eles foi era meu minha bebé bebê""".split()
+)
+
+# A capitalised word followed by one of these names a place, not a person ("William Harvey Hospital").
+FACILITY_WORDS = frozenset(
+    """hospital hospitals trust centre center clinic clinics ward wards unit units surgery surgeries
+    practice infirmary maternity birth suite house college university road street avenue lane close
+    drive way crescent grove gardens terrace court park hill health medical nhs foundation school
+    station church mosque temple gurdwara council hall children's""".split()
+)
+# ...and preceded by one of these ("St Thomas'", "Queen Elizabeth", "King's College").
+PLACE_PREFIXES = frozenset("st st. saint queen king prince princess royal lady sir".split())
+
+# Proper nouns that stories name often and that are never people here.
+PLACE_WORDS = frozenset(
+    """medway kent london gillingham chatham rochester strood rainham maidstone dartford gravesend
+    sittingbourne sheerness canterbury ashford margate ramsgate folkestone dover tunbridge wells sevenoaks
+    bromley lewisham greenwich woolwich croydon sidcup bexley bexleyheath orpington erith stratford
+    walthamstow leyton hackney newham ilford romford barking dagenham tower hamlets whitechapel brixton
+    peckham camberwell southwark lambeth birmingham manchester leeds bradford leicester luton slough
+    coventry sheffield liverpool bristol glasgow cardiff edinburgh belfast england scotland wales
+    britain uk nigeria ghana somalia somaliland eritrea ethiopia afghanistan pakistan bangladesh india
+    poland romania ukraine portugal brazil angola mozambique syria iraq iran sudan yemen egypt morocco
+    jamaica trinidad barbados kenya uganda zimbabwe lagos abuja accra kumasi mogadishu hargeisa asmara
+    kabul lahore karachi islamabad mirpur sylhet dhaka kyiv kiev kharkiv lviv odesa warsaw krakow
+    bucharest lisbon porto darent valley harvey maritime thomas' thomas guy's kings king's queens
+    elizabeth evelina homerton whipps lister pembury william darenth""".split()
+)
+
+# Honorifics mark a name that follows but do not tell us she meant staff.
+HONORIFICS = frozenset("mr mrs miss ms mx pani pan dna dl doamna domnul sra sr senhora senhor".split())
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: frozenset[str]
+    common: frozenset[str]
+
+
+_lock = threading.Lock()
+_cache: list[Gazetteer] = []
+
+
+def _read(name: str) -> frozenset[str]:
+    with gzip.open(_DATA / name, "rt", encoding="utf-8") as fh:
+        return frozenset(line.rstrip("\n") for line in fh if line.strip())
+
+
+def gazetteer() -> Gazetteer:
+    """Load once per process; the lock keeps concurrent first calls from each paying the load cost."""
+    if _cache:
+        return _cache[0]
+    with _lock:
+        if not _cache:
+            common = _read("common.txt.gz") | DECOY_WORDS | EXTRA_COMMON_WORDS
+            _cache.append(Gazetteer(names=_read("names.txt.gz") - common, common=common))
+    return _cache[0]

@@ -1,0 +1,268 @@
+"""Finding people's names: gazetteer, context cues, and the shape of the word, weighed together.
+
+No single signal is enough.  The gazetteer misses most names of most origins and contains ordinary
+words; cues miss names said without one; capitals are absent in texting and present at every sentence
+start.  So a word is a name when a cue points at it, or when it looks like one (capitalised, not a
+common word) and either the gazetteer knows it or its position rules out a sentence-initial capital.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.anonymise._cues import FILLERS, STAFF_TERMS_AFTER, Cue, cues_for
+from bot.anonymise._lexicon import (
+    DECOY_WORDS,
+    FACILITY_WORDS,
+    HONORIFICS,
+    PLACE_PREFIXES,
+    PLACE_WORDS,
+    Gazetteer,
+    gazetteer,
+)
+from bot.anonymise._tokens import Token, tokenise
+
+Span = tuple[str, int, int]
+
+_SUFFIXES = ("ies", "ied", "es", "ed", "s", "d", "ing", "ly", "ness", "ful")
+# Lowercase words after "was"/"is" are usually adjectives ("my midwife was amazing"), not names.
+_LONE_I = re.compile(r"\bI\b")
+_VERB_END = re.compile(r"(?:ed|ing)$")
+_ADJECTIVE_END = re.compile(r"(?:ing|ed|ful|ous|ive|ly|able|ible|less|ish|ic|al|est|ent|ant)$")
+# Verbs that, right after a sentence-initial capitalised word, mark it as someone doing something.
+_PERSON_VERBS = frozenset(
+    """said says was is came told asked helped checked explained held stayed visited arrived took gave
+    had has brought rang called cried smiled made kept looked listened sat stood stitched delivered
+    examined scanned examined reassured shouted ignored refused and""".split()
+)
+_POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
+_JOINERS = frozenset("and & i și si e та і و".split())
+_MAX_FILLERS = 3
+_LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())  # "the queen elizabeth hospital"
+_GENERIC = frozenset("called named name звати imię imie numele chama-se chamado chamada".split())
+_MODALS = frozenset("will may".split())  # "Will the midwives read this?" asks, it does not name
+_FAMILY_NOUNS = frozenset(
+    """husband hubby partner wife son daughter baby sister brother friend cousin mum mom mother dad father
+    aunt auntie aunty uncle niece nephew nan nana gran grandma sister-in-law mother-in-law""".split()
+)
+
+
+class _Context:
+    """The per-call view of the text; built once so every rule reads the same tokens and lists."""
+
+    def __init__(self, text: str, lang: str | None) -> None:
+        self.text = text
+        self.tokens = tokenise(text)
+        self.gaz: Gazetteer = gazetteer()
+        self.cues = _cue_index(lang)
+        self.cue_words = _cue_words(lang)
+        # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
+        without_i = _LONE_I.sub("", text)
+        self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
+
+    def common(self, tok: Token) -> bool:
+        low = tok.low
+        if low in self.gaz.common or low in PLACE_WORDS:
+            return True
+        if tok.cap:
+            return False
+        return any(low.endswith(s) and low[: -len(s)] in self.gaz.common for s in _SUFFIXES) or (
+            low.endswith(("ied", "ies")) and low[:-3] + "y" in self.gaz.common
+        )
+
+    def known(self, tok: Token) -> bool:
+        return tok.low in self.gaz.names
+
+    def shaped(self, tok: Token) -> bool:
+        """Could stand in a run of name words without any cue."""
+        low = tok.low
+        if self.common(tok) or low in self.cue_words or low in HONORIFICS or low in PLACE_PREFIXES:
+            return False
+        if tok.all_caps and (len(tok.low) <= 5 or not self.known(tok)):  # NICU, SCBU, shouting
+            return False
+        if not tok.cased:
+            return self.known(tok)
+        return tok.cap or (self.lowercase_text and self.known(tok) and len(tok.low) >= 3)
+
+    def adjacent(self, i: int) -> bool:
+        """Token i follows token i-1 with only spaces between (a comma ends a full name)."""
+        return i > 0 and self.tokens[i].gap_before in (" ", "\u00a0")
+
+
+@lru_cache(maxsize=32)
+def _cue_words(lang: str | None) -> frozenset[str]:
+    """Every word of every cue: "Moja" or "My" opening a sentence is a cue, never a name."""
+    return frozenset(word for cue in cues_for(lang) for word in cue.phrase)
+
+
+@lru_cache(maxsize=32)
+def _cue_index(lang: str | None) -> dict[str, list[Cue]]:
+    """Cues indexed by their LAST token, because we search backwards from a candidate name."""
+    index: dict[str, list[Cue]] = {}
+    for cue in cues_for(lang):
+        index.setdefault(cue.phrase[-1], []).append(cue)
+    for cues in index.values():
+        cues.sort(key=lambda c: -len(c.phrase))
+    return index
+
+
+def _cue_ending_at(ctx: _Context, j: int) -> Cue | None:
+    """The longest cue whose last token is token j, so "my sister" (family) beats "sister" (staff)."""
+    for cue in ctx.cues.get(ctx.tokens[j].low, ()):
+        n = len(cue.phrase)
+        if j - n + 1 < 0:
+            continue
+        words = ctx.tokens[j - n + 1 : j + 1]
+        if all(t.low == p for t, p in zip(words, cue.phrase, strict=True)) and not any(
+            t.sentence_start for t in words[1:]
+        ):
+            return cue
+    return None
+
+
+def _cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
+    """A cue just before token i, allowing a few filler words; the flag says fillers were skipped.
+
+    Titles and generic naming words ("Miss", "called") say a name follows but not whose; a staff word
+    before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.
+    """
+    j = i - 1
+    skipped = 0
+    while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:
+        cue = _cue_ending_at(ctx, j)
+        if cue is not None:
+            if cue.kind == "family" and (cue.phrase[0] in HONORIFICS or cue.phrase[-1] in _GENERIC):
+                earlier = _cue_before(ctx, j - len(cue.phrase) + 1)
+                if earlier is not None and earlier[0].kind == "staff":
+                    return earlier[0], skipped > 0
+            return cue, skipped > 0
+        if ctx.tokens[j].low not in FILLERS:
+            return None
+        skipped += 1
+        j -= 1
+    return None
+
+
+def _staff_after(ctx: _Context, k: int) -> bool:
+    """A staff word after the name ending at token k: "Grace the midwife", "Chioma (midwife)"."""
+    j = k + 1
+    skipped = 0
+    while j < len(ctx.tokens) and skipped <= _MAX_FILLERS and not ctx.tokens[j].sentence_start:
+        low = ctx.tokens[j].low
+        if low in STAFF_TERMS_AFTER:
+            return not any(ctx.tokens[x].low in _POSSESSORS and low == "sister" for x in range(k + 1, j))
+        if low not in FILLERS and low not in _POSSESSORS and low not in {"our", "was", "is"}:
+            return False
+        skipped += 1
+        j += 1
+    return False
+
+
+def _is_place(ctx: _Context, start: int, end: int) -> bool:
+    toks = ctx.tokens
+    after = toks[end + 1].low if end + 1 < len(toks) else ""
+    if (after in FACILITY_WORDS and toks[end + 1].cap) or after in _LOWERCASE_FACILITIES:
+        return True
+    before = toks[start - 1].low if start > 0 else ""
+    return before in PLACE_PREFIXES and toks[start - 1].cap
+
+
+def _extend(ctx: _Context, i: int) -> int:
+    """Index of the last token of the name starting at i (surnames and middle names follow it)."""
+    k = i
+    while k + 1 < len(ctx.tokens) and ctx.adjacent(k + 1):
+        nxt = ctx.tokens[k + 1]
+        if nxt.low in FACILITY_WORDS or not (ctx.shaped(nxt) or (not nxt.cased and ctx.known(nxt))):
+            break
+        k += 1
+    return k
+
+
+def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool:
+    if tok.low in ctx.cue_words or tok.low in HONORIFICS or tok.low in FILLERS:
+        return False
+    if tok.cap and tok.low in DECOY_WORDS and not tok.sentence_start:
+        return True  # "my daughter Grace"
+    if ctx.common(tok):
+        return False
+    if ctx.shaped(tok) or ctx.known(tok):
+        return True
+    if not cue.strong or len(tok.low) < 2:
+        return False
+    if tok.cased and not tok.cap:
+        return not _VERB_END.search(tok.low) and not (via_fillers and _ADJECTIVE_END.search(tok.low))
+    return True
+
+
+def _family_after(ctx: _Context, k: int) -> bool:
+    """ "Tunde my husband held my hand": a possessive and a family word right after the name."""
+    toks = ctx.tokens
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].low in _POSSESSORS
+        and toks[k + 2].low in _FAMILY_NOUNS
+        and not toks[k + 1].sentence_start
+    )
+
+
+def find_names(text: str, lang: str | None) -> list[Span]:
+    ctx = _Context(text, lang)
+    toks = ctx.tokens
+    spans: list[Span] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        kind: str | None = None
+        end = i
+        cued = _cue_before(ctx, i)
+        if cued is not None and _cue_accepts(ctx, tok, *cued):
+            end = _extend(ctx, i)
+            staff = cued[0].kind == "staff" or (not cued[0].strong and _staff_after(ctx, end))
+            kind = "STAFF NAME" if staff else "NAME"
+        elif tok.cap and tok.low in DECOY_WORDS and tok.low not in _MODALS and _staff_after(ctx, i):
+            kind = "STAFF NAME"
+        elif tok.cap and tok.low in DECOY_WORDS and tok.low not in _MODALS and _family_after(ctx, i):
+            kind = "NAME"
+        elif ctx.shaped(tok):
+            end = _extend(ctx, i)
+            if _is_place(ctx, i, end):
+                i = end + 1
+                continue
+            if _staff_after(ctx, end):
+                kind = "STAFF NAME"
+            elif (
+                any(ctx.known(t) for t in toks[i : end + 1])
+                or _family_after(ctx, end)
+                or _looks_like_person(ctx, i, end)
+            ):
+                kind = "NAME"
+        if kind is None:
+            i += 1
+            continue
+        spans.append((kind, tok.start, toks[end].end))
+        i = _joined_name(ctx, end, kind, spans)
+    return spans
+
+
+def _looks_like_person(ctx: _Context, i: int, end: int) -> bool:
+    """An unknown capitalised word: mid-sentence it is a name; at a sentence start it needs more."""
+    tok = ctx.tokens[i]
+    if not tok.cased:
+        return False
+    if not tok.sentence_start:
+        return not (i > 0 and ctx.tokens[i - 1].low == "the")
+    nxt = ctx.tokens[end + 1].low if end + 1 < len(ctx.tokens) else ""
+    return end > i or nxt in _PERSON_VERBS
+
+
+def _joined_name(ctx: _Context, end: int, kind: str, spans: list[Span]) -> int:
+    """ "my twins Kehinde and Taiwo": the second name shares the cue of the first."""
+    toks = ctx.tokens
+    if end + 2 < len(toks) and toks[end + 1].low in _JOINERS and not toks[end + 2].sentence_start:
+        nxt = toks[end + 2]
+        if ctx.shaped(nxt) and not _is_place(ctx, end + 2, _extend(ctx, end + 2)):
+            last = _extend(ctx, end + 2)
+            spans.append((kind, nxt.start, toks[last].end))
+            return last + 1
+    return end + 1

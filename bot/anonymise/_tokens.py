@@ -1,0 +1,69 @@
+"""Tokenising shared by the name detector and the cue tables, so both see words the same way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+
+def _combining_marks() -> str:
+    """Python's \\w misses the vowel signs of Indic scripts and Arabic harakat; without them a Bengali or
+    Gujarati name would be cut into pieces and never match the gazetteer."""
+    marks = (chr(c) for c in range(0x0300, 0x1000) if unicodedata.category(chr(c)) in {"Mn", "Mc"})
+    return "".join(re.escape(m) for m in marks) + "\u200c\u200d"
+
+
+_LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
+TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’\-]{_LETTER}+)*")
+_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+_CONTRACTIONS = frozenset("it's he's she's that's what's there's here's who's where's let's".split())
+_SENTENCE_BREAK = re.compile(r"[.!?\n:;…•।۔።؟]")
+
+
+class Token(NamedTuple):
+    """A NamedTuple rather than a dataclass: tokenising is the hot loop and tuples build fastest."""
+
+    start: int
+    end: int  # excludes a possessive 's, so "Chioma's" redacts to "[NAME]'s"
+    low: str
+    cap: bool  # starts with an upper-case letter
+    cased: bool  # the script has letter case at all (Latin, Cyrillic)
+    all_caps: bool
+    sentence_start: bool
+    gap_before: str  # the characters between the previous token and this one
+
+
+def tokenise(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end = 0
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        start = m.start()
+        stem = word
+        if (
+            len(word) > 3
+            and word[-2:].casefold() in _POSSESSIVE_ENDINGS
+            and word.replace("’", "'").casefold() not in _CONTRACTIONS
+        ):
+            stem = word[:-2]
+        first = word[0]
+        gap = text[prev_end:start]
+        tokens.append(
+            Token(
+                start,
+                start + len(stem),
+                stem.casefold(),
+                first.isupper(),
+                first.isupper() or first.islower(),
+                len(stem) > 1 and stem.isupper(),
+                not tokens or bool(_SENTENCE_BREAK.search(gap)),
+                gap,
+            )
+        )
+        prev_end = m.end()
+    return tokens
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenise(phrase))
