@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from bot.config import Settings
 from bot.logs import configure_logging
 from bot.services import Services
-from bot.web import auth, public, review, simulator
+from bot.web import auth, public, review, simulator, webhooks
 
 csrf = CSRFProtect()
 
@@ -33,8 +33,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.extensions["allvoices"] = services
     csrf.init_app(app)
+    csrf.exempt(webhooks.blueprint)  # providers sign their requests instead
     auth.init_app(app)
-    for blueprint in (public.blueprint, simulator.blueprint, auth.blueprint, review.blueprint):
+    for blueprint in (
+        public.blueprint,
+        webhooks.blueprint,
+        simulator.blueprint,
+        auth.blueprint,
+        review.blueprint,
+    ):
         app.register_blueprint(blueprint)
     logging.getLogger(__name__).info("app ready on %s", services.db.engine.dialect.name)
     return app

@@ -110,6 +110,26 @@ def chat(sender: str, channel: str, url: str | None) -> None:
         sys.stdout.flush()
 
 
+@main.group()
+def telegram() -> None:
+    """The Telegram bot."""
+
+
+@telegram.command("set-webhook")
+def telegram_set_webhook() -> None:
+    """Register ALLVOICES_PUBLIC_URL/webhooks/telegram with Telegram, with the secret token."""
+    from channels.telegram import set_webhook
+
+    settings = Settings.from_env()
+    if not settings.telegram_bot_token or not settings.telegram_webhook_secret:
+        raise click.UsageError("set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET first")
+    url = f"{settings.public_url}/webhooks/telegram"
+    set_webhook(
+        settings.telegram_bot_token, settings.telegram_api_url or None, url, settings.telegram_webhook_secret
+    )
+    click.echo(f"Telegram will call {url}")
+
+
 @main.command()
 @click.option("--lang", default=None, help="Her language code, if known.")
 @click.option("--jsonl", is_flag=True, help='Each line {"text": …, "lang": …} in, one JSON result out.')

@@ -56,6 +56,7 @@ class Settings:
     twilio_from_sms: str = ""
     twilio_from_whatsapp: str = ""
     twilio_api_url: str = ""
+    twilio_whatsapp_template_sid: str = ""
     telegram_bot_token: str = ""
     telegram_webhook_secret: str = ""
     telegram_api_url: str = ""
@@ -66,6 +67,7 @@ class Settings:
     digest_from: str = ""
     secure_cookies: bool = True
     outbox_max_attempts: int = 8
+    media_max_bytes: int = 16 * 1024 * 1024
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -86,6 +88,7 @@ class Settings:
             twilio_from_sms=_env("TWILIO_FROM_SMS"),
             twilio_from_whatsapp=_env("TWILIO_FROM_WHATSAPP"),
             twilio_api_url=_env("TWILIO_API_URL"),
+            twilio_whatsapp_template_sid=_env("TWILIO_WHATSAPP_TEMPLATE_SID"),
             telegram_bot_token=_env("TELEGRAM_BOT_TOKEN"),
             telegram_webhook_secret=_env("TELEGRAM_WEBHOOK_SECRET"),
             telegram_api_url=_env("TELEGRAM_API_URL"),
@@ -96,4 +99,5 @@ class Settings:
             digest_from=_env("DIGEST_FROM"),
             secure_cookies=public_url.startswith("https://"),
             outbox_max_attempts=_int("ALLVOICES_OUTBOX_MAX_ATTEMPTS", 8),
+            media_max_bytes=_int("ALLVOICES_MEDIA_MAX_BYTES", 16 * 1024 * 1024),
         )

@@ -19,6 +19,7 @@ from bot.services import Services
 from channels.base import InboundMessage
 from flows import story as story_flow
 from flows.catalog import render, render_message
+from flows.commands import command
 from flows.types import (
     AddToStory,
     Answer,
@@ -36,7 +37,7 @@ from flows.types import (
     SubmitStory,
 )
 from storage import audit, contacts, outbox, stories
-from storage.models import Contact, Conversation, Inbound, Story
+from storage.models import Contact, Conversation, Inbound, Media, Story
 from storage.upsert import insert_ignoring_conflict
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,19 @@ def receive(services: Services, message: InboundMessage) -> Received:
         )
         if inbound_id is None:
             return Received(None, duplicate=True)
-        contact.last_inbound_at = message.received_at
+        for item in message.media:
+            session.add(
+                Media(
+                    inbound_id=inbound_id,
+                    contact_id=contact.id,
+                    transport=message.transport,
+                    kind=item.kind.value,
+                    content_type=item.content_type,
+                    source_sealed=services.vault.seal(item.url) if item.url else None,
+                    status="pending" if item.url else "simulated",
+                )
+            )
+        contact.last_inbound_at = max(contact.last_inbound_at or message.received_at, message.received_at)
         contact_id = contact.id
     try:
         sent = process_contact(services, contact_id)
@@ -105,10 +118,17 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
         contact = session.get(Contact, contact_id)
         if contact is None:
             return queued
+        released = outbox.release_held(session, contact_id, now or datetime.now(UTC)) if pending else 0
         for inbound in pending:
             inbound.attempts += 1
+            text = services.vault.open(inbound.body_sealed)
+            if released and command(text, contact.lang) == "read":
+                # "Reply READ to see it": the held reply she asked for is her answer.
+                inbound.processed_at = now or datetime.now(UTC)
+                released = 0
+                continue
             flow_inbound = FlowInbound(
-                text=services.vault.open(inbound.body_sealed),
+                text=text,
                 received_at=inbound.received_at,
                 media=tuple(MediaKind(item["kind"]) for item in inbound.media),
                 start_code=inbound.start_code,

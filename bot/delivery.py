@@ -1,37 +1,51 @@
 """Draining the outbox: claim due rows, send each through its channel's sender, record what happened.
 
-Sending happens outside any database transaction, so a slow provider never holds a lock; the claim
-(``claimed_until``) keeps other workers off the row meanwhile.
+Sending happens outside any database transaction, so a slow provider never holds a lock; a claimed
+row is marked ``sending`` meanwhile, so no other worker takes it. WhatsApp only carries free-form
+messages within 24 hours of her last message: outside that window a reply is held and an approved
+template goes first; her answer releases what was held.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import replies
 from bot.services import Services
 from channels.base import OutboundMessage, SendError, SendResult
-from storage import outbox
-from storage.models import Contact, OutboxMessage
+from flows.catalog import text as catalog_text
+from storage import outbox, stories
+from storage.models import Contact, OutboxMessage, Story
 
 log = logging.getLogger(__name__)
 
 #: kinds that still go after she has opted out: the STOP confirmation and the erasure goodbye.
 SENT_AFTER_OPT_OUT = ("optout_ack", "goodbye")
 MAX_BACKOFF = timedelta(hours=1)
+WHATSAPP_WINDOW = timedelta(hours=24) - timedelta(minutes=5)
+WINDOW_CLOSED_CODE = "63016"
+STALE_AFTER = timedelta(minutes=10)
+
+
+@runtime_checkable
+class TemplateSender(Protocol):
+    def send_template(self, address: str, content_sid: str, variables: Mapping[str, str]) -> SendResult: ...
 
 
 @dataclass(frozen=True)
 class _Job:
     id: int
     transport: str
-    message: OutboundMessage | None  # None: suppressed, she opted out after it was queued
+    message: OutboundMessage
+    template: dict[str, Any] | None
 
 
 def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
@@ -47,28 +61,57 @@ def deliver_due(
 ) -> list[int]:
     """Send what is due; returns the ids sent."""
     moment = now or datetime.now(UTC)
+    jobs: list[_Job] = []
     with services.db.session() as session:
         rows = outbox.claim(session, moment, limit=limit, ids=ids)
-        opted_out = {
-            contact_id
-            for (contact_id,) in session.execute(
-                select(Contact.id).where(
-                    Contact.id.in_([row.contact_id for row in rows if row.contact_id is not None]),
-                    Contact.opted_out_at.is_not(None),
-                )
-            )
-        }
-        jobs = [_job(services, row, opted_out) for row in rows]
-    sent: list[int] = []
-    for job in jobs:
-        if _send(services, job):
-            sent.append(job.id)
-    return sent
+        contact_ids = [row.contact_id for row in rows if row.contact_id is not None]
+        found = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(contact_ids)))}
+        for row in rows:
+            contact = found.get(row.contact_id) if row.contact_id is not None else None
+            if row.address_sealed is None or (
+                contact is not None
+                and contact.opted_out_at is not None
+                and row.kind not in SENT_AFTER_OPT_OUT
+            ):
+                _finish(session, row, "suppressed", "she opted out before it was sent")
+            elif contact is not None and _window_closed(row, contact, moment):
+                _hold(services, session, row, contact)
+            else:
+                jobs.append(_job(services, row))
+    return [job.id for job in jobs if _send(services, job)]
 
 
-def _job(services: Services, row: OutboxMessage, opted_out: set[int]) -> _Job:
-    if (row.contact_id in opted_out and row.kind not in SENT_AFTER_OPT_OUT) or row.address_sealed is None:
-        return _Job(row.id, row.transport, None)
+def _window_closed(row: OutboxMessage, contact: Contact, now: datetime) -> bool:
+    if row.channel != "whatsapp" or row.kind == "template":
+        return False
+    return contact.last_inbound_at is None or now - contact.last_inbound_at > WHATSAPP_WINDOW
+
+
+def _hold(services: Services, session: Session, row: OutboxMessage, contact: Contact) -> None:
+    """Keep the message for her next reply, and send WhatsApp's approved opener once per silence."""
+    row.status = "held"
+    row.claimed_until = None
+    story = session.get(Story, row.story_id) if row.story_id else None
+    story = story or stories.latest_submitted(session, contact.id)
+    code = story.ref if story is not None and story.ref else ""
+    since = int(contact.last_inbound_at.timestamp()) if contact.last_inbound_at else 0
+    outbox.enqueue(
+        session,
+        idempotency_key=f"template-{contact.id}-{since}",
+        channel=contact.channel,
+        transport=contact.transport,
+        address_sealed=contact.address_sealed,
+        body=catalog_text(contact.lang, "whatsapp.template").format(code=code),
+        contact_id=contact.id,
+        story_id=row.story_id,
+        kind="template",
+        template={"content_sid": services.settings.twilio_whatsapp_template_sid, "variables": {"1": code}},
+    )
+    log.info("outbox %s held: WhatsApp window closed", row.id)
+
+
+def _job(services: Services, row: OutboxMessage) -> _Job:
+    assert row.address_sealed is not None
     message = OutboundMessage(
         channel=row.channel,
         address=services.vault.open(row.address_sealed),
@@ -76,68 +119,97 @@ def _job(services: Services, row: OutboxMessage, opted_out: set[int]) -> _Job:
         choices=tuple(row.choices),
         idempotency_key=row.idempotency_key,
     )
-    return _Job(row.id, row.transport, message)
+    return _Job(row.id, row.transport, message, row.template)
 
 
 def _send(services: Services, job: _Job) -> bool:
-    if job.message is None:
-        _record(services, job.id, status="suppressed", error="she opted out before it was sent")
-        return False
     sender = services.senders.get(job.transport)
-    if sender is None:
-        _record(services, job.id, status="failed", error=f"no sender configured for {job.transport}")
-        return False
     try:
-        result = sender.send(job.message)
+        if sender is None:
+            raise SendError(f"no sender configured for {job.transport}", retryable=False)
+        if job.template is not None and isinstance(sender, TemplateSender):
+            variables = {str(k): str(v) for k, v in dict(job.template.get("variables") or {}).items()}
+            result = sender.send_template(
+                job.message.address, str(job.template.get("content_sid")), variables
+            )
+        else:
+            result = sender.send(job.message)
     except SendError as error:
-        _retry_or_fail(services, job.id, error)
+        _failed(services, job.id, error)
         return False
     except Exception as error:  # an unexpected client error: retry, never lose the message
         log.exception("outbox %s: unexpected send error", job.id)
-        _retry_or_fail(services, job.id, SendError(type(error).__name__, retryable=True))
+        _failed(services, job.id, SendError(type(error).__name__, retryable=True))
         return False
-    _record(services, job.id, status="sent", result=result)
-    return True
-
-
-def _record(
-    services: Services,
-    outbox_id: int,
-    *,
-    status: str,
-    error: str | None = None,
-    result: SendResult | None = None,
-) -> None:
     with services.db.session() as session:
-        row = session.get(OutboxMessage, outbox_id)
-        if row is None:
-            return
-        row.status = status
-        row.claimed_until = None
-        row.last_error = error
-        if result is not None:
+        row = session.get(OutboxMessage, job.id)
+        if row is not None:
             row.attempts += 1
             row.provider_id = result.provider_id
             row.sent_at = datetime.now(UTC)
-        if row.kind == "reply" and status == "sent" and row.story_id is not None:
-            replies.mark_sent(session, row.story_id, datetime.now(UTC))
-        if row.kind == "goodbye" and status in ("sent", "failed", "suppressed"):
-            row.address_sealed = None  # her last trace goes with her last message
-    log.info("outbox %s %s", outbox_id, status)
+            _finish(session, row, "delivered" if row.status == "delivered" else "sent", None)
+    return True
 
 
-def _retry_or_fail(services: Services, outbox_id: int, error: SendError) -> None:
+def _finish(session: Session, row: OutboxMessage, status: str, error: str | None) -> None:
+    row.status = status
+    row.claimed_until = None
+    row.last_error = error
+    if row.kind == "reply" and status == "sent" and row.story_id is not None:
+        replies.mark_sent(session, row.story_id, datetime.now(UTC))
+    if row.kind == "goodbye" and status != "queued":
+        row.address_sealed = None  # her last trace goes with her last message
+    log.info("outbox %s %s", row.id, status)
+
+
+def _failed(services: Services, outbox_id: int, error: SendError) -> None:
     with services.db.session() as session:
         row = session.get(OutboxMessage, outbox_id)
         if row is None:
             return
         row.attempts += 1
-        row.claimed_until = None
-        row.last_error = str(error)[:500]
-        if not error.retryable or row.attempts >= services.settings.outbox_max_attempts:
-            row.status = "failed"
-            if row.kind == "goodbye":
-                row.address_sealed = None
+        contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
+        if (
+            getattr(error, "code", None) == WINDOW_CLOSED_CODE
+            and contact is not None
+            and row.kind != "template"
+        ):
+            _hold(services, session, row, contact)
+        elif not error.retryable or row.attempts >= services.settings.outbox_max_attempts:
+            _finish(session, row, "failed", str(error)[:500])
         else:
+            row.status = "queued"
+            row.claimed_until = None
+            row.last_error = str(error)[:500]
             row.next_attempt_at = datetime.now(UTC) + backoff(row.attempts, error.retry_after)
     log.warning("outbox %s send failed (retryable=%s): %s", outbox_id, error.retryable, error)
+
+
+def apply_status(
+    services: Services, provider_id: str, status: str, error_code: str | None, outbox_id: int | None = None
+) -> bool:
+    """A provider's delivery report. Also reconciles a row whose worker died before recording the send."""
+    with services.db.session() as session:
+        row = session.get(OutboxMessage, outbox_id) if outbox_id is not None else None
+        if row is None or (row.provider_id not in (None, provider_id)):
+            row = outbox.by_provider_id(session, provider_id)
+        if row is None:
+            return False
+        row.provider_id = row.provider_id or provider_id
+        contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
+        if status in ("delivered", "read"):
+            _finish(session, row, "delivered", None)
+        elif status in ("failed", "undelivered"):
+            if error_code == WINDOW_CLOSED_CODE and contact is not None and row.kind != "template":
+                _hold(services, session, row, contact)
+            else:
+                _finish(session, row, status, f"provider error {error_code or 'unknown'}")
+        elif row.status in ("sending", "queued"):
+            row.sent_at = row.sent_at or datetime.now(UTC)
+            _finish(session, row, "sent", None)
+    return True
+
+
+def requeue_stale(services: Services, now: datetime | None = None) -> int:
+    with services.db.session() as session:
+        return outbox.requeue_stale(session, now or datetime.now(UTC), STALE_AFTER)

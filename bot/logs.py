@@ -9,12 +9,19 @@ from __future__ import annotations
 import logging
 import re
 
-PHONE_LIKE = re.compile(r"(?<![\w])(?:\+|00)?\d[\d\s().-]{6,}\d(?![\w])")
+PHONE_LIKE = re.compile(r"(?<![\w:.-])(?!\d{4}-\d\d-\d\d)\+?\d[\d ().-]{7,}\d(?![\w:])")
+#: fewer digits than this is a time, a count or an IP address, not a phone number or chat id.
+MIN_DIGITS = 9
 REDACTED = "[number removed]"
 
 
+def _replace(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return REDACTED if sum(ch.isdigit() for ch in found) >= MIN_DIGITS else found
+
+
 def scrub(text: str) -> str:
-    return PHONE_LIKE.sub(REDACTED, text)
+    return PHONE_LIKE.sub(_replace, text)
 
 
 class ScrubNumbers(logging.Filter):
@@ -36,3 +43,5 @@ def configure_logging(level: int = logging.INFO) -> None:
             logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         for handler in root.handlers:
             handler.addFilter(ScrubNumbers())
+    # The scheduler logs every run of every job: a second-by-second diary nobody reads.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)

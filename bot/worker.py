@@ -13,7 +13,8 @@ from datetime import UTC
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.conversations import process_pending, run_due_ticks
-from bot.delivery import deliver_due
+from bot.delivery import deliver_due, requeue_stale
+from bot.media import fetch_pending
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
         "deliver": (lambda: deliver_due(services), 1.0),
         "pending": (lambda: process_pending(services), 5.0),
         "ticks": (lambda: run_due_ticks(services), 30.0),
+        "media": (lambda: fetch_pending(services), 5.0),
+        "stale": (lambda: requeue_stale(services), 60.0),
     }
 
 

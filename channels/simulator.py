@@ -7,6 +7,7 @@ Inbound arrives through the same path as a webhook; outbound goes through the sa
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from channels.base import InboundMessage, MediaItem, OutboundMessage, SendResult, canonical_address
@@ -30,3 +31,6 @@ def inbound(channel: str, sender: str, text: str, media: tuple[MediaKind, ...] =
 class SimulatorSender:
     def send(self, message: OutboundMessage) -> SendResult:
         return SendResult(provider_id=f"sim-{message.idempotency_key}")
+
+    def send_template(self, address: str, content_sid: str, variables: Mapping[str, str]) -> SendResult:
+        return SendResult(provider_id=f"sim-template-{content_sid}-{'-'.join(variables.values())}")

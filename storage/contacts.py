@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import Contact, Conversation, Inbound, OutboxMessage, Story
+from storage.models import Contact, Conversation, Inbound, Media, OutboxMessage, Story
 from storage.upsert import insert_ignoring_conflict
 from storage.vault import Vault
 
@@ -45,6 +45,7 @@ def erase(session: Session, contact_id: int) -> dict[str, int]:
     counts: dict[str, int] = {}
     for model, column in (
         (OutboxMessage, OutboxMessage.contact_id),
+        (Media, Media.contact_id),
         (Inbound, Inbound.contact_id),
         (Story, Story.contact_id),
         (Conversation, Conversation.contact_id),

@@ -186,10 +186,14 @@ class OutboxMessage(Base):
     address_sealed: Mapped[bytes | None]
     body: Mapped[str] = mapped_column(Text)
     choices: Mapped[list[Any]] = mapped_column(default=list)
-    kind: Mapped[str] = mapped_column(String(16), default="flow")  # flow, reply, goodbye
+    #: flow, optout_ack, goodbye, reply, template (WhatsApp's approved opener outside 24 hours)
+    kind: Mapped[str] = mapped_column(String(16), default="flow")
     idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
-    #: queued → sent → delivered; or failed / suppressed (she opted out before it went).
+    #: queued → sending → sent → delivered; or failed / undelivered / suppressed (she opted out
+    #: before it went) / held (WhatsApp's 24-hour window closed: waits for her next message).
     status: Mapped[str] = mapped_column(String(16), default="queued")
+    #: for kind "template": {"content_sid": …, "variables": {…}}
+    template: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_until: Mapped[datetime | None]
@@ -200,6 +204,27 @@ class OutboxMessage(Base):
 
 
 Index("ix_outbox_due", OutboxMessage.status, OutboxMessage.next_attempt_at)
+
+
+class Media(Base):
+    """A voice note, photo or file she sent: fetched from the provider and kept sealed, for moderators."""
+
+    __tablename__ = "media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbound_id: Mapped[int] = mapped_column(ForeignKey("inbound.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    transport: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    content_type: Mapped[str] = mapped_column(String(100))
+    #: where the provider keeps it (a Twilio media URL, a Telegram file id), sealed; dropped once fetched.
+    source_sealed: Mapped[bytes | None]
+    data_sealed: Mapped[bytes | None]
+    size: Mapped[int | None]
+    #: pending → stored; or too_large / failed
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEvent(Base):

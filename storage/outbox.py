@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxMessage
@@ -27,6 +27,7 @@ def enqueue(
     choices: Sequence[str] = (),
     kind: str = "flow",
     not_before: datetime | None = None,
+    template: dict[str, object] | None = None,
 ) -> int | None:
     """Queue one message; the same idempotency key twice queues it once."""
     values: dict[str, object] = {
@@ -39,6 +40,7 @@ def enqueue(
         "story_id": story_id,
         "choices": list(choices),
         "kind": kind,
+        "template": template,
     }
     if not_before is not None:
         values["next_attempt_at"] = not_before
@@ -53,7 +55,6 @@ def claim(
     query = (
         select(OutboxMessage)
         .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
-        .where(or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
         .order_by(OutboxMessage.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -61,13 +62,49 @@ def claim(
     if ids is not None:
         query = query.where(OutboxMessage.id.in_(list(ids)))
     rows = list(session.scalars(query))
-    if rows:
-        session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_([row.id for row in rows]))
-            .values(claimed_until=now + CLAIM_FOR)
-        )
+    for row in rows:
+        row.status = "sending"
+        row.claimed_until = now + CLAIM_FOR
     return rows
+
+
+def release_held(session: Session, contact_id: int, now: datetime) -> int:
+    """She wrote again, so WhatsApp's window is open: send what was waiting for it."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.contact_id == contact_id, OutboxMessage.status == "held")
+        .values(status="queued", next_attempt_at=now, claimed_until=None)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def requeue_stale(session: Session, now: datetime, grace: timedelta) -> int:
+    """Rows a worker claimed and never finished (it died mid-send).
+
+    If the provider took the message, its status callback has recorded the provider id by now and
+    the row is marked sent; otherwise it is queued again. Only a provider that accepted a message
+    and then never called back can cause a second copy, and that is logged as such.
+    """
+    stale = list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now - grace)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    for row in stale:
+        row.claimed_until = None
+        if row.provider_id:
+            row.status = "sent"
+            row.sent_at = row.sent_at or now
+        else:
+            row.status = "queued"
+            row.last_error = "resent: a worker stopped while sending it"
+    return len(stale)
+
+
+def by_provider_id(session: Session, provider_id: str) -> OutboxMessage | None:
+    return session.scalars(select(OutboxMessage).where(OutboxMessage.provider_id == provider_id)).first()
 
 
 def for_contact(

@@ -34,14 +34,20 @@ class Vault:
         self._lookup_key = _derive(secret_key, b"vault lookup v1")
 
     def seal(self, plaintext: str) -> bytes:
-        nonce = os.urandom(NONCE_BYTES)
-        return VERSION + nonce + self._cipher.encrypt(nonce, plaintext.encode("utf-8"), VERSION)
+        return self.seal_bytes(plaintext.encode("utf-8"))
 
     def open(self, sealed: bytes) -> str:
+        return self.open_bytes(sealed).decode("utf-8")
+
+    def seal_bytes(self, data: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        return VERSION + nonce + self._cipher.encrypt(nonce, data, VERSION)
+
+    def open_bytes(self, sealed: bytes) -> bytes:
         version, nonce, body = sealed[:1], sealed[1 : 1 + NONCE_BYTES], sealed[1 + NONCE_BYTES :]
         if version != VERSION:
             raise ValueError("unknown vault version")
-        return self._cipher.decrypt(nonce, body, VERSION).decode("utf-8")
+        return self._cipher.decrypt(nonce, body, VERSION)
 
     def lookup(self, channel: str, address: str) -> str:
         """A stable keyed hash of one address on one channel, for finding her contact again."""

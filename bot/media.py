@@ -1,0 +1,109 @@
+"""Fetching what she sent as voice notes, photos and files, and keeping it sealed for moderators.
+
+The webhook only records where the provider keeps a file; the worker fetches it with the account's
+credentials, so a large voice note never slows the webhook or makes the provider retry.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol, runtime_checkable
+
+from sqlalchemy import select
+
+from bot.services import Services
+from channels.base import SendError
+from flows.catalog import render
+from flows.types import Reply, msg
+from storage import outbox
+from storage.models import Contact, Media
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+@runtime_checkable
+class MediaFetcher(Protocol):
+    def fetch_media(self, source: str, max_bytes: int) -> tuple[bytes, str]: ...
+
+
+class MediaTooLarge(Exception):
+    pass
+
+
+def fetch_pending(services: Services, limit: int = 10) -> int:
+    with services.db.session() as session:
+        pending = [
+            (row.id, row.transport, services.vault.open(row.source_sealed))
+            for row in session.scalars(
+                select(Media)
+                .where(
+                    Media.status == "pending", Media.attempts < MAX_ATTEMPTS, Media.source_sealed.is_not(None)
+                )
+                .order_by(Media.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+            if row.source_sealed is not None
+        ]
+    for media_id, transport, source in pending:
+        _fetch_one(services, media_id, transport, source)
+    return len(pending)
+
+
+def _fetch_one(services: Services, media_id: int, transport: str, source: str) -> None:
+    fetcher = services.senders.get(transport)
+    limit = services.settings.media_max_bytes
+    try:
+        if not isinstance(fetcher, MediaFetcher):
+            raise SendError(f"no media fetcher for {transport}", retryable=False)
+        data, content_type = fetcher.fetch_media(source, limit)
+        if len(data) > limit:
+            raise MediaTooLarge
+    except MediaTooLarge:
+        _too_large(services, media_id)
+        return
+    except SendError as error:
+        if "too large" in str(error).lower() or "too big" in str(error).lower():
+            _too_large(services, media_id)
+            return
+        with services.db.session() as session:
+            row = session.get(Media, media_id)
+            if row is not None:
+                row.attempts += 1
+                if not error.retryable or row.attempts >= MAX_ATTEMPTS:
+                    row.status = "failed"
+        log.warning("media %s not fetched (retryable=%s)", media_id, error.retryable)
+        return
+    with services.db.session() as session:
+        row = session.get(Media, media_id)
+        if row is not None:
+            row.data_sealed = services.vault.seal_bytes(data)
+            row.size = len(data)
+            row.content_type = content_type or row.content_type
+            row.status = "stored"
+            row.source_sealed = None
+    log.info("media %s stored (%s bytes)", media_id, len(data))
+
+
+def _too_large(services: Services, media_id: int) -> None:
+    """Refused kindly: she is told, in her language, and asked for a shorter one."""
+    with services.db.session() as session:
+        row = session.get(Media, media_id)
+        if row is None:
+            return
+        row.status = "too_large"
+        row.source_sealed = None
+        contact = session.get(Contact, row.contact_id)
+        if contact is None:
+            return
+        outbox.enqueue(
+            session,
+            idempotency_key=f"media-too-big-{media_id}",
+            channel=contact.channel,
+            transport=contact.transport,
+            address_sealed=contact.address_sealed,
+            body=render(contact.lang, Reply((msg("media.too_big"),))),
+            contact_id=contact.id,
+        )
+    log.info("media %s refused: over the size limit", media_id)
