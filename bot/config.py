@@ -30,6 +30,10 @@ def _int(name: str, default: int) -> int:
     return int(raw) if raw else default
 
 
+def _list(name: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in _env(name).split(",") if item.strip())
+
+
 def local_secret() -> str:
     """The secret ``make demo`` keeps under ``var/`` when none is set, made once and kept private."""
     if SECRET_FILE.exists():
@@ -60,6 +64,7 @@ class Settings:
     telegram_bot_token: str = ""
     telegram_webhook_secret: str = ""
     telegram_api_url: str = ""
+    telegram_bot_username: str = ""
     translate_provider: str = "libretranslate"
     translate_url: str = ""
     translate_api_key: str = ""
@@ -68,12 +73,18 @@ class Settings:
     secure_cookies: bool = True
     outbox_max_attempts: int = 8
     media_max_bytes: int = 16 * 1024 * 1024
+    #: (site, maternity triage number), from "Name=number" entries in ALLVOICES_SITES
+    triage: tuple[tuple[str, str], ...] = ()
+    alert_emails: tuple[str, ...] = ()
+    alert_sms: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
         load_dotenv(Path(".env"), override=False)
-        sites = tuple(s.strip() for s in _env("ALLVOICES_SITES").split(";") if s.strip()) or DEFAULT_SITES
+        entries = [entry.partition("=") for entry in _env("ALLVOICES_SITES").split(";") if entry.strip()]
+        sites = tuple(name.strip() for name, _, _ in entries) or DEFAULT_SITES
+        triage = tuple((name.strip(), number.strip()) for name, _, number in entries if number.strip())
         public_url = _env("ALLVOICES_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         return cls(
             database_url=database_url or _env("ALLVOICES_DATABASE_URL", "sqlite:///var/allvoices.db"),
@@ -92,6 +103,7 @@ class Settings:
             telegram_bot_token=_env("TELEGRAM_BOT_TOKEN"),
             telegram_webhook_secret=_env("TELEGRAM_WEBHOOK_SECRET"),
             telegram_api_url=_env("TELEGRAM_API_URL"),
+            telegram_bot_username=_env("TELEGRAM_BOT_USERNAME").lstrip("@"),
             translate_provider=_env("TRANSLATE_PROVIDER", "libretranslate"),
             translate_url=_env("TRANSLATE_URL"),
             translate_api_key=_env("TRANSLATE_API_KEY"),
@@ -100,4 +112,7 @@ class Settings:
             secure_cookies=public_url.startswith("https://"),
             outbox_max_attempts=_int("ALLVOICES_OUTBOX_MAX_ATTEMPTS", 8),
             media_max_bytes=_int("ALLVOICES_MEDIA_MAX_BYTES", 16 * 1024 * 1024),
+            triage=triage,
+            alert_emails=_list("ALLVOICES_ALERT_EMAILS"),
+            alert_sms=_list("ALLVOICES_ALERT_SMS"),
         )

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import alerts
 from bot.anonymise import anonymise
 from bot.services import Services
 from channels.base import InboundMessage
@@ -36,7 +37,7 @@ from flows.types import (
     StartStory,
     SubmitStory,
 )
-from storage import audit, contacts, outbox, stories
+from storage import audit, champions, contacts, outbox, stories
 from storage.models import Contact, Conversation, Inbound, Media, Story
 from storage.upsert import insert_ignoring_conflict
 
@@ -131,7 +132,7 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
                 text=text,
                 received_at=inbound.received_at,
                 media=tuple(MediaKind(item["kind"]) for item in inbound.media),
-                start_code=inbound.start_code,
+                start_code=_champion_code(session, conversation, inbound.start_code, text),
             )
             outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
             inbound.processed_at = now or datetime.now(UTC)
@@ -142,6 +143,16 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
                 return queued
         conversation.due_at = story_flow.next_due(conversation.state, services.flow)
     return queued
+
+
+def _champion_code(session: Session, conversation: Conversation, given: str | None, text: str) -> str | None:
+    """Only a first message attributes her to a champion, and only with a code that exists."""
+    if conversation.state.get("step", "new") != "new":
+        return None
+    if given:
+        found = champions.by_code(session, given)
+        return found.code if found is not None and found.active else None
+    return champions.code_in(session, text)
 
 
 def _lock_conversation(session: Session, contact_id: int) -> Conversation:
@@ -167,6 +178,7 @@ def _apply(
     now = datetime.now(UTC)
     story = stories.open_story(session, contact.id)
     kind = "flow"
+    urgent: FlagUrgent | None = None
     for effect in outcome.effects:
         if isinstance(effect, StartStory):
             story = Story(
@@ -196,8 +208,8 @@ def _apply(
                 story.lang = effect.lang
         elif isinstance(effect, Attribute):
             contact.champion_code = effect.code
-        elif isinstance(effect, FlagUrgent) and story is not None:
-            story.urgent = True
+        elif isinstance(effect, FlagUrgent):
+            urgent = effect
         elif isinstance(effect, RateReply):
             latest = stories.latest_submitted(session, contact.id)
             if latest is not None:
@@ -205,6 +217,8 @@ def _apply(
         elif isinstance(effect, Erase):
             _erase(services, session, contact, outcome, key_prefix, queued)
             return True
+    if urgent is not None and inbound is not None:
+        _flag_urgent(services, session, contact, inbound, story, urgent, now)
     conversation.state = outcome.state
     conversation.version += 1
     if contact.consented_at is None and outcome.state.get("step") not in ("new", "consent"):
@@ -230,6 +244,15 @@ def _answer(story: Story, effect: Answer) -> None:
 
 def _submit(services: Services, session: Session, story: Story, now: datetime) -> None:
     """Her story is complete: seal her words, redact them for staff, give it a code, queue it."""
+    _redact(services, session, story)
+    story.status = "new"
+    story.submitted_at = now
+    if story.ref is None:
+        stories.assign_ref(session, story)
+
+
+def _redact(services: Services, session: Session, story: Story) -> None:
+    """Seal her words as she wrote them, and keep the redacted copy staff will read."""
     texts = [services.vault.open(part.body_sealed) for part in stories.parts(session, story.id)]
     raw = "\n\n".join(text for text in texts if text.strip())
     story.raw_sealed = services.vault.seal(raw)
@@ -238,9 +261,38 @@ def _submit(services: Services, session: Session, story: Story, now: datetime) -
     story.redactions = [
         {"type": entity.type, "start": entity.start, "end": entity.end} for entity in redaction.entities
     ]
-    story.status = "new"
-    story.submitted_at = now
-    stories.assign_ref(session, story)
+
+
+def _flag_urgent(
+    services: Services,
+    session: Session,
+    contact: Contact,
+    inbound: Inbound,
+    story: Story | None,
+    urgent: FlagUrgent,
+    now: datetime,
+) -> None:
+    """Put the story at the top of the queue now, even while she is still telling it, and alert."""
+    if story is None:
+        # Outside a story (at the welcome, after she finished): this message becomes a story of its own.
+        story = Story(
+            contact_id=contact.id,
+            channel=contact.channel,
+            lang=contact.lang,
+            champion_code=contact.champion_code,
+        )
+        session.add(story)
+        session.flush()
+        inbound.story_id = story.id
+        _submit(services, session, story, now)
+    elif inbound.story_id is None:
+        inbound.story_id = story.id
+    story.urgent = True
+    if story.ref is None:
+        stories.assign_ref(session, story)
+    if story.status == "draft":
+        _redact(services, session, story)
+    alerts.raise_alert(services, session, story, urgent.risks)
 
 
 def _erase(

@@ -29,6 +29,7 @@ class Services:
             nudge_after=settings.nudge_after,
             give_up_after=settings.give_up_after,
             reply_days=settings.reply_target_days,
+            triage=settings.triage,
         )
         return cls(
             settings, Database(settings.database_url), Vault(settings.secret_key), flow, senders(settings)

@@ -12,6 +12,7 @@ from datetime import UTC
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from bot.alerts import send_pending as send_alerts
 from bot.conversations import process_pending, run_due_ticks
 from bot.delivery import deliver_due, requeue_stale
 from bot.media import fetch_pending
@@ -27,6 +28,7 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
         "pending": (lambda: process_pending(services), 5.0),
         "ticks": (lambda: run_due_ticks(services), 30.0),
         "media": (lambda: fetch_pending(services), 5.0),
+        "alerts": (lambda: send_alerts(services), 5.0),
         "stale": (lambda: requeue_stale(services), 60.0),
     }
 

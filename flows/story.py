@@ -13,12 +13,14 @@ from datetime import datetime, timedelta
 
 from flows.commands import command, number
 from flows.languages import BY_CODE, DEFAULT
+from flows.safeguarding import Risk, detect_risks, languages as safeguarding_languages
 from flows.types import (
     AddToStory,
     Answer,
     Attribute,
     Effect,
     Erase,
+    FlagUrgent,
     Inbound,
     Message,
     OptIn,
@@ -51,6 +53,8 @@ class FlowConfig:
     nudge_after: timedelta = timedelta(minutes=30)
     give_up_after: timedelta = timedelta(hours=24)
     reply_days: int = 3
+    #: (site, maternity triage phone number) for the sites that have one
+    triage: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class State:
     last_at: str | None = None
     nudged: bool = False
     opted_out: bool = False
+    site: str | None = None
 
     @classmethod
     def load(cls, data: dict[str, object] | None) -> State:
@@ -134,6 +139,7 @@ class _Turn:
         self.state = state
         self.replies: list[Reply] = []
         self.effects: list[Effect] = []
+        self.urgent = False
 
     def say(self, *parts: Message) -> None:
         self.replies.append(_reply(*parts))
@@ -149,9 +155,19 @@ class _Turn:
 
 
 def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
-    """Her next message moves the conversation on by one step."""
+    """Her next message moves the conversation on by one step.
+
+    A sign of urgent risk is answered first, with the right numbers, whatever the step; then the
+    conversation carries on where she was.
+    """
     turn = _Turn(replace(State.load(data), last_at=inbound.received_at.isoformat(), nudged=False))
     said = command(inbound.text, turn.state.lang)
+    risks = _risks(inbound, turn.state.lang) if said is None and inbound.text.strip() else frozenset()
+    if risks:
+        turn.effects.append(FlagUrgent(tuple(sorted(risks))))
+        if not turn.state.opted_out:
+            turn.replies.append(_safety(risks, turn.state, config))
+    turn.urgent = bool(risks)
 
     if turn.state.step == "new":
         _first_message(turn, inbound, said, config)
@@ -168,6 +184,33 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
     else:
         _answer(turn, inbound, said, config)
     return turn.done()
+
+
+def _risks(inbound: Inbound, lang: str) -> frozenset[Risk]:
+    """Check her language, the language this message seems to be in, or, when unsure, every language:
+    a woman who started in English may write an emergency in her own."""
+    languages = {lang, inbound.detected_lang} if inbound.detected_lang else {lang, *safeguarding_languages()}
+    found: frozenset[Risk] = frozenset()
+    for code in languages:
+        if code is not None:
+            found |= detect_risks(inbound.text, code)
+    return found
+
+
+def _safety(risks: frozenset[Risk], state: State, config: FlowConfig) -> Reply:
+    """The right numbers for what she described, before anything else."""
+    parts: list[Message] = []
+    if Risk.CLINICAL in risks:
+        triage = dict(config.triage).get(state.site or "")
+        parts.append(msg("safety.clinical.site", triage=triage) if triage else msg("safety.clinical"))
+    if Risk.BABY_UNWELL in risks:
+        parts.append(msg("safety.baby"))
+    if Risk.SELF_HARM in risks:
+        parts.append(msg("safety.self_harm"))
+    if Risk.ABUSE in risks:
+        parts.append(msg("safety.abuse"))
+    parts.append(msg("safety.after"))
+    return _reply(*parts)
 
 
 def _first_message(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
@@ -233,7 +276,7 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
             turn.ask(config, msg("not_understood"))
             return
         turn.effects.append(Answer("site", f"Other: {text}"))
-        turn.go("when")
+        turn.go("when", site=f"Other: {text}")
         turn.ask(config)
     elif step_name == "when":
         if not text:
@@ -258,7 +301,7 @@ def _consent(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig
     if said in ("yes", "start") or number(inbound.text) == 1:
         turn.go("story")
         turn.ask(config)
-    elif len(inbound.text.split()) >= STORY_AT_CONSENT_WORDS or inbound.media:
+    elif len(inbound.text.split()) >= STORY_AT_CONSENT_WORDS or inbound.media or turn.urgent:
         # She has started telling it already: keep it rather than make her send it again.
         turn.go("story")
         _story(turn, inbound, said, config)
@@ -323,7 +366,7 @@ def _site(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None:
             return
         site = matches[0]
     turn.effects.append(Answer("site", site))
-    turn.go("when")
+    turn.go("when", site=site)
     turn.ask(config)
 
 

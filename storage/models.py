@@ -227,6 +227,43 @@ class Media(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Champion(Base):
+    """A community champion or group that hands the number out. Knows counts, never stories."""
+
+    __tablename__ = "champion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    community: Mapped[str] = mapped_column(String(200), default="")
+    languages: Mapped[list[Any]] = mapped_column(default=list)
+    #: the private, revocable link to the counts page
+    link_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Alert(Base):
+    """An urgent message: the on-call lead is told (never her words or number) and handling is recorded."""
+
+    __tablename__ = "alert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
+    story_ref: Mapped[str] = mapped_column(String(9))
+    risks: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    #: pending → sent; or failed / off (no email configured)
+    email_status: Mapped[str] = mapped_column(String(16), default="pending")
+    email_sent_at: Mapped[datetime | None]
+    seen_by: Mapped[str | None] = mapped_column(String(80))
+    seen_at: Mapped[datetime | None]
+    acted_by: Mapped[str | None] = mapped_column(String(80))
+    acted_at: Mapped[datetime | None]
+    action_note: Mapped[str | None] = mapped_column(Text)
+
+
 class AuditEvent(Base):
     """Append-only record of what staff did. Never holds her words or her address."""
 

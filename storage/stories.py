@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -51,11 +51,11 @@ def by_ref(session: Session, ref: str) -> Story | None:
 
 
 def queue(session: Session, statuses: tuple[str, ...] = QUEUE_STATUSES, limit: int = 200) -> list[Story]:
-    """Urgent first, then oldest first: nobody waits longest by accident."""
+    """Urgent first (even while she is still telling it), then oldest first."""
     return list(
         session.scalars(
             select(Story)
-            .where(Story.status.in_(statuses))
+            .where(or_(Story.status.in_(statuses), and_(Story.status == "draft", Story.urgent.is_(True))))
             .order_by(case((Story.urgent, 0), else_=1), Story.submitted_at, Story.id)
             .limit(limit)
         )

@@ -22,7 +22,7 @@ blueprint = Blueprint("review", __name__, url_prefix="/review")
 
 def _story(session: Session, ref: str) -> Story:
     story = stories.by_ref(session, ref)
-    if story is None or story.status == "draft":
+    if story is None or (story.status == "draft" and not story.urgent):
         abort(404)
     return story
 

@@ -1,0 +1,1 @@
+"""Per-language phrase files for flows.safeguarding, shipped as package data."""
