@@ -45,3 +45,7 @@ def configure_logging(level: int = logging.INFO) -> None:
             handler.addFilter(ScrubNumbers())
     # The scheduler logs every run of every job: a second-by-second diary nobody reads.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # httpx logs every request URL, and a Telegram URL carries the bot token; the Telegram library logs
+    # chat ids and texts at DEBUG.
+    for noisy in ("httpx", "httpcore", "telegram"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

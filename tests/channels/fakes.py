@@ -1,0 +1,407 @@
+"""Twilio's Messages API and Telegram's Bot API as small HTTP servers on 127.0.0.1.
+
+The real client libraries talk to these through ``TWILIO_API_URL`` / ``TELEGRAM_API_URL``. They answer
+in each provider's own JSON shapes, record every request so tests can check exactly what left the
+client, and can be told to fail the next requests: an HTTP error with a provider error code, a 429
+with its retry hint, or a hang past the client's timeout.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+TWILIO_ERRORS = {
+    429: (20429, "Too Many Requests"),
+    500: (20500, "Internal Server Error"),
+    503: (20503, "Service Unavailable"),
+}
+#: Twilio's wording for some refusals; like the real API, 21211 quotes the number it refused.
+TWILIO_MESSAGES = {
+    21211: "The 'To' number {to} is not a valid phone number.",
+    21610: "Attempt to send to unsubscribed recipient",
+    63016: "Failed to send freeform message because you are outside the allowed window. "
+    "If you are using WhatsApp, please use a Message Template.",
+}
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def form(self) -> dict[str, str]:
+        return {key: values[0] for key, values in parse_qs(self.body.decode()).items()}
+
+
+@dataclass
+class Failure:
+    """One scripted failure. ``hang`` stalls that long and then drops the connection unanswered."""
+
+    status: int = 500
+    code: int | None = None  # the provider's error code in the JSON body
+    retry_after: int | None = None
+    hang: float = 0.0
+    method: str | None = None  # Telegram: only a call to this Bot API method fails
+
+
+@dataclass
+class _Fake:
+    url: str = ""
+    requests: list[Recorded] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    stopping: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def fail_next(self, count: int = 1, **failure: Any) -> None:
+        self.failures.extend(Failure(**failure) for _ in range(count))
+
+    def _failure(self, method: str | None = None) -> Failure | None:
+        with self.lock:
+            for failure in self.failures:
+                if failure.method in (None, method):
+                    self.failures.remove(failure)
+                    return failure
+        return None
+
+
+@dataclass
+class FakeTwilio(_Fake):
+    account_sid: str = "AC" + "0" * 32
+    auth_token: str = "twilio-test-token"
+    media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    #: the messages Twilio took (answered 201): what would reach her phone
+    accepted: list[dict[str, str]] = field(default_factory=list)
+    redirect_media: bool = True  # Twilio answers a media URL with a redirect to its storage
+    declare_length: bool = True  # False: no Content-Length, so only counting the stream can tell
+
+    @property
+    def messages_path(self) -> str:
+        return f"/2010-04-01/Accounts/{self.account_sid}/Messages.json"
+
+    def sent(self) -> list[dict[str, str]]:
+        """Every message the client tried to send, including those the fake refused."""
+        return [r.form for r in self.requests if r.method == "POST" and r.path == self.messages_path]
+
+    def add_media(self, content: bytes, content_type: str) -> str:
+        media_id = "ME" + uuid.uuid4().hex
+        self.media[media_id] = (content, content_type)
+        message = f"{self.url}/2010-04-01/Accounts/{self.account_sid}/Messages/MM{uuid.uuid4().hex}"
+        return f"{message}/Media/{media_id}"
+
+
+@dataclass
+class FakeTelegram(_Fake):
+    token: str = "123456:test-token"
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file_id → (file_path, content)
+    message_ids: Iterator[int] = field(default_factory=lambda: itertools.count(101))
+
+    def calls(self, method: str) -> list[dict[str, str]]:
+        path = f"/bot{self.token}/{method}"
+        return [r.form for r in self.requests if r.method == "POST" and r.path == path]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep pytest output clean
+        pass
+
+    def _record(self) -> Recorded:
+        length = int(self.headers.get("Content-Length") or 0)
+        recorded = Recorded(self.command, self.path, dict(self.headers.items()), self.rfile.read(length))
+        self.server.fake.requests.append(recorded)
+        return recorded
+
+    def _hang(self, failure: Failure) -> None:
+        self.server.fake.stopping.wait(failure.hang)
+        self.close_connection = True
+
+    def _send(self, status: int, body: bytes, content_type: str, **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, status: int, payload: Any, **headers: str) -> None:
+        self._send(status, json.dumps(payload).encode(), "application/json", **headers)
+
+
+class TwilioHandler(_Handler):
+    server: _TwilioServer
+
+    def _authorised(self) -> bool:
+        fake = self.server.fake
+        expected = base64.b64encode(f"{fake.account_sid}:{fake.auth_token}".encode()).decode()
+        if self.headers.get("Authorization") == f"Basic {expected}":
+            return True
+        self._error(401, 20003, "Authenticate")
+        return False
+
+    def _error(self, status: int, code: int, message: str, **headers: str) -> None:
+        payload = {
+            "code": code,
+            "message": message,
+            "more_info": f"https://www.twilio.com/docs/errors/{code}",
+            "status": status,
+        }
+        self._json(status, payload, **headers)
+
+    def do_POST(self) -> None:
+        request = self._record()
+        fake = self.server.fake
+        if request.path != fake.messages_path:
+            self._error(404, 20404, "The requested resource was not found")
+            return
+        if not self._authorised():
+            return
+        form = request.form
+        failure = fake._failure()
+        if failure is not None:
+            if failure.hang:
+                self._hang(failure)
+                return
+            code, message = TWILIO_ERRORS.get(failure.status, (failure.code or 0, "Error"))
+            code = failure.code or code
+            message = TWILIO_MESSAGES.get(code, message).format(to=form.get("To", ""))
+            headers = {"Retry_After": str(failure.retry_after)} if failure.retry_after is not None else {}
+            self._error(failure.status, code, message, **headers)
+            return
+        sid = "SM" + uuid.uuid4().hex
+        fake.accepted.append(form)
+        self._json(
+            201,
+            {
+                "account_sid": fake.account_sid,
+                "api_version": "2010-04-01",
+                "body": form.get("Body", ""),
+                "date_created": "Thu, 01 May 2025 12:00:00 +0000",
+                "date_sent": None,
+                "date_updated": "Thu, 01 May 2025 12:00:00 +0000",
+                "direction": "outbound-api",
+                "error_code": None,
+                "error_message": None,
+                "from": form.get("From"),
+                "messaging_service_sid": None,
+                "num_media": "0",
+                "num_segments": "1",
+                "price": None,
+                "price_unit": "USD",
+                "sid": sid,
+                "status": "queued",
+                "subresource_uris": {
+                    "media": f"/2010-04-01/Accounts/{fake.account_sid}/Messages/{sid}/Media.json"
+                },
+                "to": form.get("To"),
+                "uri": f"/2010-04-01/Accounts/{fake.account_sid}/Messages/{sid}.json",
+            },
+        )
+
+    def do_GET(self) -> None:
+        request = self._record()
+        fake = self.server.fake
+        parts = urlsplit(request.path).path.strip("/").split("/")
+        if parts[0] == "storage" and len(parts) == 2:  # where the redirect goes: no credentials needed
+            self._media(parts[1])
+            return
+        if (
+            len(parts) != 7
+            or parts[:3] != ["2010-04-01", "Accounts", fake.account_sid]
+            or parts[5] != "Media"
+        ):
+            self._error(404, 20404, "The requested resource was not found")
+            return
+        if not self._authorised():
+            return
+        if fake.redirect_media:
+            self._send(307, b"", "text/plain", Location=f"{fake.url}/storage/{parts[6]}")
+            return
+        self._media(parts[6])
+
+    def _media(self, media_id: str) -> None:
+        fake = self.server.fake
+        if media_id not in fake.media:
+            self._error(404, 20404, "The requested resource was not found")
+            return
+        content, content_type = fake.media[media_id]
+        if fake.declare_length:
+            self._send(200, content, content_type)
+            return
+        # HTTP/1.0 without a length: the body ends when the connection closes.
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.end_headers()
+        self.wfile.write(content)
+        self.close_connection = True
+
+
+class TelegramHandler(_Handler):
+    server: _TelegramServer
+
+    def _error(self, status: int, description: str, retry_after: int | None = None) -> None:
+        payload: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            payload["parameters"] = {"retry_after": retry_after}
+        self._json(status, payload)
+
+    def do_POST(self) -> None:
+        request = self._record()
+        fake = self.server.fake
+        prefix, _, method = urlsplit(request.path).path.strip("/").partition("/")
+        if prefix != f"bot{fake.token}":
+            self._error(401, "Unauthorized")
+            return
+        failure = fake._failure(method)
+        if failure is not None:
+            if failure.hang:
+                self._hang(failure)
+                return
+            self._error(
+                failure.status,
+                _DESCRIPTIONS.get(failure.status, "Internal Server Error"),
+                failure.retry_after,
+            )
+            return
+        params = request.form
+        handler = _METHODS.get(method)
+        if handler is None:
+            self._error(404, "Not Found")
+            return
+        handler(self, params)
+
+    def do_GET(self) -> None:
+        request = self._record()
+        fake = self.server.fake
+        path = unquote(urlsplit(request.path).path)  # httpx sends the token's ":" as %3A here
+        prefix = f"/file/bot{fake.token}/"
+        for file_path, content in fake.files.values():
+            if path == prefix + file_path:
+                self._send(200, content, "application/octet-stream")
+                return
+        self._error(404, "Not Found")
+
+    def _ok(self, result: Any) -> None:
+        self._json(200, {"ok": True, "result": result})
+
+    def get_me(self, params: dict[str, str]) -> None:
+        self._ok(
+            {
+                "id": 123456,
+                "is_bot": True,
+                "first_name": "All Voices",
+                "username": "allvoices_test_bot",
+                "can_join_groups": False,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+        )
+
+    def send_message(self, params: dict[str, str]) -> None:
+        chat_id = int(params["chat_id"])
+        if chat_id == 404:
+            self._error(400, "Bad Request: chat not found")
+            return
+        if chat_id == 403:
+            self._error(403, "Forbidden: bot was blocked by the user")
+            return
+        self._ok(
+            {
+                "message_id": next(self.server.fake.message_ids),
+                "date": 1746100800,
+                "chat": {"id": chat_id, "type": "private", "first_name": "Test"},
+                "from": {"id": 123456, "is_bot": True, "first_name": "All Voices"},
+                "text": params["text"],
+            }
+        )
+
+    def get_file(self, params: dict[str, str]) -> None:
+        found = self.server.fake.files.get(params["file_id"])
+        if found is None:
+            self._error(400, "Bad Request: invalid file_id")
+            return
+        file_path, content = found
+        self._ok(
+            {
+                "file_id": params["file_id"],
+                "file_unique_id": "u" + params["file_id"],
+                "file_size": len(content),
+                "file_path": file_path,
+            }
+        )
+
+    def true(self, params: dict[str, str]) -> None:
+        self._ok(True)
+
+
+_METHODS = {
+    "getMe": TelegramHandler.get_me,
+    "sendMessage": TelegramHandler.send_message,
+    "getFile": TelegramHandler.get_file,
+    "answerCallbackQuery": TelegramHandler.true,
+    "setWebhook": TelegramHandler.true,
+}
+_DESCRIPTIONS = {
+    400: "Bad Request: chat not found",
+    403: "Forbidden: bot was blocked by the user",
+    429: "Too Many Requests: retry after 1",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+}
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    fake: _Fake
+
+
+class _TwilioServer(_Server):
+    fake: FakeTwilio
+
+
+class _TelegramServer(_Server):
+    fake: FakeTelegram
+
+
+@contextmanager
+def _serve(server: _Server) -> Iterator[None]:
+    server.fake.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.fake.stopping.set()  # releases handlers that hang
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def fake_twilio() -> Iterator[FakeTwilio]:
+    server = _TwilioServer(("127.0.0.1", 0), TwilioHandler)
+    server.fake = FakeTwilio()
+    with _serve(server):
+        yield server.fake
+
+
+@contextmanager
+def fake_telegram() -> Iterator[FakeTelegram]:
+    server = _TelegramServer(("127.0.0.1", 0), TelegramHandler)
+    server.fake = FakeTelegram()
+    with _serve(server):
+        yield server.fake
