@@ -106,10 +106,23 @@ class Story(Base):
     media_count: Mapped[int] = mapped_column(default=0)
     champion_code: Mapped[str | None] = mapped_column(String(20))
     themes: Mapped[list[Any]] = mapped_column(default=list)
+    #: set by the moderator: urgent, high or routine
+    criticality: Mapped[str | None] = mapped_column(String(8))
     rating: Mapped[int | None]
+    #: not_needed (English), pending, done, failed (retried by the worker with backoff)
+    translation_status: Mapped[str] = mapped_column(String(12), default="not_needed", index=True)
+    translation_attempts: Mapped[int] = mapped_column(default=0)
+    translation_next_at: Mapped[datetime | None]
+    #: who is working on it, so two people never work the same story
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    claimed_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
     moderated_at: Mapped[datetime | None]
+    moderated_by: Mapped[str | None] = mapped_column(String(80))
+    replied_at: Mapped[datetime | None]
+    #: her raw words and media are purged after this (set at moderation)
+    purge_raw_after: Mapped[datetime | None] = mapped_column(index=True)
 
     responses: Mapped[list[Response]] = relationship(
         back_populates="story", cascade="all, delete-orphan", passive_deletes=True, order_by="Response.id"
@@ -164,6 +177,12 @@ class Response(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
     approver_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     findings: Mapped[list[Any]] = mapped_column(default=list)
+    #: a lead approved despite findings: why (audited)
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    #: the reply in her language, and that translated back to English for the approver to check
+    translation: Mapped[str | None] = mapped_column(Text)
+    back_translation: Mapped[str | None] = mapped_column(Text)
+    translation_edited_by: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     approved_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
@@ -275,6 +294,35 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     story_ref: Mapped[str | None] = mapped_column(String(9))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ReplyTemplate(Base):
+    """A starting point for a common theme. Every sent reply is still read and approved by a person."""
+
+    __tablename__ = "reply_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Action(Base):
+    """"You said, we did": a change the service made, linked to themes and stories."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site: Mapped[str | None] = mapped_column(String(200))
+    you_said: Mapped[str] = mapped_column(Text)
+    we_did: Mapped[str] = mapped_column(Text)
+    themes: Mapped[list[Any]] = mapped_column(default=list)
+    story_refs: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(16), default="planned")  # planned, made
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Lease(Base):
