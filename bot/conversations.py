@@ -229,7 +229,9 @@ def _apply(
 
 def _answer(story: Story, effect: Answer) -> None:
     if effect.field in FOLLOW_UP_FIELDS:
-        story.answers = {**story.answers, effect.field: effect.value}
+        # Her answers are read by staff like her story, so they are redacted the same way.
+        value = anonymise(effect.value, story.lang).redacted if effect.value else None
+        story.answers = {**story.answers, effect.field: value}
     elif effect.field == "site":
         story.site = effect.value
     elif effect.field == "when":

@@ -17,6 +17,7 @@ from bot.conversations import process_pending, run_due_ticks
 from bot.delivery import deliver_due, requeue_stale
 from bot.media import fetch_pending
 from bot.services import Services
+from bot.translation import translate_pending
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
         "ticks": (lambda: run_due_ticks(services), 30.0),
         "media": (lambda: fetch_pending(services), 5.0),
         "alerts": (lambda: send_alerts(services), 5.0),
+        "translate": (lambda: translate_pending(services), 10.0),
         "stale": (lambda: requeue_stale(services), 60.0),
     }
 

@@ -1,0 +1,102 @@
+"""Translation in the product: stories to English for staff, replies to her language and back.
+
+Only redacted text confirmed by a moderator is ever sent. A provider that is down or slow never holds
+up her messages: stories wait as "pending" and the worker retries them with backoff.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from bot.delivery import backoff
+from bot.services import Services
+from bot.translate import TranslationError, Translator, make_translator
+from storage.models import Story
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 10
+ENGLISH = "en"
+
+
+def translator(services: Services) -> Translator | None:
+    """The configured provider, or None when translation is switched off or not set up."""
+    settings = services.settings
+    if settings.translate_provider == "none":
+        return None
+    if settings.translate_provider == "libretranslate" and not settings.translate_url:
+        return None
+    return make_translator(
+        settings.translate_provider, settings.translate_url or None, settings.translate_api_key or None
+    )
+
+
+def queue_story(story: Story) -> None:
+    """Called once a moderator has confirmed the redactions: only then may the text leave."""
+    story.translation_status = "not_needed" if story.lang == ENGLISH else "pending"
+    story.translation_attempts = 0
+    story.translation_next_at = datetime.now(UTC)
+
+
+def translate_pending(services: Services, now: datetime | None = None, limit: int = 10) -> int:
+    moment = now or datetime.now(UTC)
+    client = translator(services)
+    with services.db.session() as session:
+        due = [
+            (story.id, story.lang, story.redacted_text or "", dict(story.answers))
+            for story in session.scalars(
+                select(Story)
+                .where(Story.translation_status == "pending", Story.translation_next_at <= moment)
+                .order_by(Story.translation_next_at)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        ]
+    for story_id, lang, text, answers in due:
+        try:
+            if client is None:
+                raise TranslationError("no translation provider is set up", retryable=False)
+            english = client.translate(text, lang, ENGLISH)
+            answers_en = {
+                key: client.translate(value, lang, ENGLISH)
+                for key, value in answers.items()
+                if isinstance(value, str) and not key.endswith("_en")
+            }
+        except TranslationError as error:
+            _failed(services, story_id, error, moment)
+            continue
+        with services.db.session() as session:
+            story = session.get(Story, story_id)
+            if story is not None:
+                story.translation_en = english
+                story.answers = {**story.answers, **{f"{key}_en": value for key, value in answers_en.items()}}
+                story.translation_status = "done"
+    return len(due)
+
+
+def _failed(services: Services, story_id: int, error: TranslationError, now: datetime) -> None:
+    with services.db.session() as session:
+        story = session.get(Story, story_id)
+        if story is None:
+            return
+        story.translation_attempts += 1
+        if not error.retryable or story.translation_attempts >= MAX_ATTEMPTS:
+            story.translation_status = "failed"
+        else:
+            story.translation_next_at = now + backoff(story.translation_attempts)
+    log.warning("story %s: translation failed (retryable=%s): %s", story_id, error.retryable, error)
+
+
+def translate_reply(services: Services, english: str, lang: str) -> tuple[str, str] | None:
+    """Her language, and back to English so the approver can check the meaning survived.
+
+    None when she wrote in English or no provider is set up; raises TranslationError when the
+    provider fails, so staff can try again or write the translation by hand.
+    """
+    client = translator(services)
+    if lang == ENGLISH or client is None:
+        return None
+    translated = client.translate(english, ENGLISH, lang)
+    return translated, client.translate(translated, lang, ENGLISH)
