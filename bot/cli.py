@@ -14,6 +14,7 @@ import click
 from sqlalchemy import select
 
 from bot.config import Settings
+from bot.i18n import i18n_group
 from bot.logs import configure_logging
 from bot.services import Services
 from storage.migrations import upgrade
@@ -209,6 +210,8 @@ def demo(host: str, port: int) -> None:
         worker_process.send_signal(signal.SIGINT)
         worker_process.wait(timeout=10)
 
+
+main.add_command(i18n_group)
 
 if __name__ == "__main__":
     main()

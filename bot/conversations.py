@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import alerts
 from bot.anonymise import anonymise
+from bot.detect_language import detect_language
 from bot.services import Services
 from channels.base import InboundMessage
 from flows import story as story_flow
@@ -128,10 +129,14 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
                 inbound.processed_at = now or datetime.now(UTC)
                 released = 0
                 continue
+            first = conversation.state.get("step", "new") == "new"
             flow_inbound = FlowInbound(
                 text=text,
                 received_at=inbound.received_at,
                 media=tuple(MediaKind(item["kind"]) for item in inbound.media),
+                # Her first words set her language; later ones are checked for every language's
+                # urgent-risk phrases, so detecting each message would cost time for nothing.
+                detected_lang=detect_language(text) if first else None,
                 start_code=_champion_code(session, conversation, inbound.start_code, text),
             )
             outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
@@ -237,7 +242,7 @@ def _answer(story: Story, effect: Answer) -> None:
     elif effect.field == "when":
         story.when_text = effect.value
     elif effect.field == "reply_wanted":
-        story.reply_wanted = effect.value == "yes"
+        story.reply_wanted = None if effect.value is None else effect.value == "yes"
     elif effect.field in ABOUT_FIELDS:
         story.about = {**story.about, effect.field: effect.value}
     elif effect.field == "about":

@@ -40,7 +40,7 @@ PREFER_NOT = "prefer_not"
 FOLLOW_UPS = ("well", "better", "culture")
 ABOUT = ("ethnicity", "age", "postcode", "disability", "language")
 #: steps after her story is told, where a day's silence means "keep what she sent".
-AFTER_STORY = (*FOLLOW_UPS, "site", "site_other", "when", *ABOUT, "reply")
+AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "reply")
 POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")
 #: a message this long at the welcome is her story already, not an answer to "shall we start?".
 STORY_AT_CONSENT_WORDS = 5
@@ -102,6 +102,8 @@ def prompt(state: State, config: FlowConfig) -> Reply:
         return _reply(msg("site.other.ask"))
     if step == "when":
         return _reply(msg("when.ask"))
+    if step == "offer":
+        return _reply(msg("followup.offer"))
     if step == "ethnicity":
         return _reply(
             msg("about.ethnicity"),
@@ -225,7 +227,13 @@ def _first_message(turn: _Turn, inbound: Inbound, said: str | None, config: Flow
         turn.say(msg("stopped"))
         return
     turn.go("consent")
-    turn.replies.append(_with_prefix((msg("welcome"),), prompt(turn.state, config)))
+    welcome = _with_prefix((msg("welcome"),), prompt(turn.state, config))
+    if inbound.detected_lang is None and len(config.languages) > 1:
+        # Unsure of her language ("hi", an emoji): offer every language, named in its own script.
+        names = tuple(_literal(BY_CODE[code].native_name) for code in config.languages)
+        welcome = Reply((*welcome.parts, msg("language.other")), names)
+        turn.state = replace(turn.state, resume="offered_languages")
+    turn.replies.append(welcome)
 
 
 def _command(turn: _Turn, said: str | None, config: FlowConfig) -> None:
@@ -283,8 +291,10 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
             turn.ask(config, msg("not_understood"))
             return
         turn.effects.append(Answer("when", None if said == "skip" else text))
-        turn.go("ethnicity")
-        turn.ask(config, msg("about.intro"))
+        turn.go("offer")
+        turn.ask(config)
+    elif step_name == "offer":
+        _offer(turn, inbound, said, config)
     elif step_name in ABOUT:
         _about(turn, text, said, config)
     elif step_name == "reply":
@@ -298,7 +308,16 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
 
 
 def _consent(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
-    if said in ("yes", "start") or number(inbound.text) == 1:
+    chosen = number(inbound.text)
+    offered = turn.state.resume == "offered_languages"
+    if offered and chosen is not None and 2 <= chosen <= len(config.languages):
+        lang = config.languages[chosen - 1]
+        turn.effects.append(SetLanguage(lang))
+        turn.state = replace(turn.state, lang=lang, resume=None)
+        turn.replies.append(_with_prefix((msg("welcome"),), prompt(turn.state, config)))
+        return
+    if said in ("yes", "start") or chosen == 1:
+        turn.state = replace(turn.state, resume=None)
         turn.go("story")
         turn.ask(config)
     elif len(inbound.text.split()) >= STORY_AT_CONSENT_WORDS or inbound.media or turn.urgent:
@@ -317,8 +336,8 @@ def _story(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) 
         if not state.story_parts:
             turn.say(msg("story.nothing_yet"))
             return
-        turn.go("well")
-        turn.ask(config, msg("followup.intro"))
+        turn.go("site")
+        turn.ask(config, msg("story.thanks"))
         return
     if not inbound.text.strip() and not inbound.media:
         turn.say(msg("story.empty"))
@@ -344,8 +363,24 @@ def _follow_up(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConf
         return
     turn.effects.append(Answer(field, None if said == "skip" else text))
     following = FOLLOW_UPS.index(field) + 1
-    turn.go(FOLLOW_UPS[following] if following < len(FOLLOW_UPS) else "site")
-    turn.ask(config)
+    if following < len(FOLLOW_UPS):
+        turn.go(FOLLOW_UPS[following])
+        turn.ask(config)
+    else:
+        turn.go(ABOUT[0])
+        turn.ask(config, msg("about.intro"))
+
+
+def _offer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    """The questions that help the team learn are offered, never pressed: one SKIP goes to the end."""
+    if said == "yes" or number(inbound.text) == 1:
+        turn.go(FOLLOW_UPS[0])
+        turn.ask(config)
+    elif said in ("skip", "no", "done"):
+        turn.effects.append(Answer("about", "skipped"))
+        _to_reply_question(turn, config)
+    else:
+        turn.ask(config, msg("not_understood"))
 
 
 def _site(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None:
@@ -413,10 +448,11 @@ def _to_reply_question(turn: _Turn, config: FlowConfig) -> None:
 
 
 def _reply_wanted(turn: _Turn, said: str | None, config: FlowConfig) -> None:
-    if said not in ("yes", "no"):
+    if said not in ("yes", "no", "skip"):
         turn.ask(config, msg("not_understood"))
         return
-    turn.effects.append(Answer("reply_wanted", said))
+    # SKIP finishes too: she is not made to choose, and is not promised a reply she did not ask for.
+    turn.effects.append(Answer("reply_wanted", None if said == "skip" else said))
     turn.effects.append(SubmitStory("finished"))
     turn.go("finished", story_open=False, story_parts=0)
     if said == "yes":

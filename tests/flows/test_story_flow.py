@@ -55,10 +55,11 @@ class Chat:
 
 def test_any_first_message_gets_a_warm_welcome_that_asks_to_start() -> None:
     (welcome,) = Chat().send("hi")
-    assert "real person reads every story" in welcome
-    assert "never affect your care" in welcome
-    assert "STOP" in welcome
-    assert welcome.endswith("Shall we start? Reply YES")
+    assert "A real person reads it" in welcome
+    assert "We remove names" in welcome
+    assert "won't affect your care" in welcome
+    assert "Send STOP any time" in welcome
+    assert "Shall we start? Reply YES" in welcome
 
 
 @pytest.mark.parametrize("answer", ["yes", "YES", "Y", "ok", "Okay.", "👍", "1", "start"])
@@ -76,7 +77,8 @@ def test_story_messages_are_kept_quietly_until_she_says_done() -> None:
     assert sum(isinstance(effect, AddToStory) for effect in chat.effects) == 2
     assert sum(isinstance(effect, StartStory) for effect in chat.effects) == 1
     (reply,) = chat.send("DONE")
-    assert "What went well?" in reply
+    assert reply.startswith("Thank you for telling us.")
+    assert "Which hospital or service was it?" in reply
 
 
 def test_done_before_any_story_asks_gently_for_the_story() -> None:
@@ -96,7 +98,7 @@ def test_a_long_first_answer_is_taken_as_her_story_not_refused() -> None:
 def test_skip_to_every_question_ends_with_a_reference_code_and_what_happens_next() -> None:
     chat = Chat().in_story()
     chat.send("The midwife was kind but the ward was cold.")
-    for answer in ("DONE", "SKIP", "SKIP", "SKIP", "SKIP", "SKIP", "SKIP"):
+    for answer in ("DONE", "SKIP", "SKIP", "SKIP"):
         assert chat.send(answer), f"no reply to {answer}"
     (thanks,) = chat.send("yes")
     assert "AV-TEST" in thanks
@@ -106,10 +108,35 @@ def test_skip_to_every_question_ends_with_a_reference_code_and_what_happens_next
     assert Answer("reply_wanted", "yes") in chat.effects
 
 
+def test_skip_at_the_reply_question_still_ends_with_her_reference_code() -> None:
+    chat = Chat().in_story()
+    chat.send("story")
+    for answer in ("DONE", "SKIP", "SKIP", "SKIP"):
+        chat.send(answer)
+    (thanks,) = chat.send("SKIP")
+    assert "AV-TEST" in thanks
+    assert "reply here" not in thanks
+    assert Answer("reply_wanted", None) in chat.effects
+
+
+def test_the_optional_questions_are_offered_and_one_skip_goes_to_the_end() -> None:
+    chat = Chat().in_story()
+    chat.send("story")
+    chat.send("DONE")
+    chat.send("SKIP")
+    (offer,) = chat.send("SKIP")
+    assert "optional" in offer
+    (question,) = chat.send("SKIP")
+    assert "Would you like a reply" in question
+
+
 def test_she_is_asked_the_three_kent_and_medway_follow_ups_in_turn() -> None:
     chat = Chat().in_story()
     chat.send("story")
-    assert "What went well?" in chat.send("DONE")[0]
+    chat.send("DONE")
+    chat.send("SKIP")
+    chat.send("SKIP")
+    assert "What went well?" in chat.send("yes")[0]
     assert "What could have been better?" in chat.send("The midwife held my hand")[0]
     assert "cultural, faith or family traditions" in chat.send("SKIP")[0]
     chat.send("We pray five times a day")
@@ -120,10 +147,7 @@ def test_she_is_asked_the_three_kent_and_medway_follow_ups_in_turn() -> None:
 
 def _to_site_question(chat: Chat) -> list[str]:
     chat.send("story")
-    chat.send("DONE")
-    chat.send("SKIP")
-    chat.send("SKIP")
-    return chat.send("SKIP")
+    return chat.send("DONE")
 
 
 def test_the_hospital_is_chosen_from_a_numbered_list_with_other() -> None:
@@ -157,6 +181,9 @@ def test_a_full_postcode_keeps_only_the_district() -> None:
     _to_site_question(chat)
     chat.send("1")
     chat.send("May 2025")
+    chat.send("YES")  # the optional questions
+    for _ in range(3):
+        chat.send("SKIP")
     chat.send("2")  # ethnic group
     chat.send("3")  # age band
     chat.send("me7 5ny")
@@ -168,6 +195,10 @@ def test_one_skip_skips_the_whole_about_you_block() -> None:
     chat = Chat().in_story()
     _to_site_question(chat)
     chat.send("1")
+    chat.send("SKIP")
+    chat.send("YES")
+    chat.send("SKIP")
+    chat.send("SKIP")
     (about,) = chat.send("SKIP")
     assert "so we can check we hear from everyone" in about
     (reply_question,) = chat.send("SKIP")
