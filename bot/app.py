@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from bot.config import Settings
 from bot.logs import configure_logging
 from bot.services import Services
-from bot.web import auth, public, review, simulator, webhooks
+from bot.web import auth, champions, public, review, simulator, webhooks
 
 csrf = CSRFProtect()
 
@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         simulator.blueprint,
         auth.blueprint,
         review.blueprint,
+        champions.blueprint,
     ):
         app.register_blueprint(blueprint)
     logging.getLogger(__name__).info("app ready on %s", services.db.engine.dialect.name)
