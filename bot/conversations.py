@@ -23,6 +23,7 @@ from flows import story as story_flow
 from flows.catalog import render, render_message
 from flows.commands import command
 from flows.types import (
+    AddFollowUp,
     AddToStory,
     Answer,
     Attribute,
@@ -219,6 +220,9 @@ def _apply(
             latest = stories.latest_submitted(session, contact.id)
             if latest is not None:
                 latest.rating = effect.rating
+                audit.record(session, "sender", "reply_rated", latest.ref, rating=effect.rating)
+        elif isinstance(effect, AddFollowUp) and inbound is not None:
+            _follow_up(services, session, contact, inbound)
         elif isinstance(effect, Erase):
             _erase(services, session, contact, outcome, key_prefix, queued)
             return True
@@ -268,6 +272,34 @@ def _redact(services: Services, session: Session, story: Story) -> None:
     story.redactions = [
         {"type": entity.type, "start": entity.start, "end": entity.end} for entity in redaction.entities
     ]
+
+
+def _follow_up(services: Services, session: Session, contact: Contact, inbound: Inbound) -> None:
+    """Thread what she wrote after finishing onto her last story, and put it back in the queue."""
+    story = stories.latest_submitted(session, contact.id)
+    if story is None:
+        return
+    inbound.story_id = story.id
+    story.media_count += len(inbound.media)
+    text = services.vault.open(inbound.body_sealed)
+    follow_ups = list(story.answers.get("follow_ups") or [])
+    if text.strip():
+        follow_ups.append(anonymise(text, story.lang).redacted)
+    story.answers = {**story.answers, "follow_ups": follow_ups}
+    if story.status not in ("new", "draft"):
+        story.status = "new"  # a moderator reads it before anyone else does
+        audit.record(session, "sender", "follow_up_received", story.ref)
+
+
+def ask_rating(services: Services, session: Session, contact_id: int, key: str) -> None:
+    """Her reply was sent: ask whether it helped, in her language."""
+    conversation = _lock_conversation(session, contact_id)
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        return
+    outcome = story_flow.replied(conversation.state)
+    conversation.state = outcome.state
+    _queue_replies(session, contact, outcome, key, "flow", [])
 
 
 def _flag_urgent(

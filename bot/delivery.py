@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import replies
+from bot.conversations import ask_rating
 from bot.services import Services
 from channels.base import OutboundMessage, SendError, SendResult
 from flows.catalog import text as catalog_text
@@ -148,6 +149,8 @@ def _send(services: Services, job: _Job) -> bool:
             row.provider_id = result.provider_id
             row.sent_at = datetime.now(UTC)
             _finish(session, row, "delivered" if row.status == "delivered" else "sent", None)
+            if row.kind == "reply" and row.contact_id is not None:
+                ask_rating(services, session, row.contact_id, key=f"rating-{row.id}")
     return True
 
 

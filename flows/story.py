@@ -15,6 +15,7 @@ from flows.commands import command, number
 from flows.languages import BY_CODE, DEFAULT
 from flows.safeguarding import Risk, detect_risks, languages as safeguarding_languages
 from flows.types import (
+    AddFollowUp,
     AddToStory,
     Answer,
     Attribute,
@@ -26,6 +27,7 @@ from flows.types import (
     OptIn,
     OptOut,
     Outcome,
+    RateReply,
     Reply,
     SetLanguage,
     StartStory,
@@ -44,6 +46,7 @@ AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "repl
 POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")
 #: a message this long at the welcome is her story already, not an answer to "shall we start?".
 STORY_AT_CONSENT_WORDS = 5
+RATING_MAX = 5
 
 
 @dataclass(frozen=True)
@@ -303,6 +306,14 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
         _confirm_delete(turn, said, config)
     elif step_name == "choose_language":
         _choose_language(turn, text, config)
+    elif step_name == "rating" and (rating := number(text)) is not None and 1 <= rating <= RATING_MAX:
+        turn.effects.append(RateReply(rating))
+        turn.go("finished")
+        turn.say(msg("rating.thanks"))
+    elif text or inbound.media:
+        # After her story is in, anything more she writes is kept with it and read again.
+        turn.effects.append(AddFollowUp())
+        turn.say(msg("followup.kept"))
     else:
         turn.say(msg("finished.again"))
 
@@ -482,6 +493,17 @@ def _choose_language(turn: _Turn, text: str, config: FlowConfig) -> None:
     turn.effects.append(SetLanguage(lang))
     turn.go(turn.state.resume or "consent", resume=None, lang=lang)
     turn.ask(config, msg("language.set"))
+
+
+def replied(data: dict[str, object] | None) -> Outcome:
+    """Staff's reply has reached her: ask whether it helped."""
+    state = State.load(data)
+    if state.opted_out:
+        return Outcome(state.dump())
+    if state.step not in ("finished", "rating", "new"):
+        # She is telling another story: don't interrupt it with a question about the last one.
+        return Outcome(state.dump())
+    return Outcome(replace(state, step="rating").dump(), (_reply(msg("rating.ask")),))
 
 
 def tick(data: dict[str, object] | None, now: datetime, config: FlowConfig) -> Outcome:

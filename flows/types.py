@@ -123,6 +123,11 @@ class RateReply:
     rating: int
 
 
+@dataclass(frozen=True)
+class AddFollowUp:
+    """She wrote again after finishing: thread it onto her last story and put it back in the queue."""
+
+
 Effect = (
     StartStory
     | AddToStory
@@ -135,6 +140,7 @@ Effect = (
     | Attribute
     | FlagUrgent
     | RateReply
+    | AddFollowUp
 )
 
 
