@@ -111,6 +111,29 @@ def chat(sender: str, channel: str, url: str | None) -> None:
         sys.stdout.flush()
 
 
+@main.command()
+@click.option("--ref", help="Her reference code, e.g. AV-7KQ2.")
+@click.option("--sender", help="Her number or chat id, as she gave it.")
+@click.option(
+    "--channel", type=click.Choice(["sms", "whatsapp", "telegram"]), default="sms", show_default=True
+)
+@click.option("--by", "actor", required=True, help="Who is carrying out the request (kept in the audit log).")
+def erase(ref: str | None, sender: str | None, channel: str, actor: str) -> None:
+    """Erase everything a woman sent, on her request by letter or phone: by reference code or number."""
+    from bot.erasure import erase_by_ref, erase_by_sender
+
+    if bool(ref) == bool(sender):
+        raise click.UsageError("give exactly one of --ref or --sender")
+    services = _services()
+    found = (
+        erase_by_ref(services, ref, actor) if ref else erase_by_sender(services, channel, sender or "", actor)
+    )
+    if not found:
+        click.echo("Nothing found to erase.")
+        sys.exit(1)
+    click.echo("Erased everything she sent, and her contact. The audit log records only that it happened.")
+
+
 @main.group()
 def telegram() -> None:
     """The Telegram bot."""

@@ -76,6 +76,9 @@ class Settings:
     #: (site, maternity triage number), from "Name=number" entries in ALLVOICES_SITES
     triage: tuple[tuple[str, str], ...] = ()
     alert_emails: tuple[str, ...] = ()
+    digest_emails: tuple[str, ...] = ()
+    raw_retention_days: int = 30
+    retention_days: int = 365
     alert_sms: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -115,4 +118,7 @@ class Settings:
             triage=triage,
             alert_emails=_list("ALLVOICES_ALERT_EMAILS"),
             alert_sms=_list("ALLVOICES_ALERT_SMS"),
+            digest_emails=_list("ALLVOICES_DIGEST_EMAILS"),
+            raw_retention_days=_int("ALLVOICES_RAW_RETENTION_DAYS", 30),
+            retention_days=_int("ALLVOICES_RETENTION_DAYS", 365),
         )

@@ -7,24 +7,44 @@ conversations due a nudge are locked the same way, so two workers never send the
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from bot import retention
 from bot.alerts import send_pending as send_alerts
 from bot.conversations import process_pending, run_due_ticks
 from bot.delivery import deliver_due, requeue_stale
 from bot.media import fetch_pending
 from bot.services import Services
 from bot.translation import translate_pending
+from storage import lease
 
 log = logging.getLogger(__name__)
+
+
+HOLDER = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def leased(services: Services, name: str, every: float, job: Callable[[], object]) -> Callable[[], object]:
+    """Run ``job`` only in the worker holding the lease: scheduled work happens once, not once per worker."""
+
+    def run() -> object:
+        with services.db.session() as session:
+            mine = lease.acquire(session, name, HOLDER, datetime.now(UTC), timedelta(seconds=every * 2))
+        return job() if mine else None
+
+    return run
 
 
 def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
     """Each job and how often it runs, in seconds."""
     return {
+        "retention": (leased(services, "retention", 3600.0, lambda: _retention(services)), 3600.0),
         "deliver": (lambda: deliver_due(services), 1.0),
         "pending": (lambda: process_pending(services), 5.0),
         "ticks": (lambda: run_due_ticks(services), 30.0),
@@ -33,6 +53,11 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
         "translate": (lambda: translate_pending(services), 10.0),
         "stale": (lambda: requeue_stale(services), 60.0),
     }
+
+
+def _retention(services: Services) -> None:
+    retention.purge_raw(services)
+    retention.reduce_old(services)
 
 
 def run_once(services: Services) -> None:
