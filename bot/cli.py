@@ -194,6 +194,31 @@ def check_reply(lang: str) -> None:
     sys.exit(0 if result.ok else 1)
 
 
+@main.command()
+@click.option("--site", required=True, help='A site from ALLVOICES_SITES, or "all".')
+@click.option("--week", required=True, help="An ISO week, e.g. 2026-W47.")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="Write the HTML here (default stdout)."
+)
+def digest(site: str, week: str, out: str | None) -> None:
+    """The weekly digest for one site, as a self-contained HTML page."""
+    from bot.digest import parse_week, render
+
+    try:
+        parse_week(week)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    services = _services()
+    if site.lower() != "all" and site not in services.settings.sites:
+        raise click.UsageError(f"unknown site {site!r}; choose one of: {'; '.join(services.settings.sites)}")
+    html = render(services, site, week)
+    if out:
+        Path(out).write_text(html, encoding="utf-8")
+        click.echo(f"digest written to {out}")
+    else:
+        click.echo(html)
+
+
 @main.command("demo-users")
 def demo_users() -> None:
     """Create one demo staff user per role; their logins are printed once and kept in var/."""

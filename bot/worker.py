@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from bot import retention
+from bot import digest, retention
 from bot.alerts import send_pending as send_alerts
 from bot.conversations import process_pending, run_due_ticks
 from bot.delivery import deliver_due, requeue_stale
@@ -27,6 +27,7 @@ from storage import lease
 log = logging.getLogger(__name__)
 
 
+DIGEST_HOUR = 7
 HOLDER = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
@@ -45,6 +46,7 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
     """Each job and how often it runs, in seconds."""
     return {
         "retention": (leased(services, "retention", 3600.0, lambda: _retention(services)), 3600.0),
+        "digest": (lambda: _weekly_digest(services), 600.0),
         "deliver": (lambda: deliver_due(services), 1.0),
         "pending": (lambda: process_pending(services), 5.0),
         "ticks": (lambda: run_due_ticks(services), 30.0),
@@ -53,6 +55,17 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
         "translate": (lambda: translate_pending(services), 10.0),
         "stale": (lambda: requeue_stale(services), 60.0),
     }
+
+
+def _weekly_digest(services: Services) -> None:
+    """Monday from 07:00: last week's digest, once, whichever worker gets there first."""
+    now = datetime.now(UTC)
+    if now.weekday() != 0 or now.hour < DIGEST_HOUR:
+        return
+    with services.db.session() as session:
+        first = lease.acquire(session, f"digest-{digest.last_week(now)}", HOLDER, now, timedelta(days=8))
+    if first:
+        digest.send_weekly(services, now)
 
 
 def _retention(services: Services) -> None:

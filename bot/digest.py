@@ -1,0 +1,283 @@
+"""The weekly digest for one site: what women told us, what we did, and who we have not heard from.
+
+Built only from moderated, redacted stories. "Who we heard from" is set against the local population
+so missing voices show: the shares come from ALLVOICES_POPULATION_FILE (per site) or, failing that,
+England and Wales' 2021 census.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from flask import render_template
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
+
+from bot.services import Services
+from bot.themes import labels as theme_labels
+from flows.languages import BY_CODE
+from storage.models import Action, Alert, Champion, Story
+
+#: England and Wales, Census 2021 (ONS, TS021): share of usual residents by ethnic group.
+CENSUS_2021 = {"asian": 0.093, "black": 0.040, "mixed": 0.029, "white": 0.817, "other": 0.021}
+ETHNIC_LABELS = {
+    "asian": "Asian or Asian British",
+    "black": "Black, Black British, Caribbean or African",
+    "mixed": "Mixed or multiple groups",
+    "white": "White",
+    "other": "Another group",
+}
+SEEN_STATUSES = ("moderated", "drafted", "approved", "replied", "closed")
+QUOTES = 5
+
+
+@dataclass
+class Digest:
+    site: str
+    week: str
+    start: datetime
+    end: datetime
+    stories_in: int = 0
+    previous_in: int = 0
+    languages: list[tuple[str, int]] = field(default_factory=list)
+    channels: list[tuple[str, int]] = field(default_factory=list)
+    themes: list[tuple[str, int, int]] = field(default_factory=list)
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+    urgent: list[Alert] = field(default_factory=list)
+    replied: int = 0
+    median_reply_hours: float | None = None
+    within_target: int = 0
+    ratings: list[int] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    heard_from: list[tuple[str, int, float, float]] = field(default_factory=list)
+    about_answered: int = 0
+    champions: list[tuple[str, str, int]] = field(default_factory=list)
+    population_source: str = "England and Wales, Census 2021"
+    charts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def average_rating(self) -> float | None:
+        return round(statistics.mean(self.ratings), 1) if self.ratings else None
+
+
+def parse_week(week: str) -> tuple[datetime, datetime]:
+    """ "2026-W47" → Monday 00:00 UTC of that ISO week, and the Monday after."""
+    try:
+        year, number = week.upper().split("-W")
+        monday = date.fromisocalendar(int(year), int(number), 1)
+    except ValueError as error:
+        raise ValueError(f"{week!r} is not an ISO week like 2026-W47") from error
+    start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+    return start, start + timedelta(days=7)
+
+
+def last_week(now: datetime | None = None) -> str:
+    year, week, _ = ((now or datetime.now(UTC)) - timedelta(days=7)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _population(site: str) -> tuple[dict[str, float], str]:
+    path = os.environ.get("ALLVOICES_POPULATION_FILE", "")
+    if path and Path(path).exists():
+        shares = json.loads(Path(path).read_text()).get(site)
+        if isinstance(shares, dict):
+            return {
+                key: float(value) for key, value in shares.items()
+            }, f"{site} population ({Path(path).name})"
+    return CENSUS_2021, "England and Wales, Census 2021"
+
+
+def _site_filter(site: str) -> list[ColumnElement[bool]]:
+    return [] if site.lower() == "all" else [Story.site == site]
+
+
+def build(session: Session, services: Services, site: str, week: str) -> Digest:
+    start, end = parse_week(week)
+    digest = Digest(site=site, week=week, start=start, end=end)
+    where = [*_site_filter(site), Story.ref.is_not(None), Story.status.in_((*SEEN_STATUSES, "new"))]
+    this_week = list(
+        session.scalars(select(Story).where(*where, Story.submitted_at >= start, Story.submitted_at < end))
+    )
+    before = list(
+        session.scalars(
+            select(Story).where(
+                *where, Story.submitted_at >= start - timedelta(days=7), Story.submitted_at < start
+            )
+        )
+    )
+    digest.stories_in, digest.previous_in = len(this_week), len(before)
+    digest.languages = Counter(
+        BY_CODE[s.lang].english_name if s.lang in BY_CODE else s.lang for s in this_week
+    ).most_common()
+    digest.channels = Counter(story.channel for story in this_week).most_common()
+    now_themes = Counter(theme for story in this_week for theme in story.themes)
+    then_themes = Counter(theme for story in before for theme in story.themes)
+    names = theme_labels()
+    digest.themes = [
+        (names.get(slug, slug), count, then_themes.get(slug, 0)) for slug, count in now_themes.most_common()
+    ]
+    moderated = [story for story in this_week if story.status in SEEN_STATUSES]
+    digest.quotes = [
+        (
+            story.ref or "",
+            _quote(story.translation_en or (story.redacted_text if story.lang == "en" else None)),
+        )
+        for story in moderated
+        if (story.translation_en or story.lang == "en") and story.redacted_text
+    ][:QUOTES]
+    digest.urgent = list(
+        session.scalars(
+            select(Alert)
+            .join(Story, Story.id == Alert.story_id)
+            .where(*_site_filter(site), Alert.created_at >= start, Alert.created_at < end)
+            .order_by(Alert.created_at)
+        )
+    )
+    replied = list(
+        session.scalars(
+            select(Story).where(*_site_filter(site), Story.replied_at >= start, Story.replied_at < end)
+        )
+    )
+    hours = [
+        (story.replied_at - story.submitted_at).total_seconds() / 3600
+        for story in replied
+        if story.replied_at and story.submitted_at
+    ]
+    digest.replied = len(replied)
+    digest.median_reply_hours = round(statistics.median(hours), 1) if hours else None
+    target = services.settings.reply_target_days * 24
+    digest.within_target = sum(hour <= target for hour in hours)
+    digest.ratings = [story.rating for story in replied if story.rating]
+    digest.actions = list(
+        session.scalars(
+            select(Action)
+            .where(
+                or_(Action.site.is_(None), Action.site == site)
+                if site.lower() != "all"
+                else Action.id.is_not(None)
+            )
+            .order_by(Action.created_at.desc())
+            .limit(10)
+        )
+    )
+    _heard_from(digest, this_week, site)
+    codes = Counter(story.champion_code for story in this_week if story.champion_code)
+    community = {c.code: c.community for c in session.scalars(select(Champion))}
+    digest.champions = [(code, community.get(code, ""), count) for code, count in codes.most_common()]
+    digest.charts = _charts(digest)
+    return digest
+
+
+def _quote(text: str | None, limit: int = 280) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _heard_from(digest: Digest, stories: list[Story], site: str) -> None:
+    answered = [story.about.get("ethnicity") for story in stories if story.about.get("ethnicity")]
+    digest.about_answered = len(answered)
+    population, digest.population_source = _population(site)
+    counts = Counter(answered)
+    total = len(answered)
+    digest.heard_from = [
+        (label, counts.get(key, 0), (counts.get(key, 0) / total) if total else 0.0, population.get(key, 0.0))
+        for key, label in ETHNIC_LABELS.items()
+    ]
+
+
+def _charts(digest: Digest) -> dict[str, str]:
+    """PNG charts as data URIs: they show in a browser, a saved file and most email clients alike."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    charts: dict[str, str] = {}
+    if digest.themes:
+        figure, axes = pyplot.subplots(figsize=(6, 0.45 * len(digest.themes) + 1))
+        labels = [name for name, _, _ in digest.themes][::-1]
+        axes.barh(labels, [now for _, now, _ in digest.themes][::-1], color="#005eb8", label="This week")
+        axes.barh(
+            labels,
+            [then for _, _, then in digest.themes][::-1],
+            color="#aeb7bd",
+            height=0.3,
+            label="Week before",
+        )
+        axes.set_xlabel("Stories")
+        axes.legend(loc="lower right")
+        charts["themes"] = _png(figure, pyplot)
+    if digest.about_answered:
+        figure, axes = pyplot.subplots(figsize=(6, 3))
+        labels = [label.split(",")[0] for label, _, _, _ in digest.heard_from]
+        positions = range(len(labels))
+        axes.barh(
+            [p + 0.2 for p in positions],
+            [share * 100 for _, _, share, _ in digest.heard_from],
+            0.4,
+            color="#005eb8",
+            label="Who we heard from",
+        )
+        axes.barh(
+            [p - 0.2 for p in positions],
+            [pop * 100 for _, _, _, pop in digest.heard_from],
+            0.4,
+            color="#aeb7bd",
+            label="Local population",
+        )
+        axes.set_yticks(list(positions), labels)
+        axes.set_xlabel("Per cent")
+        axes.legend(loc="lower right")
+        charts["heard_from"] = _png(figure, pyplot)
+    return charts
+
+
+def _png(figure: object, pyplot: object) -> str:
+    buffer = io.BytesIO()
+    figure.tight_layout()  # type: ignore[attr-defined]
+    figure.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
+    pyplot.close(figure)  # type: ignore[attr-defined]
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def render(services: Services, site: str, week: str) -> str:
+    """The digest as one self-contained HTML page (charts embedded), for a file, a browser or email."""
+    from bot.app import create_app
+
+    app = create_app(services=services)
+    with app.app_context(), services.db.session() as session:
+        digest = build(session, services, site, week)
+        return render_template("digest/digest.html", digest=digest, risk_words=_risk_words())
+
+
+def _risk_words() -> dict[str, str]:
+    from bot.alerts import RISK_WORDS
+
+    return RISK_WORDS
+
+
+def send_weekly(services: Services, now: datetime | None = None) -> int:
+    """Each Monday: last week's digest for every site, by email to ALLVOICES_DIGEST_EMAILS."""
+    from bot.alerts import send_email
+
+    if not services.settings.digest_emails or not services.settings.smtp_url:
+        return 0
+    week = last_week(now)
+    for site in services.settings.sites:
+        html = render(services, site, week)
+        send_email(
+            services,
+            services.settings.digest_emails,
+            f"allvoices weekly digest: {site}, {week}",
+            f"The allvoices digest for {site}, week {week}, is attached as HTML. Open it in a browser.",
+            html=html,
+        )
+    return len(services.settings.sites)
