@@ -55,9 +55,10 @@ def translate_pending(services: Services, now: datetime | None = None, limit: in
             )
         ]
     for story_id, lang, text, answers in due:
+        if client is None:
+            _switched_off(services, story_id)
+            continue
         try:
-            if client is None:
-                raise TranslationError("no translation provider is set up", retryable=False)
             english = client.translate(text, lang, ENGLISH)
             answers_en = {
                 key: client.translate(value, lang, ENGLISH)
@@ -74,6 +75,14 @@ def translate_pending(services: Services, now: datetime | None = None, limit: in
                 story.answers = {**story.answers, **{f"{key}_en": value for key, value in answers_en.items()}}
                 story.translation_status = "done"
     return len(due)
+
+
+def _switched_off(services: Services, story_id: int) -> None:
+    """No provider is set up: staff see that, rather than a failure to chase."""
+    with services.db.session() as session:
+        story = session.get(Story, story_id)
+        if story is not None:
+            story.translation_status = "off"
 
 
 def _failed(services: Services, story_id: int, error: TranslationError, now: datetime) -> None:

@@ -109,7 +109,7 @@ class Story(Base):
     #: set by the moderator: urgent, high or routine
     criticality: Mapped[str | None] = mapped_column(String(8))
     rating: Mapped[int | None]
-    #: not_needed (English), pending, done, failed (retried by the worker with backoff)
+    #: not_needed (English), pending (retried by the worker with backoff), done, failed, off (none set up)
     translation_status: Mapped[str] = mapped_column(String(12), default="not_needed", index=True)
     translation_attempts: Mapped[int] = mapped_column(default=0)
     translation_next_at: Mapped[datetime | None]
