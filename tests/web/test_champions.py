@@ -172,3 +172,11 @@ def test_the_poster_renders_and_its_qr_opens_whatsapp_with_the_code(
         assert response.status_code == 200 and response.mimetype == "application/pdf"
         png = render_png(response.data, tmp_path / "page.png")
         assert qr_texts(png) == ["https://wa.me/447700900001?text=HELLO%20MEDWAY-BUMPS"]
+
+
+def test_leads_see_which_languages_still_need_a_fluent_reviewer(app: Flask) -> None:
+    page = sign_in(app, "lena").get("/review/languages")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "Needs review" in text and "Urdu" in text
+    assert sign_in(app, "mo").get("/review/languages").status_code == 403
