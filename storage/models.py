@@ -310,7 +310,7 @@ class ReplyTemplate(Base):
 
 
 class Action(Base):
-    """"You said, we did": a change the service made, linked to themes and stories."""
+    """A "You said, we did" entry: a change the service made, linked to themes and stories."""
 
     __tablename__ = "action"
 
