@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NHSUK := bot/static/nhsuk/nhsuk.css
 
 .PHONY: demo test lint check-types unit install clean
 
@@ -13,9 +14,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The NHS.UK frontend, compiled from the npm package into bot/static/nhsuk/ (not committed).
+$(NHSUK): package.json package-lock.json bot/static/src/nhsuk.scss
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; \
+	else \
+		echo "npm not found: the dashboard will work but look unstyled (install Node.js and npm)"; \
+	fi
 
-demo: $(STAMP)
+install: $(STAMP) $(NHSUK)
+
+demo: $(STAMP) $(NHSUK)
 	$(BIN)/allvoices db upgrade
 	$(BIN)/allvoices demo-users
 	$(BIN)/allvoices demo
@@ -25,10 +34,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check bot channels flows storage
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(NHSUK)
 	$(BIN)/python -m pytest
 
 test: lint unit
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules bot/static/nhsuk

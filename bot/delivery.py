@@ -160,9 +160,6 @@ def _finish(session: Session, row: OutboxMessage, status: str, error: str | None
     row.last_error = error
     if row.kind == "reply" and status == "sent" and row.story_id is not None:
         replies.mark_sent(session, row.story_id, datetime.now(UTC))
-        story = session.get(Story, row.story_id)
-        if story is not None and story.replied_at is None:
-            story.replied_at = datetime.now(UTC)
     if row.kind == "goodbye" and status != "queued":
         row.address_sealed = None  # her last trace goes with her last message
     log.info("outbox %s %s", row.id, status)

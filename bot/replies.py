@@ -1,14 +1,26 @@
-"""Staff replies: two people (one writes, another approves), then out through her channel's outbox."""
+"""Staff replies: two people (one writes, another approves), then out through her channel's outbox.
+
+A reply is checked for what a non-defensive reply needs (``bot.reply_check``) when it is saved and again
+when it is approved. While anything is found it cannot be approved, unless a lead decides the checker is
+wrong for this reply and writes down why: that decision is audited.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.reply_check import check_reply
 from flows.catalog import text as catalog_text
 from storage import audit, outbox
-from storage.models import Contact, Response, StaffUser, Story
+from storage.models import Contact, ReplyTemplate, Response, StaffUser, Story
+
+ENGLISH = "en"
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z ]*\]")
 
 
 class ReplyRefused(Exception):
@@ -16,8 +28,26 @@ class ReplyRefused(Exception):
 
 
 def signature(author: StaffUser) -> str:
-    """Her reply comes from a person, not "the Trust"."""
-    return f"{author.display_name}, {author.job_title}" if author.job_title else author.display_name
+    """Her reply comes from a person, not "the Trust": their first name and what they do."""
+    first = author.display_name.split()[0] if author.display_name.strip() else author.username
+    return f"{first}, {author.job_title}" if author.job_title else first
+
+
+def story_english(story: Story) -> str | None:
+    """Her story in English, redacted: what staff read, search and check replies against."""
+    if story.translation_en:
+        return story.translation_en
+    return story.redacted_text if story.lang == ENGLISH else None
+
+
+def findings(story: Story, body: str) -> list[dict[str, Any]]:
+    """What the checker finds in ``body`` as a reply to this story, as stored on the response.
+
+    Placeholders such as [ADDRESS] are not her words, so the checker must not ask for them back.
+    """
+    english = story_english(story)
+    words = _PLACEHOLDER.sub(" ", english) if english else None
+    return [asdict(finding) for finding in check_reply(body, words).findings]
 
 
 def draft(session: Session, story: Story, author: StaffUser, body: str) -> Response:
@@ -26,44 +56,106 @@ def draft(session: Session, story: Story, author: StaffUser, body: str) -> Respo
         raise ReplyRefused("The reply is empty.")
     if story.status in ("new", "draft", "withdrawn", "closed"):
         raise ReplyRefused("This story must be moderated before anyone replies.")
-    response = Response(story_id=story.id, body=body, author_id=author.id)
+    response = Response(story_id=story.id, body=body, author_id=author.id, findings=findings(story, body))
     session.add(response)
     story.status = "drafted"
+    story.claimed_by = None
+    story.claimed_until = None
     session.flush()
-    audit.record(session, author.username, "reply_drafted", story.ref, response=response.id)
+    audit.record(
+        session,
+        author.username,
+        "reply_drafted",
+        story.ref,
+        response=response.id,
+        findings=[finding["rule"] for finding in response.findings],
+    )
     return response
 
 
-def approve(session: Session, response: Response, approver: StaffUser) -> int | None:
-    """Approve and queue the reply; returns the outbox id, or None when she can no longer be reached."""
+def set_translation(
+    session: Session, response: Response, translated: str, back: str | None, edited_by: str | None
+) -> None:
+    """The reply in her language; ``edited_by`` when a person wrote or corrected it by hand."""
+    response.translation = translated.strip() or None
+    response.back_translation = back
+    response.translation_edited_by = edited_by
+    if edited_by is not None:
+        audit.record(session, edited_by, "translation_edited", response.story.ref, response=response.id)
+
+
+def approve(
+    session: Session,
+    response: Response,
+    approver: StaffUser,
+    override_reason: str = "",
+    may_override: bool = False,
+) -> int | None:
+    """Approve and queue the reply; returns the outbox id, or None when she can no longer be reached.
+
+    She gets the reply in her language when there is a translation, with the header in her language
+    and the signature of the person who wrote it.
+    """
     story = response.story
     if response.author_id == approver.id:
         raise ReplyRefused("Someone else must approve a reply you wrote.")
     if response.status != "draft":
         raise ReplyRefused("This reply has already been approved.")
+    response.findings = findings(story, response.body)
+    reason = override_reason.strip()
+    if response.findings and not reason:
+        raise ReplyRefused(
+            "This reply cannot be approved yet: the checker still finds things to change. "
+            "Ask the writer to change it, or, as a lead, approve it with a written reason."
+        )
+    if response.findings and not may_override:
+        raise ReplyRefused("Only a lead can approve a reply the checker has not passed.")
     now = datetime.now(UTC)
+    if response.findings:
+        response.override_reason = reason
+        audit.record(
+            session,
+            approver.username,
+            "reply_override",
+            story.ref,
+            response=response.id,
+            rules=[finding["rule"] for finding in response.findings],
+            reason=reason,
+        )
     response.status = "approved"
     response.approver_id = approver.id
     response.approved_at = now
     story.status = "approved"
+    story.claimed_by = None
+    story.claimed_until = None
     audit.record(session, approver.username, "reply_approved", story.ref, response=response.id)
     contact = session.get(Contact, story.contact_id) if story.contact_id is not None else None
     if contact is None:
         return None
-    lang = contact.lang
-    header = catalog_text(lang, "reply.header").format(code=story.ref)
-    body = f"{header}\n{response.body}\n{signature(response.author)}"
+    header = catalog_text(contact.lang, "reply.header").format(code=story.ref)
+    words = response.translation if response.translation and story.lang != ENGLISH else response.body
     return outbox.enqueue(
         session,
         idempotency_key=f"reply-{response.id}",
         channel=contact.channel,
         transport=contact.transport,
         address_sealed=contact.address_sealed,
-        body=body,
+        body=f"{header}\n{words}\n{signature(response.author)}",
         contact_id=contact.id,
         story_id=story.id,
         kind="reply",
     )
+
+
+def save_template(session: Session, theme: str, title: str, body: str, who: str) -> ReplyTemplate:
+    """A starting point for the next reply on this theme; it is still read and approved every time."""
+    if not title.strip() or not body.strip():
+        raise ReplyRefused("A template needs a title and some words.")
+    template = ReplyTemplate(theme=theme, title=title.strip(), body=body.strip(), created_by=who)
+    session.add(template)
+    session.flush()
+    audit.record(session, who, "template_saved", template=template.id, theme=theme)
+    return template
 
 
 def mark_sent(session: Session, story_id: int, at: datetime) -> None:
@@ -72,6 +164,7 @@ def mark_sent(session: Session, story_id: int, at: datetime) -> None:
     if story is None:
         return
     story.status = "replied"
+    story.replied_at = at
     for response in story.responses:
         if response.status == "approved":
             response.status = "sent"

@@ -75,12 +75,16 @@ def create() -> ResponseReturnValue:
 def detail(code: str) -> ResponseReturnValue:
     champion = _champion(code)
     settings = services().settings
-    private = f"{settings.public_url}{url_for('champions.counts', token=champion.link_token)}"
+    private = (
+        f"{settings.public_url}{url_for('champions.counts', token=champion.link_token)}"
+        if champion.link_token
+        else None
+    )
     return render_template(
         "champions/detail.html",
         champion=champion,
         links=links(settings, champion.code),
-        private_link=private if champion.link_token else None,
+        private_link=private,
         missing=missing_fonts(["en", *champion.languages]),
         language_names={code: BY_CODE[code].english_name for code in BY_CODE},
     )

@@ -1,0 +1,183 @@
+"""Who may use each dashboard route, for every route the app has under /review and every role.
+
+The routes come from the app's own url_map, and every one must have an entry in ``NEEDS``: a route added
+without deciding who may use it fails here. Access control does not depend on the database, so this
+runs on one SQLite database for the whole module to stay fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from bot.app import create_app
+from bot.services import Services
+from bot.web.auth import PERMISSIONS
+from storage.migrations import upgrade
+from storage.models import Action, Alert, Champion, Inbound, Media, ReplyTemplate, Response, StaffUser, Story
+from tests.conftest import make_settings
+from tests.web.test_review_dashboard import as_staff, make_story
+
+#: endpoint → the permission it needs (None: open to anyone, such as the sign-in page)
+NEEDS: dict[str, str | None] = {
+    "auth.login": None,
+    "auth.logout": None,
+    "review.queue": "view",
+    "review.next_story": "view",
+    "review.story": "view",
+    "review.release": "view",
+    "review.moderate": "moderate",
+    "review.set_themes": "moderate",
+    "review.media": "moderate",
+    "review.mark_alert": "moderate",
+    "review.check_reply": "draft",
+    "review.draft_reply": "draft",
+    "review.templates": "draft",
+    "review.translate_again": "approve",
+    "review.edit_translation": "approve",
+    "review.approve": "approve",
+    "review.actions": "actions",
+    "review.action_made": "actions",
+    "review.audit_log": "audit",
+    "review.users": "admin",
+    "review.user_active": "admin",
+    "champions.index": "actions",
+    "champions.create": "actions",
+    "champions.detail": "actions",
+    "champions.new_link": "actions",
+    "champions.poster": "actions",
+    "champions.card": "actions",
+    "languages.index": "audit",
+}
+ROLES = ("moderator", "responder", "lead", "admin")
+
+
+def _routes() -> list[tuple[str, str, str]]:
+    """(endpoint, method, rule) for every route under /review, read from a real app."""
+    app = create_app(services=Services.build(make_settings("sqlite://")))
+    return sorted(
+        (rule.endpoint, method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/review")
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})
+    )
+
+
+ROUTES = _routes()
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    url = f"sqlite:///{Path(tmp_path_factory.mktemp('roles')) / 'roles.db'}"
+    upgrade(url)
+    services = Services.build(make_settings(url))
+    with services.db.session() as session:
+        for role in ROLES:
+            session.add(StaffUser(username=role, display_name=role.title(), role=role, password_hash="-"))
+        session.add(StaffUser(username="spare", display_name="Spare", role="responder", password_hash="-"))
+    application = create_app(services=services)
+    application.config.update(TESTING=True)
+    yield application
+    services.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def ids(app: Flask) -> dict[str, str]:
+    """One of everything a route can point at."""
+    services: Services = app.extensions["allvoices"]
+    ref = make_story(services, "The ward was cold.")
+    with services.db.session() as session:
+        story_id = session.scalars(select(Story.id).where(Story.ref == ref)).one()
+        spare = session.scalars(select(StaffUser.id).where(StaffUser.username == "spare")).one()
+        author = session.scalars(select(StaffUser.id).where(StaffUser.username == "responder")).one()
+        response = Response(story_id=story_id, body="Thank you.", author_id=author)
+        alert = Alert(story_id=story_id, story_ref=ref, risks=["clinical"], email_status="off")
+        template = ReplyTemplate(theme="access", title="T", body="B", created_by="lead")
+        action = Action(you_said="a", we_did="b", created_by="lead")
+        champion = Champion(code="MUMS1", name="Mums group", created_by="lead", link_token="t0ken")
+        inbound = Inbound(channel="sms", provider_id="p1", contact_id=1, story_id=story_id, body_sealed=b"")
+        session.add_all([response, alert, template, action, champion, inbound])
+        session.flush()
+        media = Media(
+            inbound_id=inbound.id,
+            contact_id=1,
+            transport="simulator",
+            kind="image",
+            content_type="image/png",
+            data_sealed=services.vault.seal_bytes(b"png"),
+            status="stored",
+        )
+        session.add(media)
+        session.flush()
+        return {
+            "ref": ref,
+            "response_id": str(response.id),
+            "alert_id": str(alert.id),
+            "media_id": str(media.id),
+            "action_id": str(action.id),
+            "user_id": str(spare),
+            "code": "MUMS1",
+        }
+
+
+def _path(rule: str, ids: dict[str, str]) -> str:
+    return re.sub(r"<(?:\w+:)?(\w+)>", lambda match: ids[match.group(1)], rule)
+
+
+def _client(app: Flask, role: str | None) -> FlaskClient:
+    return as_staff(app, role) if role else app.test_client()
+
+
+def _token(client: FlaskClient) -> str:
+    page = client.get("/review/login").get_data(as_text=True)
+    found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    assert found
+    return found.group(1)
+
+
+def _call(client: FlaskClient, method: str, path: str, ids: dict[str, str], csrf: bool = True) -> int:
+    if method == "GET":
+        return client.get(path).status_code
+    headers = {"X-CSRFToken": _token(client)} if csrf else {}
+    if path.endswith("/check-reply"):
+        return client.post(path, json={"body": "Thank you.", "ref": ids["ref"]}, headers=headers).status_code
+    return client.post(path, data={"action": "seen"}, headers=headers).status_code
+
+
+def test_every_route_under_review_has_a_decided_permission() -> None:
+    assert ROUTES, "the app has dashboard routes"
+    assert {endpoint for endpoint, _, _ in ROUTES} == set(NEEDS)
+
+
+@pytest.mark.parametrize(("endpoint", "method", "rule"), ROUTES, ids=[f"{m} {r}" for _, m, r in ROUTES])
+@pytest.mark.parametrize("role", [None, *ROLES], ids=["anonymous", *ROLES])
+def test_each_role_reaches_only_the_routes_its_permissions_allow(
+    app: Flask, ids: dict[str, str], endpoint: str, method: str, rule: str, role: str | None
+) -> None:
+    assert endpoint in NEEDS, f"decide who may use {endpoint} and add it to NEEDS"
+    need = NEEDS[endpoint]
+    client = _client(app, role)
+    status = _call(client, method, _path(rule, ids), ids)
+    if need is None:
+        assert status in (200, 302)
+    elif role is None:
+        assert status == 302
+    elif need in PERMISSIONS[role]:
+        assert status in (200, 302), f"{role} may use {endpoint}"
+    else:
+        assert status == 403, f"{role} may not use {endpoint}"
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "rule"), [(e, r) for e, m, r in ROUTES if m == "POST" and e != "auth.login"], ids=str
+)
+def test_every_form_is_refused_without_its_csrf_token(
+    app: Flask, ids: dict[str, str], endpoint: str, rule: str
+) -> None:
+    assert _call(_client(app, "admin"), "POST", _path(rule, ids), ids, csrf=False) == 400
