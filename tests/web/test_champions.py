@@ -180,3 +180,23 @@ def test_leads_see_which_languages_still_need_a_fluent_reviewer(app: Flask) -> N
     text = page.get_data(as_text=True)
     assert "Needs review" in text and "Urdu" in text
     assert sign_in(app, "mo").get("/review/languages").status_code == 403
+
+
+def test_leads_read_the_weekly_digest_in_the_dashboard(app: Flask, services: Services) -> None:
+    for text in (
+        "Hello",
+        "yes",
+        "My midwife Sarah never explained the drip",
+        "DONE",
+        "1",
+        "SKIP",
+        "SKIP",
+        "NO",
+    ):
+        say(services, text)
+    year, week, _ = datetime.now(UTC).isocalendar()
+    page = sign_in(app, "lena").get(f"/review/digest?site=Medway+Maritime+Hospital&week={year}-W{week:02d}")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "Who we heard from" in text and "Stories in" in text
+    assert "Sarah" not in text

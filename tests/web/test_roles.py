@@ -54,6 +54,7 @@ NEEDS: dict[str, str | None] = {
     "champions.poster": "actions",
     "champions.card": "actions",
     "languages.index": "audit",
+    "languages.digest": "audit",
 }
 ROLES = ("moderator", "responder", "lead", "admin")
 
