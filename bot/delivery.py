@@ -38,7 +38,9 @@ STALE_AFTER = timedelta(minutes=10)
 
 @runtime_checkable
 class TemplateSender(Protocol):
-    def send_template(self, address: str, content_sid: str, variables: Mapping[str, str]) -> SendResult: ...
+    def send_template(
+        self, address: str, content_sid: str, variables: Mapping[str, str], reference: str | None = None
+    ) -> SendResult: ...
 
 
 @dataclass(frozen=True)
@@ -189,11 +191,11 @@ def _failed(services: Services, outbox_id: int, error: SendError) -> None:
 
 
 def apply_status(
-    services: Services, provider_id: str, status: str, error_code: str | None, outbox_id: int | None = None
+    services: Services, provider_id: str, status: str, error_code: str | None, reference: str | None = None
 ) -> bool:
     """A provider's delivery report. Also reconciles a row whose worker died before recording the send."""
     with services.db.session() as session:
-        row = session.get(OutboxMessage, outbox_id) if outbox_id is not None else None
+        row = outbox.by_key(session, reference) if reference else None
         if row is None or (row.provider_id not in (None, provider_id)):
             row = outbox.by_provider_id(session, provider_id)
         if row is None:

@@ -32,5 +32,7 @@ class SimulatorSender:
     def send(self, message: OutboundMessage) -> SendResult:
         return SendResult(provider_id=f"sim-{message.idempotency_key}")
 
-    def send_template(self, address: str, content_sid: str, variables: Mapping[str, str]) -> SendResult:
+    def send_template(
+        self, address: str, content_sid: str, variables: Mapping[str, str], reference: str | None = None
+    ) -> SendResult:
         return SendResult(provider_id=f"sim-template-{content_sid}-{'-'.join(variables.values())}")

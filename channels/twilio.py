@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 from twilio.base.exceptions import (  # type: ignore[import-untyped]
@@ -224,23 +224,29 @@ class TwilioSender:
             to = message.address
         else:
             raise ProviderError(f"twilio cannot send on channel {message.channel}", retryable=False)
-        return self._create(message.channel, to=to, body=message.body)
+        return self._create(message.channel, message.idempotency_key, to=to, body=message.body)
 
-    def send_template(self, address: str, content_sid: str, variables: Mapping[str, str]) -> SendResult:
+    def send_template(
+        self, address: str, content_sid: str, variables: Mapping[str, str], reference: str | None = None
+    ) -> SendResult:
         """An approved WhatsApp template: the only thing Twilio delivers outside her 24-hour window."""
         return self._create(
             "whatsapp",
+            reference,
             to=_whatsapp(address),
             content_sid=content_sid,
             content_variables=json.dumps(dict(variables)),
         )
 
-    def _create(self, channel: str, **fields: str) -> SendResult:
+    def _create(self, channel: str, reference: str | None, **fields: str) -> SendResult:
         sender = self._from[channel]
         if not sender:
             raise ProviderError(f"no Twilio {channel} sender number configured", retryable=False)
         if self._status_callback_url:
-            fields["status_callback"] = self._status_callback_url
+            # Twilio has no idempotency key for sends. The outbox row's key rides on the status callback,
+            # so a send whose worker died before recording it is still matched to its row, not resent.
+            query = f"?ref={quote(reference)}" if reference else ""
+            fields["status_callback"] = self._status_callback_url + query
         try:
             created = self._client.messages.create(from_=sender, **fields)
         except (TwilioRestException, TwilioServiceException) as error:

@@ -103,6 +103,12 @@ def requeue_stale(session: Session, now: datetime, grace: timedelta) -> int:
     return len(stale)
 
 
+def by_key(session: Session, idempotency_key: str) -> OutboxMessage | None:
+    return session.scalars(
+        select(OutboxMessage).where(OutboxMessage.idempotency_key == idempotency_key)
+    ).first()
+
+
 def by_provider_id(session: Session, provider_id: str) -> OutboxMessage | None:
     return session.scalars(select(OutboxMessage).where(OutboxMessage.provider_id == provider_id)).first()
 

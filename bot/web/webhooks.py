@@ -69,9 +69,10 @@ def twilio_status() -> ResponseReturnValue:
         )
     except WebhookRejected as rejected:
         return "", rejected.status
-    outbox_id = request.args.get("outbox", type=int)
     try:
-        apply_status(services(), update.provider_id, update.status, update.error_code, outbox_id)
+        apply_status(
+            services(), update.provider_id, update.status, update.error_code, request.args.get("ref")
+        )
     except SQLAlchemyError:
         log.exception("twilio status: database unavailable, asking Twilio to retry")
         return "", 503

@@ -178,7 +178,7 @@ def test_an_sms_reaches_twilio_with_to_from_body_and_status_callback(twilio_api:
         "To": HER,
         "From": FROM_SMS,
         "Body": "Thank you. 1 Yes 2 No",
-        "StatusCallback": STATUS_URL,
+        "StatusCallback": f"{STATUS_URL}?ref=key-1",
     }
     assert result.provider_id.startswith("SM")
     assert twilio_api.requests[0].headers["Authorization"].startswith("Basic ")

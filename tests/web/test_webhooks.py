@@ -16,11 +16,11 @@ from twilio.request_validator import RequestValidator
 
 from bot import replies
 from bot.app import create_app
-from bot.delivery import deliver_due
+from bot.delivery import _job, deliver_due, requeue_stale
 from bot.media import fetch_pending
 from bot.services import Services
 from channels.twilio import TwilioSender
-from storage import staff, stories
+from storage import outbox, staff, stories
 from storage.models import Contact, Inbound, Media, OutboxMessage
 from tests.channels.fakes import FakeTelegram, FakeTwilio, fake_telegram, fake_twilio
 from tests.conftest import make_settings
@@ -369,3 +369,37 @@ def test_a_webhook_while_the_database_is_down_asks_the_provider_to_retry(
     broken.senders = services.senders
     app = create_app(services=broken)
     assert twilio_post(app.test_client(), "Hello") == 503
+
+
+def test_a_send_whose_worker_died_is_matched_by_its_status_callback_and_not_sent_twice(
+    wired: tuple[Services, Flask], twilio_api: FakeTwilio
+) -> None:
+    services, app = wired
+    client = app.test_client()
+    twilio_post(client, "Hello")
+    with services.db.session() as session:
+        (row,) = outbox.claim(session, datetime.now(UTC))
+        job = _job(services, row)
+    result = services.senders["twilio"].send(job.message)  # Twilio takes it; then the worker dies
+    callback = twilio_api.accepted[-1]["StatusCallback"]
+    path = callback.removeprefix(PUBLIC)
+    status = {"MessageSid": result.provider_id, "MessageStatus": "sent"}
+    assert twilio_post(client, "", path=path, extra=status) in (200, 204)
+    requeue_stale(services, now=datetime.now(UTC) + timedelta(hours=1))
+    deliver_due(services, now=datetime.now(UTC) + timedelta(hours=2))
+    assert len(twilio_api.accepted) == 1
+    with services.db.session() as session:
+        row = session.scalars(select(OutboxMessage)).one()
+    assert row.status == "sent" and row.provider_id == result.provider_id
+
+
+def test_a_send_whose_worker_died_with_no_word_from_twilio_is_sent_again(
+    wired: tuple[Services, Flask], twilio_api: FakeTwilio
+) -> None:
+    services, app = wired
+    twilio_post(app.test_client(), "Hello")
+    with services.db.session() as session:
+        outbox.claim(session, datetime.now(UTC))  # claimed, then the worker died before sending
+    requeue_stale(services, now=datetime.now(UTC) + timedelta(hours=1))
+    deliver_due(services, now=datetime.now(UTC) + timedelta(hours=1))
+    assert len(twilio_api.accepted) == 1
