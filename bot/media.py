@@ -20,6 +20,8 @@ from storage.models import Contact, Media
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+#: what moderators can play or view safely in a browser; anything else (an .exe, a .zip) is not fetched.
+SUPPORTED = ("audio/", "image/", "video/", "application/pdf")
 
 
 @runtime_checkable
@@ -34,7 +36,7 @@ class MediaTooLarge(Exception):
 def fetch_pending(services: Services, limit: int = 10) -> int:
     with services.db.session() as session:
         pending = [
-            (row.id, row.transport, services.vault.open(row.source_sealed))
+            (row.id, row.transport, row.content_type, services.vault.open(row.source_sealed))
             for row in session.scalars(
                 select(Media)
                 .where(
@@ -46,8 +48,11 @@ def fetch_pending(services: Services, limit: int = 10) -> int:
             )
             if row.source_sealed is not None
         ]
-    for media_id, transport, source in pending:
-        _fetch_one(services, media_id, transport, source)
+    for media_id, transport, content_type, source in pending:
+        if content_type.lower().startswith(SUPPORTED):
+            _fetch_one(services, media_id, transport, source)
+        else:
+            _refuse(services, media_id, "unsupported", "media.unsupported")
     return len(pending)
 
 
@@ -61,11 +66,11 @@ def _fetch_one(services: Services, media_id: int, transport: str, source: str) -
         if len(data) > limit:
             raise MediaTooLarge
     except MediaTooLarge:
-        _too_large(services, media_id)
+        _refuse(services, media_id, "too_large", "media.too_big")
         return
     except SendError as error:
         if "too large" in str(error).lower() or "too big" in str(error).lower():
-            _too_large(services, media_id)
+            _refuse(services, media_id, "too_large", "media.too_big")
             return
         with services.db.session() as session:
             row = session.get(Media, media_id)
@@ -86,24 +91,24 @@ def _fetch_one(services: Services, media_id: int, transport: str, source: str) -
     log.info("media %s stored (%s bytes)", media_id, len(data))
 
 
-def _too_large(services: Services, media_id: int) -> None:
-    """Refused kindly: she is told, in her language, and asked for a shorter one."""
+def _refuse(services: Services, media_id: int, status: str, message: str) -> None:
+    """Refused kindly: she is told why, in her language, and what she can send instead."""
     with services.db.session() as session:
         row = session.get(Media, media_id)
         if row is None:
             return
-        row.status = "too_large"
+        row.status = status
         row.source_sealed = None
         contact = session.get(Contact, row.contact_id)
         if contact is None:
             return
         outbox.enqueue(
             session,
-            idempotency_key=f"media-too-big-{media_id}",
+            idempotency_key=f"media-{status}-{media_id}",
             channel=contact.channel,
             transport=contact.transport,
             address_sealed=contact.address_sealed,
-            body=render(contact.lang, Reply((msg("media.too_big"),))),
+            body=render(contact.lang, Reply((msg(message),))),
             contact_id=contact.id,
         )
-    log.info("media %s refused: over the size limit", media_id)
+    log.info("media %s refused: %s", media_id, status)

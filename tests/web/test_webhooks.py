@@ -403,3 +403,22 @@ def test_a_send_whose_worker_died_with_no_word_from_twilio_is_sent_again(
     requeue_stale(services, now=datetime.now(UTC) + timedelta(hours=1))
     deliver_due(services, now=datetime.now(UTC) + timedelta(hours=1))
     assert len(twilio_api.accepted) == 1
+
+
+def test_a_file_we_cannot_open_safely_is_refused_kindly_and_never_fetched(
+    wired: tuple[Services, Flask], twilio_api: FakeTwilio
+) -> None:
+    services, app = wired
+    url = twilio_api.add_media(b"MZ\x90\x00" * 100, "application/x-msdownload")
+    client = app.test_client()
+    twilio_post(client, "Hello")
+    twilio_post(client, "yes")
+    twilio_post(
+        client, "", extra={"NumMedia": "1", "MediaUrl0": url, "MediaContentType0": "application/x-msdownload"}
+    )
+    fetch_pending(services)
+    assert not [r for r in twilio_api.requests if r.method == "GET"]
+    with services.db.session() as session:
+        assert session.scalars(select(Media.status)).one() == "unsupported"
+        bodies = [row.body for row in session.scalars(select(OutboxMessage))]
+    assert any("cannot open that kind of file" in body for body in bodies)
