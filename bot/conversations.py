@@ -187,14 +187,7 @@ def _apply(
     urgent: FlagUrgent | None = None
     for effect in outcome.effects:
         if isinstance(effect, StartStory):
-            story = Story(
-                contact_id=contact.id,
-                channel=contact.channel,
-                lang=contact.lang,
-                champion_code=contact.champion_code,
-            )
-            session.add(story)
-            session.flush()
+            story = stories.start(session, contact)
         elif isinstance(effect, AddToStory) and story is not None and inbound is not None:
             inbound.story_id = story.id
             story.media_count += len(inbound.media)
@@ -314,14 +307,7 @@ def _flag_urgent(
     """Put the story at the top of the queue now, even while she is still telling it, and alert."""
     if story is None:
         # Outside a story (at the welcome, after she finished): this message becomes a story of its own.
-        story = Story(
-            contact_id=contact.id,
-            channel=contact.channel,
-            lang=contact.lang,
-            champion_code=contact.champion_code,
-        )
-        session.add(story)
-        session.flush()
+        story = stories.start(session, contact)
         inbound.story_id = story.id
         _submit(services, session, story, now)
     elif inbound.story_id is None:
@@ -376,15 +362,12 @@ def _queue_replies(
     context = {"code": latest.ref if latest is not None and latest.ref else ""}
     lang = str(outcome.state.get("lang") or contact.lang)
     for number, reply in enumerate(outcome.replies):
-        queued_id = outbox.enqueue(
+        queued_id = outbox.enqueue_to(
             session,
-            idempotency_key=f"{key_prefix}-{number}",
-            channel=contact.channel,
-            transport=contact.transport,
-            address_sealed=contact.address_sealed,
-            body=render(lang, reply, context),
+            contact,
+            f"{key_prefix}-{number}",
+            render(lang, reply, context),
             choices=[render_message(lang, choice, context) for choice in reply.choices],
-            contact_id=contact.id,
             kind=kind,
         )
         if queued_id is not None:

@@ -98,14 +98,11 @@ def _hold(services: Services, session: Session, row: OutboxMessage, contact: Con
     story = story or stories.latest_submitted(session, contact.id)
     code = story.ref if story is not None and story.ref else ""
     since = int(contact.last_inbound_at.timestamp()) if contact.last_inbound_at else 0
-    outbox.enqueue(
+    outbox.enqueue_to(
         session,
-        idempotency_key=f"template-{contact.id}-{since}",
-        channel=contact.channel,
-        transport=contact.transport,
-        address_sealed=contact.address_sealed,
-        body=catalog_text(contact.lang, "whatsapp.template").format(code=code),
-        contact_id=contact.id,
+        contact,
+        f"template-{contact.id}-{since}",
+        catalog_text(contact.lang, "whatsapp.template").format(code=code),
         story_id=row.story_id,
         kind="template",
         template={"content_sid": services.settings.twilio_whatsapp_template_sid, "variables": {"1": code}},

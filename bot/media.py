@@ -102,13 +102,7 @@ def _refuse(services: Services, media_id: int, status: str, message: str) -> Non
         contact = session.get(Contact, row.contact_id)
         if contact is None:
             return
-        outbox.enqueue(
-            session,
-            idempotency_key=f"media-{status}-{media_id}",
-            channel=contact.channel,
-            transport=contact.transport,
-            address_sealed=contact.address_sealed,
-            body=render(contact.lang, Reply((msg(message),))),
-            contact_id=contact.id,
+        outbox.enqueue_to(
+            session, contact, f"media-{status}-{media_id}", render(contact.lang, Reply((msg(message),)))
         )
     log.info("media %s refused: %s", media_id, status)

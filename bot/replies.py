@@ -134,17 +134,8 @@ def approve(
         return None
     header = catalog_text(contact.lang, "reply.header").format(code=story.ref)
     words = response.translation if response.translation and story.lang != ENGLISH else response.body
-    return outbox.enqueue(
-        session,
-        idempotency_key=f"reply-{response.id}",
-        channel=contact.channel,
-        transport=contact.transport,
-        address_sealed=contact.address_sealed,
-        body=f"{header}\n{words}\n{signature(response.author)}",
-        contact_id=contact.id,
-        story_id=story.id,
-        kind="reply",
-    )
+    body = f"{header}\n{words}\n{signature(response.author)}"
+    return outbox.enqueue_to(session, contact, f"reply-{response.id}", body, story_id=story.id, kind="reply")
 
 
 def save_template(session: Session, theme: str, title: str, body: str, who: str) -> ReplyTemplate:

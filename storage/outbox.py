@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage
+from storage.models import Contact, OutboxMessage
 from storage.upsert import insert_ignoring_conflict
 
 CLAIM_FOR = timedelta(minutes=2)
@@ -45,6 +45,33 @@ def enqueue(
     if not_before is not None:
         values["next_attempt_at"] = not_before
     return insert_ignoring_conflict(session, OutboxMessage.__table__, values, ["idempotency_key"])
+
+
+def enqueue_to(
+    session: Session,
+    contact: Contact,
+    idempotency_key: str,
+    body: str,
+    *,
+    story_id: int | None = None,
+    choices: Sequence[str] = (),
+    kind: str = "flow",
+    template: dict[str, object] | None = None,
+) -> int | None:
+    """Queue one message to her, on her channel, at her sealed address."""
+    return enqueue(
+        session,
+        idempotency_key=idempotency_key,
+        channel=contact.channel,
+        transport=contact.transport,
+        address_sealed=contact.address_sealed,
+        body=body,
+        contact_id=contact.id,
+        story_id=story_id,
+        choices=choices,
+        kind=kind,
+        template=template,
+    )
 
 
 def claim(

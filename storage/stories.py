@@ -6,11 +6,21 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import Inbound, Story
+from storage.models import Contact, Inbound, Story
 from storage.refcodes import new_code
 
 QUEUE_STATUSES = ("new", "moderated", "drafted", "approved")
 STATUSES = ("new", "moderated", "drafted", "approved", "replied", "closed", "withdrawn")
+
+
+def start(session: Session, contact: Contact) -> Story:
+    """A new draft story: her channel, her language, and the champion who brought her, nothing more."""
+    story = Story(
+        contact_id=contact.id, channel=contact.channel, lang=contact.lang, champion_code=contact.champion_code
+    )
+    session.add(story)
+    session.flush()
+    return story
 
 
 def open_story(session: Session, contact_id: int) -> Story | None:

@@ -7,10 +7,12 @@ meet. With no PostgreSQL reachable they are skipped loudly for a newcomer, and f
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -20,12 +22,43 @@ from bot.config import DEFAULT_SITES, Settings
 from bot.services import Services
 from storage.migrations import upgrade
 from storage.models import Base
+from tests.channels.fakes import FakeTelegram, FakeTwilio, fake_telegram, fake_twilio
 
 POSTGRES_URL = os.environ.get(
     "ALLVOICES_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 _postgres_state: dict[str, object] = {}
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test stays on this machine: a client that falls back to a real provider fails loudly."""
+    real_getaddrinfo = socket.getaddrinfo
+
+    def loopback_only(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host not in _LOOPBACK:
+            raise AssertionError(f"test tried to reach {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    for var in ("TWILIO_EDGE", "TWILIO_REGION"):  # the twilio library would rewrite the API host
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def twilio_api() -> Iterator[FakeTwilio]:
+    with fake_twilio() as fake:
+        yield fake
+
+
+@pytest.fixture
+def telegram_api() -> Iterator[FakeTelegram]:
+    with fake_telegram() as fake:
+        yield fake
 
 
 def _postgres_reachable() -> bool:

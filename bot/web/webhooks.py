@@ -8,6 +8,8 @@ transaction.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import Blueprint, Response, request
 from flask.typing import ResponseReturnValue
@@ -21,6 +23,7 @@ from channels.twilio import WebhookRejected
 
 blueprint = Blueprint("webhooks", __name__, url_prefix="/webhooks")
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 
@@ -30,19 +33,24 @@ def _public_url() -> str:
     return services().settings.public_url + request.path + (f"?{query}" if query else "")
 
 
-@blueprint.post("/twilio")
-def twilio_inbound() -> ResponseReturnValue:
+def _twilio_signed(parse: Callable[[str, dict[str, str], str | None, str, str], T]) -> T:
+    """Parse a Twilio webhook only if Twilio signed it (raises WebhookRejected otherwise)."""
     settings = services().settings
     if not settings.twilio_auth_token:
-        return "Twilio is not configured", 403
+        raise WebhookRejected(403, "Twilio is not configured")
+    return parse(
+        _public_url(),
+        request.form.to_dict(),
+        request.headers.get("X-Twilio-Signature"),
+        settings.twilio_account_sid,
+        settings.twilio_auth_token,
+    )
+
+
+@blueprint.post("/twilio")
+def twilio_inbound() -> ResponseReturnValue:
     try:
-        message = twilio.parse_inbound(
-            _public_url(),
-            request.form.to_dict(),
-            request.headers.get("X-Twilio-Signature"),
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-        )
+        message = _twilio_signed(twilio.parse_inbound)
     except WebhookRejected as rejected:
         log.warning("twilio webhook refused (%s): %s", rejected.status, rejected)
         return "", rejected.status
@@ -56,17 +64,8 @@ def twilio_inbound() -> ResponseReturnValue:
 
 @blueprint.post("/twilio/status")
 def twilio_status() -> ResponseReturnValue:
-    settings = services().settings
-    if not settings.twilio_auth_token:
-        return "Twilio is not configured", 403
     try:
-        update = twilio.parse_status(
-            _public_url(),
-            request.form.to_dict(),
-            request.headers.get("X-Twilio-Signature"),
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-        )
+        update = _twilio_signed(twilio.parse_status)
     except WebhookRejected as rejected:
         return "", rejected.status
     try:

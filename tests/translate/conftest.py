@@ -1,31 +1,13 @@
-"""Fixtures for the translation tests: fake providers on 127.0.0.1 and a guard against the internet."""
+"""Fixtures for the translation tests: fake providers on 127.0.0.1 (tests/conftest.py keeps them offline)."""
 
 from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from .fakes import AzureTranslatorHandler, FakeServer, GoogleMobileHandler, LibreTranslateHandler, serve
-
-_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-
-
-@pytest.fixture(autouse=True)
-def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail loudly if anything tries to resolve or reach a non-loopback host (e.g. real Google)."""
-    real_getaddrinfo = socket.getaddrinfo
-
-    def loopback_only(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host not in _LOOPBACK:
-            raise AssertionError(f"test tried to reach {host!r}")
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
-    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(var, raising=False)
 
 
 @pytest.fixture

@@ -22,24 +22,12 @@ from bot.services import Services
 from channels.twilio import TwilioSender
 from storage import outbox, staff, stories
 from storage.models import Contact, Inbound, Media, OutboxMessage
-from tests.channels.fakes import FakeTelegram, FakeTwilio, fake_telegram, fake_twilio
+from tests.channels.fakes import FakeTelegram, FakeTwilio
 from tests.conftest import make_settings
 
 PUBLIC = "https://allvoices.example.nhs.uk"
 SECRET = "telegram-webhook-secret"
 HER = "+447700900321"
-
-
-@pytest.fixture
-def twilio_api() -> Iterator[FakeTwilio]:
-    with fake_twilio() as fake:
-        yield fake
-
-
-@pytest.fixture
-def telegram_api() -> Iterator[FakeTelegram]:
-    with fake_telegram() as fake:
-        yield fake
 
 
 @pytest.fixture
