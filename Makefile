@@ -32,7 +32,7 @@ demo: $(STAMP) $(NHSUK)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check bot channels flows storage
-	$(BIN)/mypy
+	$(BIN)/mypy --strict
 
 unit: $(STAMP) $(NHSUK)
 	$(BIN)/python -m pytest

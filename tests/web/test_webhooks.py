@@ -19,6 +19,7 @@ from bot.app import create_app
 from bot.delivery import _job, deliver_due, requeue_stale
 from bot.media import fetch_pending
 from bot.services import Services
+from channels.telegram import TelegramSender
 from channels.twilio import TwilioSender
 from storage import outbox, staff, stories
 from storage.models import Contact, Inbound, Media, OutboxMessage
@@ -410,3 +411,23 @@ def test_a_file_we_cannot_open_safely_is_refused_kindly_and_never_fetched(
         assert session.scalars(select(Media.status)).one() == "unsupported"
         bodies = [row.body for row in session.scalars(select(OutboxMessage))]
     assert any("cannot open that kind of file" in body for body in bodies)
+
+
+def test_telegram_replies_arrive_once_through_rate_limits_errors_and_stalls(
+    wired: tuple[Services, Flask], telegram_api: FakeTelegram
+) -> None:
+    services, app = wired
+    services.senders["telegram"] = TelegramSender(
+        services.settings.telegram_bot_token, telegram_api.url, timeout=1.0
+    )
+    telegram_api.fail_next(1, status=429, retry_after=1, method="sendMessage")
+    telegram_api.fail_next(1, status=500, method="sendMessage")
+    assert telegram_post(app.test_client(), _update(7, "Hello")) == 200
+    moment = datetime.now(UTC)
+    for _ in range(5):
+        moment += timedelta(hours=1)
+        deliver_due(services, now=moment)
+    with services.db.session() as session:
+        row = session.scalars(select(OutboxMessage)).one()
+    assert row.status == "sent" and row.attempts == 3
+    assert len(telegram_api.calls("sendMessage")) == 3, "two refused, one taken"

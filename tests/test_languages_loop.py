@@ -1,0 +1,44 @@
+"""Her first words set the language of everything she reads, through the real inbound path and outbox."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services import Services
+from flows.catalog import text
+from tests.helpers import say
+from tests.i18n.samples import SAMPLES
+
+OPENINGS = {
+    "pl": "Witam, miałam trudny poród i chcę o tym napisać",
+    "ro": "Bună ziua, am avut o naștere grea și vreau să vă povestesc",
+    "pt": "Olá, tive um parto muito difícil e quero contar o que aconteceu",
+    "uk": "Добрий день, у мене були важкі пологи і я хочу про це розповісти",
+    "en": "Hello, I had a difficult birth and I would like to tell you about it",
+}
+
+
+@pytest.mark.parametrize("lang", sorted({*OPENINGS, *SAMPLES}))
+def test_her_first_message_gets_the_welcome_in_her_language(services: Services, lang: str) -> None:
+    opening = OPENINGS.get(lang) or SAMPLES[lang][0]
+    (welcome,) = say(services, opening)
+    assert welcome.startswith(text(lang, "welcome"))
+    assert text(lang, "consent.ask") in welcome
+
+
+def test_a_one_word_first_message_gets_the_language_menu_and_a_number_switches(services: Services) -> None:
+    (welcome,) = say(services, "hi")
+    assert "Or choose your language:" in welcome
+    assert "2 اردو" in welcome
+    (urdu,) = say(services, "2")
+    assert urdu.startswith(text("ur", "welcome"))
+    (story,) = say(services, "ہاں")
+    assert story == text("ur", "story.ask")
+
+
+@pytest.mark.parametrize("word", ["STOP", "zatrzymaj"])
+def test_stop_in_polish_or_english_silences_her(services: Services, word: str) -> None:
+    say(services, OPENINGS["pl"])
+    (stopped,) = say(services, word)
+    assert stopped == text("pl", "stopped")
+    assert say(services, "Czy ktoś tam jest?") == []
