@@ -14,8 +14,9 @@ from sqlalchemy import update
 
 from bot.digest import last_week, parse_week, render, send_weekly
 from bot.services import Services
+from storage.migrations import upgrade
 from storage.models import Action, Story
-from tests.conftest import SECRET
+from tests.conftest import SECRET, make_settings
 from tests.helpers import say
 from tests.test_safeguarding_loop import smtp  # noqa: F401  (a fixture)
 
@@ -72,16 +73,14 @@ def test_the_digest_shows_stories_themes_quotes_actions_and_who_we_heard_from(se
     assert "data:image/png;base64," in html
 
 
-def test_the_digest_command_writes_a_file(services: Services, tmp_path: Path) -> None:
-    if not services.settings.database_url.startswith("sqlite"):
-        pytest.skip("one run of the command is enough")
-    _story(services, "07700 900003", "The ward was cold and loud.")
+def test_the_digest_command_writes_a_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'digest.db'}"
+    upgrade(url)
+    local = Services.build(make_settings(url))
+    _story(local, "07700 900003", "The ward was cold and loud.")
+    local.db.dispose()
     out = tmp_path / "digest.html"
-    env = {
-        **os.environ,
-        "ALLVOICES_DATABASE_URL": services.settings.database_url,
-        "ALLVOICES_SECRET_KEY": SECRET,
-    }
+    env = {**os.environ, "ALLVOICES_DATABASE_URL": url, "ALLVOICES_SECRET_KEY": SECRET}
     subprocess.run(
         [sys.executable, "-m", "bot.cli", "digest", "--site", SITE, "--week", this_week(), "--out", str(out)],
         env=env,
