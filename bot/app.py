@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from bot.config import Settings
 from bot.logs import configure_logging
 from bot.services import Services
-from bot.web import auth, champions, languages, public, review, simulator, webhooks
+from bot.web import auth, champions, leads, public, review, simulator, webhooks
 
 csrf = CSRFProtect()
 
@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         auth.blueprint,
         review.blueprint,
         champions.blueprint,
-        languages.blueprint,
+        leads.blueprint,
     ):
         app.register_blueprint(blueprint)
     logging.getLogger(__name__).info("app ready on %s", services.db.engine.dialect.name)

@@ -53,8 +53,9 @@ NEEDS: dict[str, str | None] = {
     "champions.new_link": "actions",
     "champions.poster": "actions",
     "champions.card": "actions",
-    "languages.index": "audit",
-    "languages.digest": "audit",
+    "leads.languages": "audit",
+    "leads.digest": "audit",
+    "leads.deliveries": "audit",
 }
 ROLES = ("moderator", "responder", "lead", "admin")
 

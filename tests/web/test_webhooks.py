@@ -4,6 +4,7 @@ through the real client libraries to fake providers on 127.0.0.1 that fail, stal
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -431,3 +432,25 @@ def test_telegram_replies_arrive_once_through_rate_limits_errors_and_stalls(
         row = session.scalars(select(OutboxMessage)).one()
     assert row.status == "sent" and row.attempts == 3
     assert len(telegram_api.calls("sendMessage")) == 3, "two refused, one taken"
+
+
+def test_a_permanent_failure_is_shown_to_leads_without_her_number(
+    wired: tuple[Services, Flask], twilio_api: FakeTwilio
+) -> None:
+    services, app = wired
+    twilio_api.fail_next(1, status=400, code=21211)
+    twilio_post(app.test_client(), "Hello")
+    deliver_due(services)
+    with services.db.session() as session:
+        staff.create(session, "lena", "long-password-2", "lead", "Lena", "Head of midwifery")
+    lead = app.test_client()
+    page = lead.get("/review/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    assert token
+    lead.post(
+        "/review/login",
+        data={"username": "lena", "password": "long-password-2", "csrf_token": token.group(1)},
+    )
+    text = lead.get("/review/deliveries").get_data(as_text=True)
+    assert "21211" in text and "Chat message" in text
+    assert "7700" not in text and "900321" not in text
