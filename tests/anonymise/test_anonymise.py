@@ -216,3 +216,8 @@ def test_corpus_recall_and_precision_stay_above_floors(
         assert found / total >= 0.9, kind
     for origin, (found, total) in scores.recall_by_origin.items():
         assert found / total >= 0.75, origin
+
+
+def test_an_arabic_staff_cue_joined_to_and_still_marks_staff() -> None:
+    result = anonymise("اسمي فاطمة والقابلة مريم كانت لطيفة", "ar")
+    assert result.redacted == "اسمي [NAME] والقابلة [STAFF NAME] كانت لطيفة"
