@@ -78,6 +78,7 @@ class Settings:
     alert_emails: tuple[str, ...] = ()
     digest_emails: tuple[str, ...] = ()
     raw_retention_days: int = 30
+    population_file: str = ""
     retention_days: int = 365
     alert_sms: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
@@ -120,5 +121,6 @@ class Settings:
             alert_sms=_list("ALLVOICES_ALERT_SMS"),
             digest_emails=_list("ALLVOICES_DIGEST_EMAILS"),
             raw_retention_days=_int("ALLVOICES_RAW_RETENTION_DAYS", 30),
+            population_file=_env("ALLVOICES_POPULATION_FILE"),
             retention_days=_int("ALLVOICES_RETENTION_DAYS", 365),
         )

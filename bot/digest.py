@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -84,8 +83,7 @@ def last_week(now: datetime | None = None) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _population(site: str) -> tuple[dict[str, float], str]:
-    path = os.environ.get("ALLVOICES_POPULATION_FILE", "")
+def _population(site: str, path: str) -> tuple[dict[str, float], str]:
     if path and Path(path).exists():
         shares = json.loads(Path(path).read_text()).get(site)
         if isinstance(shares, dict):
@@ -168,7 +166,7 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
             .limit(10)
         )
     )
-    _heard_from(digest, this_week, site)
+    _heard_from(digest, this_week, site, services.settings.population_file)
     codes = Counter(story.champion_code for story in this_week if story.champion_code)
     community = {c.code: c.community for c in session.scalars(select(Champion))}
     digest.champions = [(code, community.get(code, ""), count) for code, count in codes.most_common()]
@@ -181,10 +179,10 @@ def _quote(text: str | None, limit: int = 280) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _heard_from(digest: Digest, stories: list[Story], site: str) -> None:
+def _heard_from(digest: Digest, stories: list[Story], site: str, population_file: str) -> None:
     answered = [story.about.get("ethnicity") for story in stories if story.about.get("ethnicity")]
     digest.about_answered = len(answered)
-    population, digest.population_source = _population(site)
+    population, digest.population_source = _population(site, population_file)
     counts = Counter(answered)
     total = len(answered)
     digest.heard_from = [

@@ -264,7 +264,7 @@ def _like_escape(text: str) -> str:
 _ORDER = (case((Story.urgent, 0), else_=1), Story.submitted_at, Story.id)
 
 
-@blueprint.get("/")
+@blueprint.get("", strict_slashes=False)
 @requires("view")
 def queue() -> ResponseReturnValue:
     filters = Filters.from_args(request.args)

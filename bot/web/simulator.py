@@ -31,7 +31,7 @@ def _current() -> tuple[str, str] | None:
     return str(chosen.get("channel", "")), str(chosen.get("sender", ""))
 
 
-@blueprint.get("/")
+@blueprint.get("", strict_slashes=False)
 def page() -> ResponseReturnValue:
     current = _current()
     return render_template(

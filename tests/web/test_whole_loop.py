@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from flask import Flask
@@ -152,3 +153,21 @@ def test_her_words_are_escaped_on_every_page(app: Flask, services: Services) -> 
     page = moderator.get(f"/review/story/{code.group(0)}").get_data(as_text=True)
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "<img src=x" not in page
+
+
+@pytest.mark.parametrize("path", ["/", "/simulator", "/simulator/"])
+def test_the_public_addresses_answer_without_a_redirect(app: Flask, path: str) -> None:
+    assert app.test_client().get(path).status_code == 200
+
+
+def test_the_review_address_sends_strangers_to_sign_in(app: Flask) -> None:
+    response = app.test_client().get("/review")
+    assert response.status_code == 302 and "/review/login" in response.headers["Location"]
+
+
+def test_health_says_503_when_the_database_is_unreachable(services: Services) -> None:
+    broken = Services.build(
+        replace(services.settings, database_url="postgresql+psycopg://postgres@127.0.0.1:1/x")
+    )
+    assert create_app(services=broken).test_client().get("/healthz").status_code == 503
+    assert create_app(services=services).test_client().get("/healthz").status_code == 200
