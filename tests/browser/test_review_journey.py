@@ -87,7 +87,7 @@ def _sign_in(browser: Browser, base: str, username: str) -> Page:
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/review/$"))
+    page.wait_for_url(re.compile(r"/review/?$"))
     return page
 
 
