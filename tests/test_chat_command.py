@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.catalog import text
 from tests.conftest import SECRET
 
 SENDER = "+447700900777"
@@ -82,3 +83,11 @@ def test_chat_speaks_every_channel(tmp_path: Path, channel: str) -> None:
         check=True,
     )
     assert "Shall we start? Reply YES" in result.stdout
+
+
+def test_a_polish_first_message_is_welcomed_in_polish_and_an_urgent_one_gets_999(tmp_path: Path) -> None:
+    welcome = chat(tmp_path, "Witam, miałam trudny poród i chcę o tym napisać")
+    assert welcome[0] == f"bot: {text('pl', 'welcome')}"
+    chat(tmp_path, "tak")
+    urgent = chat(tmp_path, "Krwawię bardzo mocno od godziny")
+    assert "999" in urgent[0]

@@ -24,6 +24,9 @@ URGENT = [
     ("Sângerez foarte mult și mă doare", "999"),
     ("Estou a sangrar muito", "999"),
     ("У мене сильна кровотеча", "999"),
+    ("مجھے بہت زیادہ خون آ رہا ہے", "999"),
+    ("أنزف بشدة الآن", "999"),
+    ("আমার খুব রক্তপাত হচ্ছে", "999"),
     ("The baby hasn't moved since yesterday", "999"),
     ("I don't want to live anymore", "116 123"),
     ("My husband hits me and I am scared to go home", "0808 2000 247"),
@@ -35,6 +38,9 @@ ORDINARY = [
     "Moaşa a fost foarte drăguţă",
     "A parteira foi muito simpática",
     "Акушерка була дуже уважна",
+    "دائی بہت اچھی تھی اور اس نے سب کچھ سمجھایا",
+    "كانت القابلة لطيفة جدا",
+    "ধাত্রী খুব ভালো ছিলেন",
 ]
 
 
