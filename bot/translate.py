@@ -136,6 +136,18 @@ def _translate_in_chunks(text: str, limit: int, send: Callable[[str], str]) -> s
     return "".join((send(chunk) if chunk.strip() else chunk) + sep for chunk, sep in _segments(text, limit))
 
 
+def _translate(
+    provider: str, text: str, source: str, target: str, send: Callable[[str, str, str], str]
+) -> str:
+    """What every provider does around its own request: codes, nothing to send, chunking, a log line."""
+    src, tgt = provider_code(source, provider), provider_code(target, provider)
+    text = text.strip()
+    if not text or src == tgt:
+        return text
+    log.info("translate provider=%s %s->%s chars=%d", provider, src, tgt, len(text))
+    return _translate_in_chunks(text, _MAX_CHARS[provider], lambda chunk: send(chunk, src, tgt))
+
+
 class NoTranslator:
     """Provider ``none``: hands text back unchanged (whitespace-only becomes ""), whatever the languages.
 
@@ -168,12 +180,7 @@ class LibreTranslateTranslator:
         self._timeout = timeout
 
     def translate(self, text: str, source: str, target: str) -> str:
-        src, tgt = provider_code(source, self.name), provider_code(target, self.name)
-        text = text.strip()
-        if not text or src == tgt:
-            return text
-        log.info("translate provider=%s %s->%s chars=%d", self.name, src, tgt, len(text))
-        return _translate_in_chunks(text, _MAX_CHARS[self.name], lambda chunk: self._post(chunk, src, tgt))
+        return _translate(self.name, text, source, target, self._post)
 
     def _post(self, chunk: str, src: str, tgt: str) -> str:
         body: dict[str, str] = {"q": chunk, "source": src, "target": tgt, "format": "text"}
@@ -249,12 +256,7 @@ class DeepTranslatorTranslator:
         self._timeout = timeout
 
     def translate(self, text: str, source: str, target: str) -> str:
-        src, tgt = provider_code(source, self.name), provider_code(target, self.name)
-        text = text.strip()
-        if not text or src == tgt:
-            return text
-        log.info("translate provider=%s %s->%s chars=%d", self.name, src, tgt, len(text))
-        return _translate_in_chunks(text, _MAX_CHARS[self.name], lambda chunk: self._call(chunk, src, tgt))
+        return _translate(self.name, text, source, target, self._call)
 
     def _call(self, chunk: str, src: str, tgt: str) -> str:
         outcome: list[object] = []
