@@ -167,18 +167,6 @@ def test_replies_arrive_exactly_once_through_failures_rate_limits_and_stalls(
         assert row.status == "sent" and row.attempts == 4 and row.provider_id
 
 
-def test_an_invalid_number_is_a_permanent_failure_shown_to_staff(
-    wired: tuple[Services, Flask], twilio_api: FakeTwilio
-) -> None:
-    services, app = wired
-    twilio_api.fail_next(1, status=400, code=21211)
-    twilio_post(app.test_client(), "Hello")
-    deliver_due(services)
-    with services.db.session() as session:
-        row = session.scalars(select(OutboxMessage)).one()
-    assert row.status == "failed" and row.last_error and "21211" in row.last_error
-
-
 def test_a_signed_status_callback_marks_the_message_delivered(
     wired: tuple[Services, Flask], twilio_api: FakeTwilio
 ) -> None:
@@ -434,7 +422,7 @@ def test_telegram_replies_arrive_once_through_rate_limits_errors_and_stalls(
     assert len(telegram_api.calls("sendMessage")) == 3, "two refused, one taken"
 
 
-def test_a_permanent_failure_is_shown_to_leads_without_her_number(
+def test_an_invalid_number_is_a_permanent_failure_shown_to_leads_without_her_number(
     wired: tuple[Services, Flask], twilio_api: FakeTwilio
 ) -> None:
     services, app = wired
@@ -442,6 +430,8 @@ def test_a_permanent_failure_is_shown_to_leads_without_her_number(
     twilio_post(app.test_client(), "Hello")
     deliver_due(services)
     with services.db.session() as session:
+        row = session.scalars(select(OutboxMessage)).one()
+        assert row.status == "failed" and row.last_error and "21211" in row.last_error
         staff.create(session, "lena", "long-password-2", "lead", "Lena", "Head of midwifery")
     lead = app.test_client()
     page = lead.get("/review/login").get_data(as_text=True)
