@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-NHSUK := bot/static/nhsuk/nhsuk.css
+NHSUK := bot/web/static/nhsuk/nhsuk.css
 
 .PHONY: demo test lint check-types unit install clean
 
@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 
-# The NHS.UK frontend, compiled from the npm package into bot/static/nhsuk/ (not committed).
-$(NHSUK): package.json package-lock.json bot/static/src/nhsuk.scss
+# The NHS.UK frontend, compiled from the npm package into bot/web/static/nhsuk/ (not committed).
+$(NHSUK): package.json package-lock.json bot/web/static/src/nhsuk.scss
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; \
 	else \
@@ -40,4 +40,4 @@ unit: $(STAMP) $(NHSUK)
 test: lint unit
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules bot/static/nhsuk
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules bot/web/static/nhsuk

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bot.anonymise import anonymise  # noqa: E402
-from bot.anonymise._lexicon import gazetteer  # noqa: E402
-from bot.anonymise._tokens import TOKEN_RE  # noqa: E402
+from bot.privacy.anonymise import anonymise  # noqa: E402
+from bot.privacy.anonymise._lexicon import gazetteer  # noqa: E402
+from bot.privacy.anonymise._tokens import TOKEN_RE  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "anonymise" / "corpus"
 CORPUS = CORPUS_DIR / "stories.jsonl"

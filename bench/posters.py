@@ -9,7 +9,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from bot.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
+from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
 
 
 def content(languages: tuple[str, ...]) -> PosterContent:

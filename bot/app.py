@@ -20,7 +20,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     settings = settings or (services.settings if services else Settings.from_env())
     services = services or Services.build(settings)
     configure_logging()
-    app = Flask(__name__)
+    app = Flask(__name__, template_folder="web/templates", static_folder="web/static")
     app.config.update(
         SECRET_KEY=hashlib.sha256(b"allvoices session\0" + settings.secret_key.encode()).hexdigest(),
         SESSION_COOKIE_SECURE=settings.secure_cookies,

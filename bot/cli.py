@@ -14,8 +14,8 @@ import click
 from sqlalchemy import select
 
 from bot.config import Settings
-from bot.i18n import i18n_group
 from bot.logs import configure_logging
+from bot.reports.languages import i18n_group
 from bot.services import Services
 from storage.migrations import upgrade
 
@@ -84,8 +84,8 @@ def worker(once: bool) -> None:
 @click.option("--db", "url", help="Database URL (default ALLVOICES_DATABASE_URL).")
 def chat(sender: str, channel: str, url: str | None) -> None:
     """A sender's side of the conversation: one message per line in, the service's answers out."""
-    from bot.conversations import receive
-    from bot.delivery import deliver_due
+    from bot.chat.delivery import deliver_due
+    from bot.chat.receive import receive
     from channels import simulator
     from storage.models import OutboxMessage
 
@@ -120,7 +120,7 @@ def chat(sender: str, channel: str, url: str | None) -> None:
 @click.option("--by", "actor", required=True, help="Who is carrying out the request (kept in the audit log).")
 def erase(ref: str | None, sender: str | None, channel: str, actor: str) -> None:
     """Erase everything a woman sent, on her request by letter or phone: by reference code or number."""
-    from bot.erasure import erase_by_ref, erase_by_sender
+    from bot.privacy.erasure import erase_by_ref, erase_by_sender
 
     if bool(ref) == bool(sender):
         raise click.UsageError("give exactly one of --ref or --sender")
@@ -159,7 +159,7 @@ def telegram_set_webhook() -> None:
 @click.option("--jsonl", is_flag=True, help='Each line {"text": …, "lang": …} in, one JSON result out.')
 def anonymise(lang: str | None, jsonl: bool) -> None:
     """Redact names, numbers and addresses from text on standard input."""
-    from bot.anonymise import anonymise as redact
+    from bot.privacy.anonymise import anonymise as redact
 
     if not jsonl:
         click.echo(redact(sys.stdin.read(), lang).redacted, nl=False)
@@ -177,7 +177,7 @@ def anonymise(lang: str | None, jsonl: bool) -> None:
 @click.option("--lang", default="en", show_default=True, help="The language the draft is written in.")
 def check_reply(lang: str) -> None:
     """Check a draft reply (standard input) for what a non-defensive reply needs."""
-    from bot.reply_check import check_reply as check
+    from bot.review.reply_check import check_reply as check
 
     draft = sys.stdin.read()
     if not draft.strip():
@@ -202,7 +202,7 @@ def check_reply(lang: str) -> None:
 )
 def digest(site: str, week: str, out: str | None) -> None:
     """The weekly digest for one site, as a self-contained HTML page."""
-    from bot.digest import parse_week, render
+    from bot.reports.digest import parse_week, render
 
     try:
         parse_week(week)

@@ -15,13 +15,14 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from bot import digest, retention
-from bot.alerts import send_pending as send_alerts
-from bot.conversations import process_pending, run_due_ticks
-from bot.delivery import deliver_due, requeue_stale
-from bot.media import fetch_pending
+from bot.chat.delivery import deliver_due, requeue_stale
+from bot.chat.media import fetch_pending
+from bot.chat.receive import process_pending, run_due_ticks
+from bot.privacy import retention
+from bot.reports import digest
+from bot.review.alerts import send_pending as send_alerts
+from bot.review.translation import translate_pending
 from bot.services import Services
-from bot.translation import translate_pending
 from storage import lease
 
 log = logging.getLogger(__name__)

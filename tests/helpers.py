@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.conversations import receive
-from bot.delivery import deliver_due
+from bot.chat.delivery import deliver_due
+from bot.chat.receive import receive
 from bot.services import Services
 from channels import simulator
 from flows.types import MediaKind

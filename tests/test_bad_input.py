@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select, text
 
-from bot.conversations import process_pending, receive
-from bot.delivery import deliver_due
+from bot.chat.delivery import deliver_due
+from bot.chat.receive import process_pending, receive
 from bot.services import Services
 from channels import simulator
 from channels.base import InboundMessage

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from bot import retention
-from bot.erasure import erase_by_ref, erase_by_sender
+from bot.privacy import retention
+from bot.privacy.erasure import erase_by_ref, erase_by_sender
 from bot.services import Services
 from storage import lease
 from storage.models import AuditEvent, Contact, Inbound, Story

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from bot.digest import last_week, parse_week, render, send_weekly
+from bot.reports.digest import last_week, parse_week, render, send_weekly
 from bot.services import Services
 from storage.migrations import upgrade
 from storage.models import Action, Story

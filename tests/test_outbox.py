@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.delivery import backoff, deliver_due
+from bot.chat.delivery import backoff, deliver_due
 from bot.services import Services
 from channels.base import OutboundMessage, SendError, SendResult
 from storage.models import OutboxMessage

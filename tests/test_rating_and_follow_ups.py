@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import replies
-from bot.delivery import deliver_due
+from bot.chat.delivery import deliver_due
+from bot.review import replies
 from bot.services import Services
 from storage import staff, stories
 from storage.models import Story

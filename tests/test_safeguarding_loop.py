@@ -12,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from bot.alerts import send_pending
+from bot.review.alerts import send_pending
 from bot.services import Services
 from storage import stories
 from storage.models import Alert, OutboxMessage, Story

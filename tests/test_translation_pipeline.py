@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot import translation
+from bot.review import translation
 from bot.services import Services
 from storage.models import Story
 from tests.helpers import tell_story

@@ -9,8 +9,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from bot.champions import links
-from bot.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
+from bot.outreach.links import links
+from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
 from bot.web.auth import me, requires
 from bot.web.helpers import services
 from flows.catalog import available_languages

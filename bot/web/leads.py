@@ -6,9 +6,9 @@ from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
-from bot import i18n
-from bot.alerts import RISK_WORDS
-from bot.digest import build, last_week, parse_week
+from bot.reports import languages as i18n
+from bot.reports.digest import build, last_week, parse_week
+from bot.review.alerts import RISK_WORDS
 from bot.web.auth import requires
 from bot.web.helpers import services
 from storage.models import OutboxMessage, Story

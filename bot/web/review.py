@@ -26,9 +26,9 @@ from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot import alerts, moderation, replies, themes, translation
-from bot.anonymise import ENTITY_TYPES
-from bot.translate import TranslationError
+from bot.clients.translators import TranslationError
+from bot.privacy.anonymise import ENTITY_TYPES
+from bot.review import alerts, moderation, replies, themes, translation
 from bot.web.auth import PERMISSIONS, me, requires
 from bot.web.helpers import services
 from channels.base import CHANNELS

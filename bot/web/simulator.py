@@ -11,8 +11,8 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
-from bot.conversations import receive
-from bot.delivery import deliver_due
+from bot.chat.delivery import deliver_due
+from bot.chat.receive import receive
 from bot.web.helpers import services
 from channels import simulator
 from channels.base import CHANNELS, canonical_address

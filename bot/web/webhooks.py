@@ -15,8 +15,8 @@ from flask import Blueprint, Response, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.conversations import receive
-from bot.delivery import apply_status
+from bot.chat.delivery import apply_status
+from bot.chat.receive import receive
 from bot.web.helpers import services
 from channels import telegram, twilio
 from channels.twilio import WebhookRejected

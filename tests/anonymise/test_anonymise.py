@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from bot.anonymise import Entity, anonymise
+from bot.privacy.anonymise import Entity, anonymise
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-unt
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bot.app import create_app
-from bot.delivery import deliver_due
+from bot.chat.delivery import deliver_due
 from bot.services import Services
 from bot.web.auth import limiter
 from storage import staff

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.detect_language import detect_language
+from bot.chat.language import detect_language
 from flows.languages import LANGUAGES
 from tests.i18n.samples import SAMPLES, UNSURE
 

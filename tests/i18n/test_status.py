@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from bot.i18n import i18n_group, needing_review, status
+from bot.reports.languages import i18n_group, needing_review, status
 from flows.catalog import DEFAULT, entries
 from flows.languages import LANGUAGES
 

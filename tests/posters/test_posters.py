@@ -14,8 +14,8 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 import zxingcpp
 
-import bot.posters as posters
-from bot.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
+import bot.outreach.posters as posters
+from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
 from flows.catalog import Entry, entries, text
 
 WHATSAPP = "https://wa.me/447700900123?text=HELLO%20MEDWAY-BUMPS"

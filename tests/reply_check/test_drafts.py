@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.reply_check import check_reply, load_rules
+from bot.review.reply_check import check_reply, load_rules
 
 DRAFTS_FILE = Path(__file__).with_name("drafts.toml")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reply_check import Finding, check_reply, load_rules
+from bot.review.reply_check import Finding, check_reply, load_rules
 
 GOOD = (
     "Thank you for telling us about the night on the ward when nobody came. I am so sorry that happened. "

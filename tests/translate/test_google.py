@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bot.translate import DeepTranslatorTranslator, TranslationError
+from bot.clients.translators import DeepTranslatorTranslator, TranslationError
 
 from .fakes import PHRASEBOOK, FakeServer
 

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from bot.translate import LibreTranslateTranslator, TranslationError
+from bot.clients.translators import LibreTranslateTranslator, TranslationError
 
 from .fakes import PHRASEBOOK, FakeServer
 
@@ -178,7 +178,7 @@ def test_logs_carry_lengths_and_codes_but_never_the_text(
     libretranslate: FakeServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     translator = LibreTranslateTranslator(libretranslate.url)
-    caplog.set_level(logging.DEBUG, logger="bot.translate")
+    caplog.set_level(logging.DEBUG, logger="bot.clients.translators")
 
     translator.translate(STORY_UR, "ur", "en")
     libretranslate.behaviour.status = 400

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.translate import (
+from bot.clients.translators import (
     LANGUAGES,
     DeepTranslatorTranslator,
     LibreTranslateTranslator,

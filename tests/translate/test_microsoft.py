@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.translate import DeepTranslatorTranslator, TranslationError
+from bot.clients.translators import DeepTranslatorTranslator, TranslationError
 
 from .fakes import PHRASEBOOK, FakeServer
 

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from bot.app import create_app
-from bot.conversations import receive
+from bot.chat.receive import receive
 from bot.services import Services
 from channels.base import InboundMessage
 from storage import champions, staff

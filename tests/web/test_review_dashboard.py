@@ -17,9 +17,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from bot import translation
-from bot.anonymise import anonymise
 from bot.app import create_app
+from bot.privacy.anonymise import anonymise
+from bot.review import translation
 from bot.services import Services
 from channels.simulator import TRANSPORT
 from storage import stories

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot import moderation, themes
-from bot.moderation import Span
+from bot.review import moderation, themes
+from bot.review.moderation import Span
 from bot.web.review import working_days
 
 

@@ -15,10 +15,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select, update
 from twilio.request_validator import RequestValidator
 
-from bot import replies
 from bot.app import create_app
-from bot.delivery import _job, deliver_due, requeue_stale
-from bot.media import fetch_pending
+from bot.chat.delivery import _job, deliver_due, requeue_stale
+from bot.chat.media import fetch_pending
+from bot.review import replies
 from bot.services import Services
 from channels.telegram import TelegramSender
 from channels.twilio import TwilioSender

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from bot.app import create_app
-from bot.delivery import deliver_due
+from bot.chat.delivery import deliver_due
 from bot.services import Services
 from storage import staff
 from storage.models import AuditEvent

@@ -1,8 +1,8 @@
 """Rebuild the compressed word lists in ``data/`` from their upstream sources.
 
-Run ``python -m bot.anonymise.build_gazetteer`` with ``faker`` and ``textstat`` installed (dev-only tools:
-the service itself never imports them).  Keeping the build reproducible is what makes the provenance
-claim in README.md checkable: anyone can regenerate the files and diff them.
+Run ``python -m bot.privacy.anonymise.build_gazetteer`` with ``faker`` and ``textstat`` installed
+(dev-only tools: the service itself never imports them).  Keeping the build reproducible is what
+makes the provenance claim in README.md checkable: anyone can regenerate the files and diff them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.anonymise._lexicon import DECOY_WORDS, EXTRA_COMMON_WORDS
+from bot.privacy.anonymise._lexicon import DECOY_WORDS, EXTRA_COMMON_WORDS
 
 DATA = Path(__file__).with_name("data")
 

@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import alerts
-from bot.anonymise import anonymise
-from bot.detect_language import detect_language
+from bot.chat.language import detect_language
+from bot.privacy.anonymise import anonymise
+from bot.review import alerts
 from bot.services import Services
 from channels.base import InboundMessage
 from flows import story as story_flow

@@ -1,8 +1,8 @@
 """Staff replies: two people (one writes, another approves), then out through her channel's outbox.
 
-A reply is checked for what a non-defensive reply needs (``bot.reply_check``) when it is saved and again
-when it is approved. While anything is found it cannot be approved, unless a lead decides the checker is
-wrong for this reply and writes down why: that decision is audited.
+A reply is checked for what a non-defensive reply needs (``bot.review.reply_check``) when it is saved
+and again when it is approved. While anything is found it cannot be approved, unless a lead decides
+the checker is wrong for this reply and writes down why: that decision is audited.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.reply_check import check_reply
+from bot.review.reply_check import check_reply
 from flows.catalog import text as catalog_text
 from storage import audit, outbox
 from storage.models import Contact, ReplyTemplate, Response, StaffUser, Story

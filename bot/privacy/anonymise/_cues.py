@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.anonymise._tokens import phrase_tokens
+from bot.privacy.anonymise._tokens import phrase_tokens
 
 Kind = Literal["staff", "family"]
 

@@ -1,6 +1,6 @@
 """Themes: what a story is about, so a lead can see patterns across many stories.
 
-The list and its keywords live in ``bot/data/themes.toml`` so the people who own the wording can change
+The list and its keywords live in ``bot/review/data/themes.toml`` so the people who own the wording can change
 them without touching code. A keyword match is only a suggestion shown to the moderator: a person
 confirms every theme, because "cold" may be the ward or the way she was spoken to.
 """
@@ -29,7 +29,7 @@ class Theme:
 @cache
 def themes() -> tuple[Theme, ...]:
     """Read once per process: the list changes with a deploy, not between stories."""
-    raw = resources.files("bot.data").joinpath(_FILE).read_text(encoding="utf-8")
+    raw = resources.files("bot.review.data").joinpath(_FILE).read_text(encoding="utf-8")
     entries = tomllib.loads(raw).get("theme")
     if not isinstance(entries, list) or not entries:
         raise ValueError(f"{_FILE}: needs [[theme]] entries")

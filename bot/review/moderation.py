@@ -5,8 +5,8 @@ after a person). So the moderator sees her raw words with every redaction marked
 undoes what was wrong, and confirms. Only then does the story go on to translation and responders, and
 her raw words are kept only until ``purge_raw_after``.
 
-Spans are offsets into the RAW text, exactly as ``bot.anonymise`` reports them, so the redacted text can
-always be rebuilt from the raw text and the final list.
+Spans are offsets into the RAW text, exactly as ``bot.privacy.anonymise`` reports them, so the
+redacted text can always be rebuilt from the raw text and the final list.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot import translation
-from bot.anonymise import ENTITY_TYPES
+from bot.privacy.anonymise import ENTITY_TYPES
+from bot.review import translation
 from storage import audit
 from storage.models import Story
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.anonymise._cues import FILLERS, STAFF_TERMS_AFTER, Cue, cues_for
-from bot.anonymise._lexicon import (
+from bot.privacy.anonymise._cues import FILLERS, STAFF_TERMS_AFTER, Cue, cues_for
+from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
     HONORIFICS,
@@ -21,7 +21,7 @@ from bot.anonymise._lexicon import (
     Gazetteer,
     gazetteer,
 )
-from bot.anonymise._tokens import Token, tokenise
+from bot.privacy.anonymise._tokens import Token, tokenise
 
 Span = tuple[str, int, int]
 

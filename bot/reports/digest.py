@@ -20,8 +20,8 @@ from flask import render_template
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
+from bot.review.themes import labels as theme_labels
 from bot.services import Services
-from bot.themes import labels as theme_labels
 from flows.languages import BY_CODE
 from storage.models import Action, Alert, Champion, Story
 
@@ -257,14 +257,14 @@ def render(services: Services, site: str, week: str) -> str:
 
 
 def _risk_words() -> dict[str, str]:
-    from bot.alerts import RISK_WORDS
+    from bot.review.alerts import RISK_WORDS
 
     return RISK_WORDS
 
 
 def send_weekly(services: Services, now: datetime | None = None) -> int:
     """Each Monday: last week's digest for every site, by email to ALLVOICES_DIGEST_EMAILS."""
-    from bot.alerts import send_email
+    from bot.review.alerts import send_email
 
     if not services.settings.digest_emails or not services.settings.smtp_url:
         return 0

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.anonymise._lexicon import gazetteer
-from bot.anonymise._names import find_names
-from bot.anonymise._structured import structured
+from bot.privacy.anonymise._lexicon import gazetteer
+from bot.privacy.anonymise._names import find_names
+from bot.privacy.anonymise._structured import structured
 
 __all__ = ["ENTITY_TYPES", "Entity", "Redaction", "anonymise", "preload"]
 

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.delivery import backoff
+from bot.chat.delivery import backoff
+from bot.clients.translators import TranslationError, Translator, make_translator
 from bot.services import Services
-from bot.translate import TranslationError, Translator, make_translator
 from storage.models import Story
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from typing import Any, Protocol, runtime_checkable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import replies
-from bot.conversations import ask_rating
+from bot.chat.receive import ask_rating
+from bot.review import replies
 from bot.services import Services
 from channels.base import OutboundMessage, SendError, SendResult
 from flows.catalog import text as catalog_text

@@ -1,7 +1,7 @@
 """Check a staff reply before it goes to the woman who told us her story.
 
 A defensive reply ("unfortunately the ward was busy, however our staff are trained…") does more harm
-than no reply, so every draft is read against the rules in ``bot/data/reply_rules.toml`` and cannot be
+than no reply, so every draft is read against the rules in ``bot/review/data/reply_rules.toml`` and cannot be
 approved until nothing is missing or wrong. The rules and word lists live in that file so the people
 who own the wording can change it without touching code; this module only knows how to apply them.
 
@@ -135,7 +135,7 @@ def check_reply(draft: str, story_text: str | None = None) -> CheckResult:
 @cache
 def load_rules() -> Rules:
     """Read the rules once per process: they change with a deploy, not between drafts."""
-    raw = resources.files("bot.data").joinpath(_RULES_FILE).read_text(encoding="utf-8")
+    raw = resources.files("bot.review.data").joinpath(_RULES_FILE).read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     limits = _table(data, "limits")
     rules = _table(data, "rules")
