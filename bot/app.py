@@ -5,15 +5,39 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from flask import Flask
+from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFProtect
 
 from bot.config import Settings
 from bot.logs import configure_logging
 from bot.services import Services
-from bot.web import auth, champions, leads, public, review, simulator, webhooks
+from bot.web import (
+    actions,
+    alerts,
+    audit,
+    auth,
+    champions,
+    common,
+    deliveries,
+    digest,
+    languages,
+    moderation,
+    public,
+    queue,
+    replies,
+    reply_templates,
+    simulator,
+    stories,
+    users,
+    webhooks,
+)
 
 csrf = CSRFProtect()
+
+
+def _forbidden(_: Exception) -> ResponseReturnValue:
+    return render_template("review/forbidden.html"), 403
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> Flask:
@@ -35,15 +59,27 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     csrf.init_app(app)
     csrf.exempt(webhooks.blueprint)  # providers sign their requests instead
     auth.init_app(app)
+    common.init_app(app)
     for blueprint in (
         public.blueprint,
         webhooks.blueprint,
         simulator.blueprint,
         auth.blueprint,
-        review.blueprint,
+        queue.blueprint,
+        stories.blueprint,
+        moderation.blueprint,
+        replies.blueprint,
+        reply_templates.blueprint,
+        alerts.blueprint,
+        actions.blueprint,
         champions.blueprint,
-        leads.blueprint,
+        digest.blueprint,
+        languages.blueprint,
+        deliveries.blueprint,
+        audit.blueprint,
+        users.blueprint,
     ):
         app.register_blueprint(blueprint)
+    app.register_error_handler(403, _forbidden)
     logging.getLogger(__name__).info("app ready on %s", services.db.engine.dialect.name)
     return app

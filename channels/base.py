@@ -15,6 +15,8 @@ import phonenumbers
 from flows.types import MediaKind
 
 CHANNELS = ("sms", "whatsapp", "telegram")
+#: how each channel is named to people (staff pages, the simulator)
+CHANNEL_LABELS = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 
 
 @dataclass(frozen=True)

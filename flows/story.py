@@ -39,8 +39,22 @@ ETHNICITY = ("asian", "black", "mixed", "white", "other")
 AGE = ("under20", "20to24", "25to29", "30to34", "35to39", "40plus")
 DISABILITY = ("yes", "no")
 PREFER_NOT = "prefer_not"
-FOLLOW_UPS = ("well", "better", "culture")
-ABOUT = ("ethnicity", "age", "postcode", "disability", "language")
+#: the optional questions after her story, and how staff pages name each answer
+FOLLOW_UP_LABELS = {
+    "well": "What went well",
+    "better": "What could be better",
+    "culture": "Cultural, faith or family traditions",
+}
+#: "about you", asked so we can check we hear from everyone, and how staff pages name each answer
+ABOUT_LABELS = {
+    "ethnicity": "Ethnic group",
+    "age": "Age",
+    "postcode": "Postcode district",
+    "disability": "Disability",
+    "language": "First language",
+}
+FOLLOW_UPS = tuple(FOLLOW_UP_LABELS)
+ABOUT = tuple(ABOUT_LABELS)
 #: steps after her story is told, where a day's silence means "keep what she sent".
 AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "reply")
 POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from flows.review import Status
 from storage.models import Champion, Story
 
 CODE = re.compile(r"^[A-Z0-9](?:[A-Z0-9-]{2,18})[A-Z0-9]$")
@@ -92,7 +93,7 @@ def counts(session: Session, code: str) -> list[Count]:
         year, week, _ = created_at.isocalendar()
         cell = table.setdefault((f"{year}-W{week:02d}", lang), [0, 0])
         cell[0] += 1
-        cell[1] += status != "draft"
+        cell[1] += status != Status.DRAFT
     return [
         Count(week, lang, started, finished) for (week, lang), (started, finished) in sorted(table.items())
     ]
@@ -105,7 +106,7 @@ def shown(number: int) -> str:
 def reach(session: Session) -> list[tuple[str, str, int, int]]:
     """(code, community, stories started, stories finished) for every champion, for leads."""
     started = func.count(Story.id)
-    finished = func.count(Story.id).filter(Story.status != "draft")
+    finished = func.count(Story.id).filter(Story.status != Status.DRAFT)
     rows = session.execute(
         select(Champion.code, Champion.community, started, finished)
         .join(Story, Story.champion_code == Champion.code, isouter=True)
@@ -113,3 +114,8 @@ def reach(session: Session) -> list[tuple[str, str, int, int]]:
         .order_by(Champion.code)
     ).all()
     return [(code, community, int(s), int(f)) for code, community, s, f in rows]
+
+
+def communities(session: Session) -> dict[str, str]:
+    """Each champion code's community, for reach tables."""
+    return {code: community for code, community in session.execute(select(Champion.code, Champion.community))}

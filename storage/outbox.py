@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Contact, OutboxMessage
+from storage.models import Contact, OutboxMessage, Story
 from storage.upsert import insert_ignoring_conflict
 
 CLAIM_FOR = timedelta(minutes=2)
@@ -150,3 +150,26 @@ def for_contact(
             .order_by(OutboxMessage.id)
         )
     )
+
+
+def sent_among(session: Session, ids: Sequence[int]) -> list[OutboxMessage]:
+    """Of these rows, the ones that reached her phone, in the order they were queued."""
+    return list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(ids)), OutboxMessage.status.in_(("sent", "delivered")))
+            .order_by(OutboxMessage.id)
+        )
+    )
+
+
+def problems(session: Session, limit: int = 300) -> list[tuple[OutboxMessage, str | None]]:
+    """Messages that could not be delivered (newest first), each with its story's reference if any."""
+    rows = session.execute(
+        select(OutboxMessage, Story.ref)
+        .join(Story, Story.id == OutboxMessage.story_id, isouter=True)
+        .where(OutboxMessage.status.in_(("failed", "undelivered", "held", "suppressed")))
+        .order_by(OutboxMessage.id.desc())
+        .limit(limit)
+    ).all()
+    return [(row, ref) for row, ref in rows]

@@ -7,9 +7,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from flows.review import Role
 from storage.models import StaffUser
 
-ROLES = ("moderator", "responder", "lead", "admin")
+ROLES = tuple(role.value for role in Role)
 _hasher = PasswordHasher()
 
 
@@ -52,3 +53,17 @@ def authenticate(session: Session, username: str, password: str) -> StaffUser | 
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
+
+
+def get(session: Session, user_id: int) -> StaffUser | None:
+    return session.get(StaffUser, user_id)
+
+
+def everyone(session: Session) -> list[StaffUser]:
+    """Active accounts first, then by name."""
+    return list(session.scalars(select(StaffUser).order_by(StaffUser.active.desc(), StaffUser.display_name)))
+
+
+def display_names(session: Session) -> dict[str, str]:
+    """Usernames to display names, so pages say "Mo Khan" rather than a login."""
+    return {user.username: user.display_name for user in session.scalars(select(StaffUser))}

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, case, func, or_, select
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from flows.review import Status
 from storage.models import Contact, Inbound, Story
 from storage.refcodes import new_code
-
-QUEUE_STATUSES = ("new", "moderated", "drafted", "approved")
-STATUSES = ("new", "moderated", "drafted", "approved", "replied", "closed", "withdrawn")
 
 
 def start(session: Session, contact: Contact) -> Story:
@@ -25,7 +26,9 @@ def start(session: Session, contact: Contact) -> Story:
 
 def open_story(session: Session, contact_id: int) -> Story | None:
     return session.scalars(
-        select(Story).where(Story.contact_id == contact_id, Story.status == "draft").order_by(Story.id.desc())
+        select(Story)
+        .where(Story.contact_id == contact_id, Story.status == Status.DRAFT)
+        .order_by(Story.id.desc())
     ).first()
 
 
@@ -60,20 +63,30 @@ def by_ref(session: Session, ref: str) -> Story | None:
     return session.scalars(select(Story).where(Story.ref == ref)).one_or_none()
 
 
-def queue(session: Session, statuses: tuple[str, ...] = QUEUE_STATUSES, limit: int = 200) -> list[Story]:
-    """Urgent first (even while she is still telling it), then oldest first."""
+def _at_site(site: str) -> list[ColumnElement[bool]]:
+    return [] if site.lower() == "all" else [Story.site == site]
+
+
+def submitted_between(
+    session: Session, site: str, start: datetime, end: datetime, statuses: Sequence[str]
+) -> list[Story]:
+    """Stories she finished in a period, at one site (or ``all``), in any of ``statuses``."""
     return list(
         session.scalars(
-            select(Story)
-            .where(or_(Story.status.in_(statuses), and_(Story.status == "draft", Story.urgent.is_(True))))
-            .order_by(case((Story.urgent, 0), else_=1), Story.submitted_at, Story.id)
-            .limit(limit)
+            select(Story).where(
+                *_at_site(site),
+                Story.ref.is_not(None),
+                Story.status.in_(list(statuses)),
+                Story.submitted_at >= start,
+                Story.submitted_at < end,
+            )
         )
     )
 
 
-def counts(session: Session) -> dict[str, int]:
-    rows = session.execute(
-        select(Story.status, func.count()).where(Story.ref.is_not(None)).group_by(Story.status)
+def replied_between(session: Session, site: str, start: datetime, end: datetime) -> list[Story]:
+    return list(
+        session.scalars(
+            select(Story).where(*_at_site(site), Story.replied_at >= start, Story.replied_at < end)
+        )
     )
-    return {status: int(count) for status, count in rows}

@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from bot.review.alerts import send_pending
 from bot.services import Services
-from storage import stories
+from storage import queue as stories_queue
 from storage.models import Alert, OutboxMessage, Story
+from storage.queue import QueueFilter
 from tests.helpers import SHE, say
 
 URGENT = [
@@ -76,7 +77,7 @@ def test_an_urgent_story_goes_to_the_top_of_the_queue_while_she_is_still_telling
     _in_story(services)
     say(services, "I am bleeding heavily right now")
     with services.db.session() as session:
-        queue = stories.queue(session)
+        queue = stories_queue.page(session, QueueFilter())
         assert queue[0].urgent and queue[0].status == "draft"
         assert queue[0].ref is not None
         alert = session.scalars(select(Alert)).one()

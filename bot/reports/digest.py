@@ -16,14 +16,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from flask import render_template
-from sqlalchemy import ColumnElement, or_, select
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
+from bot.clients.mail import send_email
+from bot.review.alerts import RISK_WORDS
 from bot.review.themes import labels as theme_labels
 from bot.services import Services
+from channels.base import CHANNEL_LABELS
 from flows.languages import BY_CODE
-from storage.models import Action, Alert, Champion, Story
+from flows.review import MODERATED_OR_LATER, Status
+from storage import actions, alerts, champions, stories
+from storage.models import Action, Alert, Story
 
 #: England and Wales, Census 2021 (ONS, TS021): share of usual residents by ethnic group.
 CENSUS_2021 = {"asian": 0.093, "black": 0.040, "mixed": 0.029, "white": 0.817, "other": 0.021}
@@ -34,8 +39,11 @@ ETHNIC_LABELS = {
     "white": "White",
     "other": "Another group",
 }
-SEEN_STATUSES = ("moderated", "drafted", "approved", "replied", "closed")
 QUOTES = 5
+#: the digest renders on its own, for a file or an email, without building the web app
+TEMPLATES = Environment(
+    loader=PackageLoader("bot.reports", "templates"), autoescape=select_autoescape(default=True)
+)
 
 
 @dataclass
@@ -93,36 +101,24 @@ def _population(site: str, path: str) -> tuple[dict[str, float], str]:
     return CENSUS_2021, "England and Wales, Census 2021"
 
 
-def _site_filter(site: str) -> list[ColumnElement[bool]]:
-    return [] if site.lower() == "all" else [Story.site == site]
-
-
 def build(session: Session, services: Services, site: str, week: str) -> Digest:
     start, end = parse_week(week)
     digest = Digest(site=site, week=week, start=start, end=end)
-    where = [*_site_filter(site), Story.ref.is_not(None), Story.status.in_((*SEEN_STATUSES, "new"))]
-    this_week = list(
-        session.scalars(select(Story).where(*where, Story.submitted_at >= start, Story.submitted_at < end))
-    )
-    before = list(
-        session.scalars(
-            select(Story).where(
-                *where, Story.submitted_at >= start - timedelta(days=7), Story.submitted_at < start
-            )
-        )
-    )
+    seen = (*MODERATED_OR_LATER, Status.NEW)
+    this_week = stories.submitted_between(session, site, start, end, seen)
+    before = stories.submitted_between(session, site, start - timedelta(days=7), start, seen)
     digest.stories_in, digest.previous_in = len(this_week), len(before)
     digest.languages = Counter(
         BY_CODE[s.lang].english_name if s.lang in BY_CODE else s.lang for s in this_week
     ).most_common()
-    digest.channels = Counter(story.channel for story in this_week).most_common()
+    digest.channels = Counter(CHANNEL_LABELS.get(s.channel, s.channel) for s in this_week).most_common()
     now_themes = Counter(theme for story in this_week for theme in story.themes)
     then_themes = Counter(theme for story in before for theme in story.themes)
     names = theme_labels()
     digest.themes = [
         (names.get(slug, slug), count, then_themes.get(slug, 0)) for slug, count in now_themes.most_common()
     ]
-    moderated = [story for story in this_week if story.status in SEEN_STATUSES]
+    moderated = [story for story in this_week if story.status in MODERATED_OR_LATER]
     digest.quotes = [
         (
             story.ref or "",
@@ -131,19 +127,8 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
         for story in moderated
         if (story.translation_en or story.lang == "en") and story.redacted_text
     ][:QUOTES]
-    digest.urgent = list(
-        session.scalars(
-            select(Alert)
-            .join(Story, Story.id == Alert.story_id)
-            .where(*_site_filter(site), Alert.created_at >= start, Alert.created_at < end)
-            .order_by(Alert.created_at)
-        )
-    )
-    replied = list(
-        session.scalars(
-            select(Story).where(*_site_filter(site), Story.replied_at >= start, Story.replied_at < end)
-        )
-    )
+    digest.urgent = alerts.raised_between(session, site, start, end)
+    replied = stories.replied_between(session, site, start, end)
     hours = [
         (story.replied_at - story.submitted_at).total_seconds() / 3600
         for story in replied
@@ -154,21 +139,10 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
     target = services.settings.reply_target_days * 24
     digest.within_target = sum(hour <= target for hour in hours)
     digest.ratings = [story.rating for story in replied if story.rating]
-    digest.actions = list(
-        session.scalars(
-            select(Action)
-            .where(
-                or_(Action.site.is_(None), Action.site == site)
-                if site.lower() != "all"
-                else Action.id.is_not(None)
-            )
-            .order_by(Action.created_at.desc())
-            .limit(10)
-        )
-    )
+    digest.actions = actions.for_site(session, site)
     _heard_from(digest, this_week, site, services.settings.population_file)
     codes = Counter(story.champion_code for story in this_week if story.champion_code)
-    community = {c.code: c.community for c in session.scalars(select(Champion))}
+    community = champions.communities(session)
     digest.champions = [(code, community.get(code, ""), count) for code, count in codes.most_common()]
     digest.charts = _charts(digest)
     return digest
@@ -179,8 +153,8 @@ def _quote(text: str | None, limit: int = 280) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _heard_from(digest: Digest, stories: list[Story], site: str, population_file: str) -> None:
-    answered = [story.about.get("ethnicity") for story in stories if story.about.get("ethnicity")]
+def _heard_from(digest: Digest, told: list[Story], site: str, population_file: str) -> None:
+    answered = [story.about.get("ethnicity") for story in told if story.about.get("ethnicity")]
     digest.about_answered = len(answered)
     population, digest.population_source = _population(site, population_file)
     counts = Counter(answered)
@@ -246,33 +220,31 @@ def _png(figure: object, pyplot: object) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+def _html(template: str, services: Services, site: str, week: str) -> str:
+    with services.db.session() as session:
+        digest = build(session, services, site, week)
+        return TEMPLATES.get_template(template).render(digest=digest, risk_words=RISK_WORDS)
+
+
 def render(services: Services, site: str, week: str) -> str:
     """The digest as one self-contained HTML page (charts embedded), for a file, a browser or email."""
-    from bot.app import create_app
-
-    app = create_app(services=services)
-    with app.app_context(), services.db.session() as session:
-        digest = build(session, services, site, week)
-        return render_template("digest/digest.html", digest=digest, risk_words=_risk_words())
+    return _html("digest.html", services, site, week)
 
 
-def _risk_words() -> dict[str, str]:
-    from bot.review.alerts import RISK_WORDS
-
-    return RISK_WORDS
+def render_body(services: Services, site: str, week: str) -> Markup:
+    """The digest's content alone, for a page of the dashboard to show inside its own layout."""
+    return Markup(_html("_digest_body.html", services, site, week))
 
 
 def send_weekly(services: Services, now: datetime | None = None) -> int:
     """Each Monday: last week's digest for every site, by email to ALLVOICES_DIGEST_EMAILS."""
-    from bot.review.alerts import send_email
-
     if not services.settings.digest_emails or not services.settings.smtp_url:
         return 0
     week = last_week(now)
     for site in services.settings.sites:
         html = render(services, site, week)
         send_email(
-            services,
+            services.settings,
             services.settings.digest_emails,
             f"allvoices weekly digest: {site}, {week}",
             f"The allvoices digest for {site}, week {week}, is attached as HTML. Open it in a browser.",

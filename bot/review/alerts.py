@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import logging
 import smtplib
-import ssl
 from datetime import UTC, datetime
-from email.message import EmailMessage
-from urllib.parse import unquote, urlsplit
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.clients.mail import send_email
 from bot.services import Services
 from channels.base import canonical_address
-from storage import audit, outbox
+from storage import alerts, audit, outbox
 from storage.models import Alert, Story
 
 log = logging.getLogger(__name__)
@@ -32,14 +29,7 @@ RISK_WORDS = {
 
 def raise_alert(services: Services, session: Session, story: Story, risks: tuple[str, ...]) -> Alert:
     assert story.ref is not None
-    alert = Alert(
-        story_id=story.id,
-        story_ref=story.ref,
-        risks=list(risks),
-        email_status="pending" if services.settings.alert_emails else "off",
-    )
-    session.add(alert)
-    session.flush()
+    alert = alerts.add(session, story, list(risks), "pending" if services.settings.alert_emails else "off")
     audit.record(session, "system", "urgent_flagged", story.ref, risks=list(risks))
     text = alert_text(services, story.ref, risks)
     for number in services.settings.alert_sms:
@@ -67,15 +57,12 @@ def alert_text(services: Services, ref: str, risks: tuple[str, ...] | list[str])
 def send_pending(services: Services) -> int:
     """Email alerts not yet sent (the worker runs this every few seconds)."""
     with services.db.session() as session:
-        pending = [
-            (alert.id, alert.story_ref, list(alert.risks))
-            for alert in session.scalars(select(Alert).where(Alert.email_status == "pending").limit(20))
-        ]
+        pending = [(alert.id, alert.story_ref, list(alert.risks)) for alert in alerts.email_pending(session)]
     for alert_id, ref, risks in pending:
         status = "sent"
         try:
             send_email(
-                services,
+                services.settings,
                 services.settings.alert_emails,
                 f"allvoices: urgent story {ref}",
                 alert_text(services, ref, risks)
@@ -85,38 +72,11 @@ def send_pending(services: Services) -> int:
             log.warning("alert %s: email failed (%s), will retry", alert_id, type(error).__name__)
             status = "pending"
         with services.db.session() as session:
-            alert = session.get(Alert, alert_id)
+            alert = alerts.get(session, alert_id)
             if alert is not None and status == "sent":
                 alert.email_status = "sent"
                 alert.email_sent_at = datetime.now(UTC)
     return len(pending)
-
-
-def send_email(
-    services: Services, to: tuple[str, ...], subject: str, body: str, html: str | None = None
-) -> None:
-    """One email through SMTP_URL (smtp://host:port, or smtps://user:password@host:465)."""
-    settings = services.settings
-    if not settings.smtp_url or not to:
-        raise smtplib.SMTPException("SMTP_URL or recipients not set")
-    url = urlsplit(settings.smtp_url)
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = settings.digest_from or "allvoices@localhost"
-    message["To"] = ", ".join(to)
-    message.set_content(body)
-    if html is not None:
-        message.add_alternative(html, subtype="html")
-    host, port = url.hostname or "localhost", url.port
-    client: smtplib.SMTP
-    if url.scheme == "smtps":
-        client = smtplib.SMTP_SSL(host, port or 465, timeout=15, context=ssl.create_default_context())
-    else:
-        client = smtplib.SMTP(host, port or 25, timeout=15)
-    with client:
-        if url.username:
-            client.login(unquote(url.username), unquote(url.password or ""))
-        client.send_message(message)
 
 
 def mark(session: Session, alert: Alert, who: str, action: str, note: str = "") -> None:

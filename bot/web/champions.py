@@ -12,9 +12,10 @@ from flask.typing import ResponseReturnValue
 from bot.outreach.links import links
 from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
 from bot.web.auth import me, requires
-from bot.web.helpers import services
+from bot.web.current import services
 from flows.catalog import available_languages
 from flows.languages import BY_CODE
+from flows.review import Permission
 from storage import audit, champions
 from storage.models import Champion
 
@@ -30,7 +31,7 @@ def _champion(code: str) -> Champion:
 
 
 @blueprint.get("/review/champions")
-@requires("actions")
+@requires(Permission.ACTIONS)
 def index() -> ResponseReturnValue:
     with services().db.session() as session:
         reach = champions.reach(session)
@@ -47,7 +48,7 @@ def index() -> ResponseReturnValue:
 
 
 @blueprint.post("/review/champions")
-@requires("actions")
+@requires(Permission.ACTIONS)
 def create() -> ResponseReturnValue:
     chosen = [code for code in request.form.getlist("languages") if code in BY_CODE and code != "en"]
     try:
@@ -71,7 +72,7 @@ def create() -> ResponseReturnValue:
 
 
 @blueprint.get("/review/champions/<code>")
-@requires("actions")
+@requires(Permission.ACTIONS)
 def detail(code: str) -> ResponseReturnValue:
     champion = _champion(code)
     settings = services().settings
@@ -91,7 +92,7 @@ def detail(code: str) -> ResponseReturnValue:
 
 
 @blueprint.post("/review/champions/<code>/new-link")
-@requires("actions")
+@requires(Permission.ACTIONS)
 def new_link(code: str) -> ResponseReturnValue:
     with services().db.session() as session:
         champion = champions.by_code(session, code)
@@ -116,7 +117,7 @@ def _content(champion: Champion) -> PosterContent:
 
 
 @blueprint.get("/review/champions/<code>/poster.pdf")
-@requires("actions")
+@requires(Permission.ACTIONS)
 def poster(code: str) -> ResponseReturnValue:
     size = request.args.get("size", "A4")
     if size not in ("A4", "A5"):
@@ -130,7 +131,7 @@ def poster(code: str) -> ResponseReturnValue:
 
 
 @blueprint.get("/review/champions/<code>/card.pdf")
-@requires("actions")
+@requires(Permission.ACTIONS)
 def card(code: str) -> ResponseReturnValue:
     pdf = card_pdf(_content(_champion(code)))
     return Response(

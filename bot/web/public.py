@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from bot.web.helpers import services
+from bot.web.current import services
 
 blueprint = Blueprint("public", __name__)
 

@@ -9,16 +9,14 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from bot.chat.delivery import deliver_due
 from bot.chat.receive import receive
-from bot.web.helpers import services
+from bot.web.current import services
 from channels import simulator
 from channels.base import CHANNELS, canonical_address
 from flows.types import MediaKind
-from storage import contacts
-from storage.models import Inbound, OutboxMessage
+from storage import contacts, inbound, outbox
 
 blueprint = Blueprint("simulator", __name__, url_prefix="/simulator")
 MEDIA_CHOICES = {"voice": MediaKind.AUDIO, "photo": MediaKind.IMAGE}
@@ -86,20 +84,16 @@ def messages() -> ResponseReturnValue:
             db, app_services.vault, simulator.TRANSPORT, channel, canonical_address(channel, sender)
         )
         if contact is not None:
-            for inbound in db.scalars(select(Inbound).where(Inbound.contact_id == contact.id)):
+            for message in inbound.of_contact(db, contact.id):
                 found.append(
                     {
                         "from": "her",
-                        "text": app_services.vault.open(inbound.body_sealed),
-                        "media": [item["kind"] for item in inbound.media],
-                        "at": inbound.received_at.isoformat(),
+                        "text": app_services.vault.open(message.body_sealed),
+                        "media": [item["kind"] for item in message.media],
+                        "at": message.received_at.isoformat(),
                     }
                 )
-            for row in db.scalars(
-                select(OutboxMessage).where(
-                    OutboxMessage.contact_id == contact.id, OutboxMessage.status.in_(("sent", "delivered"))
-                )
-            ):
+            for row in outbox.for_contact(db, contact.id):
                 at = row.sent_at or row.created_at
                 found.append(
                     {"from": "service", "text": row.body, "choices": row.choices, "at": at.isoformat()}

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.chat.delivery import apply_status
 from bot.chat.receive import receive
-from bot.web.helpers import services
+from bot.web.current import services
 from channels import telegram, twilio
 from channels.twilio import WebhookRejected
 

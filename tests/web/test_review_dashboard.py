@@ -142,31 +142,74 @@ def moderate(app: Flask, ref: str, **form: Any) -> str:
     return response.get_data(as_text=True)
 
 
-def test_opening_a_story_claims_it_and_others_see_who_has_it(app: Flask, services: Services) -> None:
+def start_moderating(app: Flask, ref: str, who: str = "mo") -> FlaskClient:
+    """Take out one more word: the first edit is starting work, so it claims the story."""
+    client = as_staff(app, who)
+    client.post(
+        f"/review/story/{ref}/moderate",
+        data={
+            "csrf_token": token(client, f"/review/story/{ref}"),
+            "add": "1",
+            "words": "cold",
+            "type": "NAME",
+        },
+    )
+    return client
+
+
+def test_reading_a_story_never_claims_it(app: Flask, services: Services) -> None:
     ref = make_story(services, "The ward was cold at night.")
-    as_staff(app, "mo").get(f"/review/story/{ref}")
+    page = as_staff(app, "mo").get(f"/review/story/{ref}").get_data(as_text=True)
+    assert "Confirm redactions" in page, "she can start work straight away"
+    assert story_row(services, ref).claimed_by is None
+    as_staff(app, "lena").get(f"/review/story/{ref}")
+    as_staff(app, "rita").get("/review/next")
+    assert story_row(services, ref).claimed_by is None
+
+
+def test_starting_work_claims_a_story_and_others_see_who_has_it(app: Flask, services: Services) -> None:
+    ref = make_story(services, "The ward was cold at night.")
+    start_moderating(app, ref)
     assert story_row(services, ref).claimed_by == "mo"
 
     lead = as_staff(app, "lena")
     page = lead.get(f"/review/story/{ref}").get_data(as_text=True)
-    assert "Mo Khan opened it" in page
+    assert "Mo Khan started work on it" in page
     assert "Confirm redactions" not in page, "only the person holding it can change it"
     assert "Mo Khan is working on it" in lead.get("/review/").get_data(as_text=True)
-    assert story_row(services, ref).claimed_by == "mo", "a second reader does not take it over"
+    start_moderating(app, ref, who="lena")
+    assert story_row(services, ref).claimed_by == "mo", "a second person does not take it over"
 
 
 def test_a_claim_runs_out_and_can_be_released(app: Flask, services: Services) -> None:
     ref = make_story(services, "The ward was cold at night.")
-    moderator = as_staff(app, "mo")
-    moderator.get(f"/review/story/{ref}")
+    moderator = start_moderating(app, ref)
     moderator.post(f"/review/story/{ref}/release", data={"csrf_token": token(moderator, "/review/")})
     assert story_row(services, ref).claimed_by is None
     with services.db.session() as session:
         found = stories.by_ref(session, ref)
         assert found is not None
         found.claimed_by, found.claimed_until = "rita", datetime.now(UTC) - timedelta(minutes=1)
-    as_staff(app, "lena").get(f"/review/story/{ref}")
+    start_moderating(app, ref, who="lena")
     assert story_row(services, ref).claimed_by == "lena"
+
+
+def test_typing_a_reply_claims_the_story_for_its_writer(app: Flask, services: Services) -> None:
+    ref = _moderated(app, services)
+    writer = as_staff(app, "rita")
+    page_token = token(writer, f"/review/story/{ref}")
+    assert story_row(services, ref).claimed_by is None
+    writer.post(
+        "/review/check-reply", json={"body": "Thank you", "ref": ref}, headers={"X-CSRFToken": page_token}
+    )
+    assert story_row(services, ref).claimed_by == "rita"
+    other = as_staff(app, "lena")
+    answer = other.post(
+        "/review/check-reply",
+        json={"body": "Thanks", "ref": ref},
+        headers={"X-CSRFToken": token(other, "/review/")},
+    ).get_json()
+    assert answer["held_by"] == "rita", "the second writer is told at once"
 
 
 def test_the_queue_puts_urgent_first_then_the_longest_waiting_and_counts_each_stage(

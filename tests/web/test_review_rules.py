@@ -8,7 +8,7 @@ import pytest
 
 from bot.review import moderation, themes
 from bot.review.moderation import Span
-from bot.web.review import working_days
+from bot.web.common import working_days
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from bot.app import create_app
 from bot.services import Services
-from bot.web.auth import PERMISSIONS
+from flows.review import PERMISSIONS
 from storage.migrations import upgrade
 from storage.models import Action, Alert, Champion, Inbound, Media, ReplyTemplate, Response, StaffUser, Story
 from tests.conftest import make_settings
@@ -28,34 +28,34 @@ from tests.web.test_review_dashboard import as_staff, make_story
 NEEDS: dict[str, str | None] = {
     "auth.login": None,
     "auth.logout": None,
-    "review.queue": "view",
-    "review.next_story": "view",
-    "review.story": "view",
-    "review.release": "view",
-    "review.moderate": "moderate",
-    "review.set_themes": "moderate",
-    "review.media": "moderate",
-    "review.mark_alert": "moderate",
-    "review.check_reply": "draft",
-    "review.draft_reply": "draft",
-    "review.templates": "draft",
-    "review.translate_again": "approve",
-    "review.edit_translation": "approve",
-    "review.approve": "approve",
-    "review.actions": "actions",
-    "review.action_made": "actions",
-    "review.audit_log": "audit",
-    "review.users": "admin",
-    "review.user_active": "admin",
+    "queue.index": "view",
+    "queue.next_story": "view",
+    "stories.view": "view",
+    "stories.release": "view",
+    "moderation.moderate": "moderate",
+    "stories.set_themes": "moderate",
+    "stories.media": "moderate",
+    "alerts.mark": "moderate",
+    "replies.check_reply": "draft",
+    "replies.draft_reply": "draft",
+    "reply_templates.index": "draft",
+    "replies.translate_again": "approve",
+    "replies.edit_translation": "approve",
+    "replies.approve": "approve",
+    "actions.index": "actions",
+    "actions.made": "actions",
+    "audit.index": "audit",
+    "users.index": "admin",
+    "users.toggle_active": "admin",
     "champions.index": "actions",
     "champions.create": "actions",
     "champions.detail": "actions",
     "champions.new_link": "actions",
     "champions.poster": "actions",
     "champions.card": "actions",
-    "leads.languages": "audit",
-    "leads.digest": "audit",
-    "leads.deliveries": "audit",
+    "languages.index": "audit",
+    "digest.index": "audit",
+    "deliveries.index": "audit",
 }
 ROLES = ("moderator", "responder", "lead", "admin")
 

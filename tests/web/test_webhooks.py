@@ -22,8 +22,9 @@ from bot.review import replies
 from bot.services import Services
 from channels.telegram import TelegramSender
 from channels.twilio import TwilioSender
-from storage import outbox, staff, stories
+from storage import outbox, queue as stories_queue, staff, stories
 from storage.models import Contact, Inbound, Media, OutboxMessage
+from storage.queue import QueueFilter
 from tests.channels.fakes import FakeTelegram, FakeTwilio
 from tests.conftest import make_settings
 
@@ -189,7 +190,7 @@ def _tell_story_by_whatsapp(client: FlaskClient, services: Services) -> str:
         assert twilio_post(client, text, sender=f"whatsapp:{HER}") == 200
         deliver_due(services)
     with services.db.session() as session:
-        story = stories.queue(session)[0]
+        story = stories_queue.page(session, QueueFilter())[0]
         assert story.ref
         return story.ref
 

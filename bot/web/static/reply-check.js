@@ -1,5 +1,6 @@
 // While the responder types, ask the server's reply checker what is missing or defensive, and show it.
 // Debounced, so it asks once a pause in typing; the same check runs again when the reply is saved.
+// Typing a reply is starting work on the story: the server claims it for the writer as it checks.
 (function () {
   'use strict';
   var body = document.getElementById('body');
@@ -9,9 +10,15 @@
   var timer = null;
   var asked = 0;
 
-  function show(findings) {
+  function show(findings, heldBy) {
     out.textContent = '';
     if (!body.value.trim()) { return; }
+    if (heldBy) {
+      var held = document.createElement('p');
+      held.className = 'nhsuk-error-message';
+      held.textContent = 'Someone else started work on this story. Please wait until they have finished.';
+      out.appendChild(held);
+    }
     var box = document.createElement('div');
     box.className = findings.length ? 'app-findings' : 'app-findings app-findings--ok';
     var heading = document.createElement('h3');
@@ -47,7 +54,7 @@
     }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (data) {
-      if (data && mine === asked) { show(data.findings); }
+      if (data && mine === asked) { show(data.findings, data.held_by); }
     }).catch(function () { /* the check runs again on save */ });
   }
 

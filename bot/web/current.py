@@ -1,4 +1,4 @@
-"""Small things every blueprint uses."""
+"""The app's services for the request being handled (set once by the app factory)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,144 @@
+"""The review queue: which stories staff see, filtered and counted, most pressing first.
+
+Urgent stories come first (even one she is still telling), then the longest waiting. Every filter is
+optional; the dashboard reads them from the query string and hands them here as a `QueueFilter`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import String, and_, case, cast, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from flows.review import QUEUE, Status
+from storage.models import Story
+
+ENGLISH = "en"
+#: urgent first, then oldest first: the order of the queue and of "next story"
+ORDER = (case((Story.urgent, 0), else_=1), Story.submitted_at, Story.id)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What a member of staff asked to see; every field optional."""
+
+    status: str = ""
+    site: str = ""
+    lang: str = ""
+    theme: str = ""
+    channel: str = ""
+    champion: str = ""
+    q: str = ""
+    since: date | None = None
+    until: date | None = None
+    urgent: bool = False
+
+    def active(self) -> bool:
+        """Any filter beyond the status tabs is set."""
+        return any(
+            (
+                self.site,
+                self.lang,
+                self.theme,
+                self.channel,
+                self.champion,
+                self.q,
+                self.since,
+                self.until,
+                self.urgent,
+            )
+        )
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def visible() -> ColumnElement[bool]:
+    """Staff see submitted stories, and an urgent one while she is still telling it."""
+    return or_(Story.status != Status.DRAFT, and_(Story.urgent.is_(True), Story.ref.is_not(None)))
+
+
+def conditions(filters: QueueFilter, with_status: bool = True) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = [visible()]
+    if with_status and filters.status:
+        found.append(Story.status == filters.status)
+    elif with_status:
+        found.append(or_(Story.status.in_(QUEUE), Story.status == Status.DRAFT))
+    if filters.urgent:
+        found.append(Story.urgent.is_(True))
+    if filters.site:
+        found.append(Story.site == filters.site)
+    if filters.lang:
+        found.append(Story.lang == filters.lang)
+    if filters.channel:
+        found.append(Story.channel == filters.channel)
+    if filters.champion:
+        found.append(Story.champion_code == filters.champion)
+    if filters.theme:
+        # Themes are a JSON list; its text form holds each slug in quotes on both databases.
+        found.append(cast(Story.themes, String).like(f'%"{_like_escape(filters.theme)}"%', escape="\\"))
+    if filters.since:
+        found.append(Story.submitted_at >= datetime.combine(filters.since, datetime.min.time(), UTC))
+    if filters.until:
+        end = datetime.combine(filters.until, datetime.min.time(), UTC) + timedelta(days=1)
+        found.append(Story.submitted_at < end)
+    if filters.q:
+        pattern = f"%{_like_escape(filters.q)}%"
+        found.append(
+            or_(
+                Story.translation_en.ilike(pattern, escape="\\"),
+                and_(Story.lang == ENGLISH, Story.redacted_text.ilike(pattern, escape="\\")),
+            )
+        )
+    return found
+
+
+def page(session: Session, filters: QueueFilter, limit: int = 200) -> list[Story]:
+    """The stories to list, most pressing first."""
+    return list(session.scalars(select(Story).where(*conditions(filters)).order_by(*ORDER).limit(limit)))
+
+
+def counts(session: Session, filters: QueueFilter) -> dict[str, int]:
+    """Stories at each stage, under every filter but the status tab."""
+    rows = session.execute(
+        select(Story.status, func.count())
+        .where(*conditions(filters, with_status=False))
+        .group_by(Story.status)
+    )
+    return {status: int(count) for status, count in rows}
+
+
+def urgent_count(session: Session, filters: QueueFilter) -> int:
+    """Urgent stories still waiting for someone, under the same filters."""
+    found = session.scalar(
+        select(func.count()).where(
+            *conditions(filters, with_status=False),
+            Story.urgent.is_(True),
+            Story.status.in_((*QUEUE, Status.DRAFT)),
+        )
+    )
+    return int(found or 0)
+
+
+def languages(session: Session) -> list[str]:
+    """Every language a story has come in, for the language filter."""
+    return sorted(lang for (lang,) in session.execute(select(Story.lang).distinct()))
+
+
+def next_for(session: Session, statuses: tuple[Status, ...], username: str, now: datetime) -> Story | None:
+    """The most pressing story at the first of ``statuses`` that has one nobody else is working on."""
+    free = or_(Story.claimed_until.is_(None), Story.claimed_until <= now, Story.claimed_by == username)
+    for status in statuses:
+        found = session.scalars(
+            select(Story)
+            .where(Story.status == status, Story.ref.is_not(None), free)
+            .order_by(*ORDER)
+            .limit(1)
+        ).first()
+        if found is not None:
+            return found
+    return None
