@@ -24,7 +24,7 @@ from bot.privacy.anonymise import anonymise  # noqa: E402
 from bot.privacy.anonymise._lexicon import gazetteer  # noqa: E402
 from bot.privacy.anonymise._tokens import TOKEN_RE  # noqa: E402
 
-CORPUS_DIR = ROOT / "tests" / "anonymise" / "corpus"
+CORPUS_DIR = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "corpus"
 CORPUS = CORPUS_DIR / "stories.jsonl"
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
 _WORD = re.compile(rf"{TOKEN_RE.pattern}|\d+")

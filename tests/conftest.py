@@ -22,7 +22,8 @@ from bot.config import DEFAULT_SITES, Settings
 from bot.services import Services
 from storage.migrations import upgrade
 from storage.models import Base
-from tests.channels.fakes import FakeTelegram, FakeTwilio, fake_telegram, fake_twilio
+from tests.fakes.providers import FakeTelegram, FakeTwilio, fake_telegram, fake_twilio
+from tests.fakes.smtp import Inbox, fake_smtp
 
 POSTGRES_URL = os.environ.get(
     "ALLVOICES_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -59,6 +60,12 @@ def twilio_api() -> Iterator[FakeTwilio]:
 def telegram_api() -> Iterator[FakeTelegram]:
     with fake_telegram() as fake:
         yield fake
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[str, Inbox]]:
+    with fake_smtp() as found:
+        yield found
 
 
 def _postgres_reachable() -> bool:

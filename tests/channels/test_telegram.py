@@ -14,8 +14,7 @@ from channels.base import OutboundMessage, SendError
 from channels.telegram import TelegramSender, parse_update, set_webhook
 from channels.twilio import WebhookRejected
 from flows.types import MediaKind
-
-from .fakes import FakeTelegram
+from tests.fakes.providers import FakeTelegram
 
 SECRET = "s3cret_token-for-tests"
 CHAT = 987654321

@@ -12,8 +12,7 @@ from twilio.request_validator import RequestValidator  # type: ignore[import-unt
 from channels.base import OutboundMessage, SendError
 from channels.twilio import ProviderError, TwilioSender, WebhookRejected, parse_inbound, parse_status
 from flows.types import MediaKind
-
-from .fakes import FakeTwilio
+from tests.fakes.providers import FakeTwilio
 
 SID = "AC" + "0" * 32
 TOKEN = "twilio-test-token"

@@ -8,14 +8,12 @@ exactly what left the client: path, query, headers and body.
 from __future__ import annotations
 
 import html
-import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+
+from tests.fakes.http import Recorded, RecordingHandler, serve as serve_locally
 
 # Rows of the same sentence in several languages, keyed by provider code (Dari appears as "fa").
 PHRASEBOOK: list[dict[str, str]] = [
@@ -40,21 +38,6 @@ def fake_translate(text: str, source: str, target: str) -> str:
 
 
 @dataclass
-class Recorded:
-    method: str
-    path: str  # path and query exactly as sent on the request line
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def query(self) -> dict[str, list[str]]:
-        return parse_qs(urlsplit(self.path).query)
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-@dataclass
 class Behaviour:
     """What the next responses look like; tests change it before calling the client."""
 
@@ -70,32 +53,14 @@ class FakeServer:
     requests: list[Recorded] = field(default_factory=list)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep pytest output clean
-        pass
-
-    def _record(self) -> Recorded:
-        length = int(self.headers.get("Content-Length") or 0)
-        recorded = Recorded(self.command, self.path, dict(self.headers.items()), self.rfile.read(length))
-        self.server.fake.requests.append(recorded)
-        return recorded
-
+class _Handler(RecordingHandler):
     def _stall(self) -> bool:
         """False when the server is stopping, so the handler should just drop the connection."""
         delay = self.server.fake.behaviour.delay
-        return not (delay and self.server.stopping.wait(delay))
-
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        return not (delay and self._wait(delay))
 
     def _send_json(self, status: int, payload: Any) -> None:
-        self._send(status, json.dumps(payload).encode(), "application/json")
+        self._json(status, payload)
 
 
 class LibreTranslateHandler(_Handler):
@@ -155,23 +120,7 @@ class AzureTranslatorHandler(_Handler):
         self._send_json(200, [{"translations": [{"text": translated, "to": target}]}])
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeServer
-    stopping: threading.Event
-
-
 @contextmanager
 def serve(handler: type[_Handler]) -> Iterator[FakeServer]:
-    httpd = _Server(("127.0.0.1", 0), handler)
-    httpd.stopping = threading.Event()
-    httpd.fake = FakeServer(f"http://127.0.0.1:{httpd.server_address[1]}", Behaviour())
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield httpd.fake
-    finally:
-        httpd.stopping.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serve_locally(handler, FakeServer("", Behaviour())) as fake:
+        yield fake

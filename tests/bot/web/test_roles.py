@@ -21,8 +21,8 @@ from bot.services import Services
 from flows.review import PERMISSIONS
 from storage.migrations import upgrade
 from storage.models import Action, Alert, Champion, Inbound, Media, ReplyTemplate, Response, StaffUser, Story
+from tests.bot.web.test_review_dashboard import as_staff, make_story
 from tests.conftest import make_settings
-from tests.web.test_review_dashboard import as_staff, make_story
 
 #: endpoint → the permission it needs (None: open to anyone, such as the sign-in page)
 NEEDS: dict[str, str | None] = {

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from .fakes import AzureTranslatorHandler, FakeServer, GoogleMobileHandler, LibreTranslateHandler, serve
+from tests.fakes.translate import (
+    AzureTranslatorHandler,
+    FakeServer,
+    GoogleMobileHandler,
+    LibreTranslateHandler,
+    serve,
+)
 
 
 @pytest.fixture

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import base64
 import itertools
-import json
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
+
+from tests.fakes.http import Recorded, RecordingHandler, serve
 
 TWILIO_ERRORS = {
     429: (20429, "Too Many Requests"),
@@ -32,18 +32,6 @@ TWILIO_MESSAGES = {
     63016: "Failed to send freeform message because you are outside the allowed window. "
     "If you are using WhatsApp, please use a Message Template.",
 }
-
-
-@dataclass
-class Recorded:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def form(self) -> dict[str, str]:
-        return {key: values[0] for key, values in parse_qs(self.body.decode()).items()}
 
 
 @dataclass
@@ -62,7 +50,6 @@ class _Fake:
     url: str = ""
     requests: list[Recorded] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-    stopping: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def fail_next(self, count: int = 1, **failure: Any) -> None:
@@ -113,38 +100,13 @@ class FakeTelegram(_Fake):
         return [r.form for r in self.requests if r.method == "POST" and r.path == path]
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep pytest output clean
-        pass
-
-    def _record(self) -> Recorded:
-        length = int(self.headers.get("Content-Length") or 0)
-        recorded = Recorded(self.command, self.path, dict(self.headers.items()), self.rfile.read(length))
-        self.server.fake.requests.append(recorded)
-        return recorded
-
+class _Handler(RecordingHandler):
     def _hang(self, failure: Failure) -> None:
-        self.server.fake.stopping.wait(failure.hang)
+        self._wait(failure.hang)
         self.close_connection = True
-
-    def _send(self, status: int, body: bytes, content_type: str, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _json(self, status: int, payload: Any, **headers: str) -> None:
-        self._send(status, json.dumps(payload).encode(), "application/json", **headers)
 
 
 class TwilioHandler(_Handler):
-    server: _TwilioServer
-
     def _authorised(self) -> bool:
         fake = self.server.fake
         expected = base64.b64encode(f"{fake.account_sid}:{fake.auth_token}".encode()).decode()
@@ -251,8 +213,6 @@ class TwilioHandler(_Handler):
 
 
 class TelegramHandler(_Handler):
-    server: _TelegramServer
-
     def _error(self, status: int, description: str, retry_after: int | None = None) -> None:
         payload: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
         if retry_after is not None:
@@ -364,44 +324,13 @@ _DESCRIPTIONS = {
 }
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: _Fake
-
-
-class _TwilioServer(_Server):
-    fake: FakeTwilio
-
-
-class _TelegramServer(_Server):
-    fake: FakeTelegram
-
-
-@contextmanager
-def _serve(server: _Server) -> Iterator[None]:
-    server.fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        server.fake.stopping.set()  # releases handlers that hang
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @contextmanager
 def fake_twilio() -> Iterator[FakeTwilio]:
-    server = _TwilioServer(("127.0.0.1", 0), TwilioHandler)
-    server.fake = FakeTwilio()
-    with _serve(server):
-        yield server.fake
+    with serve(TwilioHandler, FakeTwilio()) as fake:
+        yield fake
 
 
 @contextmanager
 def fake_telegram() -> Iterator[FakeTelegram]:
-    server = _TelegramServer(("127.0.0.1", 0), TelegramHandler)
-    server.fake = FakeTelegram()
-    with _serve(server):
-        yield server.fake
+    with serve(TelegramHandler, FakeTelegram()) as fake:
+        yield fake

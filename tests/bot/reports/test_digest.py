@@ -17,8 +17,8 @@ from bot.services import Services
 from storage.migrations import upgrade
 from storage.models import Action, Story
 from tests.conftest import SECRET, make_settings
+from tests.fakes.smtp import Inbox
 from tests.helpers import say
-from tests.test_safeguarding_loop import smtp  # noqa: F401  (a fixture)
 
 SITE = "Medway Maritime Hospital"
 
@@ -98,7 +98,7 @@ def test_the_digest_command_writes_a_file(tmp_path: Path) -> None:
     assert bad.returncode == 2
 
 
-def test_the_weekly_digest_is_emailed_to_leads(services: Services, smtp: tuple[str, object]) -> None:  # noqa: F811
+def test_the_weekly_digest_is_emailed_to_leads(services: Services, smtp: tuple[str, Inbox]) -> None:
     url, inbox = smtp
     services.settings = replace(services.settings, smtp_url=url, digest_emails=("lead@trust.example",))
     assert send_weekly(services, datetime.now(UTC)) == len(services.settings.sites)

@@ -7,8 +7,7 @@ import time
 import pytest
 
 from bot.clients.translators import DeepTranslatorTranslator, TranslationError
-
-from .fakes import PHRASEBOOK, FakeServer
+from tests.fakes.translate import PHRASEBOOK, FakeServer
 
 REPLY_EN = PHRASEBOOK[1]["en"]
 

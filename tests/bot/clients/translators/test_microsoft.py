@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.clients.translators import DeepTranslatorTranslator, TranslationError
-
-from .fakes import PHRASEBOOK, FakeServer
+from tests.fakes.translate import PHRASEBOOK, FakeServer
 
 STORY_UR = PHRASEBOOK[0]["ur"]
 

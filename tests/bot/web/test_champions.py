@@ -19,8 +19,8 @@ from bot.services import Services
 from channels.base import InboundMessage
 from storage import champions, staff
 from storage.models import Contact, Story
+from tests.bot.outreach.posters.test_posters import qr_texts, render_png
 from tests.helpers import say
-from tests.posters.test_posters import qr_texts, render_png
 
 PASSWORD = "a long enough password"
 

@@ -7,7 +7,7 @@ import pytest
 from bot.services import Services
 from flows.catalog import text
 from tests.helpers import say
-from tests.i18n.samples import SAMPLES
+from tests.samples import SAMPLES
 
 OPENINGS = {
     "pl": "Witam, miałam trudny poród i chcę o tym napisać",

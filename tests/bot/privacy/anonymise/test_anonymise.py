@@ -12,7 +12,7 @@ import pytest
 
 from bot.privacy.anonymise import Entity, anonymise
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 
 
 def redact(text: str, lang: str | None = None) -> str:

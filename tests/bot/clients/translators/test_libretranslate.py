@@ -9,8 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from bot.clients.translators import LibreTranslateTranslator, TranslationError
-
-from .fakes import PHRASEBOOK, FakeServer
+from tests.fakes.translate import PHRASEBOOK, FakeServer
 
 STORY_UR = PHRASEBOOK[0]["ur"]
 REPLY_EN = PHRASEBOOK[1]["en"]

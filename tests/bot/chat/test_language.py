@@ -6,7 +6,7 @@ import pytest
 
 from bot.chat.language import detect_language
 from flows.languages import LANGUAGES
-from tests.i18n.samples import SAMPLES, UNSURE
+from tests.samples import SAMPLES, UNSURE
 
 #: share of each language's samples that must be recognised (all of them today).
 MIN_ACCURACY = 1.0

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from bot.review import translation
 from bot.services import Services
 from storage.models import Story
+from tests.fakes.translate import Behaviour, FakeServer, LibreTranslateHandler, serve
 from tests.helpers import tell_story
-from tests.translate.fakes import Behaviour, FakeServer, LibreTranslateHandler, serve
 
 URDU_STORY = "دائی نے میری بات نہیں سنی۔ مجھے بہت درد تھا۔"
 ENGLISH_STORY = "The midwife did not listen to me. I was in a lot of pain."

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import socket
 import time
-from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from bot.review.alerts import send_pending
@@ -17,6 +13,7 @@ from bot.services import Services
 from storage import queue as stories_queue
 from storage.models import Alert, OutboxMessage, Story
 from storage.queue import QueueFilter
+from tests.fakes.smtp import Inbox
 from tests.helpers import SHE, say
 
 URGENT = [
@@ -93,31 +90,8 @@ def test_an_urgent_first_message_becomes_a_story_staff_see(services: Services) -
         assert story.urgent and story.ref
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[bytes] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(envelope.content)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[str, _Inbox]]:
-    inbox = _Inbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield f"smtp://127.0.0.1:{port}", inbox
-    finally:
-        controller.stop()
-
-
 def test_the_alert_reaches_the_lead_by_email_without_her_words_or_number(
-    services: Services, smtp: tuple[str, _Inbox]
+    services: Services, smtp: tuple[str, Inbox]
 ) -> None:
     url, inbox = smtp
     services.settings = replace(services.settings, smtp_url=url, alert_emails=("oncall@trust.example",))

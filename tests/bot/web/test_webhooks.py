@@ -25,8 +25,8 @@ from channels.twilio import TwilioSender
 from storage import outbox, queue as stories_queue, staff, stories
 from storage.models import Contact, Inbound, Media, OutboxMessage
 from storage.queue import QueueFilter
-from tests.channels.fakes import FakeTelegram, FakeTwilio
 from tests.conftest import make_settings
+from tests.fakes.providers import FakeTelegram, FakeTwilio
 
 PUBLIC = "https://allvoices.example.nhs.uk"
 SECRET = "telegram-webhook-secret"
