@@ -17,6 +17,8 @@ from bot.config import Settings
 from bot.logs import configure_logging
 from bot.reports.languages import i18n_group
 from bot.services import Services
+from channels.base import CHANNELS
+from channels.registry import commands as channel_commands
 from storage.migrations import upgrade
 
 DEMO_LOGINS = Path("var") / "demo-logins.txt"
@@ -78,9 +80,7 @@ def worker(once: bool) -> None:
 
 @main.command()
 @click.option("--sender", required=True, help="Her number or chat id (made up).")
-@click.option(
-    "--channel", type=click.Choice(["sms", "whatsapp", "telegram"]), default="sms", show_default=True
-)
+@click.option("--channel", type=click.Choice(CHANNELS), default="sms", show_default=True)
 @click.option("--db", "url", help="Database URL (default ALLVOICES_DATABASE_URL).")
 def chat(sender: str, channel: str, url: str | None) -> None:
     """A sender's side of the conversation: one message per line in, the service's answers out."""
@@ -114,9 +114,7 @@ def chat(sender: str, channel: str, url: str | None) -> None:
 @main.command()
 @click.option("--ref", help="Her reference code, e.g. AV-7KQ2.")
 @click.option("--sender", help="Her number or chat id, as she gave it.")
-@click.option(
-    "--channel", type=click.Choice(["sms", "whatsapp", "telegram"]), default="sms", show_default=True
-)
+@click.option("--channel", type=click.Choice(CHANNELS), default="sms", show_default=True)
 @click.option("--by", "actor", required=True, help="Who is carrying out the request (kept in the audit log).")
 def erase(ref: str | None, sender: str | None, channel: str, actor: str) -> None:
     """Erase everything a woman sent, on her request by letter or phone: by reference code or number."""
@@ -132,26 +130,6 @@ def erase(ref: str | None, sender: str | None, channel: str, actor: str) -> None
         click.echo("Nothing found to erase.")
         sys.exit(1)
     click.echo("Erased everything she sent, and her contact. The audit log records only that it happened.")
-
-
-@main.group()
-def telegram() -> None:
-    """The Telegram bot."""
-
-
-@telegram.command("set-webhook")
-def telegram_set_webhook() -> None:
-    """Register ALLVOICES_PUBLIC_URL/webhooks/telegram with Telegram, with the secret token."""
-    from channels.telegram import set_webhook
-
-    settings = Settings.from_env()
-    if not settings.telegram_bot_token or not settings.telegram_webhook_secret:
-        raise click.UsageError("set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET first")
-    url = f"{settings.public_url}/webhooks/telegram"
-    set_webhook(
-        settings.telegram_bot_token, settings.telegram_api_url or None, url, settings.telegram_webhook_secret
-    )
-    click.echo(f"Telegram will call {url}")
 
 
 @main.command()
@@ -260,6 +238,8 @@ def demo(host: str, port: int) -> None:
 
 
 main.add_command(i18n_group)
+for command in channel_commands(Settings.from_env):
+    main.add_command(command)
 
 if __name__ == "__main__":
     main()

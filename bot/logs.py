@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
+from channels.registry import NOISY_LOGGERS
+
 PHONE_LIKE = re.compile(r"(?<![\w:.-])(?!\d{4}-\d\d-\d\d)\+?\d[\d ().-]{7,}\d(?![\w:])")
 #: fewer digits than this is a time, a count or an IP address, not a phone number or chat id.
 MIN_DIGITS = 9
@@ -45,7 +47,6 @@ def configure_logging(level: int = logging.INFO) -> None:
             handler.addFilter(ScrubNumbers())
     # The scheduler logs every run of every job: a second-by-second diary nobody reads.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    # httpx logs every request URL, and a Telegram URL carries the bot token; the Telegram library logs
-    # chat ids and texts at DEBUG.
-    for noisy in ("httpx", "httpcore", "telegram"):
+    # Provider libraries that log addresses, tokens or texts below WARNING (the channels know which).
+    for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)

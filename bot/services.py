@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.config import Settings
-from channels.base import Sender
-from channels.simulator import TRANSPORT as SIMULATOR, SimulatorSender
+from channels import registry
+from channels.registry import Channels
 from flows.catalog import available_languages
 from flows.story import FlowConfig
 from storage.db import Database
@@ -19,7 +19,7 @@ class Services:
     db: Database
     vault: Vault
     flow: FlowConfig
-    senders: dict[str, Sender] = field(default_factory=dict)
+    channels: Channels
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -32,26 +32,9 @@ class Services:
             triage=settings.triage,
         )
         return cls(
-            settings, Database(settings.database_url), Vault(settings.secret_key), flow, senders(settings)
+            settings,
+            Database(settings.database_url),
+            Vault(settings.secret_key),
+            flow,
+            registry.build(settings),
         )
-
-
-def senders(settings: Settings) -> dict[str, Sender]:
-    """A sender per configured channel; the simulator is always there."""
-    found: dict[str, Sender] = {SIMULATOR: SimulatorSender()}
-    if settings.twilio_account_sid and settings.twilio_auth_token:
-        from channels.twilio import TRANSPORT as TWILIO, TwilioSender
-
-        found[TWILIO] = TwilioSender(
-            account_sid=settings.twilio_account_sid,
-            auth_token=settings.twilio_auth_token,
-            from_sms=settings.twilio_from_sms,
-            from_whatsapp=settings.twilio_from_whatsapp,
-            api_url=settings.twilio_api_url or None,
-            status_callback_url=f"{settings.public_url}/webhooks/twilio/status",
-        )
-    if settings.telegram_bot_token:
-        from channels.telegram import TRANSPORT as TELEGRAM, TelegramSender
-
-        found[TELEGRAM] = TelegramSender(settings.telegram_bot_token, settings.telegram_api_url or None)
-    return found

@@ -7,10 +7,9 @@ Inbound arrives through the same path as a webhook; outbound goes through the sa
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from channels.base import InboundMessage, MediaItem, OutboundMessage, SendResult, canonical_address
+from channels.base import InboundMessage, MediaItem, OutboundMessage, SendError, SendResult, canonical_address
 from flows.types import MediaKind
 
 TRANSPORT = "simulator"
@@ -29,10 +28,17 @@ def inbound(channel: str, sender: str, text: str, media: tuple[MediaKind, ...] =
 
 
 class SimulatorSender:
+    """Every send "reaches her phone" at once: it is marked sent, and the simulator page reads it."""
+
     def send(self, message: OutboundMessage) -> SendResult:
         return SendResult(provider_id=f"sim-{message.idempotency_key}")
 
-    def send_template(
-        self, address: str, content_sid: str, variables: Mapping[str, str], reference: str | None = None
-    ) -> SendResult:
-        return SendResult(provider_id=f"sim-template-{content_sid}-{'-'.join(variables.values())}")
+    def send_opener(self, address: str, code: str, reference: str | None = None) -> SendResult:
+        return SendResult(provider_id=f"sim-opener-{code}-{reference or ''}")
+
+    def fetch_media(self, source: str, max_bytes: int) -> tuple[bytes, str]:
+        """Simulated voice notes and photos have no file behind them (they are stored as "simulated")."""
+        raise SendError("simulated media has no file to fetch", retryable=False)
+
+    def answer_button(self, button: str) -> None:
+        """The simulator page has nothing to acknowledge."""

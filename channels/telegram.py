@@ -40,8 +40,16 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from channels.base import InboundMessage, MediaItem, OutboundMessage, SendError, SendResult
-from channels.twilio import WebhookRejected
+from channels.base import (
+    InboundMessage,
+    MediaItem,
+    OutboundMessage,
+    SendError,
+    SendResult,
+    WebhookRejected,
+    WebhookResult,
+    WebRequest,
+)
 from flows.types import MediaKind
 
 TRANSPORT = "telegram"
@@ -213,6 +221,13 @@ class TelegramSender:
         """Stops the spinner on her button; Telegram gives up on it after a few seconds anyway."""
         self._call(lambda bot: bot.answer_callback_query(callback_query_id))
 
+    def answer_button(self, button: str) -> None:
+        self.answer_callback(button)
+
+    def send_opener(self, address: str, code: str, reference: str | None = None) -> SendResult:
+        """Telegram has no 24-hour window, so no opener is ever needed."""
+        raise SendError("telegram has no approved-opener messages", retryable=False)
+
     def fetch_media(self, file_id: str, max_bytes: int) -> tuple[bytes, str]:
         """Download an attachment; the type is guessed from Telegram's file path (prefer the inbound one)."""
         return self._call(lambda bot: self._download(bot, file_id, max_bytes))
@@ -220,11 +235,11 @@ class TelegramSender:
     async def _download(self, bot: Bot, file_id: str, max_bytes: int) -> tuple[bytes, str]:
         file = await bot.get_file(file_id)
         if file.file_size is not None and file.file_size > max_bytes:
-            raise SendError(f"media too large: over {max_bytes} bytes", retryable=False)
+            raise SendError(f"media too large: over {max_bytes} bytes", retryable=False, too_large=True)
         # python-telegram-bot reads the whole file (the Bot API caps downloads at 20 MB), so count after.
         content = bytes(await file.download_as_bytearray())
         if len(content) > max_bytes:
-            raise SendError(f"media too large: over {max_bytes} bytes", retryable=False)
+            raise SendError(f"media too large: over {max_bytes} bytes", retryable=False, too_large=True)
         content_type, _ = mimetypes.guess_type(file.file_path or "")
         return content, content_type or "application/octet-stream"
 
@@ -285,3 +300,29 @@ def set_webhook(token: str, api_url: str | None, url: str, secret: str) -> None:
         sender.set_webhook(url, secret)
     finally:
         sender.close()
+
+
+class TelegramWebhook:
+    """Updates, accepted only with the secret Telegram echoes in ``X-Telegram-Bot-Api-Secret-Token``."""
+
+    def __init__(self, secret: str) -> None:
+        self._secret = secret
+
+    def __call__(self, request: WebRequest) -> WebhookResult:
+        if not self._secret:
+            return WebhookResult(403, '{"ok": false, "description": "Telegram is not configured"}', _JSON)
+        try:
+            parsed = parse_update(
+                request.body, request.headers.get("X-Telegram-Bot-Api-Secret-Token"), self._secret
+            )
+        except WebhookRejected as rejected:
+            return WebhookResult.refusing(rejected, '{"ok": false}', _JSON)
+        if parsed is None:
+            return WebhookResult(body=_OK, content_type=_JSON)
+        return WebhookResult(
+            body=_OK, content_type=_JSON, message=parsed.message, button=parsed.callback_query_id
+        )
+
+
+_JSON = "application/json"
+_OK = '{"ok": true}'

@@ -28,12 +28,27 @@ from twilio.http.http_client import TwilioHttpClient  # type: ignore[import-unty
 from twilio.request_validator import RequestValidator  # type: ignore[import-untyped]
 from twilio.rest import Client  # type: ignore[import-untyped]
 
-from channels.base import InboundMessage, MediaItem, OutboundMessage, SendError, SendResult, canonical_address
+from channels.base import (
+    DeliveryReport,
+    InboundMessage,
+    MediaItem,
+    OutboundMessage,
+    SendError,
+    SendResult,
+    WebhookRejected,
+    WebhookResult,
+    WebRequest,
+    canonical_address,
+)
 from flows.types import MediaKind
 
 TRANSPORT = "twilio"
 WHATSAPP_PREFIX = "whatsapp:"
 TWILIO_API = "https://api.twilio.com"
+#: Twilio's code for "outside the WhatsApp 24-hour window: only an approved template can be sent"
+WINDOW_CLOSED = "63016"
+#: what a messaging webhook answers: an empty TwiML document (we reply through the API, not here)
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 #: Twilio's MessageStatus values, folded into the few the outbox reconciles on.
 STATUSES = {
@@ -60,21 +75,25 @@ KNOWN_ERRORS = {
 }
 
 
-class WebhookRejected(Exception):
-    """A webhook that must not be acted on; ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
-
-
 class ProviderError(SendError):
     """A `SendError` that keeps the provider's error code, so callers can act on e.g. 63016 or 21610."""
 
     def __init__(
-        self, message: str, *, retryable: bool, retry_after: float | None = None, code: str | None = None
+        self,
+        message: str,
+        *,
+        retryable: bool,
+        retry_after: float | None = None,
+        code: str | None = None,
+        too_large: bool = False,
     ) -> None:
-        super().__init__(message, retryable=retryable, retry_after=retry_after)
+        super().__init__(
+            message,
+            retryable=retryable,
+            retry_after=retry_after,
+            window_closed=code == WINDOW_CLOSED,
+            too_large=too_large,
+        )
         self.code = code
 
 
@@ -203,8 +222,10 @@ class TwilioSender:
         api_url: str | None,
         status_callback_url: str | None,
         timeout: float = 15.0,
+        opener_template: str = "",
     ) -> None:
         self._credentials = (account_sid, auth_token)
+        self._opener_template = opener_template
         self._from = {"sms": from_sms, "whatsapp": _whatsapp(from_whatsapp) if from_whatsapp else ""}
         self._status_callback_url = status_callback_url or None
         self._timeout = timeout
@@ -237,6 +258,17 @@ class TwilioSender:
             content_sid=content_sid,
             content_variables=json.dumps(dict(variables)),
         )
+
+    def send_opener(self, address: str, code: str, reference: str | None = None) -> SendResult:
+        """WhatsApp's approved opener ("You have a reply about your story {{1}}"), its SID from settings."""
+        if not self._opener_template:
+            raise ProviderError(
+                "no approved WhatsApp template (TWILIO_WHATSAPP_TEMPLATE_SID)", retryable=False
+            )
+        return self.send_template(address, self._opener_template, {"1": code}, reference)
+
+    def answer_button(self, button: str) -> None:
+        """SMS and WhatsApp text have no buttons to acknowledge."""
 
     def _create(self, channel: str, reference: str | None, **fields: str) -> SendResult:
         sender = self._from[channel]
@@ -272,12 +304,16 @@ class TwilioSender:
                     raise ProviderError(f"twilio media: HTTP {response.status_code}", retryable=retryable)
                 declared = response.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > max_bytes:
-                    raise ProviderError(f"media too large: over {max_bytes} bytes", retryable=False)
+                    raise ProviderError(
+                        f"media too large: over {max_bytes} bytes", retryable=False, too_large=True
+                    )
                 content = bytearray()
                 for chunk in response.iter_content(64 * 1024):
                     content.extend(chunk)
                     if len(content) > max_bytes:
-                        raise ProviderError(f"media too large: over {max_bytes} bytes", retryable=False)
+                        raise ProviderError(
+                            f"media too large: over {max_bytes} bytes", retryable=False, too_large=True
+                        )
                 content_type = response.headers.get("Content-Type") or "application/octet-stream"
         except requests.RequestException as error:
             raise ProviderError(f"twilio media unreachable: {type(error).__name__}", retryable=True) from None
@@ -293,3 +329,40 @@ class TwilioSender:
 
 def _whatsapp(number: str) -> str:
     return number if number.startswith(WHATSAPP_PREFIX) else WHATSAPP_PREFIX + number
+
+
+class TwilioWebhooks:
+    """The messaging webhooks, verified against the account's credentials and our public URL."""
+
+    def __init__(self, account_sid: str, auth_token: str) -> None:
+        self._account_sid = account_sid
+        self._auth_token = auth_token
+
+    def _signed(self, request: WebRequest) -> tuple[str, Mapping[str, str], str | None, str, str]:
+        if not self._auth_token:
+            raise WebhookRejected(403, "Twilio is not configured")
+        signature = request.headers.get("X-Twilio-Signature")
+        return request.url, request.form, signature, self._account_sid, self._auth_token
+
+    def inbound(self, request: WebRequest) -> WebhookResult:
+        """ "A message comes in": SMS or WhatsApp, with any media as provider URLs to fetch later."""
+        try:
+            message = parse_inbound(*self._signed(request))
+        except WebhookRejected as rejected:
+            return WebhookResult.refusing(rejected)
+        return WebhookResult(body=EMPTY_TWIML, content_type="text/xml", message=message)
+
+    def status(self, request: WebRequest) -> WebhookResult:
+        """A delivery status callback; ``ref`` in its query is the outbox key the send carried."""
+        try:
+            update = parse_status(*self._signed(request))
+        except WebhookRejected as rejected:
+            return WebhookResult.refusing(rejected)
+        report = DeliveryReport(
+            provider_id=update.provider_id,
+            status=update.status,
+            window_closed=update.error_code == WINDOW_CLOSED,
+            error=f"provider error {update.error_code or 'unknown'}",
+            reference=request.query.get("ref") or None,
+        )
+        return WebhookResult(status=204, report=report)

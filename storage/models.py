@@ -236,7 +236,7 @@ class Media(Base):
     transport: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(16))
     content_type: Mapped[str] = mapped_column(String(100))
-    #: where the provider keeps it (a Twilio media URL, a Telegram file id), sealed; dropped once fetched.
+    #: where the provider keeps it (a media URL or a file id), sealed; dropped once fetched.
     source_sealed: Mapped[bytes | None]
     data_sealed: Mapped[bytes | None]
     size: Mapped[int | None]

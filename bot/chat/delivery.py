@@ -1,19 +1,19 @@
 """Draining the outbox: claim due rows, send each through its channel's sender, record what happened.
 
 Sending happens outside any database transaction, so a slow provider never holds a lock; a claimed
-row is marked ``sending`` meanwhile, so no other worker takes it. WhatsApp only carries free-form
-messages within 24 hours of her last message: outside that window a reply is held and an approved
-template goes first; her answer releases what was held.
+row is marked ``sending`` meanwhile, so no other worker takes it. Some channels (WhatsApp) only carry
+free-form messages for a while after her last message: outside that window a reply is held and the
+channel's approved opener goes first; her answer releases what was held.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from bot.chat.receive import ask_rating
 from bot.review import replies
 from bot.services import Services
-from channels.base import OutboundMessage, SendError, SendResult
+from channels.base import REPLY_WINDOWS, DeliveryReport, OutboundMessage, SendError
 from flows.catalog import text as catalog_text
 from storage import outbox, stories
 from storage.models import Contact, OutboxMessage, Story
@@ -31,16 +31,7 @@ log = logging.getLogger(__name__)
 #: kinds that still go after she has opted out: the STOP confirmation and the erasure goodbye.
 SENT_AFTER_OPT_OUT = ("optout_ack", "goodbye")
 MAX_BACKOFF = timedelta(hours=1)
-WHATSAPP_WINDOW = timedelta(hours=24) - timedelta(minutes=5)
-WINDOW_CLOSED_CODE = "63016"
 STALE_AFTER = timedelta(minutes=10)
-
-
-@runtime_checkable
-class TemplateSender(Protocol):
-    def send_template(
-        self, address: str, content_sid: str, variables: Mapping[str, str], reference: str | None = None
-    ) -> SendResult: ...
 
 
 @dataclass(frozen=True)
@@ -85,13 +76,14 @@ def deliver_due(
 
 
 def _window_closed(row: OutboxMessage, contact: Contact, now: datetime) -> bool:
-    if row.channel != "whatsapp" or row.kind == "template":
+    window = REPLY_WINDOWS.get(row.channel)
+    if window is None or row.kind == "template":
         return False
-    return contact.last_inbound_at is None or now - contact.last_inbound_at > WHATSAPP_WINDOW
+    return contact.last_inbound_at is None or now - contact.last_inbound_at > window
 
 
 def _hold(services: Services, session: Session, row: OutboxMessage, contact: Contact) -> None:
-    """Keep the message for her next reply, and send WhatsApp's approved opener once per silence."""
+    """Keep the message for her next reply, and send the channel's approved opener once per silence."""
     row.status = "held"
     row.claimed_until = None
     story = session.get(Story, row.story_id) if row.story_id else None
@@ -105,9 +97,9 @@ def _hold(services: Services, session: Session, row: OutboxMessage, contact: Con
         catalog_text(contact.lang, "whatsapp.template").format(code=code),
         story_id=row.story_id,
         kind="template",
-        template={"content_sid": services.settings.twilio_whatsapp_template_sid, "variables": {"1": code}},
+        template={"code": code},
     )
-    log.info("outbox %s held: WhatsApp window closed", row.id)
+    log.info("outbox %s held: the channel's reply window is closed", row.id)
 
 
 def _job(services: Services, row: OutboxMessage) -> _Job:
@@ -123,15 +115,12 @@ def _job(services: Services, row: OutboxMessage) -> _Job:
 
 
 def _send(services: Services, job: _Job) -> bool:
-    sender = services.senders.get(job.transport)
+    sender = services.channels.sender(job.transport)
     try:
         if sender is None:
             raise SendError(f"no sender configured for {job.transport}", retryable=False)
-        if job.template is not None and isinstance(sender, TemplateSender):
-            variables = {str(k): str(v) for k, v in dict(job.template.get("variables") or {}).items()}
-            result = sender.send_template(
-                job.message.address, str(job.template.get("content_sid")), variables
-            )
+        if job.template is not None:
+            result = sender.send_opener(job.message.address, str(job.template.get("code", "")))
         else:
             result = sender.send(job.message)
     except SendError as error:
@@ -171,11 +160,7 @@ def _failed(services: Services, outbox_id: int, error: SendError) -> None:
             return
         row.attempts += 1
         contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
-        if (
-            getattr(error, "code", None) == WINDOW_CLOSED_CODE
-            and contact is not None
-            and row.kind != "template"
-        ):
+        if error.window_closed and contact is not None and row.kind != "template":
             _hold(services, session, row, contact)
         elif not error.retryable or row.attempts >= services.settings.outbox_max_attempts:
             _finish(session, row, "failed", str(error)[:500])
@@ -187,25 +172,23 @@ def _failed(services: Services, outbox_id: int, error: SendError) -> None:
     log.warning("outbox %s send failed (retryable=%s): %s", outbox_id, error.retryable, error)
 
 
-def apply_status(
-    services: Services, provider_id: str, status: str, error_code: str | None, reference: str | None = None
-) -> bool:
+def apply_status(services: Services, report: DeliveryReport) -> bool:
     """A provider's delivery report. Also reconciles a row whose worker died before recording the send."""
     with services.db.session() as session:
-        row = outbox.by_key(session, reference) if reference else None
-        if row is None or (row.provider_id not in (None, provider_id)):
-            row = outbox.by_provider_id(session, provider_id)
+        row = outbox.by_key(session, report.reference) if report.reference else None
+        if row is None or (row.provider_id not in (None, report.provider_id)):
+            row = outbox.by_provider_id(session, report.provider_id)
         if row is None:
             return False
-        row.provider_id = row.provider_id or provider_id
+        row.provider_id = row.provider_id or report.provider_id
         contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
-        if status in ("delivered", "read"):
+        if report.status in ("delivered", "read"):
             _finish(session, row, "delivered", None)
-        elif status in ("failed", "undelivered"):
-            if error_code == WINDOW_CLOSED_CODE and contact is not None and row.kind != "template":
+        elif report.status in ("failed", "undelivered"):
+            if report.window_closed and contact is not None and row.kind != "template":
                 _hold(services, session, row, contact)
             else:
-                _finish(session, row, status, f"provider error {error_code or 'unknown'}")
+                _finish(session, row, report.status, report.error)
         elif row.status in ("sending", "queued"):
             row.sent_at = row.sent_at or datetime.now(UTC)
             _finish(session, row, "sent", None)

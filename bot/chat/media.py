@@ -7,45 +7,24 @@ credentials, so a large voice note never slows the webhook or makes the provider
 from __future__ import annotations
 
 import logging
-from typing import Protocol, runtime_checkable
-
-from sqlalchemy import select
 
 from bot.services import Services
 from channels.base import SendError
 from flows.catalog import render
 from flows.types import Reply, msg
-from storage import outbox
+from storage import media as stored_media, outbox
 from storage.models import Contact, Media
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 5
 #: what moderators can play or view safely in a browser; anything else (an .exe, a .zip) is not fetched.
 SUPPORTED = ("audio/", "image/", "video/", "application/pdf")
-
-
-@runtime_checkable
-class MediaFetcher(Protocol):
-    def fetch_media(self, source: str, max_bytes: int) -> tuple[bytes, str]: ...
-
-
-class MediaTooLarge(Exception):
-    pass
 
 
 def fetch_pending(services: Services, limit: int = 10) -> int:
     with services.db.session() as session:
         pending = [
             (row.id, row.transport, row.content_type, services.vault.open(row.source_sealed))
-            for row in session.scalars(
-                select(Media)
-                .where(
-                    Media.status == "pending", Media.attempts < MAX_ATTEMPTS, Media.source_sealed.is_not(None)
-                )
-                .order_by(Media.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
+            for row in stored_media.to_fetch(session, limit)
             if row.source_sealed is not None
         ]
     for media_id, transport, content_type, source in pending:
@@ -57,26 +36,23 @@ def fetch_pending(services: Services, limit: int = 10) -> int:
 
 
 def _fetch_one(services: Services, media_id: int, transport: str, source: str) -> None:
-    fetcher = services.senders.get(transport)
+    fetcher = services.channels.sender(transport)
     limit = services.settings.media_max_bytes
     try:
-        if not isinstance(fetcher, MediaFetcher):
-            raise SendError(f"no media fetcher for {transport}", retryable=False)
+        if fetcher is None:
+            raise SendError(f"no sender configured for {transport}", retryable=False)
         data, content_type = fetcher.fetch_media(source, limit)
         if len(data) > limit:
-            raise MediaTooLarge
-    except MediaTooLarge:
-        _refuse(services, media_id, "too_large", "media.too_big")
-        return
+            raise SendError(f"media too large: over {limit} bytes", retryable=False, too_large=True)
     except SendError as error:
-        if "too large" in str(error).lower() or "too big" in str(error).lower():
+        if error.too_large:
             _refuse(services, media_id, "too_large", "media.too_big")
             return
         with services.db.session() as session:
             row = session.get(Media, media_id)
             if row is not None:
                 row.attempts += 1
-                if not error.retryable or row.attempts >= MAX_ATTEMPTS:
+                if not error.retryable or row.attempts >= stored_media.MAX_ATTEMPTS:
                     row.status = "failed"
         log.warning("media %s not fetched (retryable=%s)", media_id, error.retryable)
         return

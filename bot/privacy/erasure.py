@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.services import Services
 from channels.base import canonical_address
+from channels.registry import TRANSPORTS
 from storage import audit, contacts, stories
 
 
@@ -25,7 +26,7 @@ def erase_by_sender(services: Services, channel: str, sender: str, actor: str) -
     address = canonical_address(channel, sender)
     erased = False
     with services.db.session() as session:
-        for transport in ("twilio", "telegram", "simulator"):
+        for transport in TRANSPORTS:
             contact = contacts.find(session, services.vault, transport, channel, address)
             if contact is not None:
                 counts = contacts.erase(session, contact.id)

@@ -37,7 +37,7 @@ def raise_alert(services: Services, session: Session, story: Story, risks: tuple
             session,
             idempotency_key=f"alert-{alert.id}-{number[-4:]}",
             channel="sms",
-            transport="twilio",
+            transport=services.channels.transport_for("sms") or "unconfigured",
             address_sealed=services.vault.seal(canonical_address("sms", number)),
             body=text,
             contact_id=None,

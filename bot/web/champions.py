@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from bot.outreach.links import links
+from bot.outreach.links import invites
 from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
 from bot.web.auth import me, requires
 from bot.web.current import services
@@ -84,7 +84,7 @@ def detail(code: str) -> ResponseReturnValue:
     return render_template(
         "champions/detail.html",
         champion=champion,
-        links=links(settings, champion.code),
+        invites=invites(services(), champion.code).values(),
         private_link=private,
         missing=missing_fonts(["en", *champion.languages]),
         language_names={code: BY_CODE[code].english_name for code in BY_CODE},
@@ -105,13 +105,13 @@ def new_link(code: str) -> ResponseReturnValue:
 
 
 def _content(champion: Champion) -> PosterContent:
-    found = links(services().settings, champion.code)
+    found = invites(services(), champion.code)
     return PosterContent(
         code=champion.code,
         group_name=champion.name,
-        whatsapp_link=found.whatsapp,
-        sms_number=found.sms_number,
-        telegram_link=found.telegram,
+        whatsapp_link=found["whatsapp"].link,
+        sms_number=found["sms"].number,
+        telegram_link=found["telegram"].link,
         languages=("en", *champion.languages),
     )
 

@@ -36,7 +36,7 @@ def _rows(services: Services) -> list[OutboxMessage]:
 
 def test_a_failed_send_is_retried_later_and_arrives_once(services: Services) -> None:
     network = FlakyNetwork(failures=2)
-    services.senders["simulator"] = network
+    services.channels.senders["simulator"] = network
     assert say(services, "Hello") == []
     (row,) = _rows(services)
     assert row.status == "queued" and row.attempts == 1
@@ -51,7 +51,7 @@ def test_a_failed_send_is_retried_later_and_arrives_once(services: Services) -> 
 
 
 def test_a_permanent_error_is_recorded_and_not_retried(services: Services) -> None:
-    services.senders["simulator"] = FlakyNetwork(failures=1, retryable=False)
+    services.channels.senders["simulator"] = FlakyNetwork(failures=1, retryable=False)
     say(services, "Hello")
     deliver_due(services, now=datetime.now(UTC) + timedelta(days=1))
     (row,) = _rows(services)
@@ -61,7 +61,7 @@ def test_a_permanent_error_is_recorded_and_not_retried(services: Services) -> No
 
 def test_stop_is_checked_when_sending_not_only_when_queueing(services: Services) -> None:
     network = FlakyNetwork(failures=1)
-    services.senders["simulator"] = network
+    services.channels.senders["simulator"] = network
     say(services, "Hello")  # the welcome fails once and waits for a retry
     say(services, "STOP")
     deliver_due(services, now=datetime.now(UTC) + timedelta(hours=2))

@@ -51,7 +51,7 @@ def wired(
         telegram_api_url=telegram_api.url,
     )
     services = Services.build(settings)
-    services.senders["twilio"] = TwilioSender(
+    services.channels.senders["twilio"] = TwilioSender(
         settings.twilio_account_sid,
         settings.twilio_auth_token,
         settings.twilio_from_sms,
@@ -59,6 +59,7 @@ def wired(
         twilio_api.url,
         f"{PUBLIC}/webhooks/twilio/status",
         timeout=1.0,
+        opener_template=settings.twilio_whatsapp_template_sid,
     )
     app = create_app(services=services)
     app.config.update(TESTING=True)
@@ -345,7 +346,7 @@ def test_a_webhook_while_the_database_is_down_asks_the_provider_to_retry(
     broken = Services.build(
         replace(services.settings, database_url="postgresql+psycopg://postgres@127.0.0.1:1/x")
     )
-    broken.senders = services.senders
+    broken.channels = services.channels
     app = create_app(services=broken)
     assert twilio_post(app.test_client(), "Hello") == 503
 
@@ -359,7 +360,7 @@ def test_a_send_whose_worker_died_is_matched_by_its_status_callback_and_not_sent
     with services.db.session() as session:
         (row,) = outbox.claim(session, datetime.now(UTC))
         job = _job(services, row)
-    result = services.senders["twilio"].send(job.message)  # Twilio takes it; then the worker dies
+    result = services.channels.senders["twilio"].send(job.message)  # Twilio takes it; then the worker dies
     callback = twilio_api.accepted[-1]["StatusCallback"]
     path = callback.removeprefix(PUBLIC)
     status = {"MessageSid": result.provider_id, "MessageStatus": "sent"}
@@ -407,7 +408,7 @@ def test_telegram_replies_arrive_once_through_rate_limits_errors_and_stalls(
     wired: tuple[Services, Flask], telegram_api: FakeTelegram
 ) -> None:
     services, app = wired
-    services.senders["telegram"] = TelegramSender(
+    services.channels.senders["telegram"] = TelegramSender(
         services.settings.telegram_bot_token, telegram_api.url, timeout=1.0
     )
     telegram_api.fail_next(1, status=429, retry_after=1, method="sendMessage")
