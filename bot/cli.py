@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import click
-from sqlalchemy import select
 
 from bot.config import Settings
 from bot.logs import configure_logging
@@ -87,7 +86,7 @@ def chat(sender: str, channel: str, url: str | None) -> None:
     from bot.chat.delivery import deliver_due
     from bot.chat.receive import receive
     from channels import simulator
-    from storage.models import OutboxMessage
+    from storage import outbox
 
     services = _services(url)
     upgrade(services.settings.database_url)
@@ -98,14 +97,7 @@ def chat(sender: str, channel: str, url: str | None) -> None:
             continue
         deliver_due(services, ids=received.outbox_ids)
         with services.db.session() as session:
-            rows = session.scalars(
-                select(OutboxMessage)
-                .where(
-                    OutboxMessage.id.in_(received.outbox_ids), OutboxMessage.status.in_(("sent", "delivered"))
-                )
-                .order_by(OutboxMessage.id)
-            )
-            for row in rows:
+            for row in outbox.sent_among(session, received.outbox_ids):
                 for body_line in row.body.splitlines() or [""]:
                     click.echo(f"bot: {body_line}")
         sys.stdout.flush()

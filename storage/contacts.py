@@ -40,6 +40,10 @@ def find(session: Session, vault: Vault, transport: str, channel: str, address: 
     return session.scalars(select(Contact).where(Contact.address_hash == key)).one_or_none()
 
 
+def by_ids(session: Session, ids: list[int]) -> dict[int, Contact]:
+    return {found.id: found for found in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
+
+
 def erase(session: Session, contact_id: int) -> dict[str, int]:
     """Delete everything she sent and her contact; returns how many rows of each kind went."""
     counts: dict[str, int] = {}

@@ -90,3 +90,16 @@ def replied_between(session: Session, site: str, start: datetime, end: datetime)
             select(Story).where(*_at_site(site), Story.replied_at >= start, Story.replied_at < end)
         )
     )
+
+
+def translation_due(session: Session, now: datetime, limit: int) -> list[Story]:
+    """Moderated stories waiting for machine translation, locked so two workers never send one twice."""
+    return list(
+        session.scalars(
+            select(Story)
+            .where(Story.translation_status == "pending", Story.translation_next_at <= now)
+            .order_by(Story.translation_next_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )

@@ -9,28 +9,26 @@ channel's approved opener goes first; her answer releases what was held.
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.chat.receive import ask_rating
+from bot.chat.effects import ask_rating
+from bot.clients.retry import backoff
 from bot.review import replies
 from bot.services import Services
 from channels.base import REPLY_WINDOWS, DeliveryReport, OutboundMessage, SendError
 from flows.catalog import text as catalog_text
-from storage import outbox, stories
+from storage import contacts, outbox, stories
 from storage.models import Contact, OutboxMessage, Story
 
 log = logging.getLogger(__name__)
 
 #: kinds that still go after she has opted out: the STOP confirmation and the erasure goodbye.
 SENT_AFTER_OPT_OUT = ("optout_ack", "goodbye")
-MAX_BACKOFF = timedelta(hours=1)
 STALE_AFTER = timedelta(minutes=10)
 
 
@@ -42,14 +40,6 @@ class _Job:
     template: dict[str, Any] | None
 
 
-def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
-    """Exponential with jitter, so a provider outage is not met by every worker at once."""
-    if retry_after is not None:
-        return timedelta(seconds=max(retry_after, 1.0))
-    base = min(timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
-    return base * random.uniform(0.8, 1.2)
-
-
 def deliver_due(
     services: Services, now: datetime | None = None, ids: Sequence[int] | None = None, limit: int = 20
 ) -> list[int]:
@@ -59,7 +49,7 @@ def deliver_due(
     with services.db.session() as session:
         rows = outbox.claim(session, moment, limit=limit, ids=ids)
         contact_ids = [row.contact_id for row in rows if row.contact_id is not None]
-        found = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(contact_ids)))}
+        found = contacts.by_ids(session, contact_ids)
         for row in rows:
             contact = found.get(row.contact_id) if row.contact_id is not None else None
             if row.address_sealed is None or (

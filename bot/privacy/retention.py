@@ -11,11 +11,8 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, or_, select, update
-
 from bot.services import Services
-from storage import audit
-from storage.models import Contact, Conversation, Inbound, Media, Story
+from storage import audit, retention
 
 log = logging.getLogger(__name__)
 
@@ -24,21 +21,10 @@ def purge_raw(services: Services, now: datetime | None = None) -> int:
     """Purge raw text and media of moderated stories whose time has come."""
     moment = now or datetime.now(UTC)
     with services.db.session() as session:
-        due = list(
-            session.scalars(
-                select(Story).where(
-                    Story.purge_raw_after.is_not(None),
-                    Story.purge_raw_after <= moment,
-                    Story.raw_sealed.is_not(None),
-                )
-            )
-        )
+        due = retention.raw_due(session, moment)
         blank = services.vault.seal("")
         for story in due:
-            story.raw_sealed = None
-            inbound_ids = select(Inbound.id).where(Inbound.story_id == story.id)
-            session.execute(delete(Media).where(Media.inbound_id.in_(inbound_ids)))
-            session.execute(update(Inbound).where(Inbound.story_id == story.id).values(body_sealed=blank))
+            retention.purge_raw(session, story, blank)
             audit.record(session, "system", "raw_purged", story.ref)
         return len(due)
 
@@ -48,28 +34,9 @@ def reduce_old(services: Services, now: datetime | None = None) -> int:
     moment = now or datetime.now(UTC)
     cutoff = moment - timedelta(days=services.settings.retention_days)
     with services.db.session() as session:
-        old = list(
-            session.scalars(
-                select(Story).where(
-                    Story.created_at < cutoff,
-                    or_(Story.contact_id.is_not(None), Story.raw_sealed.is_not(None)),
-                    Story.status != "draft",
-                )
-            )
-        )
+        old = retention.older_than(session, cutoff)
         for story in old:
-            inbound_ids = select(Inbound.id).where(Inbound.story_id == story.id)
-            session.execute(delete(Media).where(Media.inbound_id.in_(inbound_ids)))
-            session.execute(delete(Inbound).where(Inbound.story_id == story.id))
-            story.raw_sealed = None
-            story.contact_id = None
+            retention.reduce(session, story)
             audit.record(session, "system", "story_anonymised", story.ref)
-        stale_contacts = select(Contact.id).where(
-            or_(Contact.last_inbound_at.is_(None), Contact.last_inbound_at < cutoff),
-            ~exists().where(and_(Story.contact_id == Contact.id)),
-        )
-        for contact_id in list(session.scalars(stale_contacts)):
-            session.execute(delete(Inbound).where(Inbound.contact_id == contact_id))
-            session.execute(delete(Conversation).where(Conversation.contact_id == contact_id))
-            session.execute(delete(Contact).where(Contact.id == contact_id))
+        retention.forget_idle_contacts(session, cutoff)
         return len(old)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-
-from bot.chat.delivery import backoff
+from bot.clients.retry import backoff
 from bot.clients.translators import TranslationError, Translator, make_translator
 from bot.services import Services
+from storage import stories
 from storage.models import Story
 
 log = logging.getLogger(__name__)
@@ -46,13 +45,7 @@ def translate_pending(services: Services, now: datetime | None = None, limit: in
     with services.db.session() as session:
         due = [
             (story.id, story.lang, story.redacted_text or "", dict(story.answers))
-            for story in session.scalars(
-                select(Story)
-                .where(Story.translation_status == "pending", Story.translation_next_at <= moment)
-                .order_by(Story.translation_next_at)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
+            for story in stories.translation_due(session, moment, limit)
         ]
     for story_id, lang, text, answers in due:
         if client is None:

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.chat.delivery import backoff, deliver_due
+from bot.chat.delivery import deliver_due
+from bot.clients.retry import backoff
 from bot.services import Services
 from channels.base import OutboundMessage, SendError, SendResult
 from storage.models import OutboxMessage

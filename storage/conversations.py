@@ -1,0 +1,34 @@
+"""Where each sender is in her conversation: one row per contact, locked while her messages are stepped."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Conversation
+from storage.upsert import insert_ignoring_conflict
+
+
+def locked(session: Session, contact_id: int) -> Conversation:
+    """Her conversation, created if new, locked until the transaction ends (one step at a time)."""
+    insert_ignoring_conflict(
+        session, Conversation.__table__, {"contact_id": contact_id, "state": {}, "version": 0}, ["contact_id"]
+    )
+    return session.scalars(
+        select(Conversation).where(Conversation.contact_id == contact_id).with_for_update()
+    ).one()
+
+
+def due(session: Session, now: datetime, limit: int) -> list[Conversation]:
+    """Conversations owed a nudge or a timeout, locked so two workers never send the same one."""
+    return list(
+        session.scalars(
+            select(Conversation)
+            .where(Conversation.due_at.is_not(None), Conversation.due_at <= now)
+            .order_by(Conversation.due_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )
