@@ -14,7 +14,6 @@ import click
 
 from bot.config import Settings
 from bot.logs import configure_logging
-from bot.reports.languages import i18n_group
 from bot.services import Services
 from channels.base import CHANNELS
 from channels.registry import commands as channel_commands
@@ -189,6 +188,24 @@ def digest(site: str, week: str, out: str | None) -> None:
         click.echo(html)
 
 
+@main.group("i18n")
+def i18n() -> None:
+    """Translations: how complete and how reviewed each language is."""
+
+
+@i18n.command("status")
+def i18n_status() -> None:
+    """Per language: strings, translated, reviewed by a native speaker."""
+    from bot.reports.languages import needing_review, status
+
+    click.echo(f"{'code':<5} {'language':<11} {'strings':>7} {'translated':>10} {'reviewed':>8}")
+    for row in status():
+        click.echo(f"{row.code:<5} {row.name:<11} {row.total:>7} {row.translated:>10} {row.reviewed:>8}")
+    waiting = needing_review()
+    if waiting:
+        click.echo(f"needing native review: {', '.join(waiting)}")
+
+
 @main.command("demo-users")
 def demo_users() -> None:
     """Create one demo staff user per role; their logins are printed once and kept in var/."""
@@ -229,7 +246,6 @@ def demo(host: str, port: int) -> None:
         worker_process.wait(timeout=10)
 
 
-main.add_command(i18n_group)
 for command in channel_commands(Settings.from_env):
     main.add_command(command)
 

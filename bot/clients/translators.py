@@ -30,10 +30,12 @@ from deep_translator import GoogleTranslator, MicrosoftTranslator
 from deep_translator.constants import GOOGLE_LANGUAGES_TO_CODES
 from deep_translator.exceptions import MicrosoftAPIerror, RequestError, TooManyRequests, TranslationNotFound
 
+from flows.languages import LANGUAGES as ALL_LANGUAGES
+
 log = logging.getLogger(__name__)
 
-# Our language codes. Mostly ISO 639-1; Dari has no 639-1 code, so it uses 639-3 "prs".
-LANGUAGES: Final = ("en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk")
+# Our language codes (mostly ISO 639-1; Dari has no 639-1 code, so it uses 639-3 "prs").
+LANGUAGES: Final = tuple(language.code for language in ALL_LANGUAGES)
 
 # Dari is written Persian: LibreTranslate and deep-translator's Google list only know Persian ("fa"),
 # and written Dari is largely intelligible as Persian (vocabulary differs, which the approver's

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import click
-
 from flows.catalog import entries
 from flows.languages import DEFAULT, LANGUAGES
 
@@ -47,19 +45,3 @@ def status() -> list[LanguageStatus]:
 def needing_review() -> list[str]:
     """Codes of languages with any string not yet reviewed by a native speaker (or not translated)."""
     return [row.code for row in status() if row.unreviewed]
-
-
-@click.group("i18n")
-def i18n_group() -> None:
-    """Translations: how complete and how reviewed each language is."""
-
-
-@i18n_group.command("status")
-def status_command() -> None:
-    """Per language: strings, translated, reviewed by a native speaker."""
-    click.echo(f"{'code':<5} {'language':<11} {'strings':>7} {'translated':>10} {'reviewed':>8}")
-    for row in status():
-        click.echo(f"{row.code:<5} {row.name:<11} {row.total:>7} {row.translated:>10} {row.reviewed:>8}")
-    waiting = needing_review()
-    if waiting:
-        click.echo(f"needing native review: {', '.join(waiting)}")

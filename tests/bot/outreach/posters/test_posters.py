@@ -14,8 +14,14 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 import zxingcpp
 
-import bot.outreach.posters as posters
-from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
+from bot.outreach.posters import (
+    PosterContent,
+    _layout as layout,
+    _scripts as scripts,
+    card_pdf,
+    missing_fonts,
+    poster_pdf,
+)
 from flows.catalog import Entry, entries, text
 
 WHATSAPP = "https://wa.me/447700900123?text=HELLO%20MEDWAY-BUMPS"
@@ -203,7 +209,8 @@ def test_language_whose_catalog_lacks_poster_text_is_left_off_not_printed_in_eng
             return found
         return {key: entry for key, entry in found.items() if not key.startswith("poster.")}
 
-    monkeypatch.setattr(posters, "entries", without_polish_poster)
+    monkeypatch.setattr(scripts, "entries", without_polish_poster)
+    monkeypatch.setattr(layout, "entries", without_polish_poster)
     words = page_text(poster_pdf(content(("en", "pl", "xx"))))
 
     assert "Polski" not in words
@@ -211,8 +218,9 @@ def test_language_whose_catalog_lacks_poster_text_is_left_off_not_printed_in_eng
 
 
 def test_language_without_a_font_is_left_off_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = posters._script_font
-    monkeypatch.setattr(posters, "_script_font", lambda lang: None if lang == "bn" else real(lang))
+    real = scripts.script_font
+    monkeypatch.setattr(scripts, "script_font", lambda lang: None if lang == "bn" else real(lang))
+    monkeypatch.setattr(layout, "script_font", scripts.script_font)
 
     assert missing_fonts(["en", "pl", "bn", "unknown"]) == ["bn"]
     words = page_text(poster_pdf(content(("en", "pl", "bn"))))
