@@ -33,6 +33,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check bot channels flows storage
 	$(BIN)/mypy --strict
+	$(BIN)/lint-imports --no-cache
 
 unit: $(STAMP) $(NHSUK)
 	$(BIN)/python -m pytest

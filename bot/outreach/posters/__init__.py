@@ -12,6 +12,9 @@ vendored, because Noto fonts for Bengali, Gurmukhi, Urdu and friends are megabyt
 Linux distribution packages them (Debian: ``fonts-noto-core``). A language whose script has no font is
 left off the poster rather than printed as empty boxes; :func:`missing_fonts` says which, so an
 operator can install the package.
+
+Private modules: ``_content`` (what it says), ``_scripts`` (which languages can print, which font),
+``_layout`` (drawing). May import: ``flows`` (catalog text, languages), fpdf2, uharfbuzz, segno.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Names (with staff kept distinct, so the service learns a named staff member was involved), phone
 numbers, emails, NHS numbers, full postcodes, street addresses and dates of birth are replaced by
 ``[TYPE]``; every other character of her words is left exactly as she wrote it.
+
+May import: its own private modules and data only (pure: text in, redacted text and spans out).
 """
 
 from __future__ import annotations
