@@ -14,6 +14,13 @@ target_metadata = Base.metadata
 
 
 def _run(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        # SQLite rebuilds a table to change it (copy, drop, rename). With foreign keys on, dropping a table
+        # would cascade-delete every row that points at it, and the pragma is ignored inside a
+        # transaction: so switch it off on the raw connection first, and check the keys afterwards.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -22,6 +29,12 @@ def _run(connection: Connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        connection.commit()
+        raw.execute("PRAGMA foreign_keys=ON")
+        if broken:
+            raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
 
 
 def run_migrations_online() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.config import Settings
 from channels import registry
@@ -10,6 +11,7 @@ from channels.registry import Channels
 from flows.catalog import available_languages
 from flows.story import FlowConfig
 from storage.db import Database
+from storage.spool import Spool
 from storage.vault import Vault
 
 
@@ -20,6 +22,7 @@ class Services:
     vault: Vault
     flow: FlowConfig
     channels: Channels
+    spool: Spool
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -31,10 +34,12 @@ class Services:
             reply_days=settings.reply_target_days,
             triage=settings.triage,
         )
+        vault = Vault(settings.secret_key)
         return cls(
             settings,
             Database(settings.database_url),
-            Vault(settings.secret_key),
+            vault,
             flow,
             registry.build(settings),
+            Spool(Path(settings.spool_dir), vault),
         )

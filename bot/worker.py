@@ -1,35 +1,52 @@
-"""The worker: drains the outbox, finishes unprocessed messages, nudges quiet storytellers.
+"""The worker: answers her messages the moment they are stored, drains the outbox, runs scheduled jobs.
 
-Any number may run at once: outbox rows are claimed (``SKIP LOCKED`` on PostgreSQL), and
-conversations due a nudge are locked the same way, so two workers never send the same thing.
+Two loops run all the time, each woken by the database (PostgreSQL LISTEN/NOTIFY; a short poll on
+SQLite): one answers stored messages, one sends what is queued. Everything else — nudges, media,
+alerts, translation, the spool, retention, the Monday digest — runs on APScheduler's clock.
+
+Any number of workers may run at once: messages are answered one contact at a time (her conversation
+row is locked), outbox rows are claimed (``SKIP LOCKED`` on PostgreSQL) in the name of this worker,
+whose heartbeat is a short database lease. SIGTERM (every deploy) stops taking work, finishes what is
+in hand and gives back any claim not yet handed to a provider; a worker killed outright stops beating,
+and another gives its claims back within about half a minute.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from types import FrameType
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.chat.delivery import deliver_due, requeue_stale
+from bot.chat.delivery import deliver_due, release_claims, requeue_stale
+from bot.chat.intake import drain_spool
 from bot.chat.media import fetch_pending
-from bot.chat.receive import process_pending, run_due_ticks
+from bot.chat.receive import DATABASE_AWAY, process_pending, run_due_ticks
 from bot.privacy import retention
 from bot.reports import digest
 from bot.review.alerts import send_pending as send_alerts
 from bot.review.translation import translate_pending
 from bot.services import Services
 from storage import lease
+from storage.outbox import HEARTBEAT_PREFIX
+from storage.signals import Listener, Signal
 
 log = logging.getLogger(__name__)
 
-
 DIGEST_HOUR = 7
-HOLDER = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+#: this worker, in claims and leases: host, process and a random part (short enough for a lease name)
+HOLDER = f"{socket.gethostname()[:12]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+HEARTBEAT_EVERY = 5.0
+HEARTBEAT_LASTS = timedelta(seconds=20)
+#: the longest a loop sleeps when nothing wakes it
+IDLE_WAIT = 1.0
 
 
 def leased(services: Services, name: str, every: float, job: Callable[[], object]) -> Callable[[], object]:
@@ -43,18 +60,24 @@ def leased(services: Services, name: str, every: float, job: Callable[[], object
     return run
 
 
+def heartbeat(services: Services) -> None:
+    """This worker is alive: its claims stay its own for another ``HEARTBEAT_LASTS``."""
+    with services.db.session() as session:
+        lease.acquire(session, HEARTBEAT_PREFIX + HOLDER, HOLDER, datetime.now(UTC), HEARTBEAT_LASTS)
+
+
 def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
-    """Each job and how often it runs, in seconds."""
+    """Each scheduled job and how often it runs, in seconds."""
     return {
-        "retention": (leased(services, "retention", 3600.0, lambda: _retention(services)), 3600.0),
-        "digest": (lambda: _weekly_digest(services), 600.0),
-        "deliver": (lambda: deliver_due(services), 1.0),
-        "pending": (lambda: process_pending(services), 5.0),
-        "ticks": (lambda: run_due_ticks(services), 30.0),
+        "heartbeat": (lambda: heartbeat(services), HEARTBEAT_EVERY),
+        "spool": (lambda: drain_spool(services), 2.0),
+        "stale": (lambda: requeue_stale(services), 10.0),
+        "ticks": (lambda: run_due_ticks(services), 15.0),
         "media": (lambda: fetch_pending(services), 5.0),
         "alerts": (lambda: send_alerts(services), 5.0),
         "translate": (lambda: translate_pending(services), 10.0),
-        "stale": (lambda: requeue_stale(services), 60.0),
+        "retention": (leased(services, "retention", 3600.0, lambda: _retention(services)), 3600.0),
+        "digest": (lambda: _weekly_digest(services), 600.0),
     }
 
 
@@ -74,20 +97,101 @@ def _retention(services: Services) -> None:
     retention.reduce_old(services)
 
 
+def answer_all(services: Services) -> int:
+    """Answer every message waiting now; how many senders were answered."""
+    total = 0
+    while found := process_pending(services):
+        total += found
+    return total
+
+
+def send_all(services: Services) -> int:
+    """Send everything due now, in this worker's name."""
+    total = 0
+    while sent := deliver_due(services, worker=HOLDER):
+        total += len(sent)
+    return total
+
+
 def run_once(services: Services) -> None:
-    for name, (job, _every) in jobs(services).items():
+    """Every job once, in order: what ``allvoices worker --once`` and the tests use."""
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("answer", lambda: answer_all(services)),
+        *((name, job) for name, (job, _every) in jobs(services).items()),
+        ("deliver", lambda: send_all(services)),
+    ]
+    for name, job in steps:
         try:
             job()
         except Exception:
             log.exception("worker job %s failed", name)
 
 
-def run_forever(services: Services) -> None:
-    scheduler = BlockingScheduler(timezone=UTC)
-    for name, (job, every) in jobs(services).items():
-        scheduler.add_job(job, "interval", seconds=every, id=name, max_instances=1, coalesce=True)
-    log.info("worker started")
-    try:
+class Worker:
+    """One worker process: the two woken loops, the scheduled jobs, and a clean stop."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.stopping = threading.Event()
+
+    def _loop(self, name: str, signal_: Signal, work: Callable[[], int]) -> None:
+        listener = Listener(self.services.db.engine, (signal_,))
+        try:
+            while not self.stopping.is_set():
+                try:
+                    work()
+                except DATABASE_AWAY as error:
+                    log.warning("worker %s: the database is away (%s)", name, type(error).__name__)
+                except Exception:
+                    log.exception("worker %s failed", name)
+                if not self.stopping.is_set():
+                    listener.wait(IDLE_WAIT)
+        finally:
+            listener.close()
+
+    def stop(self, *_: object) -> None:
+        self.stopping.set()
+
+    def run(self) -> None:
+        """Until SIGTERM or SIGINT; then finish what is in hand and give back the rest."""
+        for number in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(number, self._on_signal)
+        heartbeat(self.services)
+        loops = [
+            threading.Thread(
+                target=self._loop,
+                args=("answer", Signal.INBOUND, lambda: answer_all(self.services)),
+                name="answer",
+            ),
+            threading.Thread(
+                target=self._loop,
+                args=("deliver", Signal.OUTBOX, lambda: send_all(self.services)),
+                name="deliver",
+            ),
+        ]
+        scheduler = BackgroundScheduler(timezone=UTC)
+        for name, (job, every) in jobs(self.services).items():
+            scheduler.add_job(job, "interval", seconds=every, id=name, max_instances=1, coalesce=True)
+        for loop in loops:
+            loop.start()
         scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        log.info("worker stopped")
+        log.info("worker %s started", HOLDER)
+        self.stopping.wait()
+        log.info("worker %s stopping: finishing what is in hand", HOLDER)
+        scheduler.shutdown(wait=True)
+        for loop in loops:
+            loop.join()
+        try:
+            given_back = release_claims(self.services, HOLDER)
+            with self.services.db.session() as session:
+                lease.release(session, HEARTBEAT_PREFIX + HOLDER, HOLDER)
+            log.info("worker %s stopped; %s claims given back", HOLDER, given_back)
+        except Exception:
+            log.exception("worker %s: could not give back its claims; another worker will", HOLDER)
+
+    def _on_signal(self, number: int, _frame: FrameType | None) -> None:
+        self.stopping.set()
+
+
+def run_forever(services: Services) -> None:
+    Worker(services).run()

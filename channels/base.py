@@ -37,6 +37,26 @@ class MediaItem:
     size: int | None = None
 
 
+_NONCHARACTERS = {
+    *range(0xFDD0, 0xFDF0),
+    *(plane * 0x10000 + low for plane in range(17) for low in (0xFFFE, 0xFFFF)),
+}
+
+
+def clean_text(text: str) -> str:
+    """Her words as any database and any screen can hold them: no NUL or other control characters
+    (line breaks and tabs stay), no Unicode non-characters, no lone surrogates. Done at the edge, once,
+    so one odd byte can never wedge a conversation."""
+    return "".join(
+        char
+        for char in text
+        if (char in "\n\t" or ord(char) >= 0x20)
+        and not 0x7F <= ord(char) <= 0x9F
+        and not 0xD800 <= ord(char) <= 0xDFFF
+        and ord(char) not in _NONCHARACTERS
+    )
+
+
 @dataclass(frozen=True)
 class InboundMessage:
     channel: str  # sms, whatsapp, telegram
@@ -47,6 +67,9 @@ class InboundMessage:
     received_at: datetime
     media: tuple[MediaItem, ...] = ()
     start_code: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.text))
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import case, delete, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import Contact, Conversation, Inbound, Media, OutboxMessage, Story
-from storage.upsert import insert_ignoring_conflict
 from storage.vault import Vault
 
 
@@ -17,22 +17,37 @@ def lookup_key(vault: Vault, transport: str, channel: str, address: str) -> str:
     return vault.lookup(f"{transport}/{channel}", address)
 
 
-def find_or_create(session: Session, vault: Vault, transport: str, channel: str, address: str) -> Contact:
-    key = lookup_key(vault, transport, channel, address)
-    insert_ignoring_conflict(
-        session,
-        Contact.__table__,
-        {
-            "channel": channel,
-            "transport": transport,
-            "address_hash": key,
-            "address_sealed": vault.seal(address),
-            "lang": "en",
-        },
-        ["address_hash"],
+def heard_from(
+    session: Session, vault: Vault, transport: str, channel: str, address: str, at: datetime
+) -> int:
+    """Her contact's id, made on her first message, its last-message time moved on: one statement.
+
+    A provider can deliver her messages out of order, so the time only ever moves forward.
+    """
+    values = {
+        "channel": channel,
+        "transport": transport,
+        "address_hash": lookup_key(vault, transport, channel, address),
+        "address_sealed": vault.seal(address),
+        "lang": "en",
+        "created_at": at,
+        "last_inbound_at": at,
+    }
+    table = Contact.__table__
+    insert = (postgresql if session.get_bind().dialect.name == "postgresql" else sqlite).insert(table)
+    later = case(
+        (
+            or_(table.c.last_inbound_at.is_(None), table.c.last_inbound_at < insert.excluded.last_inbound_at),
+            insert.excluded.last_inbound_at,
+        ),
+        else_=table.c.last_inbound_at,
     )
-    contact = session.scalars(select(Contact).where(Contact.address_hash == key)).one()
-    return contact
+    statement = (
+        insert.values(**values)
+        .on_conflict_do_update(index_elements=["address_hash"], set_={"last_inbound_at": later})
+        .returning(table.c.id)
+    )
+    return int(session.execute(statement).scalar_one())
 
 
 def find(session: Session, vault: Vault, transport: str, channel: str, address: str) -> Contact | None:
@@ -58,7 +73,3 @@ def erase(session: Session, contact_id: int) -> dict[str, int]:
         result = session.execute(delete(model).where(column == contact_id))
         counts[model.__tablename__] = int(getattr(result, "rowcount", 0) or 0)
     return counts
-
-
-def touch(contact: Contact, at: datetime) -> None:
-    contact.last_inbound_at = at

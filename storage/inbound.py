@@ -1,35 +1,88 @@
-"""Her messages as they arrived: what is still to be answered, and a conversation's history."""
+"""Her messages as they arrived: stored once, answered in order, and set aside when one cannot be.
+
+A message that fails because of itself (not because the database is away) is tried a few times, each
+failure committed on its own so the count survives the failed try; then it is parked: shown to leads,
+and her later messages — STOP above all — go on without it.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Inbound
+from storage.models import Inbound, Media
+from storage.upsert import insert_ignoring_conflict
+
+#: failed tries before a message is parked; the waits between them grow from one second
+MAX_ATTEMPTS = 3
 
 
-def unprocessed_of(session: Session, contact_id: int) -> list[Inbound]:
-    """One sender's messages not yet run through her flow, oldest first."""
+def add(session: Session, values: dict[str, Any]) -> int | None:
+    """Store one message; None when the provider had sent it before (a retry is a no-op)."""
+    return insert_ignoring_conflict(session, Inbound.__table__, values, ["channel", "provider_id"])
+
+
+def add_media(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    for row in rows:
+        session.add(Media(**row))
+
+
+def _waiting(now: datetime) -> list[Any]:
+    return [
+        Inbound.processed_at.is_(None),
+        Inbound.parked_at.is_(None),
+        or_(Inbound.retry_at.is_(None), Inbound.retry_at <= now),
+    ]
+
+
+def next_of(session: Session, contact_id: int, now: datetime) -> Inbound | None:
+    """Her oldest message still to answer; None when the oldest is waiting to be tried again."""
+    oldest = session.scalars(
+        select(Inbound)
+        .where(Inbound.contact_id == contact_id, Inbound.processed_at.is_(None), Inbound.parked_at.is_(None))
+        .order_by(Inbound.id)
+        .limit(1)
+    ).first()
+    if oldest is None or (oldest.retry_at is not None and oldest.retry_at > now):
+        return None
+    return oldest
+
+
+def senders_waiting(session: Session, now: datetime, limit: int) -> list[int]:
+    """Contacts with a message to answer now, the longest waiting first."""
+    ids = session.scalars(select(Inbound.contact_id).where(*_waiting(now)).order_by(Inbound.id).limit(limit))
+    return list(dict.fromkeys(ids))
+
+
+def failed(session: Session, inbound_id: int, error: str, now: datetime) -> bool:
+    """Count a failed try (the caller commits it apart from the try); True when it is now parked."""
+    row = session.get(Inbound, inbound_id)
+    if row is None:
+        return False
+    row.attempts += 1
+    row.last_error = error[:200]
+    if row.attempts >= MAX_ATTEMPTS:
+        row.parked_at = now
+        return True
+    row.retry_at = now + timedelta(seconds=2 ** (row.attempts - 1))
+    return False
+
+
+def parked(session: Session, limit: int = 200) -> list[Inbound]:
+    """Messages set aside after failing, newest first, for leads to see (never her words)."""
     return list(
         session.scalars(
-            select(Inbound)
-            .where(Inbound.contact_id == contact_id, Inbound.processed_at.is_(None))
-            .order_by(Inbound.id)
+            select(Inbound).where(Inbound.parked_at.is_not(None)).order_by(Inbound.id.desc()).limit(limit)
         )
     )
 
 
-def senders_waiting(session: Session, received_before: datetime, limit: int) -> list[int]:
-    """Contacts with a message stored before ``received_before`` and still not answered, oldest first."""
-    ids = session.scalars(
-        select(Inbound.contact_id)
-        .where(Inbound.processed_at.is_(None), Inbound.received_at <= received_before)
-        .order_by(Inbound.id)
-        .limit(limit)
-    )
-    return list(dict.fromkeys(ids))
+def count_waiting(session: Session, now: datetime) -> int:
+    return int(session.scalar(select(func.count()).select_from(Inbound).where(*_waiting(now))) or 0)
 
 
 def of_contact(session: Session, contact_id: int) -> list[Inbound]:

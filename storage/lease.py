@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.orm import Session
 
 from storage.models import Lease
@@ -22,3 +22,8 @@ def acquire(session: Session, name: str, holder: str, now: datetime, ttl: timede
         .values(holder=holder, expires_at=now + ttl)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+def release(session: Session, name: str, holder: str) -> None:
+    """Give the lease up now (a worker stopping cleanly), if this holder still has it."""
+    session.execute(delete(Lease).where(Lease.name == name, Lease.holder == holder))

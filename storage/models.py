@@ -43,6 +43,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+#: SQLite hands the id of a deleted row out again unless a table says AUTOINCREMENT; an id that comes
+#: back could match a key or reference built from the old one (an erased woman's goodbye, say), so no
+#: table of ours lets that happen. PostgreSQL's sequences never reuse a value anyway.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
@@ -56,6 +62,7 @@ class Contact(Base):
     """One sender on one channel. Reviewers never see this row."""
 
     __tablename__ = "contact"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
@@ -85,6 +92,7 @@ class Conversation(Base):
 
 class Story(Base):
     __tablename__ = "story"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str | None] = mapped_column(String(9), unique=True)
@@ -129,11 +137,24 @@ class Story(Base):
     )
 
 
+# The queue's filters and order: urgent first, then longest waiting, within a status tab or not.
+Index("ix_story_queue", Story.urgent, Story.submitted_at, Story.id)
+Index("ix_story_status_queue", Story.status, Story.urgent, Story.submitted_at)
+Index("ix_story_lang", Story.lang)
+Index("ix_story_site", Story.site)
+Index("ix_story_channel", Story.channel)
+Index("ix_story_champion", Story.champion_code)
+Index("ix_story_replied", Story.replied_at)
+
+
 class Inbound(Base):
     """Every message she sent, stored before the provider is answered; a provider retry is a no-op."""
 
     __tablename__ = "inbound"
-    __table_args__ = (UniqueConstraint("channel", "provider_id", name="uq_inbound_provider"),)
+    __table_args__ = (
+        UniqueConstraint("channel", "provider_id", name="uq_inbound_provider"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
@@ -145,14 +166,22 @@ class Inbound(Base):
     media: Mapped[list[Any]] = mapped_column(default=list)
     start_code: Mapped[str | None] = mapped_column(String(40))
     processed_at: Mapped[datetime | None]
+    #: tries at processing it that failed because of the message itself (committed apart from the try)
     attempts: Mapped[int] = mapped_column(default=0)
+    #: set after too many failed tries: shown to leads, and her later messages go on without it
+    parked_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    #: after a failed try, not before this
+    retry_at: Mapped[datetime | None]
 
 
 Index("ix_inbound_unprocessed", Inbound.processed_at, Inbound.received_at)
+Index("ix_inbound_contact_unprocessed", Inbound.contact_id, Inbound.processed_at)
 
 
 class StaffUser(Base):
     __tablename__ = "staff_user"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
@@ -169,6 +198,7 @@ class Response(Base):
     """A reply to one story: written by one person, approved by another."""
 
     __tablename__ = "response"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
@@ -196,6 +226,7 @@ class OutboxMessage(Base):
     """One message to send. The destination is sealed here too, so a goodbye can outlive her contact."""
 
     __tablename__ = "outbox"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
@@ -216,6 +247,8 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_until: Mapped[datetime | None]
+    #: the worker sending it; its claim ends when that worker's heartbeat stops
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
     provider_id: Mapped[str | None] = mapped_column(String(100), index=True)
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -229,6 +262,7 @@ class Media(Base):
     """A voice note, photo or file she sent: fetched from the provider and kept sealed, for moderators."""
 
     __tablename__ = "media"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inbound_id: Mapped[int] = mapped_column(ForeignKey("inbound.id", ondelete="CASCADE"), index=True)
@@ -250,6 +284,7 @@ class Champion(Base):
     """A community champion or group that hands the number out. Knows counts, never stories."""
 
     __tablename__ = "champion"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -267,6 +302,7 @@ class Alert(Base):
     """An urgent message: the on-call lead is told (never her words or number) and handling is recorded."""
 
     __tablename__ = "alert"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
@@ -287,6 +323,7 @@ class AuditEvent(Base):
     """Append-only record of what staff did. Never holds her words or her address."""
 
     __tablename__ = "audit_event"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -300,6 +337,7 @@ class ReplyTemplate(Base):
     """A starting point for a common theme. Every sent reply is still read and approved by a person."""
 
     __tablename__ = "reply_template"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     theme: Mapped[str] = mapped_column(String(60))
@@ -313,6 +351,7 @@ class Action(Base):
     """A "You said, we did" entry: a change the service made, linked to themes and stories."""
 
     __tablename__ = "action"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     site: Mapped[str | None] = mapped_column(String(200))

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, exists, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Contact, OutboxMessage, Story
+from storage.models import Contact, Lease, OutboxMessage, Story
 from storage.upsert import insert_ignoring_conflict
 
+#: a claim outlives its worker's heartbeat by at most this; rows claimed before claims named their
+#: worker fall back on it alone
 CLAIM_FOR = timedelta(minutes=2)
+#: how a worker's heartbeat lease is named: ``worker:`` and its id
+HEARTBEAT_PREFIX = "worker:"
 
 
 def enqueue(
@@ -75,10 +79,10 @@ def enqueue_to(
 
 
 def claim(
-    session: Session, now: datetime, limit: int = 20, ids: Sequence[int] | None = None
+    session: Session, now: datetime, holder: str, limit: int = 20, ids: Sequence[int] | None = None
 ) -> list[OutboxMessage]:
-    """Take due rows for this worker. PostgreSQL skips rows another worker holds; SQLite's write lock
-    (every transaction begins IMMEDIATE) gives one claimer at a time."""
+    """Take due rows for the worker ``holder``. PostgreSQL skips rows another worker holds; SQLite's
+    write lock (writers begin IMMEDIATE) gives one claimer at a time."""
     query = (
         select(OutboxMessage)
         .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
@@ -92,7 +96,32 @@ def claim(
     for row in rows:
         row.status = "sending"
         row.claimed_until = now + CLAIM_FOR
+        row.claimed_by = holder
     return rows
+
+
+def due_count(session: Session, now: datetime) -> int:
+    """How many messages wait to be sent now (a cheap look before taking the write lock to claim)."""
+    found = session.scalar(
+        select(func.count())
+        .select_from(OutboxMessage)
+        .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+    )
+    return int(found or 0)
+
+
+def release_claims(session: Session, holder: str) -> int:
+    """A worker stopping cleanly gives back what it claimed and had not handed to a provider."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == "sending",
+            OutboxMessage.claimed_by == holder,
+            OutboxMessage.provider_id.is_(None),
+        )
+        .values(status="queued", claimed_until=None, claimed_by=None)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def release_held(session: Session, contact_id: int, now: datetime) -> int:
@@ -105,28 +134,38 @@ def release_held(session: Session, contact_id: int, now: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def requeue_stale(session: Session, now: datetime, grace: timedelta) -> int:
-    """Rows a worker claimed and never finished (it died mid-send).
+def requeue_stale(session: Session, now: datetime) -> int:
+    """Rows claimed by a worker that has stopped beating (killed, or its host gone).
 
-    If the provider took the message, its status callback has recorded the provider id by now and
-    the row is marked sent; otherwise it is queued again. Only a provider that accepted a message
-    and then never called back can cause a second copy, and that is logged as such.
+    If the provider took the message, its status callback has recorded the provider id by now and the
+    row is marked sent; otherwise it is queued again. Only a provider that accepted a message and then
+    never called back (Telegram sends no receipts) can cause a second copy.
     """
+    alive = exists().where(
+        Lease.name == literal(HEARTBEAT_PREFIX) + OutboxMessage.claimed_by, Lease.expires_at >= now
+    )
     stale = list(
         session.scalars(
             select(OutboxMessage)
-            .where(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now - grace)
+            .where(
+                OutboxMessage.status == "sending",
+                or_(
+                    and_(OutboxMessage.claimed_by.is_not(None), ~alive),
+                    and_(OutboxMessage.claimed_by.is_(None), OutboxMessage.claimed_until < now),
+                ),
+            )
             .with_for_update(skip_locked=True)
         )
     )
     for row in stale:
         row.claimed_until = None
+        row.claimed_by = None
         if row.provider_id:
             row.status = "sent"
             row.sent_at = row.sent_at or now
         else:
             row.status = "queued"
-            row.last_error = "resent: a worker stopped while sending it"
+            row.last_error = "sent again: the worker sending it stopped"
     return len(stale)
 
 

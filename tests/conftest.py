@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -135,6 +136,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "give_up_after": timedelta(hours=24),
         "reply_target_days": 3,
         "secure_cookies": False,
+        "spool_dir": tempfile.mkdtemp(prefix="allvoices-spool-"),
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 #: kinds that still go after she has opted out: the STOP confirmation and the erasure goodbye.
 SENT_AFTER_OPT_OUT = ("optout_ack", "goodbye")
-STALE_AFTER = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -41,13 +40,28 @@ class _Job:
 
 
 def deliver_due(
-    services: Services, now: datetime | None = None, ids: Sequence[int] | None = None, limit: int = 20
+    services: Services,
+    now: datetime | None = None,
+    ids: Sequence[int] | None = None,
+    limit: int = 20,
+    worker: str | None = None,
 ) -> list[int]:
-    """Send what is due; returns the ids sent."""
+    """Send what is due; returns the ids sent.
+
+    ``worker`` names the worker whose heartbeat keeps the claims alive; without one (the simulator,
+    ``allvoices chat``) a claim simply runs out after ``outbox.CLAIM_FOR``.
+    """
     moment = now or datetime.now(UTC)
     jobs: list[_Job] = []
+    if ids is None:
+        with services.db.reading() as session:
+            if not outbox.due_count(session, moment):
+                return []  # nothing to send: the write lock was never taken
     with services.db.session() as session:
-        rows = outbox.claim(session, moment, limit=limit, ids=ids)
+        rows = outbox.claim(session, moment, worker or "", limit=limit, ids=ids)
+        if worker is None:
+            for row in rows:
+                row.claimed_by = None
         contact_ids = [row.contact_id for row in rows if row.contact_id is not None]
         found = contacts.by_ids(session, contact_ids)
         for row in rows:
@@ -76,6 +90,7 @@ def _hold(services: Services, session: Session, row: OutboxMessage, contact: Con
     """Keep the message for her next reply, and send the channel's approved opener once per silence."""
     row.status = "held"
     row.claimed_until = None
+    row.claimed_by = None
     story = session.get(Story, row.story_id) if row.story_id else None
     story = story or stories.latest_submitted(session, contact.id)
     code = story.ref if story is not None and story.ref else ""
@@ -110,7 +125,9 @@ def _send(services: Services, job: _Job) -> bool:
         if sender is None:
             raise SendError(f"no sender configured for {job.transport}", retryable=False)
         if job.template is not None:
-            result = sender.send_opener(job.message.address, str(job.template.get("code", "")))
+            result = sender.send_opener(
+                job.message.address, str(job.template.get("code", "")), job.message.idempotency_key
+            )
         else:
             result = sender.send(job.message)
     except SendError as error:
@@ -135,6 +152,7 @@ def _send(services: Services, job: _Job) -> bool:
 def _finish(session: Session, row: OutboxMessage, status: str, error: str | None) -> None:
     row.status = status
     row.claimed_until = None
+    row.claimed_by = None
     row.last_error = error
     if row.kind == "reply" and status == "sent" and row.story_id is not None:
         replies.mark_sent(session, row.story_id, datetime.now(UTC))
@@ -157,6 +175,7 @@ def _failed(services: Services, outbox_id: int, error: SendError) -> None:
         else:
             row.status = "queued"
             row.claimed_until = None
+            row.claimed_by = None
             row.last_error = str(error)[:500]
             row.next_attempt_at = datetime.now(UTC) + backoff(row.attempts, error.retry_after)
     log.warning("outbox %s send failed (retryable=%s): %s", outbox_id, error.retryable, error)
@@ -186,5 +205,12 @@ def apply_status(services: Services, report: DeliveryReport) -> bool:
 
 
 def requeue_stale(services: Services, now: datetime | None = None) -> int:
+    """Give back what a stopped worker had claimed (see `storage.outbox.requeue_stale`)."""
     with services.db.session() as session:
-        return outbox.requeue_stale(session, now or datetime.now(UTC), STALE_AFTER)
+        return outbox.requeue_stale(session, now or datetime.now(UTC))
+
+
+def release_claims(services: Services, worker: str) -> int:
+    """This worker is stopping: what it claimed and had not handed over goes back to the queue."""
+    with services.db.session() as session:
+        return outbox.release_claims(session, worker)

@@ -1,33 +1,39 @@
-"""Her messages in, the service's answers out: store first, then step the flow, then queue replies.
+"""Answering her: each stored message run through her flow, in the order she sent them.
 
-Every inbound row is committed before anything else happens, so a failure later loses nothing: the
-worker finds unprocessed rows and finishes them. One contact's messages are processed one at a time
-(a row lock on PostgreSQL, SQLite's single writer), in the order they arrived.
+The webhook only stores (``bot.chat.intake``); the worker, woken at once, answers. The simulator and
+``allvoices chat`` store and answer in one go (`receive`), through the same code.
+
+Each message is one transaction: lock her conversation, step the flow, carry out its effects, queue the
+replies, mark the message done — all or nothing. One contact's messages are answered one at a time
+(her conversation row is locked), oldest first. A message that fails because of itself is counted in
+its own transaction and, after a few tries, parked, so her later messages (STOP above all) go on; a
+database that is away is not her message's fault and is never counted against it.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot.chat.effects import apply
+from bot.chat.intake import store
 from bot.chat.language import detect_language
 from bot.services import Services
 from channels.base import InboundMessage
 from flows import story as story_flow
 from flows.commands import command
 from flows.types import Inbound as FlowInbound, MediaKind
-from storage import champions, contacts, conversations, inbound as inbound_store, outbox
-from storage.models import Contact, Conversation, Inbound, Media
-from storage.upsert import insert_ignoring_conflict
+from storage import champions, conversations, inbound as inbound_store, outbox
+from storage.models import Contact, Conversation
+from storage.signals import Signal, notify
 
 log = logging.getLogger(__name__)
-
-#: a message that failed to process is tried again by the worker after this long.
-RETRY_PROCESSING_AFTER = timedelta(seconds=5)
+#: errors that say the database is away or busy, not that her message is at fault
+DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, TimeoutError, ConnectionError)
 
 
 @dataclass(frozen=True)
@@ -38,90 +44,81 @@ class Received:
 
 
 def receive(services: Services, message: InboundMessage) -> Received:
-    """Store her message (a provider retry is a no-op), then answer it if the database lets us."""
-    with services.db.session() as session:
-        contact = contacts.find_or_create(
-            session, services.vault, message.transport, message.channel, message.address
-        )
-        inbound_id = insert_ignoring_conflict(
-            session,
-            Inbound.__table__,
-            {
-                "channel": message.channel,
-                "provider_id": message.provider_id,
-                "contact_id": contact.id,
-                "received_at": message.received_at,
-                "body_sealed": services.vault.seal(message.text),
-                "media": [
-                    {"kind": item.kind.value, "content_type": item.content_type, "size": item.size}
-                    for item in message.media
-                ],
-                "start_code": message.start_code,
-            },
-            ["channel", "provider_id"],
-        )
-        if inbound_id is None:
-            return Received(None, duplicate=True)
-        for item in message.media:
-            session.add(
-                Media(
-                    inbound_id=inbound_id,
-                    contact_id=contact.id,
-                    transport=message.transport,
-                    kind=item.kind.value,
-                    content_type=item.content_type,
-                    source_sealed=services.vault.seal(item.url) if item.url else None,
-                    status="pending" if item.url else "simulated",
-                )
-            )
-        contact.last_inbound_at = max(contact.last_inbound_at or message.received_at, message.received_at)
-        contact_id = contact.id
+    """Store her message and answer it now (the simulator, ``allvoices chat`` and tests)."""
+    stored = store(services, message)
+    if stored.inbound_id is None:
+        return Received(None, duplicate=True)
     try:
-        sent = process_contact(services, contact_id)
+        sent = process_contact(services, stored.contact_id)
     except Exception:
         # Kept, not lost: the worker answers her once the database is healthy again.
-        log.exception("inbound %s stored but not processed yet", inbound_id)
-        return Received(inbound_id, duplicate=False)
-    return Received(inbound_id, duplicate=False, outbox_ids=tuple(sent))
+        log.exception("inbound %s stored but not answered yet", stored.inbound_id)
+        return Received(stored.inbound_id, duplicate=False)
+    return Received(stored.inbound_id, duplicate=False, outbox_ids=tuple(sent))
 
 
 def process_contact(services: Services, contact_id: int, now: datetime | None = None) -> list[int]:
-    """Run every unprocessed message of one sender through her flow, oldest first."""
+    """Answer every waiting message of one sender, oldest first; the ids of the replies queued."""
     queued: list[int] = []
+    while True:
+        current: list[int] = []
+        try:
+            if not _answer_next(services, contact_id, now or datetime.now(UTC), queued, current):
+                return queued
+        except DATABASE_AWAY:
+            raise
+        except Exception as error:
+            if not current:
+                raise
+            parked = _count_failure(services, current[0], error)
+            log.exception("inbound %s could not be answered%s", current[0], "; parked" if parked else "")
+            if not parked:
+                return queued  # tried again after a pause; her later messages wait their turn
+
+
+def _answer_next(
+    services: Services, contact_id: int, now: datetime, queued: list[int], current: list[int]
+) -> bool:
+    """Step her oldest waiting message in one transaction; False when there is none to answer now."""
     with services.db.session() as session:
         conversation = conversations.locked(session, contact_id)
-        pending = inbound_store.unprocessed_of(session, contact_id)
         contact = session.get(Contact, contact_id)
-        if contact is None:
-            return queued
-        released = outbox.release_held(session, contact_id, now or datetime.now(UTC)) if pending else 0
-        for inbound in pending:
-            inbound.attempts += 1
-            text = services.vault.open(inbound.body_sealed)
-            if released and command(text, contact.lang) == "read":
-                # "Reply READ to see it": the held reply she asked for is her answer.
-                inbound.processed_at = now or datetime.now(UTC)
-                released = 0
-                continue
-            first = conversation.state.get("step", "new") == "new"
-            flow_inbound = FlowInbound(
-                text=text,
-                received_at=inbound.received_at,
-                media=tuple(MediaKind(item["kind"]) for item in inbound.media),
-                # Her first words set her language; later ones are checked for every language's
-                # urgent-risk phrases, so detecting each message would cost time for nothing.
-                detected_lang=detect_language(text) if first else None,
-                start_code=_champion_code(session, conversation, inbound.start_code, text),
-            )
-            outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
-            inbound.processed_at = now or datetime.now(UTC)
-            erased = apply(
-                services, session, contact, conversation, inbound, outcome, f"in{inbound.id}", queued
-            )
-            if erased:
-                return queued
-        conversation.due_at = story_flow.next_due(conversation.state, services.flow)
-    return queued
+        message = inbound_store.next_of(session, contact_id, now) if contact is not None else None
+        if contact is None or message is None:
+            return False
+        current.append(message.id)
+        before = len(queued)
+        text = services.vault.open(message.body_sealed)
+        released = outbox.release_held(session, contact_id, now)
+        if released and command(text, contact.lang) == "read":
+            # "Reply READ to see it": the held reply she asked for is her answer.
+            message.processed_at = now
+            notify(session, Signal.OUTBOX)
+            return True
+        first = conversation.state.get("step", "new") == "new"
+        flow_inbound = FlowInbound(
+            text=text,
+            received_at=message.received_at,
+            media=tuple(MediaKind(item["kind"]) for item in message.media),
+            # Her first words set her language; later ones are checked for every language's
+            # urgent-risk phrases, so detecting each message would cost time for nothing.
+            detected_lang=detect_language(text) if first else None,
+            start_code=_champion_code(session, conversation, message.start_code, text),
+        )
+        outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
+        message.processed_at = now
+        erased = apply(services, session, contact, conversation, message, outcome, f"in{message.id}", queued)
+        if not erased:
+            conversation.due_at = story_flow.next_due(conversation.state, services.flow)
+        if released or len(queued) > before:
+            notify(session, Signal.OUTBOX)
+        return not erased
+
+
+def _count_failure(services: Services, inbound_id: int, error: Exception) -> bool:
+    """Record the failed try on its own, so the count is kept though the try was rolled back."""
+    with services.db.session() as session:
+        return inbound_store.failed(session, inbound_id, type(error).__name__, datetime.now(UTC))
 
 
 def _champion_code(session: Session, conversation: Conversation, given: str | None, text: str) -> str | None:
@@ -135,15 +132,17 @@ def _champion_code(session: Session, conversation: Conversation, given: str | No
 
 
 def process_pending(services: Services, now: datetime | None = None, limit: int = 50) -> int:
-    """Finish messages that were stored but not answered (a database error, a crash)."""
+    """Answer every sender with a message waiting (the worker runs this whenever one is stored)."""
     moment = now or datetime.now(UTC)
     with services.db.session() as session:
-        contact_ids = inbound_store.senders_waiting(session, moment - RETRY_PROCESSING_AFTER, limit)
+        contact_ids = inbound_store.senders_waiting(session, moment, limit)
     for contact_id in contact_ids:
         try:
-            process_contact(services, contact_id)
+            process_contact(services, contact_id, moment)
+        except DATABASE_AWAY:
+            raise
         except Exception:
-            log.exception("contact %s: pending messages still failing", contact_id)
+            log.exception("contact %s: a message could not be answered", contact_id)
     return len(contact_ids)
 
 
@@ -157,8 +156,11 @@ def run_due_ticks(services: Services, now: datetime | None = None, limit: int = 
             if contact is None:
                 continue
             when = conversation.due_at.isoformat() if conversation.due_at else ""
+            queued: list[int] = []
             outcome = story_flow.tick(conversation.state, moment, services.flow)
-            apply(services, session, contact, conversation, None, outcome, f"tick{contact.id}-{when}", [])
+            apply(services, session, contact, conversation, None, outcome, f"tick{contact.id}-{when}", queued)
             conversation.due_at = story_flow.next_due(conversation.state, services.flow)
+            if queued:
+                notify(session, Signal.OUTBOX)
             done += 1
     return done

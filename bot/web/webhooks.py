@@ -1,9 +1,9 @@
 """Provider webhooks: thin. The channel registry names a handler per path; it verifies and parses, we
-store, and the provider gets the answer the handler chose. Everything else is queued.
+keep what it carries, and the provider gets the answer the handler chose. The worker does the rest.
 
-A webhook that cannot be verified is refused (403) before anything is stored. A database that is down
-answers 503, so the provider tries again later: nothing is half-stored because the store is one
-transaction.
+A webhook that cannot be verified is refused (403) before anything is kept. What it carries is stored
+in one short transaction, or — when the database is away or stuck — kept in the local spool
+(``bot.chat.intake``); only when neither can keep it does the provider get a 503, so it tries again.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import logging
 
 from flask import Blueprint, Response, abort, request
 from flask.typing import ResponseReturnValue
-from sqlalchemy.exc import SQLAlchemyError
 
-from bot.chat.delivery import apply_status
-from bot.chat.receive import receive
+from bot.chat.intake import NotKept, keep, keep_report
 from bot.web.current import services
 from channels.base import WebRequest
 
@@ -46,11 +44,11 @@ def webhook(name: str) -> ResponseReturnValue:
     else:
         try:
             if result.message is not None:
-                receive(services(), result.message)
+                keep(services(), result.message)
             if result.report is not None:
-                apply_status(services(), result.report)
-        except SQLAlchemyError:
-            log.exception("%s webhook: database unavailable, asking the provider to retry", name)
+                keep_report(services(), result.report)
+        except NotKept:
+            log.exception("%s webhook: neither the database nor the spool could keep it", name)
             return "", 503
         if result.button is not None and result.message is not None:
             sender = services().channels.sender(result.message.transport)

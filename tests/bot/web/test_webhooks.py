@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -17,9 +18,11 @@ from twilio.request_validator import RequestValidator
 
 from bot.app import create_app
 from bot.chat.delivery import _job, deliver_due, requeue_stale
+from bot.chat.intake import drain_spool
 from bot.chat.media import fetch_pending
 from bot.review import replies
 from bot.services import Services
+from bot.worker import answer_all
 from channels.telegram import TelegramSender
 from channels.twilio import TwilioSender
 from storage import outbox, queue as stories_queue, staff, stories
@@ -81,7 +84,9 @@ def twilio_post(
     path: str = "/webhooks/twilio",
     extra: dict[str, str] | None = None,
     account: str | None = None,
+    answer: bool = True,
 ) -> int:
+    """Post a signed Twilio webhook; then, like the worker it wakes, answer what was stored."""
     fake_account = client.application.extensions["allvoices"].settings.twilio_account_sid
     form = {
         "MessageSid": sid or f"SM{next(_sids):032d}",
@@ -98,7 +103,10 @@ def twilio_post(
         headers["X-Twilio-Signature"] = RequestValidator(auth).compute_signature(PUBLIC + path, form)
     elif signature is not None:
         headers["X-Twilio-Signature"] = signature
-    return client.post(path, data=form, headers=headers).status_code
+    status = client.post(path, data=form, headers=headers).status_code
+    if answer and status == 200:
+        answer_all(client.application.extensions["allvoices"])
+    return status
 
 
 def _count(services: Services, model: type[object]) -> int:
@@ -287,11 +295,15 @@ def test_a_voice_note_over_the_size_limit_is_refused_kindly(
 
 
 def telegram_post(client: FlaskClient, update: object, secret: str | None = SECRET) -> int:
+    """Post a Telegram update; then, like the worker it wakes, answer what was stored."""
     headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
     body = update if isinstance(update, (bytes, str)) else json.dumps(update)
-    return client.post(
+    status = client.post(
         "/webhooks/telegram", data=body, headers=headers, content_type="application/json"
     ).status_code
+    if status == 200:
+        answer_all(client.application.extensions["allvoices"])
+    return status
 
 
 def _update(update_id: int, text: str, chat_id: int = 555000111) -> dict[str, object]:
@@ -339,7 +351,7 @@ def test_telegram_menus_come_with_buttons_and_the_numbered_text(
     assert keyboard[0][0]["callback_data"] == "1"
 
 
-def test_a_webhook_while_the_database_is_down_asks_the_provider_to_retry(
+def test_a_webhook_while_the_database_is_down_is_kept_in_the_spool_and_answered_when_it_is_back(
     wired: tuple[Services, Flask], twilio_api: FakeTwilio
 ) -> None:
     services, _ = wired
@@ -348,7 +360,30 @@ def test_a_webhook_while_the_database_is_down_asks_the_provider_to_retry(
     )
     broken.channels = services.channels
     app = create_app(services=broken)
-    assert twilio_post(app.test_client(), "Hello") == 503
+    assert twilio_post(app.test_client(), "Hello", answer=False) == 200, "acknowledged: it is kept"
+    assert services.spool.waiting() == 1 and _count(services, Inbound) == 0
+    assert drain_spool(services) == 1, "the database is back: the worker stores it"
+    answer_all(services)
+    deliver_due(services)
+    assert services.spool.waiting() == 0 and _count(services, Inbound) == 1
+    assert any("Shall we start?" in form.get("Body", "") for form in twilio_api.accepted)
+
+
+def test_a_webhook_that_neither_the_database_nor_the_spool_can_keep_asks_the_provider_to_retry(
+    wired: tuple[Services, Flask], tmp_path: Path
+) -> None:
+    services, _ = wired
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the spool folder should be")
+    broken = Services.build(
+        replace(
+            services.settings,
+            database_url="postgresql+psycopg://postgres@127.0.0.1:1/x",
+            spool_dir=str(blocked),
+        )
+    )
+    broken.channels = services.channels
+    assert twilio_post(create_app(services=broken).test_client(), "Hello", answer=False) == 503
 
 
 def test_a_send_whose_worker_died_is_matched_by_its_status_callback_and_not_sent_twice(
@@ -358,7 +393,7 @@ def test_a_send_whose_worker_died_is_matched_by_its_status_callback_and_not_sent
     client = app.test_client()
     twilio_post(client, "Hello")
     with services.db.session() as session:
-        (row,) = outbox.claim(session, datetime.now(UTC))
+        (row,) = outbox.claim(session, datetime.now(UTC), "a-worker-that-died")
         job = _job(services, row)
     result = services.channels.senders["twilio"].send(job.message)  # Twilio takes it; then the worker dies
     callback = twilio_api.accepted[-1]["StatusCallback"]
@@ -379,7 +414,7 @@ def test_a_send_whose_worker_died_with_no_word_from_twilio_is_sent_again(
     services, app = wired
     twilio_post(app.test_client(), "Hello")
     with services.db.session() as session:
-        outbox.claim(session, datetime.now(UTC))  # claimed, then the worker died before sending
+        outbox.claim(session, datetime.now(UTC), "a-worker-that-died")  # then it died before sending
     requeue_stale(services, now=datetime.now(UTC) + timedelta(hours=1))
     deliver_due(services, now=datetime.now(UTC) + timedelta(hours=1))
     assert len(twilio_api.accepted) == 1
