@@ -9,16 +9,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import String, and_, case, cast, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy.orm import Session, load_only
 from sqlalchemy.sql.elements import ColumnElement
 
-from flows.review import QUEUE, Status
+from flows.review import FINISHED, QUEUE, Status
 from storage.models import Story
 
 ENGLISH = "en"
-#: urgent first, then oldest first: the order of the queue and of "next story"
-ORDER = (case((Story.urgent, 0), else_=1), Story.submitted_at, Story.id)
+#: urgent first (one she is still telling before all), then oldest first: the queue's and "next story"'s
+#: order, served by the ``ix_story_queue`` index
+ORDER = (Story.urgent.desc(), Story.submitted_at.asc().nulls_first(), Story.id)
+#: stories on one page of the queue
+PAGE_SIZE = 50
+#: the columns the queue shows: the page never loads her words, however long the archive
+LISTED = load_only(
+    Story.id,
+    Story.ref,
+    Story.status,
+    Story.urgent,
+    Story.criticality,
+    Story.submitted_at,
+    Story.claimed_by,
+    Story.claimed_until,
+    Story.site,
+    Story.lang,
+    Story.channel,
+    Story.themes,
+)
 
 
 @dataclass(frozen=True)
@@ -97,9 +115,10 @@ def conditions(filters: QueueFilter, with_status: bool = True) -> list[ColumnEle
     return found
 
 
-def page(session: Session, filters: QueueFilter, limit: int = 200) -> list[Story]:
-    """The stories to list, most pressing first."""
-    return list(session.scalars(select(Story).where(*conditions(filters)).order_by(*ORDER).limit(limit)))
+def page(session: Session, filters: QueueFilter, number: int = 1, size: int = PAGE_SIZE) -> list[Story]:
+    """One page of the stories to list, most pressing first (only the columns the queue shows)."""
+    query = select(Story).options(LISTED).where(*conditions(filters)).order_by(*ORDER)
+    return list(session.scalars(query.offset((max(number, 1) - 1) * size).limit(size)))
 
 
 def counts(session: Session, filters: QueueFilter) -> dict[str, int]:
@@ -124,9 +143,16 @@ def urgent_count(session: Session, filters: QueueFilter) -> int:
     return int(found or 0)
 
 
-def languages(session: Session) -> list[str]:
-    """Every language a story has come in, for the language filter."""
-    return sorted(lang for (lang,) in session.execute(select(Story.lang).distinct()))
+def waiting_since_before(session: Session, filters: QueueFilter, before: datetime) -> int:
+    """Stories still waiting for a reply that were told before ``before`` (past the reply target)."""
+    found = session.scalar(
+        select(func.count()).where(
+            *conditions(filters, with_status=False),
+            Story.status.not_in(FINISHED),
+            Story.submitted_at < before,
+        )
+    )
+    return int(found or 0)
 
 
 def next_for(session: Session, statuses: tuple[Status, ...], username: str, now: datetime) -> Story | None:

@@ -221,7 +221,7 @@ def _png(figure: object, pyplot: object) -> str:
 
 
 def _html(template: str, services: Services, site: str, week: str) -> str:
-    with services.db.session() as session:
+    with services.db.reading() as session:
         digest = build(session, services, site, week)
         return TEMPLATES.get_template(template).render(digest=digest, risk_words=RISK_WORDS)
 

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from bot.review import themes
 from bot.web.auth import me, requires
-from bot.web.current import services
+from bot.web.current import services, transaction
 from flows.review import Permission
 from storage import actions as stored_actions, audit, staff
 
@@ -17,7 +17,7 @@ blueprint = Blueprint("actions", __name__, url_prefix="/review")
 @blueprint.route("/actions", methods=["GET", "POST"])
 @requires(Permission.ACTIONS)
 def index() -> ResponseReturnValue:
-    with services().db.session() as session:
+    with transaction() as session:
         if request.method == "POST":
             you_said = request.form.get("you_said", "").strip()
             we_did = request.form.get("we_did", "").strip()

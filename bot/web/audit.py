@@ -16,7 +16,7 @@ blueprint = Blueprint("audit", __name__, url_prefix="/review")
 @blueprint.get("/audit")
 @requires(Permission.AUDIT)
 def index() -> ResponseReturnValue:
-    with services().db.session() as session:
+    with services().db.reading() as session:
         return render_template(
             "review/audit.html", events=audit.recent(session, limit=500), names=staff.display_names(session)
         )

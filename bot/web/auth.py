@@ -99,7 +99,7 @@ def init_app(app: Flask) -> None:
 
 @login_manager.user_loader  # type: ignore[untyped-decorator]
 def _load(user_id: str) -> Staff | None:
-    with services().db.session() as session:
+    with services().db.reading() as session:
         user = session.get(StaffUser, int(user_id))
         return Staff(user) if user is not None and user.active else None
 

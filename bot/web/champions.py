@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from bot.outreach.links import invites
 from bot.outreach.posters import PosterContent, card_pdf, missing_fonts, poster_pdf
 from bot.web.auth import me, requires
-from bot.web.current import services
+from bot.web.current import services, transaction
 from flows.catalog import available_languages
 from flows.languages import BY_CODE
 from flows.review import Permission
@@ -23,7 +23,7 @@ blueprint = Blueprint("champions", __name__)
 
 
 def _champion(code: str) -> Champion:
-    with services().db.session() as session:
+    with transaction() as session:
         found = champions.by_code(session, code)
     if found is None:
         abort(404)
@@ -33,7 +33,7 @@ def _champion(code: str) -> Champion:
 @blueprint.get("/review/champions")
 @requires(Permission.ACTIONS)
 def index() -> ResponseReturnValue:
-    with services().db.session() as session:
+    with transaction() as session:
         reach = champions.reach(session)
         everyone = champions.all_champions(session)
     communities: dict[str, list[int]] = {}
@@ -142,7 +142,7 @@ def card(code: str) -> ResponseReturnValue:
 @blueprint.get("/c/<token>")
 def counts(token: str) -> ResponseReturnValue:
     """The champion's own page: how many stories their code brought, by week and language."""
-    with services().db.session() as session:
+    with transaction() as session:
         champion = champions.by_token(session, token)
         if champion is None or not champion.active:
             abort(404)

@@ -99,6 +99,14 @@ def working_days(start: datetime, end: datetime) -> int:
     return days
 
 
+def overdue_before(now: datetime, target_days: int) -> datetime:
+    """Stories told before this moment are past the reply target today (``working_days`` > target)."""
+    day = now.date()
+    while working_days(datetime.combine(day, datetime.min.time(), UTC), now) <= target_days:
+        day -= timedelta(days=1)
+    return datetime.combine(day + timedelta(days=1), datetime.min.time(), UTC)
+
+
 @dataclass(frozen=True)
 class Wait:
     days: int
@@ -131,9 +139,15 @@ def _language_name(code: str) -> str:
     return language.english_name if language else code
 
 
+def _reject_page(args: dict[str, str]) -> dict[str, str]:
+    """The query string's filters without its page number, for links to other pages."""
+    return {key: value for key, value in args.items() if key != "page"}
+
+
 def init_app(app: Flask) -> None:
     """Filters and names the dashboard's templates share, one source for each list."""
     app.add_template_filter(_when, "when")
+    app.add_template_filter(_reject_page, "reject_page")
     app.add_template_global(_language_name, "language_name")
     app.add_template_global(themes.labels, "theme_labels")
     app.jinja_env.globals.update(

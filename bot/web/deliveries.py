@@ -16,7 +16,7 @@ blueprint = Blueprint("deliveries", __name__, url_prefix="/review")
 @blueprint.get("/deliveries")
 @requires(Permission.AUDIT)
 def index() -> ResponseReturnValue:
-    with services().db.session() as session:
+    with services().db.reading() as session:
         problems = [
             (row.created_at, row.kind, row.channel, row.status, row.attempts, row.last_error or "", ref)
             for row, ref in outbox.problems(session)

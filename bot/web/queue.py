@@ -9,10 +9,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from bot.web.auth import me, requires
-from bot.web.common import back_to, now, wait_of
+from bot.web.common import back_to, now, overdue_before, wait_of
 from bot.web.current import services
 from channels.base import CHANNELS
 from flows import review as workflow
+from flows.catalog import available_languages
 from flows.review import Permission
 from storage import queue as stories_queue, staff
 from storage.queue import QueueFilter
@@ -49,21 +50,26 @@ def filters_from(args: Any) -> QueueFilter:
 @requires(Permission.VIEW)
 def index() -> ResponseReturnValue:
     filters = filters_from(request.args)
+    page = request.args.get("page", "1")
+    number = int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1
     moment = now()
-    with services().db.session() as session:
-        found = stories_queue.page(session, filters)
-        waits = {story.id: wait_of(story, moment) for story in found}
+    target = services().settings.reply_target_days
+    with services().db.reading() as session:
+        found = stories_queue.page(session, filters, number)
+        counts = stories_queue.counts(session, filters)
         return render_template(
             "review/queue.html",
             stories=found,
-            waits=waits,
-            counts=stories_queue.counts(session, filters),
+            waits={story.id: wait_of(story, moment) for story in found},
+            counts=counts,
             urgent_count=stories_queue.urgent_count(session, filters),
-            overdue=sum(1 for wait in waits.values() if wait is not None and wait.overdue),
+            overdue=stories_queue.waiting_since_before(session, filters, overdue_before(moment, target)),
+            page=number,
+            more=len(found) == stories_queue.PAGE_SIZE,
             filters=filters,
             statuses=workflow.STAFF_STATUSES,
             sites=services().settings.sites,
-            languages=stories_queue.languages(session),
+            languages=available_languages(),
             channels=CHANNELS,
             names=staff.display_names(session),
             now=moment,
@@ -74,7 +80,7 @@ def index() -> ResponseReturnValue:
 @requires(Permission.VIEW)
 def next_story() -> ResponseReturnValue:
     """One click to the most pressing story this person can move on, skipping ones someone else has."""
-    with services().db.session() as session:
+    with services().db.reading() as session:
         found = stories_queue.next_for(session, workflow.next_statuses(me().role), me().username, now())
         if found is not None and found.ref is not None:
             return back_to(found.ref)

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from bot.review import replies, themes
 from bot.web.auth import me, requires
-from bot.web.current import services
+from bot.web.current import transaction
 from flows.review import Permission
 from storage import replies as stored_replies
 
@@ -17,7 +17,7 @@ blueprint = Blueprint("reply_templates", __name__, url_prefix="/review")
 @blueprint.route("/templates", methods=["GET", "POST"])
 @requires(Permission.DRAFT)
 def index() -> ResponseReturnValue:
-    with services().db.session() as session:
+    with transaction() as session:
         if request.method == "POST":
             try:
                 replies.save_template(

@@ -79,7 +79,7 @@ def messages() -> ResponseReturnValue:
     channel, sender = current
     found: list[dict[str, Any]] = []
     app_services = services()
-    with app_services.db.session() as db:
+    with app_services.db.reading() as db:
         contact = contacts.find(
             db, app_services.vault, simulator.TRANSPORT, channel, canonical_address(channel, sender)
         )

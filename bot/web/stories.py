@@ -49,9 +49,7 @@ PLAYABLE = ("audio/", "image/", "video/")
 def render_story(session: Session, story: Story, pending: list[moderation.Span] | None = None) -> str:
     """The story page. Moderators checking the redactions see her raw words: that view is audited."""
     moment = now()
-    moderating = (
-        story.status == Status.NEW and me().can(Permission.MODERATE) and not held_by_other(story, moment)
-    )
+    moderating = _shows_raw_words(story)
     raw_segments: list[moderation.Segment] = []
     spans: list[moderation.Span] = []
     if moderating and story.raw_sealed is not None:
@@ -99,9 +97,22 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
 @blueprint.get("/story/<ref>")
 @requires(Permission.VIEW)
 def view(ref: str) -> ResponseReturnValue:
-    """Reading a story never claims it: the claim comes when someone starts work on it."""
+    """Reading a story never claims it: the claim comes when someone starts work on it.
+
+    A page that shows a moderator her raw words writes that view to the audit log, so it takes the
+    write lock; every other view only reads, and never holds up her messages.
+    """
+    with services().db.reading() as session:
+        found = story_or_404(session, ref)
+        if not _shows_raw_words(found):
+            return render_story(session, found)
     with services().db.session() as session:
         return render_story(session, story_or_404(session, ref))
+
+
+def _shows_raw_words(story: Story) -> bool:
+    """A moderator (not held off by a colleague's claim) checks a new story's redactions."""
+    return story.status == Status.NEW and me().can(Permission.MODERATE) and not held_by_other(story)
 
 
 @blueprint.post("/story/<ref>/release")

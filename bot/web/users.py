@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 
 from bot.web.auth import me, requires
-from bot.web.current import services
+from bot.web.current import services, transaction
 from flows.review import ROLES, Permission
 from storage import audit, staff
 
@@ -17,7 +17,7 @@ blueprint = Blueprint("users", __name__, url_prefix="/review")
 @requires(Permission.ADMIN)
 def index() -> ResponseReturnValue:
     """Staff accounts: create with a role, deactivate, reactivate. Sites come from settings."""
-    with services().db.session() as session:
+    with transaction() as session:
         if request.method == "POST":
             form = request.form
             username, password = form.get("username", "").strip(), form.get("password", "")
