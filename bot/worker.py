@@ -27,6 +27,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.chat.delivery import deliver_due, release_claims, requeue_stale
 from bot.chat.intake import drain_spool
+from bot.chat.language import detect_language, detector
 from bot.chat.media import fetch_pending
 from bot.chat.receive import DATABASE_AWAY, process_pending, run_due_ticks
 from bot.privacy import retention
@@ -34,6 +35,8 @@ from bot.reports import digest
 from bot.review.alerts import send_pending as send_alerts
 from bot.review.translation import translate_pending
 from bot.services import Services
+from flows import embedding
+from flows.catalog import available_languages, entries
 from storage import lease
 from storage.outbox import HEARTBEAT_PREFIX
 from storage.signals import Listener, Signal
@@ -97,6 +100,15 @@ def _retention(services: Services) -> None:
     retention.reduce_old(services)
 
 
+def warm_up() -> None:
+    """Load the language models and every catalog now, so her first message does not wait for them."""
+    detector()
+    for lang in available_languages():
+        entries(lang)
+    detect_language("hello, warming up")
+    embedding.load()
+
+
 def answer_all(services: Services) -> int:
     """Answer every message waiting now; how many senders were answered."""
     total = 0
@@ -157,6 +169,7 @@ class Worker:
         for number in (signal.SIGTERM, signal.SIGINT):
             signal.signal(number, self._on_signal)
         heartbeat(self.services)
+        warm_up()
         loops = [
             threading.Thread(
                 target=self._loop,
