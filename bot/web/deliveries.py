@@ -1,4 +1,5 @@
-"""Messages that could not be delivered, and why: never where, so no number is ever on screen."""
+"""Messages that could not be delivered, and messages of hers we could not read: why, never where or
+what, so no number and no word of hers is ever on screen."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from bot.web.auth import requires
 from bot.web.current import services
 from flows.review import Permission
-from storage import outbox
+from storage import inbound, outbox
 
 blueprint = Blueprint("deliveries", __name__, url_prefix="/review")
 
@@ -21,4 +22,5 @@ def index() -> ResponseReturnValue:
             (row.created_at, row.kind, row.channel, row.status, row.attempts, row.last_error or "", ref)
             for row, ref in outbox.problems(session)
         ]
-    return render_template("leads/deliveries.html", problems=problems)
+        parked = inbound.parked(session)
+        return render_template("leads/deliveries.html", problems=problems, parked=parked)

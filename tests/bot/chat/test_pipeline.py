@@ -17,7 +17,7 @@ from bot.services import Services
 from bot.worker import HOLDER, answer_all, heartbeat
 from channels import simulator
 from storage import inbound as inbound_store, lease, outbox
-from storage.models import Contact, Inbound, OutboxMessage
+from storage.models import Contact, Inbound, OutboxMessage, StaffUser
 from storage.outbox import HEARTBEAT_PREFIX
 from tests.helpers import SHE, say
 
@@ -120,3 +120,19 @@ def test_while_the_database_is_away_her_message_waits_sealed_in_the_spool(
     with services.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Inbound)) == 1, "stored once"
     assert _sent_to(services)
+
+
+def test_leads_see_a_parked_message_without_her_words_or_number(services: Services) -> None:
+    from bot.app import create_app
+    from tests.bot.web.test_review_dashboard import as_staff
+
+    receive_module.store(services, simulator.inbound("sms", SHE, "my name is Amina Yusuf"))
+    with services.db.session() as session:
+        for _ in range(inbound_store.MAX_ATTEMPTS):
+            inbound_store.failed(session, 1, "DataError", datetime.now(UTC))
+        session.add(StaffUser(username="lena", display_name="Lena", role="lead", password_hash="-"))
+    app = create_app(services=services)
+    app.config.update(TESTING=True)
+    page = as_staff(app, "lena").get("/review/deliveries").get_data(as_text=True)
+    assert "Messages we could not read" in page and "DataError" in page
+    assert "Amina" not in page and "7700" not in page
