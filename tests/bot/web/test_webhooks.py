@@ -231,6 +231,7 @@ def test_a_reply_outside_whatsapps_24_hours_goes_as_a_template_and_follows_her_a
     assert template["ContentSid"] == services.settings.twilio_whatsapp_template_sid
     assert ref in json.loads(template["ContentVariables"]).values()
     assert "Body" not in template
+    assert "ref=template-" in template["StatusCallback"], "reconciled by its status callback like any send"
 
     assert twilio_post(client, "READ", sender=f"whatsapp:{HER}") == 200
     deliver_due(services)
