@@ -18,9 +18,11 @@ __all__ = ["ENTITY_TYPES", "Entity", "Redaction", "anonymise", "preload"]
 # Earlier types win overlaps: an email's local part is not a name, a house number is not a phone.
 ENTITY_TYPES = (
     "EMAIL",
+    "HANDLE",
     "NHS NUMBER",
     "PHONE",
     "DATE OF BIRTH",
+    "HOSPITAL NUMBER",
     "ADDRESS",
     "POSTCODE",
     "STAFF NAME",
@@ -47,14 +49,25 @@ def preload() -> None:
     gazetteer()
 
 
+def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:
+    """Overlapping finds become one entity covering all of them, so no fragment is left behind (a
+    hospital number read partly as a phone still loses its letters).  It takes the type of its longest
+    find, earlier types winning ties: a phone that contains an NHS-shaped run is still a phone."""
+    groups: list[list[tuple[str, int, int]]] = []
+    for span in sorted((s for s in spans if s[1] < s[2]), key=lambda s: (s[1], s[2])):
+        if groups and span[1] < max(end for _, _, end in groups[-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    merged: list[Entity] = []
+    for group in groups:
+        kind = min(group, key=lambda s: (s[1] - s[2], _PRIORITY[s[0]]))[0]
+        merged.append(Entity(kind, group[0][1], max(end for _, _, end in group)))
+    return merged
+
+
 def anonymise(text: str, lang: str | None = None) -> Redaction:
-    spans = structured(text) + find_names(text, lang)
-    spans.sort(key=lambda s: (_PRIORITY[s[0]], -(s[2] - s[1]), s[1]))
-    taken: list[Entity] = []
-    for kind, start, end in spans:
-        if start < end and all(end <= e.start or start >= e.end for e in taken):
-            taken.append(Entity(kind, start, end))
-    taken.sort(key=lambda e: e.start)
+    taken = _merged(structured(text) + find_names(text, lang))
     parts: list[str] = []
     pos = 0
     for e in taken:
