@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.privacy.anonymise._lexicon import gazetteer
-from bot.privacy.anonymise._names import find_names
+from bot.privacy.anonymise._model import find_names, model
 from bot.privacy.anonymise._structured import structured
 
 __all__ = ["ENTITY_TYPES", "Entity", "Redaction", "anonymise", "preload"]
@@ -45,8 +45,9 @@ class Redaction:
 
 
 def preload() -> None:
-    """Pay the one-off gazetteer load at start-up rather than on the first story."""
+    """Pay the one-off load of the word lists and the model at start-up rather than on the first story."""
     gazetteer()
+    model()
 
 
 def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:

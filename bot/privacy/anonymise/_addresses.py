@@ -22,10 +22,11 @@ _SECTOR = re.compile(r"(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? \d(?![A-Za
 _DISTRICT = re.compile(rf"[\s,،]*(?P<code>(?:{_OUTWARD})(?:\s\d(?![\w]))?)(?![A-Za-z0-9])")
 
 
-def postcodes(text: str) -> list[Span]:
+def postcodes(text: str, streets: list[Span]) -> list[Span]:
+    """Full postcodes, sectors, and a district written straight after one of ``streets``."""
     spans = [("POSTCODE", m.start(), m.end()) for m in _POSTCODE.finditer(text)]
     spans += [("POSTCODE", m.start(), m.end()) for m in _SECTOR.finditer(text)]
-    for _, _, end in addresses(text):
+    for _, _, end in streets:
         m = _DISTRICT.match(text, end)
         if m and any(c.isdigit() for c in m.group("code")):
             spans.append(("POSTCODE", m.start("code"), m.end("code")))

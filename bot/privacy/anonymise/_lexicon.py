@@ -93,6 +93,7 @@ HONORIFICS = frozenset("mr mrs miss ms mx pani pan dna dl doamna domnul sra sr s
 class Gazetteer:
     names: frozenset[str]
     common: frozenset[str]
+    frequent: dict[str, str]  # word -> how common it is in any of our languages, "1" (most) to "3"
 
 
 _lock = threading.Lock()
@@ -111,5 +112,6 @@ def gazetteer() -> Gazetteer:
     with _lock:
         if not _cache:
             common = _read("common.txt.gz") | DECOY_WORDS | EXTRA_COMMON_WORDS
-            _cache.append(Gazetteer(names=_read("names.txt.gz") - common, common=common))
+            frequent = dict(line.split("\t", 1) for line in _read("frequent.txt.gz"))
+            _cache.append(Gazetteer(names=_read("names.txt.gz") - common, common=common, frequent=frequent))
     return _cache[0]

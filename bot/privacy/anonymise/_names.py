@@ -1,6 +1,7 @@
-"""Finding people's names: gazetteer, context cues, and the shape of the word, weighed together.
+"""The hand-written name rules: gazetteer, context cues, and the shape of the word, weighed together.
 
-No single signal is enough.  The gazetteer misses most names of most origins and contains ordinary
+They are one signal for the learned model (``_model.py``), which decides.  No single signal is
+enough.  The gazetteer misses most names of most origins and contains ordinary
 words; cues miss names said without one; capitals are absent in texting and present at every sentence
 start.  So a word is a name when a cue points at it, or when it looks like one (capitalised, not a
 common word) and either the gazetteer knows it or its position rules out a sentence-initial capital.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, STAFF_TERMS_AFTER, Cue, cues_for
 from bot.privacy.anonymise._lexicon import (
@@ -206,8 +208,25 @@ def _family_after(ctx: _Context, k: int) -> bool:
     )
 
 
-def find_names(text: str, lang: str | None) -> list[Span]:
+class RuleView(NamedTuple):
+    """What the rules saw, for the model to weigh: the tokens, the cue just before each token (as
+    "staff", "family" or "weak"), and the names the rules alone would take out."""
+
+    tokens: list[Token]
+    cues: list[str]
+    spans: list[Span]
+
+
+def rule_view(text: str, lang: str | None) -> RuleView:
     ctx = _Context(text, lang)
+    cues: list[str] = []
+    for i in range(len(ctx.tokens)):
+        cued = _cue_before(ctx, i)
+        cues.append("" if cued is None else cued[0].kind if cued[0].strong else "weak")
+    return RuleView(ctx.tokens, cues, _rule_names(ctx))
+
+
+def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
     spans: list[Span] = []
     i = 0

@@ -181,4 +181,5 @@ def long_numbers(text: str) -> list[Span]:
 def structured(text: str) -> list[Span]:
     found = emails(text) + nhs_numbers(text) + phones(text) + dates_of_birth(text) + hospital_numbers(text)
     found += handles(text) + long_numbers(text)
-    return found + addresses(text) + postcodes(text) + rooms(text)
+    streets = addresses(text)
+    return found + streets + postcodes(text, streets) + rooms(text)
