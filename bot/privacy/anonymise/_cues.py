@@ -38,7 +38,7 @@ _STAFF: dict[str, str] = {
     "ar": "القابلة|قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
     "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د",
     "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی",
-    "prs": "قابله|داکتر|دکتر|نرس|پرستار|دایه",
+    "prs": "قابله|داکتر|دکتر|نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
     "ps": "قابله|دایی|ډاکټر|ډاکټرې|ډاکټره|نرس|نرسه",
     "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
     "pa": "ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
@@ -76,6 +76,54 @@ _FAMILY: dict[str, str] = {
     "so": "magacaygu waa|magacayga waa|magacaygu|magacayga|magaceedu waa|magaciisu waa|ninkayga|seygayga|"
     "wiilkayga|gabadhayda|hooyaday|walaashay|waxaa la i yiraahdaa",
     "ti": "ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|ጓለይ|ኣደይ|ሓብተይ",
+}
+
+# Her family and friends in each language and script, native and romanised: the word before a name
+# she writes most often ("my mother-in-law Naseem", "ሓማተይ ...", "خشویم ...").  Written by hand.
+_KIN: dict[str, str] = {
+    "ur": "میری بہو|بہو|میری ساس|ساس|میرے میاں|میاں|میری نند|نند|میری بہن|بہن|میرا بھائی|بھائی|میری امی|امی|میرے ابو|"
+    "میری بھابھی|بھابھی|دیور|میری خالہ|خالہ|پھوپھو|میری دوست|سہیلی|میرے سسر|میرے شوہر|"
+    "meri saas|saas|mere mian|mere miyan|miyan|mian|meri nand|meri behan|meri bhen|mera bhai|meri ammi|"
+    "meri bhabhi|meri khala|meri dost|mere shohar|shohar|mera beta|meri beti|mere husband|meri sis",
+    "bn": "আমার শাশুড়ি|শাশুড়ি|আমার ননদ|ননদ|আমার বোন|আমার ভাই|আমার জা|দেবর|আমার বান্ধবী|"
+    "amar shashuri|shashuri|amar nonod|nonod|amar bon|amar bhai|amar shami|shami|amar chele|amar meye|"
+    "amar bandhobi|amar husband",
+    "pa": "ਮੇਰੀ ਸੱਸ|ਸੱਸ|ਮੇਰੀ ਭੈਣ|ਭੈਣ|ਮੇਰਾ ਭਰਾ|ਭਰਾ|ਮੇਰੀ ਨਨਾਣ|ਮੇਰੀ ਮਾਂ|ਮੇਰੇ ਘਰਵਾਲੇ|"
+    "میری سس|سس|میری نوں|میری بھین|بھین|میرا بھرا|میرے گھر والے|میرے پتی|میری دھی|میرا پتر|"
+    "meri sass|sass|meri bhen|meri bhain|mera bhra|mere pati|mera ghar wala|ghar wala|meri nanaan|"
+    "meri dhee|mera putt|mera munda|meri kudi",
+    "gu": "મારી સાસુ|સાસુ|મારી બેન|બેન|મારો ભાઈ|મારી નણંદ|નણંદ|મારા બા|મારી મા|મારી બહેનપણી|"
+    "mari sasu|sasu|mari ben|maro bhai|mara pati|mari nanand|mari dikri|maro dikro|mara husband",
+    "pl": "moja teściowa|teściowa|moja siostra|mojej siostry|moja przyjaciółka|przyjaciółka|mój brat|"
+    "moja mama|moja córeczka|mój synek|mężem|koleżanka|moja kuzynka|moja tesciowa",
+    "ro": "soacra mea|soacra|sora mea|fratele meu|prietena mea|soțul|sotul|fetița|fetita|băiețelul|"
+    "cumnata mea|mama mea",
+    "pt": "a minha sogra|minha sogra|a minha irmã|minha irmã|o meu irmão|meu irmão|a minha amiga|minha amiga|"
+    "o pai do bebé|o pai do bebê|o pai do bebe|a minha prima|minha prima",
+    "uk": "моя свекруха|свекруха|моя сестра|мій брат|моя подруга|подруга|мій чоловік|доня|синочок|"
+    "moya svekrukha|miy cholovik|cholovik|moya sestra",
+    "ar": "حماتي|زوجي|جوزي|أختي|اختي|بأختي|لأختي|أخوي|اخوي|أخي|امي|صاحبتي|بنتي|ابني|وزوجي|"
+    "jozi|zawji|o5ti|okhti|ukhti|akhoy|7amati|binti|ebni|sa7bti",
+    "so": "ninkayga|seygayga|walaashay|walaalkay|hooyaday|soddohday|gabadhayda|wiilkayga|saaxiibtay|"
+    "eedaday|habaryartay|gabadhaydii|wiilkaygii",
+    "ps": "زما خواښې|خواښې|زما خاوند|خاوند|زما خور|خور|زما ورور|ورور|زما مور|زما ملګرې|لور مو|زوی مو|"
+    "zama khawand|khawand|zama khor|zama wror|zama mor|zama meera|meera|zama khwakhe",
+    "prs": "خشویم|خشوی من|شوهرم|همسرم|خواهرم|برادرم|مادرم|دخترم|پسرم|دوستم|"
+    "shauharam|shoharam|khwaharam|bradaram|madaram|dokhtaram|pesaram|khoshwayam|hamsaram",
+    "ti": "ሓማተይ|ሓወይ|ሓብተይ|ኣደይ|ወደይ|ጓለይ|መሓዛይ|በዓል ቤተይ|ሰብኣየይ|haftey|hawey|adey|wedey|gualey|mehazay|seb'ayey",
+    "en": "my sil|my bil|my bestie|my best friend|my mate|my doula|my birth partner|my sis|my mam",
+}
+# "I am ..." in each language: a weak cue, since an adjective or a verb follows it as often as a name.
+_I_AM: dict[str, str] = {
+    "ur": "میں|main|mein",
+    "bn": "আমি|ami",
+    "pa": "ਮੈਂ|میں|main",
+    "gu": "હું|hu|hun",
+    "ps": "زه|za",
+    "prs": "من|man",
+    "ti": "ኣነ|ane",
+    "ar": "أنا|انا|ana",
+    "so": "aniga|anigu",
 }
 
 # Cues that so often precede an ordinary word that only a word already shaped like a name may follow.
@@ -135,9 +183,12 @@ def cues_for(lang: str | None) -> list[Cue]:
         for phrase in _phrases(_STAFF, code):
             staff = phrase_tokens(phrase)
             found[(staff, "staff")] = Cue(staff, "staff")
-        for phrase in _phrases(_FAMILY, code) + _phrases(_WEAK_EXTRA, code):
+        for phrase in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
             family = phrase_tokens(phrase)
             found[(family, "family")] = Cue(family, "family", strong=phrase not in _WEAK)
+        for phrase in _phrases(_I_AM, code):
+            mine = phrase_tokens(phrase)
+            found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
     return list(found.values())
 
 

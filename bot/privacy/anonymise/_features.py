@@ -51,7 +51,7 @@ def _length(low: str) -> str:
 # keeps the model within the time a story may take.  Names that are also everyday words ("Will",
 # "Hope") reach the model only when a cue or a rule points at them.
 _OBVIOUS_BANDS = frozenset("12")
-WIDTH = 20  # features per word: every row has exactly this many, so scores reshape without owners
+WIDTH = 22  # features per word: every row has exactly this many, so scores reshape without owners
 
 
 def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str]]:
@@ -78,7 +78,15 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
     flat: list[str] = []
     for i, tok in enumerate(toks):
         kn = known[i]
-        if bands[i] in _OBVIOUS_BANDS and kn != "g" and ruled[i] == "O" and not cues[i] and not tok.cap:
+        before = ruled[i - 1] if i else "<"
+        if (
+            bands[i] in _OBVIOUS_BANDS
+            and kn != "g"
+            and ruled[i] == "O"
+            and before == "O"
+            and not cues[i]
+            and not tok.cap
+        ):
             continue
         picked.append(i)
         w = lows[i]
@@ -106,5 +114,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
             "nk|" + (known[i + 1] + shapes[i + 1] + bands[i + 1] if i < last else ">"),
             "L|" + code + sh + kn + band,
             "gap|" + tok.gap_before.strip()[-1:] + sh,
+            "pr|" + before + kn + band + sh,
+            "nr|" + (ruled[i + 1] if i < last else ">") + kn + band + sh,
         )
     return view, picked, flat

@@ -19,10 +19,21 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.privacy.anonymise._features import WIDTH, features
+from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_WORDS, gazetteer
+from bot.privacy.anonymise._names import RuleView, cue_words
+from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
+from bot.privacy.anonymise._tokens import Token
 
 MODEL = Path(__file__).with_name("data") / "model.npz"
 LABELS = ("O", "NAME", "STAFF NAME")
-O_BIAS = 0.0
+O_BIAS = -3.0
+# Words that, right after a name, are part of it: "رخسانہ بی بی", "Gurpreet Kaur", "نسیم بیگم".
+NAME_PARTS = frozenset(
+    """بی بی‌بی بیگم begum bibi bi khan خان kaur ਕੌਰ singh ਸਿੰਘ gul گل ګل jan جان bano بانو devi kumari
+    বেগম খাতুন খানম ben બેન""".split()
+)
+_STRONG_CUES = frozenset({"staff", "family"})
+_EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
 Span = tuple[str, int, int]
@@ -74,15 +85,61 @@ def model() -> Model:
     return _cache[0]
 
 
+def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> None:
+    """A name goes on over the next word when that word is a name part, a listed name, or (in a script
+    without capitals) a word no list knows: "علی‌رضا جعفری", "Галина Петрівна"."""
+    gaz = gazetteer()
+    stop = ALL_STOPWORDS | cue_words(lang)
+    for i in range(1, len(toks)):
+        tok = toks[i]
+        if labels[i] or not labels[i - 1] or tok.gap_before not in _JOINING_GAPS:
+            continue
+        low = tok.low
+        rare = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS
+        unknown = rare and low not in stop and low not in gaz.common
+        listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
+        if listed or (unknown and (tok.cap or not tok.cased)):
+            labels[i] = labels[i - 1]
+
+
+def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
+    """Where the rules are surer than the model.  A word that is also a name, which a strong cue points
+    at and the rules took, is a name ("my daughter Grace").  Function words, verbs after a job title, places and wards are never
+    names, whatever the model thinks, unless the rules put their finger on that very word."""
+    ruled, cues = view.spans, view.cues
+    stop = stopwords(lang)
+    starts = {start: kind for kind, start, _ in ruled}
+    for i, tok in enumerate(toks):
+        if tok.start in starts and cues[i] in _STRONG_CUES and tok.low in DECOY_WORDS:
+            labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
+        elif labels[i] and tok.start not in starts:
+            low = tok.low
+            beside_name = (i > 0 and labels[i - 1]) or (i + 1 < len(toks) and labels[i + 1])
+            decoy = low in DECOY_WORDS and not (tok.cap and not tok.sentence_start and beside_name)
+            if decoy or low in stop or low in PLACE_WORDS or low in FACILITY_WORDS:
+                labels[i] = 0
+
+
 def find_names(text: str, lang: str | None) -> list[Span]:
     view, picked, flat = features(text, lang)
     toks = view.tokens
     labels = [0] * len(toks)
     if picked:
         scores = model().scores(flat)
-        scores[:, 0] += O_BIAS
+        # The lean towards taking a word out is for words shaped like names or in scripts without
+        # capitals; a lowercase word in a cased script ("sertraline") must win on its own.
+        cues, ruled = view.cues, {start for _, start, _ in view.spans}
+        lean = np.asarray(
+            [
+                O_BIAS if toks[i].cap or not toks[i].cased or cues[i] or toks[i].start in ruled else 0.0
+                for i in picked
+            ]
+        )
+        scores[:, 0] += lean
         for i, label in zip(picked, scores.argmax(axis=1).tolist(), strict=True):
             labels[i] = label
+    _extend_names(toks, labels, lang)
+    _settle(toks, labels, view, lang)
     spans: list[Span] = []
     run: list[int] = []
     for i, label in enumerate([*labels, 0]):

@@ -58,7 +58,7 @@ class _Context:
         self.tokens = tokenise(text)
         self.gaz: Gazetteer = gazetteer()
         self.cues = _cue_index(lang)
-        self.cue_words = _cue_words(lang)
+        self.cue_words = cue_words(lang)
         # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
         without_i = _LONE_I.sub("", text)
         self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
@@ -93,7 +93,7 @@ class _Context:
 
 
 @lru_cache(maxsize=32)
-def _cue_words(lang: str | None) -> frozenset[str]:
+def cue_words(lang: str | None) -> frozenset[str]:
     """Every word of every cue: "Moja" or "My" opening a sentence is a cue, never a name."""
     return frozenset(word for cue in cues_for(lang) for word in cue.phrase)
 

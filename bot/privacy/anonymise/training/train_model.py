@@ -8,6 +8,8 @@ Training data, and nothing else:
   the gazetteer (Faker's lists), one from ``training/names.txt`` (written by hand for scripts Faker
   lacks), or an invented one (a character chain over those names), so the model learns the context a
   name stands in rather than the names themselves;
+* sentences built from templates in all 14 languages (``training/templates.py``), native script and
+  romanised, with a name after a cue or a cue with no name after it;
 * texting noise on the copies: all lowercase, punctuation gone, Polish/Romanian/Portuguese diacritics
   dropped.
 
@@ -28,6 +30,7 @@ import numpy as np
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import LABELS, MODEL, save
+from bot.privacy.anonymise.training.templates import generate
 
 ROOT = Path(__file__).resolve().parents[4]
 SOURCES = (
@@ -36,6 +39,8 @@ SOURCES = (
 )
 HAND_NAMES = Path(__file__).with_name("names.txt")
 COPIES = 24
+SYNTHETIC_PER_LANGUAGE = 300
+LANGUAGES = ("en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk")
 EPOCHS = 8
 SEED = 15
 _LABEL = {"NAME": 1, "STAFF NAME": 2}
@@ -159,6 +164,15 @@ def train(training: list[Story]) -> tuple[list[str], np.ndarray]:
         data.append(_examples(story))
         for _ in range(COPIES):
             data.append(_examples(_variant(story, pools, inventor, rng)))
+
+    def make_name(name_script: str, rng: random.Random) -> str:
+        word = inventor.invent(name_script, rng) if rng.random() < 0.4 else None
+        word = word or rng.choice(pools.get(name_script) or pools["lat"])
+        return word if rng.random() < 0.4 else word[:1].upper() + word[1:]
+
+    for lang in LANGUAGES:
+        for story in generate(lang, SYNTHETIC_PER_LANGUAGE, make_name, rng):
+            data.append(_examples(story))
     vocab = sorted({f for rows, _ in data for row in rows for f in row})
     index = {f: n for n, f in enumerate(vocab)}
     tokens = [
