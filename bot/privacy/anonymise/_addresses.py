@@ -68,10 +68,25 @@ _NATIVE_ADDRESS = re.compile(
 )
 
 
+# Each pattern with the words it cannot match without: a quick look saves a slow scan.
+_ADDRESS_PATTERNS = (
+    (_ADDRESS, ("road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place",
+                "gardens", "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk",
+                "rise", "view", "green", "parade", "broadway", "estate")),
+    (_BLOCK, ("flat", "apartment", "apt", "unit")),
+    (_NAMED_STREET, ("road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens",
+                     "terrace", "mews")),
+    (_ESTATE, ("estate",)),
+    (_NATIVE_ADDRESS, ("روڈ", "رود", "سٹریٹ", "اسٹریٹ", "ستريت", "شارع", "لین")),
+)  # fmt: skip
+
+
 def addresses(text: str) -> list[Span]:
     spans: list[Span] = []
-    for pattern in (_ADDRESS, _BLOCK, _NAMED_STREET, _ESTATE, _NATIVE_ADDRESS):
-        spans += [("ADDRESS", m.start(), m.end()) for m in pattern.finditer(text)]
+    low = text.casefold()
+    for pattern, needs in _ADDRESS_PATTERNS:
+        if any(word in low for word in needs):
+            spans += [("ADDRESS", m.start(), m.end()) for m in pattern.finditer(text)]
     return spans
 
 
@@ -91,7 +106,15 @@ _BAY = re.compile(
 )
 
 
+_ROOM_STEMS = (
+    "room", "bed", "cubicle", "sal", "łóżk", "pat", "camera", "quarto", "cama", "leito", "ліжк", "палат",
+    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍል",
+)  # fmt: skip
+
+
 def rooms(text: str) -> list[Span]:
+    if not any(stem in text.casefold() for stem in _ROOM_STEMS):
+        return []
     spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.finditer(text)]
     spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

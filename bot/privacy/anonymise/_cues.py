@@ -81,8 +81,8 @@ _FAMILY: dict[str, str] = {
 # Her family and friends in each language and script, native and romanised: the word before a name
 # she writes most often ("my mother-in-law Naseem", "ሓማተይ ...", "خشویم ...").  Written by hand.
 _KIN: dict[str, str] = {
-    "ur": "میری بہو|بہو|میری ساس|ساس|میرے میاں|میاں|میری نند|نند|میری بہن|بہن|میرا بھائی|بھائی|میری امی|امی|میرے ابو|"
-    "میری بھابھی|بھابھی|دیور|میری خالہ|خالہ|پھوپھو|میری دوست|سہیلی|میرے سسر|میرے شوہر|"
+    "ur": "میری بہو|بہو|میری ساس|ساس|میرے میاں|میاں|میری نند|نند|میری بہن|بہن|میرا بھائی|بھائی|میری امی|"
+    "امی|میرے ابو|میری بھابھی|بھابھی|دیور|میری خالہ|خالہ|پھوپھو|میری دوست|سہیلی|میرے سسر|میرے شوہر|"
     "meri saas|saas|mere mian|mere miyan|miyan|mian|meri nand|meri behan|meri bhen|mera bhai|meri ammi|"
     "meri bhabhi|meri khala|meri dost|mere shohar|shohar|mera beta|meri beti|mere husband|meri sis",
     "bn": "আমার শাশুড়ি|শাশুড়ি|আমার ননদ|ননদ|আমার বোন|আমার ভাই|আমার জা|দেবর|আমার বান্ধবী|"
@@ -175,9 +175,20 @@ def _phrases(table: dict[str, str], lang: str) -> list[str]:
     return [" ".join(p.split()) for p in table.get(lang, "").split("|") if p.strip()]
 
 
+# Languages whose speakers borrow each other's words: Shahmukhi Panjabi is written much like Urdu, and
+# Dari and Pashto share their kinship and hospital words.
+NEIGHBOURS: dict[str, tuple[str, ...]] = {"pa": ("ur",), "ur": ("pa",), "prs": ("ps",), "ps": ("prs",)}
+
+
+def languages_for(lang: str | None) -> list[str]:
+    """English always applies too: women code-switch, and staff titles are often written in English."""
+    if lang is None:
+        return list(_STAFF)
+    return sorted({"en", lang, *NEIGHBOURS.get(lang, ())})
+
+
 def cues_for(lang: str | None) -> list[Cue]:
-    """English cues always apply: women code-switch, and staff titles are often written in English."""
-    langs = list(_STAFF) if lang is None else sorted({"en", lang})
+    langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for phrase in _phrases(_STAFF, code):

@@ -47,10 +47,11 @@ def _length(low: str) -> str:
     return "1" if n == 1 else "2" if n == 2 else "3" if n <= 4 else "5" if n <= 7 else "8"
 
 
-# Words this common, with no cue before them and no rule calling them a name, are never scored: it
+# Words this common (or on a stop or common-word list), with no cue before them and no rule calling them a name, are never scored: it
 # keeps the model within the time a story may take.  Names that are also everyday words ("Will",
 # "Hope") reach the model only when a cue or a rule points at them.
 _OBVIOUS_BANDS = frozenset("12")
+_LISTED_WORDS = frozenset("sc")  # a stop word or a common word
 WIDTH = 22  # features per word: every row has exactly this many, so scores reshape without owners
 
 
@@ -80,7 +81,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
         kn = known[i]
         before = ruled[i - 1] if i else "<"
         if (
-            bands[i] in _OBVIOUS_BANDS
+            (bands[i] in _OBVIOUS_BANDS or kn in _LISTED_WORDS)
             and kn != "g"
             and ruled[i] == "O"
             and before == "O"

@@ -27,6 +27,7 @@ from bot.privacy.anonymise._tokens import Token
 MODEL = Path(__file__).with_name("data") / "model.npz"
 LABELS = ("O", "NAME", "STAFF NAME")
 O_BIAS = -3.0
+LOWER_BIAS = -1.0  # a lowercase word in a cased script with no cue before it leans less
 # Words that, right after a name, are part of it: "رخسانہ بی بی", "Gurpreet Kaur", "نسیم بیگم".
 NAME_PARTS = frozenset(
     """بی بی‌بی بیگم begum bibi bi khan خان kaur ਕੌਰ singh ਸਿੰਘ gul گل ګل jan جان bano بانو devi kumari
@@ -104,8 +105,8 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> Non
 
 def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
     """Where the rules are surer than the model.  A word that is also a name, which a strong cue points
-    at and the rules took, is a name ("my daughter Grace").  Function words, verbs after a job title, places and wards are never
-    names, whatever the model thinks, unless the rules put their finger on that very word."""
+    at and the rules took, is a name ("my daughter Grace").  Function words, verbs after a job title,
+    places and wards are never names, whatever the model thinks, unless the rules took that word."""
     ruled, cues = view.spans, view.cues
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in ruled}
@@ -131,7 +132,9 @@ def find_names(text: str, lang: str | None) -> list[Span]:
         cues, ruled = view.cues, {start for _, start, _ in view.spans}
         lean = np.asarray(
             [
-                O_BIAS if toks[i].cap or not toks[i].cased or cues[i] or toks[i].start in ruled else 0.0
+                O_BIAS
+                if toks[i].cap or not toks[i].cased or cues[i] or toks[i].start in ruled
+                else LOWER_BIAS
                 for i in picked
             ]
         )

@@ -59,19 +59,13 @@ class _Context:
         self.gaz: Gazetteer = gazetteer()
         self.cues = _cue_index(lang)
         self.cue_words = cue_words(lang)
+        self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
         # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
         without_i = _LONE_I.sub("", text)
         self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
 
     def common(self, tok: Token) -> bool:
-        low = tok.low
-        if low in self.gaz.common or low in PLACE_WORDS:
-            return True
-        if tok.cap:
-            return False
-        return any(low.endswith(s) and low[: -len(s)] in self.gaz.common for s in _SUFFIXES) or (
-            low.endswith(("ied", "ies")) and low[:-3] + "y" in self.gaz.common
-        )
+        return _common(tok.low, tok.cap)
 
     def known(self, tok: Token) -> bool:
         return tok.low in self.gaz.names
@@ -90,6 +84,20 @@ class _Context:
     def adjacent(self, i: int) -> bool:
         """Token i follows token i-1 with only spaces between (a comma ends a full name)."""
         return i > 0 and self.tokens[i].gap_before in (" ", "\u00a0")
+
+
+@lru_cache(maxsize=65536)
+def _common(low: str, cap: bool) -> bool:
+    """An everyday word, or (in lowercase) one with an everyday stem: "stitched", "nappies".  Cached:
+    the lists never change, and the same words come back in every story."""
+    common = gazetteer().common
+    if low in common or low in PLACE_WORDS:
+        return True
+    if cap:
+        return False
+    return any(low.endswith(s) and low[: -len(s)] in common for s in _SUFFIXES) or (
+        low.endswith(("ied", "ies")) and low[:-3] + "y" in common
+    )
 
 
 @lru_cache(maxsize=32)
@@ -127,8 +135,15 @@ def _cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     """A cue just before token i, allowing a few filler words; the flag says fillers were skipped.
 
     Titles and generic naming words ("Miss", "called") say a name follows but not whose; a staff word
-    before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.
+    before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.  Remembered
+    per token: the rules and the model's features both ask.
     """
+    if i not in ctx.cue_memo:
+        ctx.cue_memo[i] = _find_cue_before(ctx, i)
+    return ctx.cue_memo[i]
+
+
+def _find_cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     j = i - 1
     skipped = 0
     while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:

@@ -9,6 +9,8 @@ cue rules took for a staff member's name.  Written by hand for this project.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _BY_LANGUAGE: dict[str, str] = {
     "en": """i me my we our you he she they it is was were are be been am had has have did do does done
         said told asked came went got gave took left kept put let made seen saw felt thought knew want
@@ -118,9 +120,10 @@ _BY_LANGUAGE: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """English always applies too: women code-switch, and staff titles are often written in English."""
-    langs = _BY_LANGUAGE if lang is None else {"en", lang}
+    """Her language's words and English's (code-switching is common)."""
+    langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     return frozenset(w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split())
 
 

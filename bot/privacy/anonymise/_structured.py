@@ -48,21 +48,22 @@ def nhs_numbers(text: str) -> list[Span]:
     return spans
 
 
-_DIGIT = re.compile(r"\d")
+_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d \-().]{7,}\d")
 
 
 def phones(text: str) -> list[Span]:
     """Any country's format: ``phonenumbers`` with GB as the home region reads +CC and 00CC numbers
     from anywhere, and UK ones written without it.  POSSIBLE leniency so Ofcom's drama numbers count
     too; the prefix and length checks keep it from matching blood pressures and weights."""
-    if len(_DIGIT.findall(text)) < 7:  # the matcher is the slowest step; most stories have no phone
-        return []
     spans: list[Span] = []
-    plain = ascii_digits(text)  # same length: offsets still point into her text
-    for m in phonenumbers.PhoneNumberMatcher(plain, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
-        raw = m.raw_string.lstrip("(")
-        if raw.startswith(("0", "+")) and sum(c.isdigit() for c in raw) >= 9:
-            spans.append(("PHONE", m.start, m.end))
+    # The matcher is the slowest step, so it only reads the stretches that could hold a number.
+    for candidate in _PHONE_CANDIDATE.finditer(text):
+        begin = max(0, candidate.start() - 1)
+        plain = ascii_digits(text[begin : candidate.end() + 1])  # same length: offsets still hold
+        for m in phonenumbers.PhoneNumberMatcher(plain, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            raw = m.raw_string.lstrip("(")
+            if raw.startswith(("0", "+")) and sum(c.isdigit() for c in raw) >= 9:
+                spans.append(("PHONE", begin + m.start, begin + m.end))
     return spans
 
 
@@ -88,8 +89,21 @@ _HOSPITAL = re.compile(
 _HOSPITAL_SHAPE = re.compile(r"(?<![\w@.])[A-Z]{1,4} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])")
 
 
+_HOSPITAL_STEMS = (
+    "hosp", "mrn", "unit", "número", "numero", "numer", "nr", "num", "номер", "лікарн", "رقم", "ہسپتال",
+    "হাসপাতাল", "ਹਸਪਤਾਲ", "હોસ્પિટલ", "روغتون", "شفاخانه", "lambarka", "ቁጽሪ",
+)  # fmt: skip
+
+
+def _mentions(low: str, stems: tuple[str, ...]) -> bool:
+    """A quick look before a slow pattern: most stories name no platform, no hospital number."""
+    return any(stem in low for stem in stems)
+
+
 def hospital_numbers(text: str) -> list[Span]:
-    spans = [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in _HOSPITAL.finditer(text)]
+    spans: list[Span] = []
+    if _mentions(text.casefold(), _HOSPITAL_STEMS):
+        spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in _HOSPITAL.finditer(text)]
     spans += [("HOSPITAL NUMBER", m.start(), m.end()) for m in _HOSPITAL_SHAPE.finditer(text)]
     return spans
 
@@ -110,13 +124,32 @@ _NOT_A_HANDLE = frozenset("my the i and but then so it we he she they this that"
 _HANDLE_SHAPE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]")
 
 
+_PLATFORM_STEMS = (
+    "insta",
+    "ig",
+    "tik",
+    "snap",
+    "fb",
+    "facebook",
+    "twitter",
+    "threads",
+    "telegram",
+    "yt",
+    "youtube",
+)
+
+
 def handles(text: str) -> list[Span]:
-    spans = [("HANDLE", m.start(), m.end()) for m in _AT_HANDLE.finditer(text)]
-    for m in _PLATFORM.finditer(text):
-        after = _AFTER_PLATFORM.match(text, m.end())
-        if after and after.group("handle").split()[0].casefold() not in _NOT_A_HANDLE:
-            spans.append(("HANDLE", after.start("handle"), after.end("handle")))
-    spans += [("HANDLE", m.start(), m.end()) for m in _HANDLE_SHAPE.finditer(text)]
+    spans: list[Span] = []
+    if "@" in text:
+        spans += [("HANDLE", m.start(), m.end()) for m in _AT_HANDLE.finditer(text)]
+    if _mentions(text.casefold(), _PLATFORM_STEMS):
+        for m in _PLATFORM.finditer(text):
+            after = _AFTER_PLATFORM.match(text, m.end())
+            if after and after.group("handle").split()[0].casefold() not in _NOT_A_HANDLE:
+                spans.append(("HANDLE", after.start("handle"), after.end("handle")))
+    if "_" in text:
+        spans += [("HANDLE", m.start(), m.end()) for m in _HANDLE_SHAPE.finditer(text)]
     return spans
 
 
@@ -152,9 +185,17 @@ _DOB = re.compile(
 _OLD_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d\d|[٠-٩۰-۹০-৯૦-૯੦-੯]{4})(?![\d/.\-])")
 
 
+_DOB_STEMS = (
+    "birth", "dob", "d.o.b", "born", "urodz", "naster", "naşter", "naști", "nasc", "născ", "народ", "پیدائش",
+    "الميلاد", "تولد", "জন্ম", "ਜਨਮ", "જન્મ", "dhalash", "ልደት", "زېږون", "زیږون", "paidaish", "janam",
+)  # fmt: skip
+
+
 def dates_of_birth(text: str) -> list[Span]:
     """Only the date is redacted: "born on [DATE OF BIRTH]" still tells staff whose birthday it was."""
-    spans = [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in _DOB.finditer(text)]
+    spans: list[Span] = []
+    if _mentions(text.casefold(), _DOB_STEMS):
+        spans += [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in _DOB.finditer(text)]
     for m in _OLD_DATE.finditer(text):
         if ascii_digits(m.group())[-4:-2] == "19":
             spans.append(("DATE OF BIRTH", m.start(), m.end()))

@@ -62,7 +62,8 @@ I_AM_FRAMES: dict[str, str] = {
     "pl": "jestem {}|mam na imię {}",
     "ro": "sunt {}|mă numesc {}",
     "pt": "sou a {}|chamo-me {}",
-    "en": "im {}|i am {}|its {} here",
+    "en": "im {}|i am {}|its {} here|{} here|{} is me|we call her {}|they call me {}|"
+    "{} is what everyone calls me|everyone calls me {}",
 }
 
 
