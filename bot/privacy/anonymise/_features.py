@@ -47,12 +47,27 @@ def _length(low: str) -> str:
     return "1" if n == 1 else "2" if n == 2 else "3" if n <= 4 else "5" if n <= 7 else "8"
 
 
-# Words this common (or on a stop or common-word list), with no cue before them and no rule calling them a name, are never scored: it
-# keeps the model within the time a story may take.  Names that are also everyday words ("Will",
-# "Hope") reach the model only when a cue or a rule points at them.
+# Words this common (or on a stop or common-word list), with no cue before them and no rule calling
+# them a name, are never scored: it keeps the model within the time a story may take.  Names that are
+# also everyday words ("Will", "Hope") reach the model only when a cue or a rule points at them.
 _OBVIOUS_BANDS = frozenset("12")
 _LISTED_WORDS = frozenset("sc")  # a stop word or a common word
 WIDTH = 22  # features per word: every row has exactly this many, so scores reshape without owners
+
+
+@lru_cache(maxsize=65536)
+def _word_features(w: str, sh: str, kn: str, band: str, code: str) -> tuple[str, ...]:
+    """The features a word has wherever it stands; cached, since the same words recur in every story."""
+    return (
+        "w|" + w,
+        "s3|" + w[-3:],
+        "s2|" + w[-2:],
+        "p3|" + w[:3],
+        "sh|" + sh + _length(w),
+        "sc|" + script(w[0]) + sh,
+        "k|" + kn + sh + band,
+        "L|" + code + sh + kn + band,
+    )
 
 
 def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str]]:
@@ -94,14 +109,8 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
         sh = shapes[i]
         band = bands[i]
         p1, p2, n1, n2 = padded[i + 1], padded[i], padded[i + 3], padded[i + 4]
+        flat += _word_features(w, sh, kn, band, code)
         flat += (
-            "w|" + w,
-            "s3|" + w[-3:],
-            "s2|" + w[-2:],
-            "p3|" + w[:3],
-            "sh|" + sh + _length(w),
-            "sc|" + script(w[0]) + sh,
-            "k|" + kn + sh + band,
             ("ss|" if tok.sentence_start else "ms|") + sh + kn,
             "w-1|" + p1,
             "w-2|" + p2,
@@ -113,7 +122,6 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
             "rule|" + ruled[i] + kn,
             "pk|" + (known[i - 1] + shapes[i - 1] + bands[i - 1] if i else "<"),
             "nk|" + (known[i + 1] + shapes[i + 1] + bands[i + 1] if i < last else ">"),
-            "L|" + code + sh + kn + band,
             "gap|" + tok.gap_before.strip()[-1:] + sh,
             "pr|" + before + kn + band + sh,
             "nr|" + (ruled[i + 1] if i < last else ">") + kn + band + sh,
