@@ -1,19 +1,34 @@
 """Anonymise a woman's story before any member of staff reads it.
 
 Names (with staff kept distinct, so the service learns a named staff member was involved), phone
-numbers, emails, NHS numbers, full postcodes, street addresses and dates of birth are replaced by
-``[TYPE]``; every other character of her words is left exactly as she wrote it.
+numbers, emails, NHS and hospital numbers, social media handles, postcodes, street addresses, bed and
+room numbers, and dates of birth are replaced by ``[TYPE]``; every other character of her words is
+left exactly as she wrote it.  ``Lessons`` carry what moderators taught this deployment.
+
+This package owns the detectors, their word lists and the learned name model (``data/``).  It imports
+only the standard library, numpy and phonenumbers: no database, no web, no network.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.privacy.anonymise._lessons import KEEP, Lessons, length, phrase, taught_spans, unlearned
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import find_names, model
 from bot.privacy.anonymise._structured import structured
 
-__all__ = ["ENTITY_TYPES", "Entity", "Redaction", "anonymise", "preload"]
+__all__ = [
+    "ENTITY_TYPES",
+    "KEEP",
+    "Entity",
+    "Lessons",
+    "Redaction",
+    "anonymise",
+    "length",
+    "phrase",
+    "preload",
+]
 
 # Earlier types win overlaps: an email's local part is not a name, a house number is not a phone.
 ENTITY_TYPES = (
@@ -67,8 +82,13 @@ def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:
     return merged
 
 
-def anonymise(text: str, lang: str | None = None) -> Redaction:
-    taken = _merged(structured(text) + find_names(text, lang))
+def anonymise(text: str, lang: str | None = None, lessons: Lessons | None = None) -> Redaction:
+    """Her words with every identifying thing replaced; ``lessons`` add what moderators taught."""
+    found = structured(text) + find_names(text, lang)
+    if lessons is not None:
+        redact, keep = taught_spans(text, lessons)
+        found = unlearned(found, keep) + redact
+    taken = _merged(found)
     parts: list[str] = []
     pos = 0
     for e in taken:

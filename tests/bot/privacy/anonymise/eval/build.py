@@ -13,7 +13,11 @@ Marks inside the text (the mark is removed, its content stays in the story):
   [[..]]  a decoy that must stay (goes to "keep")
 Offsets are derived here, never typed.  Run:  python3 build.py
 """
-import json, os, re, sys, glob
+import glob
+import json
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)

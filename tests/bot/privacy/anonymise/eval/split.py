@@ -6,14 +6,18 @@ random.Random(f"{SEED}:{lang}"), first floor(n/2) -> tuning, the rest -> frozen
 (so a language with an odd count gives frozen the extra story). Stdlib only; the same
 all.jsonl always gives the same split.  Run:  python3 split.py
 """
-import json, os, random, collections
+import collections
+import json
+import os
+import random
 
 SEED = 20240611
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def main():
-    recs = [json.loads(l) for l in open(os.path.join(HERE, "all.jsonl"), encoding="utf-8")]
+    with open(os.path.join(HERE, "all.jsonl"), encoding="utf-8") as f:
+        recs = [json.loads(line) for line in f]
     by = collections.defaultdict(list)
     for r in recs:
         by[r["lang"]].append(r)
@@ -22,7 +26,8 @@ def main():
         ids = sorted(r["id"] for r in by[lang])
         random.Random(f"{SEED}:{lang}").shuffle(ids)
         k = len(ids) // 2
-        tune.update(ids[:k]); frozen.update(ids[k:])
+        tune.update(ids[:k])
+        frozen.update(ids[k:])
     for name, keep in (("tuning.jsonl", tune), ("frozen.jsonl", frozen)):
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
             for r in recs:
