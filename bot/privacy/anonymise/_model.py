@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bot.privacy.anonymise._features import WIDTH, features
+from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_WORDS, gazetteer
 from bot.privacy.anonymise._names import RuleView, cue_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
@@ -27,6 +27,7 @@ from bot.privacy.anonymise._tokens import Token
 MODEL = Path(__file__).with_name("data") / "model.npz"
 LABELS = ("O", "NAME", "STAFF NAME")
 O_BIAS = -3.0
+OVERRIDE = True
 LOWER_BIAS = -1.0  # a lowercase word in a cased script with no cue before it leans less
 # Words that, right after a name, are part of it: "رخسانہ بی بی", "Gurpreet Kaur", "نسیم بیگم".
 NAME_PARTS = frozenset(
@@ -34,7 +35,10 @@ NAME_PARTS = frozenset(
     বেগম খাতুন খানম ben બેન""".split()
 )
 _STRONG_CUES = frozenset({"staff", "family"})
-_EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
+_EVERYDAY_BANDS = frozenset("12")
+_LISTED_SCRIPTS = frozenset(
+    {"arb", "bng"}
+)  # uncased scripts whose everyday words wordfreq lists  # the 5,000 commonest words of a language never carry a name on
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
 Span = tuple[str, int, int]
@@ -87,8 +91,9 @@ def model() -> Model:
 
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> None:
-    """A name goes on over the next word when that word is a name part, a listed name, or (in a script
-    without capitals) a word no list knows: "علی‌رضا جعفری", "Галина Петрівна"."""
+    """A name goes on over the next word when that word is a name part, a listed name, or a word no list
+    knows that is capitalised or in a script whose everyday words we have lists for: "علی‌رضا جعفری",
+    "Галина Петрівна".  In Gurmukhi, Gujarati or Ge'ez an unlisted word may just be a verb."""
     gaz = gazetteer()
     stop = ALL_STOPWORDS | cue_words(lang)
     for i in range(1, len(toks)):
@@ -99,8 +104,15 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> Non
         rare = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS
         unknown = rare and low not in stop and low not in gaz.common
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
-        if listed or (unknown and (tok.cap or not tok.cased)):
+        if listed or (unknown and (tok.cap or script(low[0]) in _LISTED_SCRIPTS)):
             labels[i] = labels[i - 1]
+
+
+def _cue_is_enough(tok: Token, stop: frozenset[str]) -> bool:
+    """After "my mother-in-law" or "midwife", the rules' word stands unless it is an everyday word."""
+    if tok.low in DECOY_WORDS:
+        return True
+    return OVERRIDE and tok.low not in stop and gazetteer().frequent.get(tok.low) != "1"
 
 
 def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
@@ -111,7 +123,7 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in ruled}
     for i, tok in enumerate(toks):
-        if tok.start in starts and cues[i] in _STRONG_CUES and tok.low in DECOY_WORDS:
+        if tok.start in starts and cues[i] in _STRONG_CUES and _cue_is_enough(tok, stop):
             labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif labels[i] and tok.start not in starts:
             low = tok.low

@@ -21,7 +21,8 @@ _BY_LANGUAGE: dict[str, str] = {
         baby babies husband partner mum mam mom dad son daughter sister brother nan nana auntie
         hospital ward triage labour birth scan section csection induction epidural stitches nicu scbu
         staff team lady woman man people someone nobody everyone everything nothing night day morning
-        stayed held helped checked came cried smiled listened explained ignored shouted laughed""",
+        stayed held helped checked came cried smiled listened explained ignored shouted laughed
+        hosp mrn dob nhs no num number ref""",
     "ur": """میں میرا میری میرے ہم ہمارا ہماری ہمارے آپ وہ یہ اس اُس ان انہوں انہیں اسے اسکو اس کو
         ہے ہیں تھا تھی تھے تھیں ہو ہوا ہوئی ہوئے گیا گئی گئے کیا کی کیے کہا کہتے کہتی بولا بولی بتایا
         نے کو سے میں پر کا کے کی تک اور یا لیکن مگر پھر جب تو بھی نہیں نا ہاں جی بہت بڑی بڑا ساتھ
