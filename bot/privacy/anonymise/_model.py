@@ -35,10 +35,8 @@ NAME_PARTS = frozenset(
     বেগম খাতুন খানম ben બેન""".split()
 )
 _STRONG_CUES = frozenset({"staff", "family"})
-_EVERYDAY_BANDS = frozenset("12")
-_LISTED_SCRIPTS = frozenset(
-    {"arb", "bng"}
-)  # uncased scripts whose everyday words wordfreq lists  # the 5,000 commonest words of a language never carry a name on
+_EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
+_LISTED_SCRIPTS = frozenset({"arb", "bng"})  # scripts without capitals whose everyday words wordfreq lists
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
 Span = tuple[str, int, int]
