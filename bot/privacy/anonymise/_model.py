@@ -27,12 +27,12 @@ from bot.privacy.anonymise._tokens import Token
 MODEL = Path(__file__).with_name("data") / "model.npz"
 LABELS = ("O", "NAME", "STAFF NAME")
 O_BIAS = -3.0
-OVERRIDE = True
 LOWER_BIAS = -1.0  # a lowercase word in a cased script with no cue before it leans less
 # Words that, right after a name, are part of it: "رخسانہ بی بی", "Gurpreet Kaur", "نسیم بیگم".
 NAME_PARTS = frozenset(
     """بی بی‌بی بیگم begum bibi bi khan خان kaur ਕੌਰ singh ਸਿੰਘ gul گل ګل jan جان bano بانو devi kumari
-    বেগম খাতুন খানম ben બેન""".split()
+    বেগম খাতুন খানম ben બેન اختر akhtar علی ali احمد ahmed ahmad حسین hussain شاہ شاه shah ولي ولی wali
+    ضیا zia الدین uddin محمد muhammad mohammed""".split()
 )
 _STRONG_CUES = frozenset({"staff", "family"})
 _EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
@@ -106,29 +106,26 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> Non
             labels[i] = labels[i - 1]
 
 
-def _cue_is_enough(tok: Token, stop: frozenset[str]) -> bool:
-    """After "my mother-in-law" or "midwife", the rules' word stands unless it is an everyday word."""
-    if tok.low in DECOY_WORDS:
-        return True
-    return OVERRIDE and tok.low not in stop and gazetteer().frequent.get(tok.low) != "1"
-
-
 def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
-    """Where the rules are surer than the model.  A word that is also a name, which a strong cue points
-    at and the rules took, is a name ("my daughter Grace").  Function words, verbs after a job title,
-    places and wards are never names, whatever the model thinks, unless the rules took that word."""
-    ruled, cues = view.spans, view.cues
+    """Where the lists and the rules are surer than the model.  Function words, verbs after a job title,
+    places and wards are never names.  A word that is also a name ("Grace") is one only when the rules,
+    written for such words, say so, or it stands capitalised beside another name.  And a word a strong
+    cue points at, which the rules took, stands unless it is an everyday word ("my saas nasreen")."""
     stop = stopwords(lang)
-    starts = {start: kind for kind, start, _ in ruled}
+    starts = {start: kind for kind, start, _ in view.spans}
     for i, tok in enumerate(toks):
-        if tok.start in starts and cues[i] in _STRONG_CUES and _cue_is_enough(tok, stop):
-            labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
-        elif labels[i] and tok.start not in starts:
-            low = tok.low
+        low = tok.low
+        cued = tok.start in starts and view.cues[i] in _STRONG_CUES
+        if low in stop or low in PLACE_WORDS or low in FACILITY_WORDS:
+            labels[i] = 0
+        elif low in DECOY_WORDS and tok.start in starts:  # the rules were written for these words
+            labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1
+        elif low in DECOY_WORDS:
             beside_name = (i > 0 and labels[i - 1]) or (i + 1 < len(toks) and labels[i + 1])
-            decoy = low in DECOY_WORDS and not (tok.cap and not tok.sentence_start and beside_name)
-            if decoy or low in stop or low in PLACE_WORDS or low in FACILITY_WORDS:
+            if not (tok.cap and not tok.sentence_start and beside_name):
                 labels[i] = 0
+        elif cued and gazetteer().frequent.get(low) != "1":
+            labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
 
 
 def find_names(text: str, lang: str | None) -> list[Span]:

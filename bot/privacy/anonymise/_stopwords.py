@@ -85,7 +85,9 @@ _BY_LANGUAGE: dict[str, str] = {
     "ar": """أنا انا لي نحن أنت انت هو هي هم هذا هذه ذلك التي الذي في من على إلى الى عن مع و أو لكن
         ثم لما لم لن لا نعم كان كانت كانوا قال قالت قالوا جاء جات جت اجت عطى عطت سأل سألت ساعد
         ساعدت الدكتور الدكتورة الطبيب الطبيبة الممرضة القابلة المستشفى الوارد طفل طفلي البيبي
-        زوجي ابني بنتي أختي اختي أمي حماتي الله يعني كتير كثير منيح بس هاي هيك
+        زوجي ابني بنتي أختي اختي أمي حماتي الله يعني كتير كثير منيح بس هاي هيك كنت كنا صار صارت
+        بدي بدها عم رح شو ليش وين كيف اللي يلي كمان بعدين هلق لأنو لانه عشان علشان مش فيه فيها عندي
+        عندها معي معها ولا أيضا جدا بالمستشفى بالليل الليل النهار اليوم امبارح الساعة
         ana ani ehna enti howa hiya hom hatha hay fi men min 3ala ala ma w aw bas lakin ba3d
         kan kanet 2al 2alet ija ijet el al doctor mni7 kteer ktir""",
     "so": """aniga anigu waxaan waxay wuxuu waxuu ayaan ayay ayuu aan ay uu waa wax ma maya haa iyo ama
@@ -117,7 +119,8 @@ _BY_LANGUAGE: dict[str, str] = {
         እግዚኣብሄር ኣምላኽ መዓልቲ ለይቲ መግቢ ተምጽኣለይ ተርጒሙለይ ተርጓሚ
         ane nateye niaye nihna ntsu nisa nsu ezi eza eti eta eyu eya eye neyre neyra ab kab nab ms
         kem gn dma ay kulu tsbuk bele belet ilu ila mets'e hakim doctor nurse qol'a wedey gualey
-        haftey hawey adey baal beytey insta tsihifeyo smey""",
+        haftey hawey adey baal beytey insta tsihifeyo smey
+        ኩሉ ኩላ ገለ ሓደ ሕጂ ድሕሪ ቅድሚ ምኽንያቱ ስለ ዝበለ ዝበለት ኣይነበረን ነይሩ ኣሎ የለን""",
 }
 
 

@@ -86,7 +86,9 @@ _HOSPITAL = re.compile(
     re.IGNORECASE,
 )
 # Unlabelled: one to four capitals then at least five digits ("RN4567890", "K1234567").
-_HOSPITAL_SHAPE = re.compile(r"(?<![\w@.])[A-Z]{1,4} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])")
+_HOSPITAL_SHAPE = re.compile(
+    r"(?<![\w@.])(?!MRN|NHS|DOB)[A-Z]{1,4} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])"
+)
 
 
 _HOSPITAL_STEMS = (
@@ -221,6 +223,7 @@ def long_numbers(text: str) -> list[Span]:
 
 def structured(text: str) -> list[Span]:
     found = emails(text) + nhs_numbers(text) + phones(text) + dates_of_birth(text) + hospital_numbers(text)
-    found += handles(text) + long_numbers(text)
     streets = addresses(text)
-    return found + streets + postcodes(text, streets) + rooms(text)
+    found += handles(text) + streets + postcodes(text, streets) + rooms(text)
+    # The last net: a long number nothing above explained, typed by its shape.
+    return found + [n for n in long_numbers(text) if all(n[2] <= s or n[1] >= e for _, s, e in found)]
