@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.privacy.anonymise._windows import near_digits
+
 Span = tuple[str, int, int]
 
 # Full postcodes.  The inward code never uses C, I, K, M, O or V, which also keeps "x2 3cm" out.
@@ -115,6 +117,6 @@ _ROOM_STEMS = (
 def rooms(text: str) -> list[Span]:
     if not any(stem in text.casefold() for stem in _ROOM_STEMS):
         return []
-    spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.finditer(text)]
+    spans = [("ADDRESS", m.start(), m.end()) for m in near_digits(_ROOM, text, 30, 5)]
     spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

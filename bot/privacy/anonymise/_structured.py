@@ -14,6 +14,7 @@ import unicodedata
 import phonenumbers
 
 from bot.privacy.anonymise._addresses import addresses, postcodes, rooms
+from bot.privacy.anonymise._windows import near_digits
 
 Span = tuple[str, int, int]
 
@@ -105,7 +106,8 @@ def _mentions(low: str, stems: tuple[str, ...]) -> bool:
 def hospital_numbers(text: str) -> list[Span]:
     spans: list[Span] = []
     if _mentions(text.casefold(), _HOSPITAL_STEMS):
-        spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in _HOSPITAL.finditer(text)]
+        found = near_digits(_HOSPITAL, text, 40, 20)
+        spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in found]
     spans += [("HOSPITAL NUMBER", m.start(), m.end()) for m in _HOSPITAL_SHAPE.finditer(text)]
     return spans
 
@@ -197,7 +199,8 @@ def dates_of_birth(text: str) -> list[Span]:
     """Only the date is redacted: "born on [DATE OF BIRTH]" still tells staff whose birthday it was."""
     spans: list[Span] = []
     if _mentions(text.casefold(), _DOB_STEMS):
-        spans += [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in _DOB.finditer(text)]
+        found = near_digits(_DOB, text, 80, 20)
+        spans += [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in found]
     for m in _OLD_DATE.finditer(text):
         if ascii_digits(m.group())[-4:-2] == "19":
             spans.append(("DATE OF BIRTH", m.start(), m.end()))

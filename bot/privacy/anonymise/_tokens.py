@@ -34,6 +34,9 @@ class Token(NamedTuple):
     gap_before: str  # the characters between the previous token and this one
 
 
+_new = tuple.__new__  # a NamedTuple built without its keyword-handling constructor: the hot loop
+
+
 def tokenise(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
@@ -54,15 +57,18 @@ def tokenise(text: str) -> list[Token]:
         upper = first.isupper()
         gap = text[prev_end:start]
         append(
-            Token(
-                start,
-                end,
-                word.casefold(),
-                upper,
-                upper or first.islower(),
-                upper and len(word) > 1 and word.isupper(),
-                not tokens or (gap != " " and bool(_SENTENCE_BREAK.search(gap))),
-                gap,
+            _new(
+                Token,
+                (
+                    start,
+                    end,
+                    word.casefold(),
+                    upper,
+                    upper or first.islower(),
+                    upper and len(word) > 1 and word.isupper(),
+                    not tokens or (gap != " " and bool(_SENTENCE_BREAK.search(gap))),
+                    gap,
+                ),
             )
         )
         prev_end = m.end()
