@@ -105,7 +105,8 @@ def main() -> None:
     _write("names.txt.gz", names)
     _write("common.txt.gz", common)
     frequent = frequent_words()
-    _write("frequent.txt.gz", (f"{word}\t{band}" for word, band in frequent.items()))
+    for _, band in _BANDS:  # one plain list per band: loading is then a split, not a parse
+        _write(f"frequent-{band}.txt.gz", (word for word, b in frequent.items() if b == band))
     print(f"{len(names)} names, {len(common)} common and {len(frequent)} frequent words written to {DATA}")
 
 
