@@ -2,17 +2,19 @@
 
 One row per phrase: the type to redact it as, or ``KEEP`` when a moderator undid it.  The latest
 lesson about a phrase wins, so an undo can be undone.  Callers hash the phrase with the vault's lookup
-key (``storage.vault.Vault.lookup``) before it reaches this module, so a copy of this table names no one.
+key (``hasher``) before it reaches this table, so a copy of the table names no one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.models import Base, utcnow
+from storage.vault import Vault
 
 
 class TaughtRedaction(Base):
@@ -24,6 +26,11 @@ class TaughtRedaction(Base):
     type: Mapped[str] = mapped_column(String(20))  # an entity type, or KEEP
     taught_by: Mapped[str] = mapped_column(String(80))
     taught_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def hasher(vault: Vault) -> Callable[[str], str]:
+    """The keyed hash a phrase is remembered and looked up by: the vault's lookup key, its own purpose."""
+    return lambda words: vault.lookup("taught words", words)
 
 
 def remember(session: Session, words_hash: str, words: int, kind: str, by: str) -> None:

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.chat.language import detect_language
-from bot.privacy.anonymise import Redaction, anonymise
-from bot.review import alerts, moderation
+from bot.privacy.anonymise import Lessons, Redaction, anonymise
+from bot.review import alerts
 from bot.services import Services
 from channels.base import InboundMessage
 from flows import story as story_flow
@@ -39,7 +39,7 @@ from flows.types import (
     StartStory,
     SubmitStory,
 )
-from storage import audit, champions, contacts, outbox, stories
+from storage import audit, champions, contacts, outbox, redactions, stories
 from storage.models import Contact, Conversation, Inbound, Media, Story
 from storage.upsert import insert_ignoring_conflict
 
@@ -232,7 +232,8 @@ def _apply(
 def _anonymise(services: Services, session: Session, text: str, lang: str | None) -> Redaction:
     """Redacted with what moderators taught this deployment, so a name they took out once is taken out
     before anyone reads the next story."""
-    return anonymise(text, lang, moderation.lessons(session, services.vault))
+    taught, longest = redactions.taught(session)
+    return anonymise(text, lang, Lessons(redactions.hasher(services.vault), taught, longest))
 
 
 def _answer(services: Services, session: Session, story: Story, effect: Answer) -> None:

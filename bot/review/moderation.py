@@ -12,14 +12,14 @@ redacted text can always be rebuilt from the raw text and the final list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.privacy.anonymise import ENTITY_TYPES, KEEP, Lessons, length, phrase
+from bot.privacy.anonymise import ENTITY_TYPES, KEEP, length, phrase
 from bot.review import translation
 from storage import audit, redactions
 from storage.models import Story
@@ -124,19 +124,9 @@ def segments(raw: str, spans: Sequence[Span]) -> list[Segment]:
     return [piece for piece in pieces if piece.text]
 
 
-def _key(vault: Vault) -> Callable[[str], str]:
-    return lambda words: vault.lookup("taught words", words)
-
-
-def lessons(session: Session, vault: Vault) -> Lessons:
-    """What moderators taught this deployment, ready for ``anonymise``."""
-    taught, longest = redactions.taught(session)
-    return Lessons(_key(vault), taught, longest)
-
-
 def _teach(session: Session, vault: Vault, raw: str, added: set[Span], removed: set[Span], who: str) -> int:
     """Remember each added redaction, and each undone name, as a keyed hash of its words."""
-    key = _key(vault)
+    key = redactions.hasher(vault)
     lessons = [(span, span.type) for span in added]
     lessons += [(span, KEEP) for span in removed if span.type in _NAME_TYPES]
     taught = 0
