@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.privacy.anonymise._features import WIDTH, features, script
-from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_WORDS, gazetteer
+from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_PREFIXES, PLACE_WORDS, gazetteer
 from bot.privacy.anonymise._names import RuleView, cue_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
@@ -35,6 +35,7 @@ NAME_PARTS = frozenset(
     ضیا zia الدین uddin محمد muhammad mohammed""".split()
 )
 _STRONG_CUES = frozenset({"staff", "family"})
+_LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())
 _EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
 _LISTED_SCRIPTS = frozenset({"arb", "bng"})  # scripts without capitals whose everyday words wordfreq lists
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
@@ -128,6 +129,33 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
             labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
 
 
+def _clear_places(toks: list[Token], labels: list[int]) -> None:
+    """A run of words before "Hospital", "Park", "unit"… or after "St", "Queen", "Royal" names a place.
+    A facility word counts in lowercase only when it cannot be anything else ("way", "close" can)."""
+    for i, tok in enumerate(toks):
+        if not labels[i]:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        after = (
+            nxt is not None
+            and nxt.gap_before == " "
+            and ((nxt.low in FACILITY_WORDS and nxt.cap) or nxt.low in _LOWERCASE_FACILITIES)
+        )
+        before = i > 0 and toks[i - 1].low in PLACE_PREFIXES and toks[i - 1].cap and tok.gap_before == " "
+        if after:
+            j = i
+            while j >= 0 and labels[j]:
+                labels[j] = 0
+                if not (j > 0 and toks[j].gap_before == " "):
+                    break
+                j -= 1
+        elif before:
+            j = i
+            while j < len(toks) and labels[j] and (j == i or toks[j].gap_before == " "):
+                labels[j] = 0
+                j += 1
+
+
 def find_names(text: str, lang: str | None) -> list[Span]:
     view, picked, flat = features(text, lang)
     toks = view.tokens
@@ -150,6 +178,7 @@ def find_names(text: str, lang: str | None) -> list[Span]:
             labels[i] = label
     _extend_names(toks, labels, lang)
     _settle(toks, labels, view, lang)
+    _clear_places(toks, labels)
     spans: list[Span] = []
     run: list[int] = []
     for i, label in enumerate([*labels, 0]):
