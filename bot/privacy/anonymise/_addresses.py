@@ -65,8 +65,22 @@ _NAMED_STREET = re.compile(
 )
 _ESTATE = re.compile(r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}[Ee]state\b")
 # Her flat and street in Urdu, Arabic or Persian script: "فلیٹ 2، 18 ونڈسر روڈ".
+# An English street name written in her script: "18 ونڈسر روڈ", "২২ ক্যাবল স্ট্রিট", "71 Уотлінг Стріт".
+_NATIVE_STREETS = (
+    "روڈ", "رود", "روډ", "سٹریٹ", "اسٹریٹ", "ستريت", "سټریټ", "شارع", "لین", "লেন", "রোড", "স্ট্রিট",
+    "ਰੋਡ", "ਸਟਰੀਟ", "ਸਟ੍ਰੀਟ", "ਲੇਨ", "રોડ", "સ્ટ્રીટ", "લેન", "роуд", "стріт", "лейн", "ሮድ", "ስትሪት",
+)  # fmt: skip
 _NATIVE_ADDRESS = re.compile(
-    r"(?:(?:فلیٹ|فليت|شقة)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}(?:روڈ|رود|سٹریٹ|اسٹریٹ|ستريت|شارع|لین)"
+    r"(?:(?:فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}"
+    rf"(?:{'|'.join(_NATIVE_STREETS)})",
+    re.IGNORECASE,
+)
+# Her street without a number, in lowercase, where she says she lives: "we live on jubilee road".
+_LIVES_ON = re.compile(
+    r"\b(?:live|lives|living|stay|staying|moved\s+to|address\s+is)\s+(?:on|at|in)?\s*(?:the\s+)?"
+    r"(?P<street>(?:[a-z][a-z'’\-]+\s+){1,2}(?:road|street|avenue|lane|close|drive|crescent|grove|gardens|"
+    r"terrace|mews|way|estate))\b",
+    re.IGNORECASE,
 )
 
 
@@ -79,7 +93,7 @@ _ADDRESS_PATTERNS = (
     (_NAMED_STREET, ("road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens",
                      "terrace", "mews")),
     (_ESTATE, ("estate",)),
-    (_NATIVE_ADDRESS, ("روڈ", "رود", "سٹریٹ", "اسٹریٹ", "ستريت", "شارع", "لین")),
+    (_NATIVE_ADDRESS, _NATIVE_STREETS),
 )  # fmt: skip
 
 
@@ -89,6 +103,8 @@ def addresses(text: str) -> list[Span]:
     for pattern, needs in _ADDRESS_PATTERNS:
         if any(word in low for word in needs):
             spans += [("ADDRESS", m.start(), m.end()) for m in pattern.finditer(text)]
+    if "liv" in low or "stay" in low or "moved" in low or "address" in low:
+        spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
     return spans
 
 

@@ -164,21 +164,34 @@ _MONTHS = (
     r"pazdziernika|listopada|grudnia|"
     r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie|"
     r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    # Arabic (both calendars' names), Urdu/Panjabi/Dari/Pashto, Bengali, Gurmukhi, Gujarati, Somali, Tigrinya
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
+    r"كانون\s+الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين\s+الأول|"
+    r"تشرين\s+الثاني|كانون\s+الأول|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
+    r"حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت|"
+    r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
+    r"ਜਨਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ|"
+    r"જાન્યુઆરી|ફેબ્રુઆરી|માર્ચ|એપ્રિલ|મે|જૂન|જુલાઈ|ઓગસ્ટ|સપ્ટેમ્બર|ઓક્ટોબર|નવેમ્બર|ડિસેમ્બર|"
+    r"janaayo|febraayo|maarso|abriil|maajo|juun|luulyo|agoosto|sebtembar|oktoobar|nofembar|desembar|"
+    r"ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:\d{4}|'?\d{2})"
 _DATE = (
-    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} \d{{4}}"
+    rf"|\d{{4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"
     rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?(?:,?\s+(?:de\s+)?{_YEAR}(?:\s*р\.?)?)?"
     rf"|(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)"
 )
 _DOB_CUE = (
     r"date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|born(?:\s+on)?|data\s+urodzenia|urodzon[aey]|"
-    r"urodził[aoy]?\s+się|data\s+na[sș]terii|n[aă]scut[ăa]?|data\s+de\s+nascimento|nasceu|nascid[oa]|"
+    r"urodził[aoy]?\s+się|data\s+na[sșş]terii|n[aă]scut[ăa]?|data\s+de\s+nascimento|nasceu|nascid[oa]|"
     r"дата\s+народження|народил[аи]?ся|народився|تاریخ\s+پیدائش|تاريخ\s+الميلاد|تاریخ\s+تولد|"
     r"জন্ম\s+তারিখ|ਜਨਮ\s+ਮਿਤੀ|જન્મ\s+તારીખ|taariikhda\s+dhalashada|ዕለተ?\s+ልደት|"
-    r"د\s+زېږون\s+نېټه|د\s+زیږون\s+نیټه|tarikh\s+e\s+paidaish|janam\s+(?:tarikh|din)"
+    r"د\s+زېږون\s+نېټه|د\s+زیږون\s+نیټه|tarikh\s+e\s+paidaish|janam\s+(?:tarikh|din)|"
+    r"پیدائش\s+کی\s+تاریخ|paidaish|ولدت|مواليد|انولدت|nasci|dhashay|dhalatay|ተወለደት?|জন্মতারিখ|"
+    r"জন্মদিন|ਜਨਮ\s+ਤਾਰੀਖ|ਜਨਮਦਿਨ|જન્મતારીખ|زیږیدلې|زېږېدلې|д\.?\s?н\.|дата\s+нар\."
 )
 # Up to three words may stand between the cue and the date ("data urodzenia córki 03.03.2023").
 _DOB = re.compile(
@@ -190,8 +203,10 @@ _OLD_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d\d|[٠-٩
 
 
 _DOB_STEMS = (
-    "birth", "dob", "d.o.b", "born", "urodz", "naster", "naşter", "naști", "nasc", "născ", "народ", "پیدائش",
+    "birth", "dob", "d.o.b", "born", "urodz", "naster", "naşter", "naşter", "nașter", "naști", "nasc", "născ",
+    "народ", "پیدائش",
     "الميلاد", "تولد", "জন্ম", "ਜਨਮ", "જન્મ", "dhalash", "ልደት", "زېږون", "زیږون", "paidaish", "janam",
+    "ولدت", "مواليد", "nasci", "dhash", "ተወለደ", "زیږید", "زېږېد", "д.н", "дн.", "нар.",
 )  # fmt: skip
 
 

@@ -345,3 +345,42 @@ def test_starting_up_is_quick_and_loads_no_weights_from_anywhere_but_the_package
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert float(out.stdout) < 3.0  # the goal is under 1 s; a loaded CI machine gets slack
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("data nașterii 14 iulie 1993", "data nașterii [DATE OF BIRTH]"),
+        ("تاريخ الميلاد 3 يناير 1990", "تاريخ الميلاد [DATE OF BIRTH]"),
+        ("জন্ম তারিখ ৩ মার্চ ১৯৯২", "জন্ম তারিখ [DATE OF BIRTH]"),
+        ("تاریخ تولد ۱۳۷۴/۰۵/۱۲", "تاریخ تولد [DATE OF BIRTH]"),
+        ("waxaan dhashay 01/01/1990", "waxaan dhashay [DATE OF BIRTH]"),
+        ("dob 03 04 1991", "dob [DATE OF BIRTH]"),
+        ("we went in on 12/05/2024 at 3am", "we went in on 12/05/2024 at 3am"),
+    ],
+)
+def test_a_date_of_birth_in_any_of_our_calendars_and_month_names_goes_a_birth_story_date_stays(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ur", "ہم فلیٹ 2، 18 ونڈسر روڈ میں رہتے ہیں", "ہم [ADDRESS] میں رہتے ہیں"),
+        ("bn", "আমরা থাকি ২২ ক্যাবল স্ট্রিট এ", "আমরা থাকি [ADDRESS] এ"),
+        ("pa", "ਅਸੀਂ 14 ਵਾਈਟਹਾਲ ਰੋਡ ਤੇ ਰਹਿੰਦੇ ਹਾਂ", "ਅਸੀਂ [ADDRESS] ਤੇ ਰਹਿੰਦੇ ਹਾਂ"),
+        ("en", "we live on jubilee road near the park", "we live on [ADDRESS] near the park"),
+        ("en", "im 19 and live on the wayfield estate", "im 19 and live on the [ADDRESS]"),
+        (
+            "en",
+            "I live in Chatham, the way they spoke was awful",
+            "I live in Chatham, the way they spoke was awful",
+        ),
+    ],
+)
+def test_her_street_goes_in_her_script_or_in_lowercase_and_her_town_stays(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected
