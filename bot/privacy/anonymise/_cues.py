@@ -26,7 +26,8 @@ _STAFF: dict[str, str] = {
     "en": """midwife|midwives|mw|student midwife|doctor|doc|dr|dr.|nurse|consultant|registrar|reg|obstetrician
         |obs|anaesthetist|anesthetist|sister|sonographer|health visitor|hv|surgeon|gp|matron|paediatrician
         |pediatrician|maternity support worker|msw|hca|healthcare assistant|physio|mr|professor|prof""",
-    "pl": "pani położna|pani doktor|doktorka|położną|położnej|pielęgniarką|lekarką|położna|położnej|położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
+    "pl": "pani położna|pani doktor|doktorka|położną|położnej|pielęgniarką|lekarką|położna|położnej|"
+    "położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
     "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor",
     "ro": "moașa|moasa|moașă|moasa mea|moașa mea|medicul|medic|doctorul|doctorița|doctorita|doctor|dr|"
     "asistenta|asistentă|sora|ginecologul",
@@ -35,11 +36,14 @@ _STAFF: dict[str, str] = {
     "obstetra|anestesista",
     "uk": "акушерка|акушерку|акушерки|моя акушерка|лікар|лікарка|лікаря|лікарку|доктор|докторка|медсестра|"
     "медсестру|гінеколог|анестезіолог|д-р",
-    "ar": "الداية|داية|الحكيمة|حكيمة|الممرضه|الدكتوره|el doctora|el doctor|el nurse|el midwife|القابلة|قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
+    "ar": "الداية|داية|الحكيمة|حكيمة|الممرضه|الدكتوره|el doctora|el doctor|el nurse|el midwife|القابلة|"
+    "قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
     "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د",
     "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی",
-    "prs": "داکتره|داکتر صاحب|داکتر صاحبه|خانم داکتر|پرستار|daktar|doktor|qabila|nars|قابله|داکتر|دکتر|نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
-    "ps": "ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|ډاکټر|ډاکټرې|ډاکټره|نرس|نرسه",
+    "prs": "داکتره|داکتر صاحب|داکتر صاحبه|خانم داکتر|پرستار|daktar|doktor|qabila|nars|قابله|داکتر|دکتر|"
+    "نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
+    "ps": "ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|ډاکټر|ډاکټرې|"
+    "ډاکټره|نرس|نرسه",
     "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
     "pa": "ڈاکٹر|نرس|مڈوائف|دائی|ਡਾਕਟਰਨੀ|ਨਰਸ ਜੀ|daktar|dai|ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
     "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
@@ -57,7 +61,9 @@ _FAMILY: dict[str, str] = {
         my youngest|my first|my second|my little one|my lo|my bf|my boyfriend|my fiance|my fiancé|my oh|
         my dh|my ds|my dd|our son|our daughter|our baby|our baby boy|our baby girl|her name is|his name is|
         her name was|his name was|son|daughter|husband|partner|twins|brother|mrs|miss|ms|mx""",
-    "pl": "o imieniu|ma na imię|miała na imię|nazywa się|nazywała się|imieniem|mojego męża|z mężem|z siostrą|mojej mamy|mam na imię|nazywam się|na imię mi|mój mąż|moj maz|mąż|mój syn|syn|moja córka|córka|córeczka|"
+    "pl": "o imieniu|ma na imię|miała na imię|nazywa się|nazywała się|imieniem|mojego męża|z mężem|"
+    "z siostrą|mojej mamy|mam na imię|nazywam się|na imię mi|mój mąż|moj maz|mąż|mój syn|syn|moja córka|"
+    "córka|córeczka|"
     "synek|mój partner|moja mama|moja siostra|mój brat|pani|pan|imię|imie",
     "ro": "mă numesc|ma numesc|numele meu este|numele meu e|soțul meu|sotul meu|fiul meu|fiica mea|"
     "băiatul meu|fetița mea|fetita mea|partenerul meu|mama mea|sora mea|doamna|domnul|dna|dl|numele",
@@ -66,16 +72,23 @@ _FAMILY: dict[str, str] = {
     "chamada|sra|sr|senhora|senhor",
     "uk": "мене звати|моє ім'я|моє ім’я|звати|мій чоловік|чоловік|мій син|син|моя донька|моя дочка|донька|"
     "дочка|мій партнер|моя мама|моя сестра|мій брат|пані|пан",
-    "ar": "مرتي|خالتي|عمتي|سلفتي|كنتي|ستي|جدتي|أبو|ابو|abu|umm|um|اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|أمي|اختي|أختي|أخي|اسمه|اسمها",
+    "ar": "مرتي|خالتي|عمتي|سلفتي|كنتي|ستي|جدتي|أبو|ابو|abu|umm|um|اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|"
+    "أمي|اختي|أختي|أخي|اسمه|اسمها",
     "ur": "میرا نام|میرے شوہر|شوہر|میرا بیٹا|میری بیٹی|بیٹا|بیٹی|میری امی|میری ساس|میری بہن|نام",
-    "prs": "نام او|اسمش|خاله‌ام|عمه‌ام|خسرم|ایورم|ننه‌ام|برادرشوهرم|خواهرشوهرم|زن‌برادرم|nam-e man|namam|dostam|khalaam|ammaam|khosuram|nam-ash|نام من|اسم من|نامم|شوهرم|پسرم|دخترم|مادرم|خواهرم|نامش",
-    "ps": "د هغې نوم|نوم یې|زما ترور|زما ورندار|زما ندرور|زما یور|زما انډیواله|زما خسر|zama num|num ye|zama tror|zama mlgare|zama zoy|zama lur|زما نوم|زما میړه|میړه|زما زوی|زما لور|زما مور|زما خور|نوم",
+    "prs": "نام او|اسمش|خاله‌ام|عمه‌ام|خسرم|ایورم|ننه‌ام|برادرشوهرم|خواهرشوهرم|زن‌برادرم|nam-e man|namam|"
+    "dostam|khalaam|ammaam|khosuram|nam-ash|نام من|اسم من|نامم|شوهرم|پسرم|دخترم|مادرم|خواهرم|نامش",
+    "ps": "د هغې نوم|نوم یې|زما ترور|زما ورندار|زما ندرور|زما یور|زما انډیواله|زما خسر|zama num|num ye|"
+    "zama tror|zama mlgare|zama zoy|zama lur|زما نوم|زما میړه|میړه|زما زوی|زما لور|زما مور|زما خور|نوم",
     "bn": "আমার নাম|আমার স্বামী|স্বামী|আমার ছেলে|আমার মেয়ে|ছেলে|মেয়ে|আমার মা|আমার বোন|নাম",
-    "pa": "ਮੇਰੀ ਨਣਦ|ਮੇਰੀ ਜਠਾਣੀ|ਮੇਰੀ ਦਰਾਣੀ|ਮੇਰੀ ਸਹੇਲੀ|ਮੇਰਾ ਵੀਰ|ਮੇਰੀ ਭਾਬੀ|ਸਾਡੀ ਧੀ|ਸਾਡਾ ਪੁੱਤ|ਉਸਦਾ ਨਾਮ|ਉਹਦਾ ਨਾਂ|میری نند|میری سہیلی|میرا ویر|میری بھابی|ساڈی دھی|ساڈا پتر|اوہدا ناں|میرا ناں|mera veer|meri saheli|meri bhabi|sadi dhee|sada putt|ohda naam|mera naam|mera na|meri jathani|meri darani|mere ghar wale|ਮੇਰਾ ਨਾਮ|ਮੇਰਾ ਨਾਂ|ਮੇਰੇ ਪਤੀ|ਪਤੀ|ਮੇਰਾ ਪੁੱਤਰ|ਮੇਰੀ ਧੀ|ਮੇਰਾ ਬੇਟਾ|ਮੇਰੀ ਬੇਟੀ|ਮੇਰੀ ਸੱਸ|ਨਾਮ",
+    "pa": "ਮੇਰੀ ਨਣਦ|ਮੇਰੀ ਜਠਾਣੀ|ਮੇਰੀ ਦਰਾਣੀ|ਮੇਰੀ ਸਹੇਲੀ|ਮੇਰਾ ਵੀਰ|ਮੇਰੀ ਭਾਬੀ|ਸਾਡੀ ਧੀ|ਸਾਡਾ ਪੁੱਤ|ਉਸਦਾ ਨਾਮ|"
+    "ਉਹਦਾ ਨਾਂ|میری نند|میری سہیلی|میرا ویر|میری بھابی|ساڈی دھی|ساڈا پتر|اوہدا ناں|میرا ناں|mera veer|"
+    "meri saheli|meri bhabi|sadi dhee|sada putt|ohda naam|mera naam|mera na|meri jathani|meri darani|"
+    "mere ghar wale|ਮੇਰਾ ਨਾਮ|ਮੇਰਾ ਨਾਂ|ਮੇਰੇ ਪਤੀ|ਪਤੀ|ਮੇਰਾ ਪੁੱਤਰ|ਮੇਰੀ ਧੀ|ਮੇਰਾ ਬੇਟਾ|ਮੇਰੀ ਬੇਟੀ|ਮੇਰੀ ਸੱਸ|ਨਾਮ",
     "gu": "મારું નામ|મારુ નામ|મારા પતિ|પતિ|મારો દીકરો|મારી દીકરી|દીકરો|દીકરી|મારી સાસુ|નામ",
     "so": "magacaygu waa|magacayga waa|magacaygu|magacayga|magaceedu waa|magaciisu waa|ninkayga|seygayga|"
     "wiilkayga|gabadhayda|hooyaday|walaashay|waxaa la i yiraahdaa",
-    "ti": "ሽመይ|ሽማ|ሽሙ|ሓትነይ|ኣቦይ|ዓባየይ|ኣሕዋተይ|ሰበይተይ|smey|shmey|sma|smu|baal betey|ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|ጓለይ|ኣደይ|ሓብተይ",
+    "ti": "ሽመይ|ሽማ|ሽሙ|ሓትነይ|ኣቦይ|ዓባየይ|ኣሕዋተይ|ሰበይተይ|smey|shmey|sma|smu|baal betey|ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|"
+    "ጓለይ|ኣደይ|ሓብተይ",
 }
 
 # Her family and friends in each language and script, native and romanised: the word before a name
