@@ -97,12 +97,17 @@ _ADDRESS_PATTERNS = (
 )  # fmt: skip
 
 
+_NUMBERED = (_ADDRESS, _BLOCK, _NATIVE_ADDRESS)
+
+
 def addresses(text: str) -> list[Span]:
     spans: list[Span] = []
     low = text.casefold()
     for pattern, needs in _ADDRESS_PATTERNS:
         if any(word in low for word in needs):
-            spans += [("ADDRESS", m.start(), m.end()) for m in pattern.finditer(text)]
+            # A house number is where a numbered address is: read only around the digits.
+            found = near_digits(pattern, text, 30, 80) if pattern in _NUMBERED else pattern.finditer(text)
+            spans += [("ADDRESS", m.start(), m.end()) for m in found]
     if "liv" in low or "stay" in low or "moved" in low or "address" in low:
         spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
     return spans

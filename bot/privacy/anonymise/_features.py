@@ -55,6 +55,19 @@ _LISTED_WORDS = frozenset("sc")  # a stop word or a common word
 WIDTH = 22  # features per word: every row has exactly this many, so scores reshape without owners
 
 
+def ruled_labels(view: RuleView) -> list[str]:
+    """Per token: N or S where the rules took it as a name or a staff name, else O (one pass)."""
+    ruled = ["O"] * len(view.tokens)
+    spans = sorted(view.spans, key=lambda span: span[1])
+    k = 0
+    for i, tok in enumerate(view.tokens):
+        while k < len(spans) and spans[k][2] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][1] <= tok.start:
+            ruled[i] = "S" if spans[k][0] == "STAFF NAME" else "N"
+    return ruled
+
+
 @lru_cache(maxsize=65536)
 def _word_features(w: str, sh: str, kn: str, band: str, code: str) -> tuple[str, ...]:
     """The features a word has wherever it stands; cached, since the same words recur in every story."""
@@ -76,11 +89,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
     toks = view.tokens
     gaz = gazetteer()
     stop = stopwords(lang)
-    ruled = ["O"] * len(toks)
-    for kind, start, end in view.spans:
-        for i, tok in enumerate(toks):
-            if start <= tok.start < end:
-                ruled[i] = "S" if kind == "STAFF NAME" else "N"
+    ruled = ruled_labels(view)
     lows = [t.low for t in toks]
     shapes = [_shape(t) for t in toks]
     bands = [gaz.frequent.get(w, "0") for w in lows]

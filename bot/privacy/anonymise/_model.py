@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
@@ -89,12 +90,18 @@ def model() -> Model:
     return _cache[0]
 
 
+@lru_cache(maxsize=32)
+def _never_carried(lang: str | None) -> frozenset[str]:
+    """Every language's function words and this language's cue words: a name never runs on over them."""
+    return ALL_STOPWORDS | cue_words(lang)
+
+
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, or a word no list
     knows that is capitalised or in a script whose everyday words we have lists for: "علی‌رضا جعفری",
     "Галина Петрівна".  In Gurmukhi, Gujarati or Ge'ez an unlisted word may just be a verb."""
     gaz = gazetteer()
-    stop = ALL_STOPWORDS | cue_words(lang)
+    stop = _never_carried(lang)
     for i in range(1, len(toks)):
         tok = toks[i]
         if labels[i] or not labels[i - 1] or tok.gap_before not in _JOINING_GAPS:

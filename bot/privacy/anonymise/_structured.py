@@ -129,18 +129,8 @@ _HANDLE_SHAPE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)
 
 
 _PLATFORM_STEMS = (
-    "insta",
-    "ig",
-    "tik",
-    "snap",
-    "fb",
-    "facebook",
-    "twitter",
-    "threads",
-    "telegram",
-    "yt",
-    "youtube",
-)
+    "insta", " ig", "tik", "snap", "fb", "facebook", "twitter", "threads", "telegram", " yt", "youtube",
+)  # fmt: skip
 
 
 def handles(text: str) -> list[Span]:
