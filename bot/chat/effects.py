@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.privacy.anonymise import anonymise
+from bot.privacy.anonymise import Lessons, Redaction, anonymise
 from bot.review import alerts
 from bot.services import Services
 from flows import story as story_flow
@@ -33,7 +33,7 @@ from flows.types import (
     StartStory,
     SubmitStory,
 )
-from storage import audit, contacts, conversations, outbox, stories
+from storage import audit, contacts, conversations, outbox, redactions, stories
 from storage.models import Contact, Conversation, Inbound, Story
 
 
@@ -59,7 +59,7 @@ def apply(
             inbound.story_id = story.id
             story.media_count += len(inbound.media)
         elif isinstance(effect, Answer) and story is not None:
-            _answer(story, effect)
+            _answer(services, session, story, effect)
         elif isinstance(effect, SubmitStory) and story is not None:
             _submit(services, session, story, now)
             story = None
@@ -96,10 +96,17 @@ def apply(
     return False
 
 
-def _answer(story: Story, effect: Answer) -> None:
+def _anonymise(services: Services, session: Session, text: str, lang: str | None) -> Redaction:
+    """Redacted with what moderators taught this deployment, so a name they took out once is taken out
+    before anyone reads the next story."""
+    taught, longest = redactions.taught(session)
+    return anonymise(text, lang, Lessons(redactions.hasher(services.vault), taught, longest))
+
+
+def _answer(services: Services, session: Session, story: Story, effect: Answer) -> None:
     if effect.field in FOLLOW_UPS:
         # Her answers are read by staff like her story, so they are redacted the same way.
-        value = anonymise(effect.value, story.lang).redacted if effect.value else None
+        value = _anonymise(services, session, effect.value, story.lang).redacted if effect.value else None
         story.answers = {**story.answers, effect.field: value}
     elif effect.field == "site":
         story.site = effect.value
@@ -127,7 +134,7 @@ def _redact(services: Services, session: Session, story: Story) -> None:
     texts = [services.vault.open(part.body_sealed) for part in stories.parts(session, story.id)]
     raw = "\n\n".join(text for text in texts if text.strip())
     story.raw_sealed = services.vault.seal(raw)
-    redaction = anonymise(raw, story.lang)
+    redaction = _anonymise(services, session, raw, story.lang)
     story.redacted_text = redaction.redacted
     story.redactions = [
         {"type": entity.type, "start": entity.start, "end": entity.end} for entity in redaction.entities
@@ -144,7 +151,7 @@ def _follow_up(services: Services, session: Session, contact: Contact, inbound: 
     text = services.vault.open(inbound.body_sealed)
     follow_ups = list(story.answers.get("follow_ups") or [])
     if text.strip():
-        follow_ups.append(anonymise(text, story.lang).redacted)
+        follow_ups.append(_anonymise(services, session, text, story.lang).redacted)
     story.answers = {**story.answers, "follow_ups": follow_ups}
     if story.status not in (Status.NEW, Status.DRAFT):
         story.status = advance(story.status, Move.FOLLOW_UP)  # a moderator reads it before anyone else

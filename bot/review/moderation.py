@@ -19,10 +19,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.privacy.anonymise import ENTITY_TYPES
+from bot.privacy.anonymise import ENTITY_TYPES, KEEP, length, phrase
 from bot.review import translation
-from storage import audit
+from storage import audit, redactions
 from storage.models import Story
+from storage.vault import Vault
+
+_NAME_TYPES = frozenset({"NAME", "STAFF NAME"})
 
 
 @dataclass(frozen=True, order=True)
@@ -121,13 +124,34 @@ def segments(raw: str, spans: Sequence[Span]) -> list[Segment]:
     return [piece for piece in pieces if piece.text]
 
 
+def _teach(session: Session, vault: Vault, raw: str, added: set[Span], removed: set[Span], who: str) -> int:
+    """Remember each added redaction, and each undone name, as a keyed hash of its words."""
+    key = redactions.hasher(vault)
+    lessons = [(span, span.type) for span in added]
+    lessons += [(span, KEEP) for span in removed if span.type in _NAME_TYPES]
+    taught = 0
+    for span, kind in lessons:
+        words = raw[span.start : span.end]
+        if phrase(words):
+            redactions.remember(session, key(phrase(words)), length(words), kind, who)
+            taught += 1
+    return taught
+
+
 def confirm(
-    session: Session, story: Story, raw: str, final: Sequence[Span], who: str, keep_raw_for: timedelta
+    session: Session,
+    story: Story,
+    raw: str,
+    final: Sequence[Span],
+    who: str,
+    keep_raw_for: timedelta,
+    vault: Vault,
 ) -> None:
     """The moderator's word is final: rebuild the redacted text and let the story go on.
 
-    The audit records what was added and removed as types and offsets only: the audit log must never
-    hold her words.
+    What she added is remembered for the next story, and a name she undid is remembered as not a name
+    (as keyed hashes: see ``storage.redactions``).  The audit records what was added and removed as
+    types and offsets only: the audit log must never hold her words.
     """
     before = set(spans_of(story))
     after = set(merged(final))
@@ -149,3 +173,6 @@ def confirm(
         added=[span.as_json() for span in sorted(after - before)],
         removed=[span.as_json() for span in sorted(before - after)],
     )
+    taught = _teach(session, vault, raw, after - before, before - after, who)
+    if taught:
+        audit.record(session, who, "redactions_taught", story.ref, lessons=taught)

@@ -46,7 +46,7 @@ def moderate(ref: str) -> ResponseReturnValue:
             spans = sorted([*spans, *added])
         else:
             keep = timedelta(days=services().settings.raw_retention_days)
-            moderation.confirm(session, found, raw, spans, me().username, keep)
+            moderation.confirm(session, found, raw, spans, me().username, keep, services().vault)
             flash(f"{ref}: redactions confirmed. The story can now be translated and answered.")
             return back_to(ref)
         return render_story(session, found, pending=spans)

@@ -1,28 +1,43 @@
 """Anonymise a woman's story before any member of staff reads it.
 
 Names (with staff kept distinct, so the service learns a named staff member was involved), phone
-numbers, emails, NHS numbers, full postcodes, street addresses and dates of birth are replaced by
-``[TYPE]``; every other character of her words is left exactly as she wrote it.
+numbers, emails, NHS and hospital numbers, social media handles, postcodes, street addresses, bed and
+room numbers, and dates of birth are replaced by ``[TYPE]``; every other character of her words is
+left exactly as she wrote it.  ``Lessons`` carry what moderators taught this deployment.
 
-May import: its own private modules and data only (pure: text in, redacted text and spans out).
+This package owns the detectors, their word lists and the learned name model (``data/``).  It imports
+only the standard library, numpy and phonenumbers: no database, no web, no network.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.privacy.anonymise._lessons import KEEP, Lessons, length, phrase, taught_spans, unlearned
 from bot.privacy.anonymise._lexicon import gazetteer
-from bot.privacy.anonymise._names import find_names
+from bot.privacy.anonymise._model import find_names, model
 from bot.privacy.anonymise._structured import structured
 
-__all__ = ["ENTITY_TYPES", "Entity", "Redaction", "anonymise", "preload"]
+__all__ = [
+    "ENTITY_TYPES",
+    "KEEP",
+    "Entity",
+    "Lessons",
+    "Redaction",
+    "anonymise",
+    "length",
+    "phrase",
+    "preload",
+]
 
 # Earlier types win overlaps: an email's local part is not a name, a house number is not a phone.
 ENTITY_TYPES = (
     "EMAIL",
+    "HANDLE",
     "NHS NUMBER",
     "PHONE",
     "DATE OF BIRTH",
+    "HOSPITAL NUMBER",
     "ADDRESS",
     "POSTCODE",
     "STAFF NAME",
@@ -45,18 +60,35 @@ class Redaction:
 
 
 def preload() -> None:
-    """Pay the one-off gazetteer load at start-up rather than on the first story."""
+    """Pay the one-off load of the word lists and the model at start-up rather than on the first story."""
     gazetteer()
+    model()
 
 
-def anonymise(text: str, lang: str | None = None) -> Redaction:
-    spans = structured(text) + find_names(text, lang)
-    spans.sort(key=lambda s: (_PRIORITY[s[0]], -(s[2] - s[1]), s[1]))
-    taken: list[Entity] = []
-    for kind, start, end in spans:
-        if start < end and all(end <= e.start or start >= e.end for e in taken):
-            taken.append(Entity(kind, start, end))
-    taken.sort(key=lambda e: e.start)
+def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:
+    """Overlapping finds become one entity covering all of them, so no fragment is left behind (a
+    hospital number read partly as a phone still loses its letters).  It takes the type of its longest
+    find, earlier types winning ties: a phone that contains an NHS-shaped run is still a phone."""
+    groups: list[list[tuple[str, int, int]]] = []
+    for span in sorted((s for s in spans if s[1] < s[2]), key=lambda s: (s[1], s[2])):
+        if groups and span[1] < max(end for _, _, end in groups[-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    merged: list[Entity] = []
+    for group in groups:
+        kind = min(group, key=lambda s: (s[1] - s[2], _PRIORITY[s[0]]))[0]
+        merged.append(Entity(kind, group[0][1], max(end for _, _, end in group)))
+    return merged
+
+
+def anonymise(text: str, lang: str | None = None, lessons: Lessons | None = None) -> Redaction:
+    """Her words with every identifying thing replaced; ``lessons`` add what moderators taught."""
+    found = structured(text) + find_names(text, lang)
+    if lessons is not None:
+        redact, keep = taught_spans(text, lessons)
+        found = unlearned(found, keep) + redact
+    taken = _merged(found)
     parts: list[str] = []
     pos = 0
     for e in taken:

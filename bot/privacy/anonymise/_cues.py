@@ -26,7 +26,8 @@ _STAFF: dict[str, str] = {
     "en": """midwife|midwives|mw|student midwife|doctor|doc|dr|dr.|nurse|consultant|registrar|reg|obstetrician
         |obs|anaesthetist|anesthetist|sister|sonographer|health visitor|hv|surgeon|gp|matron|paediatrician
         |pediatrician|maternity support worker|msw|hca|healthcare assistant|physio|mr|professor|prof""",
-    "pl": "położna|położnej|położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
+    "pl": "pani położna|pani doktor|doktorka|położną|położnej|pielęgniarką|lekarką|położna|położnej|"
+    "położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
     "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor",
     "ro": "moașa|moasa|moașă|moasa mea|moașa mea|medicul|medic|doctorul|doctorița|doctorita|doctor|dr|"
     "asistenta|asistentă|sora|ginecologul",
@@ -35,17 +36,20 @@ _STAFF: dict[str, str] = {
     "obstetra|anestesista",
     "uk": "акушерка|акушерку|акушерки|моя акушерка|лікар|лікарка|лікаря|лікарку|доктор|докторка|медсестра|"
     "медсестру|гінеколог|анестезіолог|д-р",
-    "ar": "القابلة|قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
+    "ar": "الداية|داية|الحكيمة|حكيمة|الممرضه|الدكتوره|el doctora|el doctor|el nurse|el midwife|القابلة|"
+    "قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
     "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د",
     "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی",
-    "prs": "قابله|داکتر|دکتر|نرس|پرستار|دایه",
-    "ps": "قابله|دایی|ډاکټر|ډاکټرې|ډاکټره|نرس|نرسه",
+    "prs": "داکتره|داکتر صاحب|داکتر صاحبه|خانم داکتر|پرستار|daktar|doktor|qabila|nars|قابله|داکتر|دکتر|"
+    "نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
+    "ps": "ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|ډاکټر|ډاکټرې|"
+    "ډاکټره|نرس|نرسه",
     "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
-    "pa": "ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
+    "pa": "ڈاکٹر|نرس|مڈوائف|دائی|ਡਾਕਟਰਨੀ|ਨਰਸ ਜੀ|daktar|dai|ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
     "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
     "so": "umulisada|umulisadii|umuliso|dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
-    "ti": "መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር",
+    "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር",
 }
 
 _FAMILY: dict[str, str] = {
@@ -57,7 +61,9 @@ _FAMILY: dict[str, str] = {
         my youngest|my first|my second|my little one|my lo|my bf|my boyfriend|my fiance|my fiancé|my oh|
         my dh|my ds|my dd|our son|our daughter|our baby|our baby boy|our baby girl|her name is|his name is|
         her name was|his name was|son|daughter|husband|partner|twins|brother|mrs|miss|ms|mx""",
-    "pl": "mam na imię|nazywam się|na imię mi|mój mąż|moj maz|mąż|mój syn|syn|moja córka|córka|córeczka|"
+    "pl": "o imieniu|ma na imię|miała na imię|nazywa się|nazywała się|imieniem|mojego męża|z mężem|"
+    "z siostrą|mojej mamy|mam na imię|nazywam się|na imię mi|mój mąż|moj maz|mąż|mój syn|syn|moja córka|"
+    "córka|córeczka|"
     "synek|mój partner|moja mama|moja siostra|mój brat|pani|pan|imię|imie",
     "ro": "mă numesc|ma numesc|numele meu este|numele meu e|soțul meu|sotul meu|fiul meu|fiica mea|"
     "băiatul meu|fetița mea|fetita mea|partenerul meu|mama mea|sora mea|doamna|domnul|dna|dl|numele",
@@ -66,16 +72,71 @@ _FAMILY: dict[str, str] = {
     "chamada|sra|sr|senhora|senhor",
     "uk": "мене звати|моє ім'я|моє ім’я|звати|мій чоловік|чоловік|мій син|син|моя донька|моя дочка|донька|"
     "дочка|мій партнер|моя мама|моя сестра|мій брат|пані|пан",
-    "ar": "اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|أمي|اختي|أختي|أخي|اسمه|اسمها",
+    "ar": "مرتي|خالتي|عمتي|سلفتي|كنتي|ستي|جدتي|أبو|ابو|abu|umm|um|اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|"
+    "أمي|اختي|أختي|أخي|اسمه|اسمها",
     "ur": "میرا نام|میرے شوہر|شوہر|میرا بیٹا|میری بیٹی|بیٹا|بیٹی|میری امی|میری ساس|میری بہن|نام",
-    "prs": "نام من|اسم من|نامم|شوهرم|پسرم|دخترم|مادرم|خواهرم|نامش",
-    "ps": "زما نوم|زما میړه|میړه|زما زوی|زما لور|زما مور|زما خور|نوم",
+    "prs": "نام او|اسمش|خاله‌ام|عمه‌ام|خسرم|ایورم|ننه‌ام|برادرشوهرم|خواهرشوهرم|زن‌برادرم|nam-e man|namam|"
+    "dostam|khalaam|ammaam|khosuram|nam-ash|نام من|اسم من|نامم|شوهرم|پسرم|دخترم|مادرم|خواهرم|نامش",
+    "ps": "د هغې نوم|نوم یې|زما ترور|زما ورندار|زما ندرور|زما یور|زما انډیواله|زما خسر|zama num|num ye|"
+    "zama tror|zama mlgare|zama zoy|zama lur|زما نوم|زما میړه|میړه|زما زوی|زما لور|زما مور|زما خور|نوم",
     "bn": "আমার নাম|আমার স্বামী|স্বামী|আমার ছেলে|আমার মেয়ে|ছেলে|মেয়ে|আমার মা|আমার বোন|নাম",
-    "pa": "ਮੇਰਾ ਨਾਮ|ਮੇਰਾ ਨਾਂ|ਮੇਰੇ ਪਤੀ|ਪਤੀ|ਮੇਰਾ ਪੁੱਤਰ|ਮੇਰੀ ਧੀ|ਮੇਰਾ ਬੇਟਾ|ਮੇਰੀ ਬੇਟੀ|ਮੇਰੀ ਸੱਸ|ਨਾਮ",
+    "pa": "ਮੇਰੀ ਨਣਦ|ਮੇਰੀ ਜਠਾਣੀ|ਮੇਰੀ ਦਰਾਣੀ|ਮੇਰੀ ਸਹੇਲੀ|ਮੇਰਾ ਵੀਰ|ਮੇਰੀ ਭਾਬੀ|ਸਾਡੀ ਧੀ|ਸਾਡਾ ਪੁੱਤ|ਉਸਦਾ ਨਾਮ|"
+    "ਉਹਦਾ ਨਾਂ|میری نند|میری سہیلی|میرا ویر|میری بھابی|ساڈی دھی|ساڈا پتر|اوہدا ناں|میرا ناں|mera veer|"
+    "meri saheli|meri bhabi|sadi dhee|sada putt|ohda naam|mera naam|mera na|meri jathani|meri darani|"
+    "mere ghar wale|ਮੇਰਾ ਨਾਮ|ਮੇਰਾ ਨਾਂ|ਮੇਰੇ ਪਤੀ|ਪਤੀ|ਮੇਰਾ ਪੁੱਤਰ|ਮੇਰੀ ਧੀ|ਮੇਰਾ ਬੇਟਾ|ਮੇਰੀ ਬੇਟੀ|ਮੇਰੀ ਸੱਸ|ਨਾਮ",
     "gu": "મારું નામ|મારુ નામ|મારા પતિ|પતિ|મારો દીકરો|મારી દીકરી|દીકરો|દીકરી|મારી સાસુ|નામ",
     "so": "magacaygu waa|magacayga waa|magacaygu|magacayga|magaceedu waa|magaciisu waa|ninkayga|seygayga|"
     "wiilkayga|gabadhayda|hooyaday|walaashay|waxaa la i yiraahdaa",
-    "ti": "ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|ጓለይ|ኣደይ|ሓብተይ",
+    "ti": "ሽመይ|ሽማ|ሽሙ|ሓትነይ|ኣቦይ|ዓባየይ|ኣሕዋተይ|ሰበይተይ|smey|shmey|sma|smu|baal betey|ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|"
+    "ጓለይ|ኣደይ|ሓብተይ",
+}
+
+# Her family and friends in each language and script, native and romanised: the word before a name
+# she writes most often ("my mother-in-law Naseem", "ሓማተይ ...", "خشویم ...").  Written by hand.
+_KIN: dict[str, str] = {
+    "ur": "میری بہو|بہو|میری ساس|ساس|میرے میاں|میاں|میری نند|نند|میری بہن|بہن|میرا بھائی|بھائی|میری امی|"
+    "امی|میرے ابو|میری بھابھی|بھابھی|دیور|میری خالہ|خالہ|پھوپھو|میری دوست|سہیلی|میرے سسر|میرے شوہر|"
+    "meri saas|saas|mere mian|mere miyan|miyan|mian|meri nand|meri behan|meri bhen|mera bhai|meri ammi|"
+    "meri bhabhi|meri khala|meri dost|mere shohar|shohar|mera beta|meri beti|mere husband|meri sis",
+    "bn": "আমার শাশুড়ি|শাশুড়ি|আমার ননদ|ননদ|আমার বোন|আমার ভাই|আমার জা|দেবর|আমার বান্ধবী|"
+    "amar shashuri|shashuri|amar nonod|nonod|amar bon|amar bhai|amar shami|shami|amar chele|amar meye|"
+    "amar bandhobi|amar husband",
+    "pa": "ਮੇਰੀ ਸੱਸ|ਸੱਸ|ਮੇਰੀ ਭੈਣ|ਭੈਣ|ਮੇਰਾ ਭਰਾ|ਭਰਾ|ਮੇਰੀ ਨਨਾਣ|ਮੇਰੀ ਮਾਂ|ਮੇਰੇ ਘਰਵਾਲੇ|"
+    "میری سس|سس|میری نوں|میری بھین|بھین|میرا بھرا|میرے گھر والے|میرے پتی|میری دھی|میرا پتر|"
+    "meri sass|sass|meri bhen|meri bhain|mera bhra|mere pati|mera ghar wala|ghar wala|meri nanaan|"
+    "meri dhee|mera putt|mera munda|meri kudi",
+    "gu": "મારી સાસુ|સાસુ|મારી બેન|બેન|મારો ભાઈ|મારી નણંદ|નણંદ|મારા બા|મારી મા|મારી બહેનપણી|"
+    "mari sasu|sasu|mari ben|maro bhai|mara pati|mari nanand|mari dikri|maro dikro|mara husband",
+    "pl": "moja teściowa|teściowa|moja siostra|mojej siostry|moja przyjaciółka|przyjaciółka|mój brat|"
+    "moja mama|moja córeczka|mój synek|mężem|koleżanka|moja kuzynka|moja tesciowa",
+    "ro": "soacra mea|soacra|sora mea|fratele meu|prietena mea|soțul|sotul|fetița|fetita|băiețelul|"
+    "cumnata mea|mama mea",
+    "pt": "a minha sogra|minha sogra|a minha irmã|minha irmã|o meu irmão|meu irmão|a minha amiga|minha amiga|"
+    "o pai do bebé|o pai do bebê|o pai do bebe|a minha prima|minha prima",
+    "uk": "моя свекруха|свекруха|моя сестра|мій брат|моя подруга|подруга|мій чоловік|доня|синочок|"
+    "moya svekrukha|miy cholovik|cholovik|moya sestra",
+    "ar": "حماتي|زوجي|جوزي|أختي|اختي|بأختي|لأختي|أخوي|اخوي|أخي|امي|صاحبتي|بنتي|ابني|وزوجي|"
+    "jozi|zawji|o5ti|okhti|ukhti|akhoy|7amati|binti|ebni|sa7bti",
+    "so": "ninkayga|seygayga|walaashay|walaalkay|hooyaday|soddohday|gabadhayda|wiilkayga|saaxiibtay|"
+    "eedaday|habaryartay|gabadhaydii|wiilkaygii",
+    "ps": "زما خواښې|خواښې|زما خاوند|خاوند|زما خور|خور|زما ورور|ورور|زما مور|زما ملګرې|لور مو|زوی مو|"
+    "zama khawand|khawand|zama khor|zama wror|zama mor|zama meera|meera|zama khwakhe",
+    "prs": "خشویم|خشوی من|شوهرم|همسرم|خواهرم|برادرم|مادرم|دخترم|پسرم|دوستم|"
+    "shauharam|shoharam|khwaharam|bradaram|madaram|dokhtaram|pesaram|khoshwayam|hamsaram",
+    "ti": "ሓማተይ|ሓወይ|ሓብተይ|ኣደይ|ወደይ|ጓለይ|መሓዛይ|በዓል ቤተይ|ሰብኣየይ|haftey|hawey|adey|wedey|gualey|mehazay|seb'ayey",
+    "en": "my sil|my bil|my bestie|my best friend|my mate|my doula|my birth partner|my sis|my mam",
+}
+# "I am ..." in each language: a weak cue, since an adjective or a verb follows it as often as a name.
+_I_AM: dict[str, str] = {
+    "ur": "میں|main|mein",
+    "bn": "আমি|ami",
+    "pa": "ਮੈਂ|میں|main",
+    "gu": "હું|hu|hun",
+    "ps": "زه|za",
+    "prs": "من|man",
+    "ti": "ኣነ|ane",
+    "ar": "أنا|انا|ana",
+    "so": "aniga|anigu",
 }
 
 # Cues that so often precede an ordinary word that only a word already shaped like a name may follow.
@@ -127,17 +188,31 @@ def _phrases(table: dict[str, str], lang: str) -> list[str]:
     return [" ".join(p.split()) for p in table.get(lang, "").split("|") if p.strip()]
 
 
+# Languages whose speakers borrow each other's words: Shahmukhi Panjabi is written much like Urdu, and
+# Dari and Pashto share their kinship and hospital words.
+NEIGHBOURS: dict[str, tuple[str, ...]] = {"pa": ("ur",), "ur": ("pa",), "prs": ("ps",), "ps": ("prs",)}
+
+
+def languages_for(lang: str | None) -> list[str]:
+    """English always applies too: women code-switch, and staff titles are often written in English."""
+    if lang is None:
+        return list(_STAFF)
+    return sorted({"en", lang, *NEIGHBOURS.get(lang, ())})
+
+
 def cues_for(lang: str | None) -> list[Cue]:
-    """English cues always apply: women code-switch, and staff titles are often written in English."""
-    langs = list(_STAFF) if lang is None else sorted({"en", lang})
+    langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for phrase in _phrases(_STAFF, code):
             staff = phrase_tokens(phrase)
             found[(staff, "staff")] = Cue(staff, "staff")
-        for phrase in _phrases(_FAMILY, code) + _phrases(_WEAK_EXTRA, code):
+        for phrase in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
             family = phrase_tokens(phrase)
             found[(family, "family")] = Cue(family, "family", strong=phrase not in _WEAK)
+        for phrase in _phrases(_I_AM, code):
+            mine = phrase_tokens(phrase)
+            found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
     return list(found.values())
 
 

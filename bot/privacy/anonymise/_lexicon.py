@@ -93,15 +93,20 @@ HONORIFICS = frozenset("mr mrs miss ms mx pani pan dna dl doamna domnul sra sr s
 class Gazetteer:
     names: frozenset[str]
     common: frozenset[str]
+    frequent: dict[str, str]  # word -> how common it is in any of our languages, "1" (most) to "3"
 
 
 _lock = threading.Lock()
 _cache: list[Gazetteer] = []
 
 
+def _words(name: str) -> list[str]:
+    text = gzip.decompress((_DATA / name).read_bytes()).decode("utf-8")
+    return [word for word in text.split("\n") if word]
+
+
 def _read(name: str) -> frozenset[str]:
-    with gzip.open(_DATA / name, "rt", encoding="utf-8") as fh:
-        return frozenset(line.rstrip("\n") for line in fh if line.strip())
+    return frozenset(_words(name))
 
 
 def gazetteer() -> Gazetteer:
@@ -111,5 +116,8 @@ def gazetteer() -> Gazetteer:
     with _lock:
         if not _cache:
             common = _read("common.txt.gz") | DECOY_WORDS | EXTRA_COMMON_WORDS
-            _cache.append(Gazetteer(names=_read("names.txt.gz") - common, common=common))
+            frequent: dict[str, str] = {}
+            for band in "321":  # the commoner band wins a word listed in two
+                frequent.update(dict.fromkeys(_words(f"frequent-{band}.txt.gz"), band))
+            _cache.append(Gazetteer(names=_read("names.txt.gz") - common, common=common, frequent=frequent))
     return _cache[0]

@@ -1,6 +1,7 @@
-"""Finding people's names: gazetteer, context cues, and the shape of the word, weighed together.
+"""The hand-written name rules: gazetteer, context cues, and the shape of the word, weighed together.
 
-No single signal is enough.  The gazetteer misses most names of most origins and contains ordinary
+They are one signal for the learned model (``_model.py``), which decides.  No single signal is
+enough.  The gazetteer misses most names of most origins and contains ordinary
 words; cues miss names said without one; capitals are absent in texting and present at every sentence
 start.  So a word is a name when a cue points at it, or when it looks like one (capitalised, not a
 common word) and either the gazetteer knows it or its position rules out a sentence-initial capital.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, STAFF_TERMS_AFTER, Cue, cues_for
 from bot.privacy.anonymise._lexicon import (
@@ -56,20 +58,14 @@ class _Context:
         self.tokens = tokenise(text)
         self.gaz: Gazetteer = gazetteer()
         self.cues = _cue_index(lang)
-        self.cue_words = _cue_words(lang)
+        self.cue_words = cue_words(lang)
+        self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
         # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
         without_i = _LONE_I.sub("", text)
         self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
 
     def common(self, tok: Token) -> bool:
-        low = tok.low
-        if low in self.gaz.common or low in PLACE_WORDS:
-            return True
-        if tok.cap:
-            return False
-        return any(low.endswith(s) and low[: -len(s)] in self.gaz.common for s in _SUFFIXES) or (
-            low.endswith(("ied", "ies")) and low[:-3] + "y" in self.gaz.common
-        )
+        return _common(tok.low, tok.cap)
 
     def known(self, tok: Token) -> bool:
         return tok.low in self.gaz.names
@@ -90,8 +86,22 @@ class _Context:
         return i > 0 and self.tokens[i].gap_before in (" ", "\u00a0")
 
 
+@lru_cache(maxsize=65536)
+def _common(low: str, cap: bool) -> bool:
+    """An everyday word, or (in lowercase) one with an everyday stem: "stitched", "nappies".  Cached:
+    the lists never change, and the same words come back in every story."""
+    common = gazetteer().common
+    if low in common or low in PLACE_WORDS:
+        return True
+    if cap:
+        return False
+    return any(low.endswith(s) and low[: -len(s)] in common for s in _SUFFIXES) or (
+        low.endswith(("ied", "ies")) and low[:-3] + "y" in common
+    )
+
+
 @lru_cache(maxsize=32)
-def _cue_words(lang: str | None) -> frozenset[str]:
+def cue_words(lang: str | None) -> frozenset[str]:
     """Every word of every cue: "Moja" or "My" opening a sentence is a cue, never a name."""
     return frozenset(word for cue in cues_for(lang) for word in cue.phrase)
 
@@ -125,8 +135,15 @@ def _cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     """A cue just before token i, allowing a few filler words; the flag says fillers were skipped.
 
     Titles and generic naming words ("Miss", "called") say a name follows but not whose; a staff word
-    before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.
+    before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.  Remembered
+    per token: the rules and the model's features both ask.
     """
+    if i not in ctx.cue_memo:
+        ctx.cue_memo[i] = _find_cue_before(ctx, i)
+    return ctx.cue_memo[i]
+
+
+def _find_cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     j = i - 1
     skipped = 0
     while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:
@@ -206,8 +223,25 @@ def _family_after(ctx: _Context, k: int) -> bool:
     )
 
 
-def find_names(text: str, lang: str | None) -> list[Span]:
+class RuleView(NamedTuple):
+    """What the rules saw, for the model to weigh: the tokens, the cue just before each token (as
+    "staff", "family" or "weak"), and the names the rules alone would take out."""
+
+    tokens: list[Token]
+    cues: list[str]
+    spans: list[Span]
+
+
+def rule_view(text: str, lang: str | None) -> RuleView:
     ctx = _Context(text, lang)
+    cues: list[str] = []
+    for i in range(len(ctx.tokens)):
+        cued = _cue_before(ctx, i)
+        cues.append("" if cued is None else cued[0].kind if cued[0].strong else "weak")
+    return RuleView(ctx.tokens, cues, _rule_names(ctx))
+
+
+def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
     spans: list[Span] = []
     i = 0

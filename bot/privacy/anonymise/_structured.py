@@ -1,13 +1,20 @@
-"""Detectors for the entities with a shape: phones, emails, NHS numbers, postcodes, addresses, dates of birth.
+"""Identifiers with a shape: phones, emails, NHS and hospital numbers, handles, dates of birth.
 
 Each returns ``(type, start, end)`` spans over the original text; overlaps are settled by the caller.
+Digits are matched with ``\\d``, which in Python covers every script's digits (Bengali ৯, Persian ۳,
+Gujarati ૮), because she writes numbers in her own script as often as in ours.  The rule for all of
+them: no digit of an identifier may reach staff, so when in doubt a long number goes.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import phonenumbers
+
+from bot.privacy.anonymise._addresses import addresses, postcodes, rooms
+from bot.privacy.anonymise._windows import near_digits
 
 Span = tuple[str, int, int]
 
@@ -16,10 +23,16 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _NHS = re.compile(r"(?<![\d\w])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\d\w])")
 # Any mention of "NHS" shortly before the digits counts as a label: "NHS no", "NHS number is", "nhs#",
 # "numer NHS", whatever language the rest of the sentence is in.
-_NHS_LABEL = re.compile(r"nhs|এনএইচএস|این ایچ ایس|ਐਨਐਚਐਸ|એનએચએસ", re.IGNORECASE)
+_NHS_LABEL = re.compile(r"nhs|এনএইচএস|این ایچ ایس|ਐਨਐਚਐਸ|એનએચએસ|ان ایچ ایس", re.IGNORECASE)
+
+
+def ascii_digits(text: str) -> str:
+    """The same string with every script's digits as 0-9, so prefix and checksum tests read them."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
 def nhs_checksum_ok(digits: str) -> bool:
+    digits = ascii_digits(digits)
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     check = 0 if check == 11 else check
@@ -30,24 +43,28 @@ def nhs_numbers(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in _NHS.finditer(text):
         digits = "".join(m.groups())
-        labelled = bool(_NHS_LABEL.search(text[max(0, m.start() - 30) : m.start()]))
+        labelled = bool(_NHS_LABEL.search(text[max(0, m.start() - 40) : m.start()]))
         if labelled or nhs_checksum_ok(digits):
             spans.append(("NHS NUMBER", m.start(), m.end()))
     return spans
 
 
-_DIGIT = re.compile(r"\d")
+_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d \-().]{7,}\d")
 
 
 def phones(text: str) -> list[Span]:
-    """POSSIBLE leniency so Ofcom's drama numbers (07700 900xxx) count too; the prefix and length checks
-    keep it from matching blood pressures, weights and bare 10-digit numbers."""
-    if len(_DIGIT.findall(text)) < 10:  # the matcher is the slowest step; most stories have no phone
-        return []
+    """Any country's format: ``phonenumbers`` with GB as the home region reads +CC and 00CC numbers
+    from anywhere, and UK ones written without it.  POSSIBLE leniency so Ofcom's drama numbers count
+    too; the prefix and length checks keep it from matching blood pressures and weights."""
     spans: list[Span] = []
-    for m in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
-        if m.raw_string.lstrip("(").startswith(("0", "+")) and sum(c.isdigit() for c in m.raw_string) >= 10:
-            spans.append(("PHONE", m.start, m.end))
+    # The matcher is the slowest step, so it only reads the stretches that could hold a number.
+    for candidate in _PHONE_CANDIDATE.finditer(text):
+        begin = max(0, candidate.start() - 1)
+        plain = ascii_digits(text[begin : candidate.end() + 1])  # same length: offsets still hold
+        for m in phonenumbers.PhoneNumberMatcher(plain, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            raw = m.raw_string.lstrip("(")
+            if raw.startswith(("0", "+")) and sum(c.isdigit() for c in raw) >= 9:
+                spans.append(("PHONE", begin + m.start, begin + m.end))
     return spans
 
 
@@ -55,42 +72,78 @@ def emails(text: str) -> list[Span]:
     return [("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)]
 
 
-# Full postcodes only.  The inward code never uses C, I, K, M, O or V, which also keeps "x2 3cm" out.
-_POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?\d[A-Za-z\d]?)\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}"
-    r"(?![A-Za-z0-9])"
+# Hospital numbers: letters and digits together, taken whole ("RN 7788 123", "RVJ 889 1204").
+_HOSPITAL_LABEL = (
+    r"hospital\s*(?:number|no\.?|num|#)|hosp\s*(?:number|no\.?|num|#)|mrn|unit\s*number|"
+    r"número\s+do\s+hospital|numero\s+do\s+hospital|numer\s+szpitalny|nr\s+szpitalny|"
+    r"num[aă]r(?:ul)?\s+(?:de\s+)?spital|номер\s+лікарні|лікарняний\s+номер|رقم\s+المستشفى|"
+    r"ہسپتال\s+نمبر|হাসপাতাল\s+নম্বর|ਹਸਪਤਾਲ\s+ਨੰਬਰ|હોસ્પિટલ\s+નંબર|د\s+روغتون\s+نمبر|"
+    r"شماره\s+شفاخانه|lambarka\s+isbitaalka|ቁጽሪ\s+ሆስፒታል"
 )
-
-
-def postcodes(text: str) -> list[Span]:
-    return [("POSTCODE", m.start(), m.end()) for m in _POSTCODE.finditer(text)]
-
-
-_STREET = (
-    r"road|rd|street|st|avenue|ave|lane|ln|close|drive|way|crescent|cres|grove|place|gardens|gdns|terrace|"
-    r"court|ct|hill|park|row|mews|square|walk|rise|view|green|parade|broadway|estate"
-)
-# Words that cannot be part of a street name: without them "10 minutes all the way" would be an address.
-_NOT_STREET = (
-    r"the|a|an|all|of|in|on|at|to|my|her|his|our|was|is|and|or|but|for|by|with|minutes?|mins?|hours?|hrs?|"
-    r"days?|weeks?|months?|years?|times?|cm|kg|lbs?|am|pm|more|other|whole|long|half|way|me|we|it|that|"
-    r"this|then|just|so|very|too|from|into"
-)
-_STREET_WORD = rf"(?!(?:{_NOT_STREET})\b)[A-Za-z][A-Za-z'’\-]*"
-_ADDRESS = re.compile(
-    rf"\b(?:(?:flat|apartment|apt|unit|house|room)\s*\d+[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+"
-    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b",
+_ID_CHUNK = r"[A-Za-z]{0,4}\d[\dA-Za-z]*"
+_HOSPITAL = re.compile(
+    rf"(?:{_HOSPITAL_LABEL})\s*(?:is|was|:|-|e|é|це|هو|ہے)?\s*(?P<id>[A-Za-z]{{0,4}}\s?\d[\dA-Za-z]*"
+    rf"(?:[ \-]\d[\dA-Za-z]*)*)",
     re.IGNORECASE,
 )
-# Without a house number only a capitalised name and an unmistakable suffix will do ("Station Road").
-_NAMED_STREET = re.compile(
-    r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews)\b"
+# Unlabelled: one to four capitals then at least five digits ("RN4567890", "K1234567").
+_HOSPITAL_SHAPE = re.compile(
+    r"(?<![\w@.])(?!MRN|NHS|DOB)[A-Z]{1,4} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])"
 )
 
 
-def addresses(text: str) -> list[Span]:
-    spans = [("ADDRESS", m.start(), m.end()) for m in _ADDRESS.finditer(text)]
-    spans += [("ADDRESS", m.start(), m.end()) for m in _NAMED_STREET.finditer(text)]
+_HOSPITAL_STEMS = (
+    "hosp", "mrn", "unit", "número", "numero", "numer", "nr", "num", "номер", "лікарн", "رقم", "ہسپتال",
+    "হাসপাতাল", "ਹਸਪਤਾਲ", "હોસ્પિટલ", "روغتون", "شفاخانه", "lambarka", "ቁጽሪ",
+)  # fmt: skip
+
+
+def _mentions(low: str, stems: tuple[str, ...]) -> bool:
+    """A quick look before a slow pattern: most stories name no platform, no hospital number."""
+    return any(stem in low for stem in stems)
+
+
+def hospital_numbers(text: str) -> list[Span]:
+    spans: list[Span] = []
+    if _mentions(text.casefold(), _HOSPITAL_STEMS):
+        found = near_digits(_HOSPITAL, text, 40, 20)
+        spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in found]
+    spans += [("HOSPITAL NUMBER", m.start(), m.end()) for m in _HOSPITAL_SHAPE.finditer(text)]
+    return spans
+
+
+# Handles: "@name", and after a platform, a name with dots or underscores or her display name.
+_AT_HANDLE = re.compile(r"(?<![\w.+-])@[\w.]*\w")
+_PLATFORM = re.compile(
+    r"(?i:\b(?:insta(?:gram)?|ig|tiktok|tik\s+tok|snap(?:chat)?|fb|facebook|twitter|threads|telegram|"
+    r"youtube|yt)\b(?:-\w+)?)"
+)
+# After a platform and a few words ("fb is", "na fb jestem jako"): a name with dots, underscores or
+# digits in it, or her display name in capitals ("Amina Warsame Mum").
+_AFTER_PLATFORM = re.compile(
+    r"(?:\s+[^\s@]+){0,3}?\s+(?P<handle>[\w][\w.]*[._\d][\w.]*\w"
+    r"|[^\W\d_a-z][\w'’\-]+(?:\s+[^\W\d_a-z][\w'’\-]+){1,3})"
+)
+_NOT_A_HANDLE = frozenset("my the i and but then so it we he she they this that".split())
+_HANDLE_SHAPE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]")
+
+
+_PLATFORM_STEMS = (
+    "insta", " ig", "tik", "snap", "fb", "facebook", "twitter", "threads", "telegram", " yt", "youtube",
+)  # fmt: skip
+
+
+def handles(text: str) -> list[Span]:
+    spans: list[Span] = []
+    if "@" in text:
+        spans += [("HANDLE", m.start(), m.end()) for m in _AT_HANDLE.finditer(text)]
+    if _mentions(text.casefold(), _PLATFORM_STEMS):
+        for m in _PLATFORM.finditer(text):
+            after = _AFTER_PLATFORM.match(text, m.end())
+            if after and after.group("handle").split()[0].casefold() not in _NOT_A_HANDLE:
+                spans.append(("HANDLE", after.start("handle"), after.end("handle")))
+    if "_" in text:
+        spans += [("HANDLE", m.start(), m.end()) for m in _HANDLE_SHAPE.finditer(text)]
     return spans
 
 
@@ -101,31 +154,84 @@ _MONTHS = (
     r"pazdziernika|listopada|grudnia|"
     r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie|"
     r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    # Arabic (both calendars' names), Urdu/Panjabi/Dari/Pashto, Bengali, Gurmukhi, Gujarati, Somali, Tigrinya
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
+    r"كانون\s+الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين\s+الأول|"
+    r"تشرين\s+الثاني|كانون\s+الأول|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
+    r"حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت|"
+    r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
+    r"ਜਨਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ|"
+    r"જાન્યુઆરી|ફેબ્રુઆરી|માર્ચ|એપ્રિલ|મે|જૂન|જુલાઈ|ઓગસ્ટ|સપ્ટેમ્બર|ઓક્ટોબર|નવેમ્બર|ડિસેમ્બર|"
+    r"janaayo|febraayo|maarso|abriil|maajo|juun|luulyo|agoosto|sebtembar|oktoobar|nofembar|desembar|"
+    r"ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:\d{4}|'?\d{2})"
 _DATE = (
-    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?(?:,?\s+(?:de\s+)?\d{{4}}(?:\s*р\.?)?)?"
-    rf"|(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+\d{{4}})?)"
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} \d{{4}}"
+    rf"|\d{{4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"
+    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?(?:,?\s+(?:de\s+)?{_YEAR}(?:\s*р\.?)?)?"
+    rf"|(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)"
 )
 _DOB_CUE = (
     r"date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|born(?:\s+on)?|data\s+urodzenia|urodzon[aey]|"
-    r"urodził[aoy]?\s+się|data\s+na[sș]terii|n[aă]scut[ăa]?|data\s+de\s+nascimento|nasceu|nascid[oa]|"
+    r"urodził[aoy]?\s+się|data\s+na[sșş]terii|n[aă]scut[ăa]?|data\s+de\s+nascimento|nasceu|nascid[oa]|"
     r"дата\s+народження|народил[аи]?ся|народився|تاریخ\s+پیدائش|تاريخ\s+الميلاد|تاریخ\s+تولد|"
-    r"জন্ম\s+তারিখ|ਜਨਮ\s+ਮਿਤੀ|જન્મ\s+તારીખ|taariikhda\s+dhalashada|ዕለተ\s+ልደት"
+    r"জন্ম\s+তারিখ|ਜਨਮ\s+ਮਿਤੀ|જન્મ\s+તારીખ|taariikhda\s+dhalashada|ዕለተ?\s+ልደት|"
+    r"د\s+زېږون\s+نېټه|د\s+زیږون\s+نیټه|tarikh\s+e\s+paidaish|janam\s+(?:tarikh|din)|"
+    r"پیدائش\s+کی\s+تاریخ|paidaish|ولدت|مواليد|انولدت|nasci|dhashay|dhalatay|ተወለደት?|জন্মতারিখ|"
+    r"জন্মদিন|ਜਨਮ\s+ਤਾਰੀਖ|ਜਨਮਦਿਨ|જન્મતારીખ|زیږیدلې|زېږېدلې|д\.?\s?н\.|дата\s+нар\."
 )
+# Up to three words may stand between the cue and the date ("data urodzenia córki 03.03.2023").
 _DOB = re.compile(
-    rf"(?:{_DOB_CUE})[\s:,\-–]*(?:(?:is|was|on|the|em|pe|w|dnia|no\s+dia|de)\s+)*(?P<date>{_DATE})(?!\d)",
+    rf"(?:{_DOB_CUE})[\s:,\-–]*(?:[^\s\d]+\s+){{0,3}}?(?P<date>{_DATE})(?!\d)",
     re.IGNORECASE,
 )
+# A full date in the twentieth century is a grown-up's birthday, whatever surrounds it.
+_OLD_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d\d|[٠-٩۰-۹০-৯૦-૯੦-੯]{4})(?![\d/.\-])")
+
+
+_DOB_STEMS = (
+    "birth", "dob", "d.o.b", "born", "urodz", "naster", "naşter", "naşter", "nașter", "naști", "nasc", "născ",
+    "народ", "پیدائش",
+    "الميلاد", "تولد", "জন্ম", "ਜਨਮ", "જન્મ", "dhalash", "ልደት", "زېږون", "زیږون", "paidaish", "janam",
+    "ولدت", "مواليد", "nasci", "dhash", "ተወለደ", "زیږید", "زېږېد", "д.н", "дн.", "нар.",
+)  # fmt: skip
 
 
 def dates_of_birth(text: str) -> list[Span]:
     """Only the date is redacted: "born on [DATE OF BIRTH]" still tells staff whose birthday it was."""
-    return [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in _DOB.finditer(text)]
+    spans: list[Span] = []
+    if _mentions(text.casefold(), _DOB_STEMS):
+        found = near_digits(_DOB, text, 80, 20)
+        spans += [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in found]
+    for m in _OLD_DATE.finditer(text):
+        if ascii_digits(m.group())[-4:-2] == "19":
+            spans.append(("DATE OF BIRTH", m.start(), m.end()))
+    return spans
+
+
+# Whatever is left: a run of seven or more digits is someone's number, even with no label.
+_LONG_NUMBER = re.compile(r"(?<![\w])\+?\d(?:[ \-]?\d){6,}(?![\w])")
+
+
+def long_numbers(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _LONG_NUMBER.finditer(text):
+        digits = ascii_digits(re.sub(r"\D", "", m.group()))
+        if len(digits) == 10 and not m.group().startswith(("0", "+")):
+            spans.append(("NHS NUMBER", m.start(), m.end()))
+        elif m.group().startswith(("0", "+")):
+            spans.append(("PHONE", m.start(), m.end()))
+        else:
+            spans.append(("HOSPITAL NUMBER", m.start(), m.end()))
+    return spans
 
 
 def structured(text: str) -> list[Span]:
-    found = emails(text) + nhs_numbers(text) + phones(text) + dates_of_birth(text)
-    return found + addresses(text) + postcodes(text)
+    found = emails(text) + nhs_numbers(text) + phones(text) + dates_of_birth(text) + hospital_numbers(text)
+    streets = addresses(text)
+    found += handles(text) + streets + postcodes(text, streets) + rooms(text)
+    # The last net: a long number nothing above explained, typed by its shape.
+    return found + [n for n in long_numbers(text) if all(n[2] <= s or n[1] >= e for _, s, e in found)]

@@ -16,7 +16,7 @@ def _combining_marks() -> str:
 
 _LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
 TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’\-]{_LETTER}+)*")
-_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+_APOSTROPHES = "'’"
 _CONTRACTIONS = frozenset("it's he's she's that's what's there's here's who's where's let's".split())
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;…•।۔።؟]")
 
@@ -34,31 +34,41 @@ class Token(NamedTuple):
     gap_before: str  # the characters between the previous token and this one
 
 
+_new = tuple.__new__  # a NamedTuple built without its keyword-handling constructor: the hot loop
+
+
 def tokenise(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     prev_end = 0
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         start = m.start()
-        stem = word
+        end = m.end()
         if (
             len(word) > 3
-            and word[-2:].casefold() in _POSSESSIVE_ENDINGS
+            and word[-1] in "sS"
+            and word[-2] in _APOSTROPHES
             and word.replace("’", "'").casefold() not in _CONTRACTIONS
         ):
-            stem = word[:-2]
+            end -= 2
+            word = word[:-2]
         first = word[0]
+        upper = first.isupper()
         gap = text[prev_end:start]
-        tokens.append(
-            Token(
-                start,
-                start + len(stem),
-                stem.casefold(),
-                first.isupper(),
-                first.isupper() or first.islower(),
-                len(stem) > 1 and stem.isupper(),
-                not tokens or bool(_SENTENCE_BREAK.search(gap)),
-                gap,
+        append(
+            _new(
+                Token,
+                (
+                    start,
+                    end,
+                    word.casefold(),
+                    upper,
+                    upper or first.islower(),
+                    upper and len(word) > 1 and word.isupper(),
+                    not tokens or (gap != " " and bool(_SENTENCE_BREAK.search(gap))),
+                    gap,
+                ),
             )
         )
         prev_end = m.end()

@@ -1,7 +1,7 @@
 """Rebuild the compressed word lists in ``data/`` from their upstream sources.
 
-Run ``python -m bot.privacy.anonymise.build_gazetteer`` with ``faker`` and ``textstat`` installed
-(dev-only tools: the service itself never imports them).  Keeping the build reproducible is what
+Run ``python -m bot.privacy.anonymise.build_gazetteer`` with ``faker``, ``textstat`` and ``wordfreq``
+installed (dev-only tools: the service itself never imports them).  Keeping the build reproducible is what
 makes the provenance claim in README.md checkable: anyone can regenerate the files and diff them.
 """
 
@@ -69,6 +69,30 @@ def common_words() -> set[str]:
     return words
 
 
+# wordfreq's languages among ours (Dari as Persian); Panjabi, Gujarati, Somali, Pashto and Tigrinya have
+# no list there, and lean on the hand-written function words in ``_stopwords.py`` instead.
+_FREQUENT_LANGS = ("en", "ur", "bn", "pl", "ro", "ar", "pt", "fa", "uk")
+_BANDS = ((1000, "1"), (5000, "2"), (25000, "3"))
+
+
+def frequent_words() -> dict[str, str]:
+    """How common each word is in any of our languages, as a band: 1 (top thousand) to 3 (top 25,000).
+
+    A band, not a yes/no, because frequent lists also hold common names (Ali, John): the model learns
+    how far to trust it.  The best band over every language wins."""
+    wordfreq = importlib.import_module("wordfreq")
+    bands: dict[str, str] = {}
+    for lang in _FREQUENT_LANGS:
+        for rank, word in enumerate(wordfreq.top_n_list(lang, _BANDS[-1][0])):
+            band = next(b for limit, b in _BANDS if rank < limit)
+            word = word.casefold()
+            if any(c.isdigit() for c in word):
+                continue
+            if word not in bands or band < bands[word]:
+                bands[word] = band
+    return bands
+
+
 def _write(name: str, words: Iterable[str]) -> None:
     body = "\n".join(sorted(words)) + "\n"
     with gzip.GzipFile(DATA / name, "wb", mtime=0) as fh:
@@ -80,7 +104,10 @@ def main() -> None:
     names = faker_names() - common
     _write("names.txt.gz", names)
     _write("common.txt.gz", common)
-    print(f"{len(names)} names, {len(common)} common words written to {DATA}")
+    frequent = frequent_words()
+    for _, band in _BANDS:  # one plain list per band: loading is then a split, not a parse
+        _write(f"frequent-{band}.txt.gz", (word for word, b in frequent.items() if b == band))
+    print(f"{len(names)} names, {len(common)} common and {len(frequent)} frequent words written to {DATA}")
 
 
 if __name__ == "__main__":

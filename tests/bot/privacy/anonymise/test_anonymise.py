@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -105,9 +106,11 @@ def test_a_labelled_nhs_number_is_removed_even_if_it_fails_the_check() -> None:
     assert redact("My NHS number is 526 018 1590.") == "My NHS number is [NHS NUMBER]."
 
 
-def test_a_random_unlabelled_ten_digit_number_is_kept() -> None:
-    text = "The reference was 8301661318 and nobody called back."
-    assert redact(text) == text
+def test_a_long_number_with_no_label_is_taken_out_whole_since_no_digit_of_an_identifier_may_survive() -> None:
+    assert redact("The reference was 8301661318 and nobody called back.") == (
+        "The reference was [NHS NUMBER] and nobody called back."
+    )
+    assert redact("it was 12 34 56 78 on the band") == "it was [HOSPITAL NUMBER] on the band"
 
 
 def test_full_postcodes_are_removed_in_any_case() -> None:
@@ -200,24 +203,184 @@ def _bench() -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    ("corpus", "name_floor", "unseen_floor", "precision_floor"),
-    [("stories.jsonl", 0.97, 0.95, 0.98), ("heldout.jsonl", 0.95, 0.92, 0.97)],
+    ("part", "name_floor", "unseen_floor", "kept_floor"),
+    [
+        ("eval/tuning.jsonl", 0.97, 0.97, 0.98),
+        ("corpus/stories.jsonl", 0.98, 0.98, 0.98),
+        ("corpus/heldout.jsonl", 0.97, 0.95, 0.98),
+    ],
 )
-def test_corpus_recall_and_precision_stay_above_floors(
-    corpus: str, name_floor: float, unseen_floor: float, precision_floor: float
+def test_names_are_found_and_ordinary_words_kept_above_floors_and_no_identifier_digit_leaks(
+    part: str, name_floor: float, unseen_floor: float, kept_floor: float
 ) -> None:
+    """The frozen part of the evaluation set is not here on purpose: it is only ever reported."""
     bench = _bench()
-    scores = bench.score(bench.ours, bench.load_corpus(bench.CORPUS_DIR / corpus))
+    scores = bench.score(bench.ours, bench.load(ROOT / "tests" / "bot" / "privacy" / "anonymise" / part))
     assert scores.name_recall() >= name_floor
-    found, total = scores.recall_by_gazetteer["not in gazetteer"]
+    found, total = scores.by_gazetteer["not in gazetteer"]
     assert found / total >= unseen_floor
-    assert scores.precision >= precision_floor
-    for kind, (found, total) in scores.recall_by_type.items():
-        assert found / total >= 0.9, kind
-    for origin, (found, total) in scores.recall_by_origin.items():
-        assert found / total >= 0.75, origin
+    kept, words = scores.words_kept
+    assert kept / words >= kept_floor
+    assert scores.digits_leaked == 0
+    for kind, (found, total) in scores.by_type.items():
+        assert found / total >= 0.95, kind
 
 
 def test_an_arabic_staff_cue_joined_to_and_still_marks_staff() -> None:
     result = anonymise("اسمي فاطمة والقابلة مريم كانت لطيفة", "ar")
     assert result.redacted == "اسمي [NAME] والقابلة [STAFF NAME] كانت لطيفة"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ur", "ڈاکٹر نے کہا بچہ ٹھیک ہے"),
+        ("bn", "ডাক্তার বললেন বাচ্চা ঠিক আছে"),
+        ("pa", "ਡਾਕਟਰ ਨੇ ਕਿਹਾ ਬੱਚਾ ਠੀਕ ਹੈ"),
+        ("gu", "ડોક્ટરે કહ્યું બાળક બરાબર છે"),
+        ("pl", "Położna powiedziała że wszystko ok"),
+        ("ro", "moașa a zis că e bine"),
+        ("ar", "الدكتور قال إن الطفل بخير"),
+        ("so", "dhakhtarka wuxuu yiri ilmuhu waa fiican yahay"),
+        ("pt", "a parteira disse que estava tudo bem"),
+        ("ps", "ډاکټر وویل چې ماشوم ښه دی"),
+        ("prs", "داکتر گفت که طفل خوب است"),
+        ("uk", "акушерка сказала що все добре"),
+        ("ti", "ሓኪም ኩሉ ጽቡቕ እዩ በለ"),
+        ("ur", "doctor ne kaha bacha theek hai"),
+    ],
+)
+def test_the_verb_or_postposition_after_a_job_title_is_not_taken_for_a_staff_name(
+    lang: str, text: str
+) -> None:
+    assert redact(text, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ur", "میری ساس نسرین روز کھانا لاتی تھیں", "میری ساس [NAME] روز کھانا لاتی تھیں"),
+        ("ur", "meri saas nasreen roz khana lati thi", "meri saas [NAME] roz khana lati thi"),
+        ("pa", "ਮੇਰੀ ਭੈਣ ਮਨਪ੍ਰੀਤ ਨੇ ਮਦਦ ਕੀਤੀ", "ਮੇਰੀ ਭੈਣ [NAME] ਨੇ ਮਦਦ ਕੀਤੀ"),
+        ("pa", "meri bhen simran ne madad kiti", "meri bhen [NAME] ne madad kiti"),
+        ("bn", "আমার ননদ সুমাইয়া ফোন করবে", "আমার ননদ [NAME] ফোন করবে"),
+        ("gu", "મારી સાસુ હંસાબેન રોજ આવતા", "મારી સાસુ [NAME] રોજ આવતા"),
+        ("ps", "زما خواښې زرغونه هره ورځ راتله", "زما خواښې [NAME] هره ورځ راتله"),
+        ("ps", "zama khawand baryalai ma sara wo", "zama khawand [NAME] ma sara wo"),
+        ("prs", "همسرم جاوید شب رفت", "همسرم [NAME] شب رفت"),
+        ("ti", "ኣነ ሰናይት እየ", "ኣነ [NAME] እየ"),
+        ("ti", "ሓብተይ ሰላም መጺኣ", "ሓብተይ [NAME] መጺኣ"),
+        ("ar", "زوجي خالد ما فهم شي", "زوجي [NAME] ما فهم شي"),
+        ("so", "walaashay hodan ayaa ii turjuntay", "walaashay [NAME] ayaa ii turjuntay"),
+        ("pl", "moja teściowa halinka przyszła", "moja teściowa [NAME] przyszła"),
+        ("ro", "soacra mea viorica a venit", "soacra mea [NAME] a venit"),
+        ("pt", "a minha sogra fernanda veio", "a minha sogra [NAME] veio"),
+        ("uk", "моя свекруха оксана прийшла", "моя свекруха [NAME] прийшла"),
+        ("en", "my hubby baz drove me in", "my hubby [NAME] drove me in"),
+    ],
+)
+def test_a_lowercase_or_non_latin_name_nobody_listed_is_taken_out_in_every_language(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected
+
+
+def test_a_hospital_number_goes_whole_letters_and_digits_together() -> None:
+    assert redact("hosp no RN7730412, MRN 00456712, hospital number RN 7788 123", "en") == (
+        "hosp no [HOSPITAL NUMBER], MRN [HOSPITAL NUMBER], hospital number [HOSPITAL NUMBER]"
+    )
+    assert redact("número do hospital H00234517", "pt") == "número do hospital [HOSPITAL NUMBER]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my number +40 721 234 567 or 0048 601 234 567", "my number [PHONE] or [PHONE]"),
+        ("আমার ফোন নম্বর ০৭৭০০ ৯০০ ৫১৯", "আমার ফোন নম্বর [PHONE]"),
+        ("call +252 61 5123456 or +380 67 123 4567", "call [PHONE] or [PHONE]"),
+    ],
+)
+def test_phone_numbers_in_any_country_format_and_any_script_s_digits_are_removed(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my insta is @lexi.mumof3 if u want", "my insta is [HANDLE] if u want"),
+        ("tiktok yasmin.h_x i posted", "tiktok [HANDLE] i posted"),
+        ("fb is Amina Warsame Mum if u want", "fb is [HANDLE] if u want"),
+    ],
+)
+def test_social_media_handles_are_removed(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+def test_a_bed_or_room_number_is_taken_out_with_its_number_and_the_ward_kept() -> None:
+    assert redact("i was in bed 14 on Ward 7 for 5 days", "en") == "i was in [ADDRESS] on Ward 7 for 5 days"
+    assert redact("أنا كنت بالسرير رقم 5", "ar") == "أنا كنت ب[ADDRESS]"
+    assert redact("leżałam w sali nr 4", "pl") == "leżałam w [ADDRESS]"
+
+
+def test_a_postcode_sector_or_a_district_written_with_her_street_goes_a_district_alone_stays() -> None:
+    assert redact("we live at 22 Cable Street E1 8, near ME7 5", "en") == (
+        "we live at [ADDRESS] [POSTCODE], near [POSTCODE]"
+    )
+    assert redact("asi 14 Whitehall Road UB1 ch rehnde aan", "pa") == "asi [ADDRESS] [POSTCODE] ch rehnde aan"
+
+
+def test_dates_of_birth_in_her_own_script_and_words_are_removed() -> None:
+    assert redact("জন্ম তারিখ ১৫/০৩/১৯৯৩", "bn") == "জন্ম তারিখ [DATE OF BIRTH]"
+    assert redact("nascida a 8 de outubro de 1990", "pt") == "nascida a [DATE OF BIRTH]"
+    assert redact("data urodzenia córki 03.03.2023", "pl") == "data urodzenia córki [DATE OF BIRTH]"
+    assert redact("born 3rd april 91, type 1 diabetic", "en") == "born [DATE OF BIRTH], type 1 diabetic"
+
+
+def test_starting_up_is_quick_and_loads_no_weights_from_anywhere_but_the_package() -> None:
+    code = (
+        "import time; t = time.perf_counter(); from bot.privacy.anonymise import anonymise, preload; "
+        "preload(); anonymise('my midwife was chioma', 'en'); print(time.perf_counter() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert float(out.stdout) < 3.0  # the goal is under 1 s; a loaded CI machine gets slack
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("data nașterii 14 iulie 1993", "data nașterii [DATE OF BIRTH]"),
+        ("تاريخ الميلاد 3 يناير 1990", "تاريخ الميلاد [DATE OF BIRTH]"),
+        ("জন্ম তারিখ ৩ মার্চ ১৯৯২", "জন্ম তারিখ [DATE OF BIRTH]"),
+        ("تاریخ تولد ۱۳۷۴/۰۵/۱۲", "تاریخ تولد [DATE OF BIRTH]"),
+        ("waxaan dhashay 01/01/1990", "waxaan dhashay [DATE OF BIRTH]"),
+        ("dob 03 04 1991", "dob [DATE OF BIRTH]"),
+        ("we went in on 12/05/2024 at 3am", "we went in on 12/05/2024 at 3am"),
+    ],
+)
+def test_a_date_of_birth_in_any_of_our_calendars_and_month_names_goes_a_birth_story_date_stays(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ur", "ہم فلیٹ 2، 18 ونڈسر روڈ میں رہتے ہیں", "ہم [ADDRESS] میں رہتے ہیں"),
+        ("bn", "আমরা থাকি ২২ ক্যাবল স্ট্রিট এ", "আমরা থাকি [ADDRESS] এ"),
+        ("pa", "ਅਸੀਂ 14 ਵਾਈਟਹਾਲ ਰੋਡ ਤੇ ਰਹਿੰਦੇ ਹਾਂ", "ਅਸੀਂ [ADDRESS] ਤੇ ਰਹਿੰਦੇ ਹਾਂ"),
+        ("en", "we live on jubilee road near the park", "we live on [ADDRESS] near the park"),
+        ("en", "im 19 and live on the wayfield estate", "im 19 and live on the [ADDRESS]"),
+        (
+            "en",
+            "I live in Chatham, the way they spoke was awful",
+            "I live in Chatham, the way they spoke was awful",
+        ),
+    ],
+)
+def test_her_street_goes_in_her_script_or_in_lowercase_and_her_town_stays(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected

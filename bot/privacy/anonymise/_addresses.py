@@ -1,0 +1,143 @@
+"""Where she lives and where she lay: street addresses, estates, postcodes, and bed or room numbers.
+
+A district alone ("ME7", "E17") is kept: it tells the service who it heard from.  A district written
+with a street, or with its sector digit ("ME7 5"), narrows her down to a few streets, so it goes.  A bed
+or room number is redacted as ``ADDRESS`` (the contract has no placeholder of its own for it): with the
+night and the ward, "bed 14" names her to anyone on that ward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.anonymise._windows import near_digits
+
+Span = tuple[str, int, int]
+
+# Full postcodes.  The inward code never uses C, I, K, M, O or V, which also keeps "x2 3cm" out.
+_OUTWARD = r"[A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?\d[A-Za-z\d]?"
+_POSTCODE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_OUTWARD})\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{{2}}(?![A-Za-z0-9])"
+)
+# A sector ("ME7 5", "E1 8"): capitals only, so "me 2 days" and "x2 3" stay.
+_SECTOR = re.compile(r"(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? \d(?![A-Za-z0-9:.,]\d|[A-Za-z0-9])")
+_DISTRICT = re.compile(rf"[\s,،]*(?P<code>(?:{_OUTWARD})(?:\s\d(?![\w]))?)(?![A-Za-z0-9])")
+
+
+def postcodes(text: str, streets: list[Span]) -> list[Span]:
+    """Full postcodes, sectors, and a district written straight after one of ``streets``."""
+    spans = [("POSTCODE", m.start(), m.end()) for m in _POSTCODE.finditer(text)]
+    spans += [("POSTCODE", m.start(), m.end()) for m in _SECTOR.finditer(text)]
+    for _, _, end in streets:
+        m = _DISTRICT.match(text, end)
+        if m and any(c.isdigit() for c in m.group("code")):
+            spans.append(("POSTCODE", m.start("code"), m.end("code")))
+    return spans
+
+
+_STREET = (
+    r"road|rd|street|st|avenue|ave|lane|ln|close|drive|way|crescent|cres|grove|place|gardens|gdns|terrace|"
+    r"court|ct|hill|park|row|mews|square|walk|rise|view|green|parade|broadway|estate"
+)
+# Words that cannot be part of a street name: without them "10 minutes all the way" would be an address.
+_NOT_STREET = (
+    r"the|a|an|all|of|in|on|at|to|my|her|his|our|was|is|and|or|but|for|by|with|minutes?|mins?|hours?|hrs?|"
+    r"days?|weeks?|months?|years?|times?|cm|kg|lbs?|am|pm|more|other|whole|long|half|way|me|we|it|that|"
+    r"this|then|just|so|very|too|from|into"
+)
+_STREET_WORD = rf"(?!(?:{_NOT_STREET})\b)[A-Za-z][A-Za-z'’\-]*"
+_FLAT = r"(?:flat|apartment|apt|unit|house|room|فلیٹ|فليت|квартира|mieszkanie|apartamentul?)"
+_ADDRESS = re.compile(
+    rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?\d{{1,4}}[a-z]?,?\s+"
+    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b",
+    re.IGNORECASE,
+)
+# A flat in a named block: "Flat 14 Jubilee House, Sturdee Avenue", "flat 11 Priory Court".
+_BLOCK = re.compile(
+    r"\b(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:[A-Z][a-z'’\-]+\s+){1,3}"
+    r"(?:House|Court|Lodge|Point|Tower|Mansions|Building|Heights|Place)\b"
+    r"(?:,?\s+(?:[A-Z][a-z'’\-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove))?",
+    re.IGNORECASE,
+)
+# Without a house number only a capitalised name and an unmistakable suffix will do ("Station Road").
+_NAMED_STREET = re.compile(
+    r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews)\b"
+)
+_ESTATE = re.compile(r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}[Ee]state\b")
+# Her flat and street in Urdu, Arabic or Persian script: "فلیٹ 2، 18 ونڈسر روڈ".
+# An English street name written in her script: "18 ونڈسر روڈ", "২২ ক্যাবল স্ট্রিট", "71 Уотлінг Стріт".
+_NATIVE_STREETS = (
+    "روڈ", "رود", "روډ", "سٹریٹ", "اسٹریٹ", "ستريت", "سټریټ", "شارع", "لین", "লেন", "রোড", "স্ট্রিট",
+    "ਰੋਡ", "ਸਟਰੀਟ", "ਸਟ੍ਰੀਟ", "ਲੇਨ", "રોડ", "સ્ટ્રીટ", "લેન", "роуд", "стріт", "лейн", "ሮድ", "ስትሪት",
+)  # fmt: skip
+_NATIVE_ADDRESS = re.compile(
+    r"(?:(?:فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}"
+    rf"(?:{'|'.join(_NATIVE_STREETS)})",
+    re.IGNORECASE,
+)
+# Her street without a number, in lowercase, where she says she lives: "we live on jubilee road".
+_LIVES_ON = re.compile(
+    r"\b(?:live|lives|living|stay|staying|moved\s+to|address\s+is)\s+(?:on|at|in)?\s*(?:the\s+)?"
+    r"(?P<street>(?:[a-z][a-z'’\-]+\s+){1,2}(?:road|street|avenue|lane|close|drive|crescent|grove|gardens|"
+    r"terrace|mews|way|estate))\b",
+    re.IGNORECASE,
+)
+
+
+# Each pattern with the words it cannot match without: a quick look saves a slow scan.
+_ADDRESS_PATTERNS = (
+    (_ADDRESS, ("road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place",
+                "gardens", "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk",
+                "rise", "view", "green", "parade", "broadway", "estate")),
+    (_BLOCK, ("flat", "apartment", "apt", "unit")),
+    (_NAMED_STREET, ("road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens",
+                     "terrace", "mews")),
+    (_ESTATE, ("estate",)),
+    (_NATIVE_ADDRESS, _NATIVE_STREETS),
+)  # fmt: skip
+
+
+_NUMBERED = (_ADDRESS, _BLOCK, _NATIVE_ADDRESS)
+
+
+def addresses(text: str) -> list[Span]:
+    spans: list[Span] = []
+    low = text.casefold()
+    for pattern, needs in _ADDRESS_PATTERNS:
+        if any(word in low for word in needs):
+            # A house number is where a numbered address is: read only around the digits.
+            found = near_digits(pattern, text, 30, 80) if pattern in _NUMBERED else pattern.finditer(text)
+            spans += [("ADDRESS", m.start(), m.end()) for m in found]
+    if "liv" in low or "stay" in low or "moved" in low or "address" in low:
+        spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
+    return spans
+
+
+# Bed, room and bay numbers in each language; a ward number is kept (it names no one).
+_ROOM_WORD = (
+    r"(?<!\w)(?:side\s+room|room|bed|cubicle|bay\s+\d+\s+bed|sala|sali|łóżko|łóżku|patul|pat|salonul|"
+    r"camera|quarto|cama|leito|ліжко|ліжку|палата|палаті|بستر|تخت|اتاق|کمرہ|کمرے|بیڈ|"
+    r"বেড|বেডে|ਬੈੱਡ|ਬੈਡ|બેડ|sariirta|sariir|qolka|ዓራት|ክፍሊ|ክፍል)"
+    # Arabic joins "in" and "the" to the word ("بالسرير"): the bed is taken, the prefix left.
+    r"|(?:السرير|سرير|الغرفة|غرفة)"
+)
+_ROOM_NUMBER = r"(?:\s*(?:no\.?|nr\.?|number|nº|n\.?º|№|رقم|نمبر|নং|નં\.?|ਨੰ\.?|ቁ\.?))?\s*\d+[A-Za-z]?"
+_ROOM = re.compile(rf"(?:{_ROOM_WORD}){_ROOM_NUMBER}(?!\d)", re.IGNORECASE)
+# A bay alone is only hers when she says she was in it.
+_BAY = re.compile(
+    r"(?:\b(?:i\s+was|i'm|im|i\s+am|we\s+were|me)\s+(?:in|on)\s+)(?P<bay>bay\s*\d+)", re.IGNORECASE
+)
+
+
+_ROOM_STEMS = (
+    "room", "bed", "cubicle", "sal", "łóżk", "pat", "camera", "quarto", "cama", "leito", "ліжк", "палат",
+    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍል",
+)  # fmt: skip
+
+
+def rooms(text: str) -> list[Span]:
+    if not any(stem in text.casefold() for stem in _ROOM_STEMS):
+        return []
+    spans = [("ADDRESS", m.start(), m.end()) for m in near_digits(_ROOM, text, 30, 5)]
+    spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
+    return spans

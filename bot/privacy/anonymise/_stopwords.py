@@ -1,0 +1,134 @@
+"""Function words, everyday verbs and job titles of each language, in each script she may write it in.
+
+These are never names.  They matter most where a script has no capitals (Arabic, Bengali, Gurmukhi,
+Gujarati, Ge'ez) and in romanised texting (Roman Urdu, Banglish, Roman Panjabi and Gujarati, Latin
+Pashto, Dari and Tigrinya), where wordfreq has no list and nothing else says "this is just a word".
+They include the verbs that follow a job title ("ڈاکٹر نے کہا", "położna powiedziała"), which the old
+cue rules took for a staff member's name.  Written by hand for this project.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_BY_LANGUAGE: dict[str, str] = {
+    "en": """i me my we our you he she they it is was were are be been am had has have did do does done
+        said told asked came went got gave took left kept put let made seen saw felt thought knew want
+        wanted need needed could would should can cant wont dont didnt wasnt isnt im ive id its thats
+        lol omg tbh pls plz cos coz bc u ur ya yeah yh ok okay hi hey thanks thank sorry x xx xxx
+        anyway basically literally honestly really so very just also then when where why how what who
+        midwife midwives nurse doctor dr consultant registrar reg obs mw hv gp sister matron student
+        baby babies husband partner mum mam mom dad son daughter sister brother nan nana auntie
+        hospital ward triage labour birth scan section csection induction epidural stitches nicu scbu
+        staff team lady woman man people someone nobody everyone everything nothing night day morning
+        stayed held helped checked came cried smiled listened explained ignored shouted laughed
+        hosp mrn dob nhs no num number ref""",
+    "ur": """میں میرا میری میرے ہم ہمارا ہماری ہمارے آپ وہ یہ اس اُس ان انہوں انہیں اسے اسکو اس کو
+        ہے ہیں تھا تھی تھے تھیں ہو ہوا ہوئی ہوئے گیا گئی گئے کیا کی کیے کہا کہتے کہتی بولا بولی بتایا
+        نے کو سے میں پر کا کے کی تک اور یا لیکن مگر پھر جب تو بھی نہیں نا ہاں جی بہت بڑی بڑا ساتھ
+        بچہ بچے بچی بیٹا بیٹی شوہر میاں ساس سسر امی ابو بہن بھائی نند دیور ڈاکٹر نرس مڈوائف دائی
+        ہسپتال وارڈ آیا آئی آئے آتی آتا رہا رہی رہے رہتے رہتی لاتی لاتا دیا دی دیے ملا ملی اللہ
+        main mein mera meri mere hum humara hamari aap woh wo yeh ye us usne unho unhon unhe usko isko
+        hai hain tha thi the thay ho hua hui gaya gayi gai gaye kiya kia ki kaha kehte bola boli bataya
+        ne ko se pe par ka ke ki tak aur ya lekin magar phir jab to bhi nahi nahin na haan ji bohat bahut
+        bacha bachay bachi beta beti shohar mian miyan saas sasur ammi abbu behan bhai nand
+        aya aayi aayi aaye ati ata raha rahi rahe rehte rehti lati laya diya di diye mila mili allah
+        kaam karti karta kar karo kare wali wala wale jo jis sab kuch koi kisi kyun kyon kab kahan
+        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki""",
+    "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
+        কে কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
+        করে করল করলেন করেছে করতে বলল বললেন বলেছে বলে দিল দিলেন গেল গেলেন এল এলেন আসে আসেনি
+        নিয়ে দিয়ে থেকে জন্য সাথে সঙ্গে মধ্যে পরে আগে কাছে ডাক্তার নার্স ধাত্রী মিডওয়াইফ হাসপাতাল
+        বাচ্চা ছেলে মেয়ে স্বামী শাশুড়ি ননদ বোন ভাই মা বাবা আল্লাহ
+        ami amar amake amra amader tumi tomar apni apnar she tar tini ora or o e ei oi je ke ki na ha
+        r ar kintu tarpor jokhon tokhon khub onek ekta chilo chilen chilam hoy holo hoyeche kore korlo
+        korlen korte bollo bollen bole dilo dilen gelo gelen elo ashe ashena nie diye theke jonno
+        sathe shathe moddhe pore age kache baccha chele meye shami shashuri nonod bon bhai ma baba
+        karon keu kew kotha bolte parto parchilo paren ghonta din raat""",
+    "pa": """ਮੈਂ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਅਸੀਂ ਸਾਡਾ ਸਾਡੀ ਤੁਸੀਂ ਉਹ ਇਹ ਉਸ ਉਹਨੇ ਉਹਨਾਂ ਨੇ ਨੂੰ ਤੋਂ ਵਿੱਚ ਚ ਦਾ ਦੀ ਦੇ ਤੇ ਅਤੇ
+        ਪਰ ਫਿਰ ਜਦੋਂ ਬਹੁਤ ਸੀ ਸਨ ਹੈ ਹਨ ਹੋ ਗਿਆ ਗਈ ਗਏ ਕਿਹਾ ਕੀਤਾ ਕੀਤੀ ਦਿੱਤਾ ਦਿੱਤੀ ਆਈ ਆਇਆ ਆਏ ਨਹੀਂ ਹਾਂ ਜੀ
+        ਡਾਕਟਰ ਨਰਸ ਦਾਈ ਮਿਡਵਾਈਫ ਹਸਪਤਾਲ ਬੱਚਾ ਬੱਚੀ ਪੁੱਤਰ ਧੀ ਪਤੀ ਸੱਸ ਭੈਣ ਭਰਾ ਮਾਂ ਵਾਹਿਗੁਰੂ ਚੰਗੀ ਚੰਗਾ
+        میں میرا میری میرے اسیں ساڈا تسیں اوہ ایہہ اوہنے اوہناں نے نوں توں وچ دا دی دے تے اتے پر فیر
+        جدوں بہت سی سن اے ہے ہن گیا گئی کیہا کیتا کیتی دتا دتی آئی آیا نئیں ہاں جی بڑی بڑا چنگی چنگا
+        روز روٹی لیاندی ساڈی
+        main mera meri mere asi assi sada sadi tusi oh ih ohne ohna ne nu ton ch vich da di de te ate
+        par fir phir jado bahut bohat si san aa hai han gaya gayi kiha kita kiti ditta ditti aayi aaya
+        nahi nai haan ji changi changa ghar wala wali ohnu vaje hafte rahe reha rehnde aan saari""",
+    "gu": """હું મારું મારુ મારી મારા મારો અમે અમારું તમે તે એ આ એને તેને તેમણે તેણે ને નો ની નું ના માં થી
+        પર અને પણ પછી જ્યારે બહુ ખૂબ હતી હતો હતા છે છું હતું થયું થઈ ગયું ગઈ ગયા કહ્યું કર્યું કરી
+        આપ્યું આવી આવ્યા આવ્યો નહીં ના હા જી ડૉક્ટર ડોક્ટર ડોક્ટરે નર્સ દાયણ મિડવાઇફ હોસ્પિટલ બાળક
+        દીકરો દીકરી પતિ સાસુ બેન બહેન ભાઈ બા મા ભગવાન કહેતા આશા રાખ
+        hu maru mari mara maro ame amaru tame te e aa ene tene teme ne no ni nu na ma thi par ane pan
+        pachi jyare bahu khub hati hato hata che chu hatu thayu thai gayu gai gaya kahyu karyu kari
+        aapyu aavi aavya nahi ha ji baki loko vaat sukhi rakhe bhagwan kahyu jenu naam hatu saras
+        dikri dikro pati sasu ben bhai week""",
+    "pl": """ja mnie mi mój moja moje mojego mojej my nas nam ty ona on oni ich jej jego to ten ta że
+        i a ale lub albo czy nie tak już jeszcze bardzo był była było byli były jest są mam miała
+        miałam mówiła powiedziała powiedział przyszła przyszedł poszła pomogła tłumaczyła zapytała
+        dała dał kazała do na w z od po przez dla przy o u we ze położna położnej lekarz lekarka
+        pielęgniarka doktor szpital oddział dziecko córka syn mąż siostra mama teściowa pani pan
+        cos coś jak jako tam pisz nikt wszystko ok""",
+    "ro": """eu eu mie mi meu mea mei noi voi el ea ei ele lor lui ei asta acesta aceasta că și si sau
+        dar nu da deja foarte a fost era am avut au zis spus venit plecat ajutat tradus întrebat
+        la în in pe din cu de pentru fără moașa moasa medicul doctorul doctorița asistenta spital
+        secție copil copilul fiica fiul soțul sotul sora mama soacra doamna domnul bebe bebelușul""",
+    "pt": """eu me mim meu minha meus nós nosso você ele ela eles elas isso este esta que e ou mas não
+        sim já muito foi era estava fui tive teve disse falou veio foi ajudou perguntou ouviu deu
+        a o os as um uma de do da dos das em no na com por para sem parteira médico médica doutor
+        doutora enfermeira hospital bebê bebé filho filha marido irmã mãe sogra senhora senhor""",
+    "uk": """я мене мені мій моя моє мої ми нас нам ти він вона вони їх її його це той та що і й а але
+        або чи не так вже ще дуже був була було були є маю мала сказала сказав прийшла прийшов
+        допомогла пояснила запитала дала дав до на в у з від по через для при о акушерка лікар
+        лікарка медсестра лікарня дитина донька син чоловік сестра мама свекруха пані пан
+        ya mene meni miy moya my ty vin vona vony tse shcho i ale ne tak vzhe duzhe buv bula bulo
+        skazala prishla dopomohla akusherka likar likarka medsestra dytyna chovik""",
+    "ar": """أنا انا لي نحن أنت انت هو هي هم هذا هذه ذلك التي الذي في من على إلى الى عن مع و أو لكن
+        ثم لما لم لن لا نعم كان كانت كانوا قال قالت قالوا جاء جات جت اجت عطى عطت سأل سألت ساعد
+        ساعدت الدكتور الدكتورة الطبيب الطبيبة الممرضة القابلة المستشفى الوارد طفل طفلي البيبي
+        زوجي ابني بنتي أختي اختي أمي حماتي الله يعني كتير كثير منيح بس هاي هيك كنت كنا صار صارت
+        بدي بدها عم رح شو ليش وين كيف اللي يلي كمان بعدين هلق لأنو لانه عشان علشان مش فيه فيها عندي
+        عندها معي معها ولا أيضا جدا بالمستشفى بالليل الليل النهار اليوم امبارح الساعة
+        ana ani ehna enti howa hiya hom hatha hay fi men min 3ala ala ma w aw bas lakin ba3d
+        kan kanet 2al 2alet ija ijet el al doctor mni7 kteer ktir""",
+    "so": """aniga anigu waxaan waxay wuxuu waxuu ayaan ayay ayuu aan ay uu waa wax ma maya haa iyo ama
+        laakiin kadib markii markaan markay marka si ii ku ka u la loo oo ee ah ahay ahayd ahaa yahay
+        yiri tiri yidhi tidhi keenay keentay imaaday timid yimid caawisay sheegay weydiiyay
+        umulisada umulisadii dhakhtarka dhakhtarkii kalkaalisada isbitaalka ilmaha ilmahayga
+        gabadhayda wiilkayga ninkayga seygayga walaashay hooyaday soddohday ilaahay alle
+        hal laba saddex maalin habeen saacadood saacad turjumaanka imanayay isniinta fadlan
+        magacaygu magacayga lambarkayga numberkayga""",
+    "ps": """زه زما ما موږ مونږ ته ستا تاسو هغه هغې هغوی دا دې دغه چې او یا خو بیا کله ډېر ډیر ښه نه هو
+        وه وم وو ده دی دي شو شوه شوې کړ کړه کړل وویل ووېل وايي راغله راغلې راغی ورکړ ورکړه پوښتنه
+        په کې کښې له د ته سره څخه پر ډاکټر ډاکټره نرس قابله روغتون ماشوم زوی لور میړه خاوند خواښې
+        خور ورور مور الله هره ورځ شپه ډوډۍ راوړله ونوموله زېږون
+        za zama ma mung mong ta sta tasu hagha da de dagha che chi aw ya kho bya kala der dher kha na
+        wa wam wo da de sho shwa kr kra wayal wayel raghla raghle warkr pa ke kay la sara tsakha
+        doctor daktar nurse roghtun mashoom mashum zoy lur meera khawand khor wror mor allah
+        halta tol kissa lekali num ye wo yawa hagha yawazeni""",
+    "prs": """من مرا ما شما تو او آن این ها که و یا اما ولی بعد وقتی خیلی بسیار خوب نه بله بود بودم
+        بودند است هست شد شدم کرد کردم گفت گفتم گفتند آمد آمدند داد دادند پرسید برد در از به با
+        برای تا را هم داکتر دکتر نرس قابله شفاخانه طفل پسرم دخترم شوهرم همسرم مادرم خواهرم خشویم
+        خدا الله هر روز شب نان می‌آورد مهربان دوباره مجبور ساعت
+        man mara ma shoma to u an in ke wa ya ama wali bad waqti khaili besyar khub na bale bud budam
+        ast hast shod kard goft gofti amad dad porsid dar az ba bara ta ra ham doctor daktar nurse
+        qabila shafakhana tefl pesaram dokhtaram shauharam hamsaram madaram khwaharam khoda hast
+        onja qissa khod insta""",
+    "ti": """ኣነ ናተይ ንዓይ ንሕና ንስኻ ንስኺ ንሱ ንሳ ንሳቶም እዚ እዛ እቲ እታ እዩ እያ እየ እዮም ነበረ ነበረት ነይረ
+        ኣብ ካብ ናብ ምስ ን ብ ከም ግን ድማ እሞ ክሳብ ኣይ ኣይኮነን እወ ብዙሕ ጽቡቕ በለ በለት ኢሉ ኢላ መጺኡ መጺኣ
+        ሓኪም ዶክተር ነርስ መሕረሲት ሆስፒታል ቆልዓ ወደይ ጓለይ በዓል ቤተይ ሰብኣየይ ሓብተይ ሓወይ ኣደይ ሓማተይ
+        እግዚኣብሄር ኣምላኽ መዓልቲ ለይቲ መግቢ ተምጽኣለይ ተርጒሙለይ ተርጓሚ
+        ane nateye niaye nihna ntsu nisa nsu ezi eza eti eta eyu eya eye neyre neyra ab kab nab ms
+        kem gn dma ay kulu tsbuk bele belet ilu ila mets'e hakim doctor nurse qol'a wedey gualey
+        haftey hawey adey baal beytey insta tsihifeyo smey
+        ኩሉ ኩላ ገለ ሓደ ሕጂ ድሕሪ ቅድሚ ምኽንያቱ ስለ ዝበለ ዝበለት ኣይነበረን ነይሩ ኣሎ የለን""",
+}
+
+
+@lru_cache(maxsize=32)
+def stopwords(lang: str | None) -> frozenset[str]:
+    """Her language's words and English's (code-switching is common)."""
+    langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
+    return frozenset(w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split())
+
+
+ALL = stopwords(None)
