@@ -213,6 +213,17 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
     return turn.done()
 
 
+def transcribed(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
+    """A voice note she sent, now written down: checked for urgent risk exactly like typed words, and
+    answered with the same numbers. Nothing else moves: her conversation stays where it is."""
+    state = State.load(data)
+    risks = _risks(inbound, state.lang) if inbound.text.strip() else frozenset()
+    if not risks:
+        return Outcome(state.dump())
+    replies = () if state.opted_out else (_safety(risks, state, config),)
+    return Outcome(state.dump(), replies, (FlagUrgent(tuple(sorted(risks))),))
+
+
 def _risks(inbound: Inbound, lang: str) -> frozenset[Risk]:
     """Check her language, the language this message seems to be in, or, when unsure, every language:
     a woman who started in English may write an emergency in her own."""
