@@ -7,7 +7,7 @@ once). The anonymiser reads the quote before it goes out: anything it still find
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from bot.privacy.anonymise import anonymise
@@ -43,8 +43,8 @@ def publish(ref: str) -> ResponseReturnValue:
     with transaction() as session:
         story = stories.by_ref(session, ref)
         if story is None or not story.quote_ok or story.status not in MODERATED_OR_LATER:
-            abort(404)
-        if not text or len(text) > LONGEST:
+            flash("That story cannot be quoted: she has not said yes, or it is not moderated yet.")
+        elif not text or len(text) > LONGEST:
             flash(f"Write a short quote: up to {LONGEST} characters.")
         elif "[" in text or anonymise(text, "en").entities or anonymise(text, story.lang).entities:
             flash("The quote may still identify someone (a name, number or place). Take it out first.")
@@ -60,8 +60,9 @@ def publish(ref: str) -> ResponseReturnValue:
 def remove(quote_id: int) -> ResponseReturnValue:
     with transaction() as session:
         quote = quotes.get(session, quote_id)
-        if quote is None:
-            abort(404)
+        if quote is None:  # she withdrew it, or a colleague took it down first
+            flash("That quote is already off the public page.")
+            return redirect(url_for("quotes.index"))
         story = quotes.story_of(session, quote)
         quotes.remove(session, quote)
         audit.record(session, me().username, "quote_removed", story.ref if story else None)
