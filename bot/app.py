@@ -25,9 +25,11 @@ from bot.web import (
     moderation,
     public,
     queue,
+    quotes,
     replies,
     reply_templates,
     simulator,
+    sites,
     stories,
     users,
     webhooks,
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     common.init_app(app)
     for blueprint in (
         public.blueprint,
+        sites.blueprint,
         webhooks.blueprint,
         simulator.blueprint,
         auth.blueprint,
@@ -72,6 +75,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         reply_templates.blueprint,
         alerts.blueprint,
         actions.blueprint,
+        quotes.blueprint,
         champions.blueprint,
         digest.blueprint,
         languages.blueprint,

@@ -1,8 +1,9 @@
 """The worker: answers her messages the moment they are stored, drains the outbox, runs scheduled jobs.
 
 Two loops run all the time, each woken by the database (PostgreSQL LISTEN/NOTIFY; a short poll on
-SQLite): one answers stored messages, one sends what is queued. Everything else — nudges, media,
-alerts, translation, the spool, retention, the Monday digest — runs on APScheduler's clock.
+SQLite): one answers stored messages, one sends what is queued. Everything else — nudges, media, voice
+notes written down, alerts, translation, the spool, retention, the Monday digest — runs on APScheduler's
+clock.
 
 Any number of workers may run at once: messages are answered one contact at a time (her conversation
 row is locked), outbox rows are claimed (``SKIP LOCKED`` on PostgreSQL) in the name of this worker,
@@ -30,6 +31,7 @@ from bot.chat.intake import drain_spool
 from bot.chat.language import detect_language, detector
 from bot.chat.media import fetch_pending
 from bot.chat.receive import DATABASE_AWAY, process_pending, run_due_ticks
+from bot.chat.transcribe import transcribe_pending
 from bot.privacy import retention
 from bot.reports import digest
 from bot.review.alerts import send_pending as send_alerts
@@ -77,6 +79,7 @@ def jobs(services: Services) -> dict[str, tuple[Callable[[], object], float]]:
         "stale": (lambda: requeue_stale(services), 10.0),
         "ticks": (lambda: run_due_ticks(services), 15.0),
         "media": (lambda: fetch_pending(services), 5.0),
+        "transcribe": (lambda: transcribe_pending(services), 5.0),
         "alerts": (lambda: send_alerts(services), 5.0),
         "translate": (lambda: translate_pending(services), 10.0),
         "retention": (leased(services, "retention", 3600.0, lambda: _retention(services)), 3600.0),

@@ -2,5 +2,6 @@
 out. The only code that knows a provider exists; ``base`` says what the app sees, ``registry`` which
 channels this deployment has.
 
-May import: ``flows.types`` and the providers' own libraries.
+May import: ``flows.types``, the providers' own libraries, and for a phone line the call's pure steps and
+their words (``flows.voice``, ``flows.catalog``).
 """

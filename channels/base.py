@@ -7,7 +7,7 @@ report, a button to acknowledge, and the answer to give); it hands an `OutboundM
 acknowledge a button. Errors come back as `SendError` with what the app needs to decide: retry or
 not, when, and whether she must write first.
 
-May import: ``flows.types`` (media kinds) and ``phonenumbers``.
+May import: ``flows.types`` (media kinds, a call's choices) and ``phonenumbers``.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from typing import Protocol
 
 import phonenumbers
 
-from flows.types import MediaKind
+from flows.types import Call, MediaKind
 
 CHANNELS = ("sms", "whatsapp", "telegram")
 #: how each channel is named to people (staff pages, the simulator)
-CHANNEL_LABELS = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
+CHANNEL_LABELS = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram", "voice": "Phone call"}
 #: channels that carry a free-form message only this long after her last one (less a safety margin);
 #: outside it only an approved opener may be sent, and her answer opens the window again
 REPLY_WINDOWS = {"whatsapp": timedelta(hours=24) - timedelta(minutes=5)}
@@ -67,6 +67,7 @@ class InboundMessage:
     received_at: datetime
     media: tuple[MediaItem, ...] = ()
     start_code: str | None = None
+    call: Call | None = None  # a phone call's recording: her language and answers come with it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clean_text(self.text))
@@ -179,6 +180,14 @@ class WebhookResult:
 
 #: a provider's webhook handler: verify, parse, and say how to answer
 Webhook = Callable[[WebRequest], WebhookResult]
+
+
+def media_kind(content_type: str) -> MediaKind:
+    """What a file is, from its content type: a voice note is any audio."""
+    major = content_type.split("/", 1)[0].strip().lower()
+    return {"audio": MediaKind.AUDIO, "image": MediaKind.IMAGE, "video": MediaKind.VIDEO}.get(
+        major, MediaKind.DOCUMENT
+    )
 
 
 def canonical_address(channel: str, raw: str) -> str:

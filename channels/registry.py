@@ -17,7 +17,7 @@ from urllib.parse import quote
 import click
 import phonenumbers
 
-from channels import simulator, telegram, twilio
+from channels import simulator, telegram, twilio, twilio_voice
 from channels.base import Sender, Webhook
 
 
@@ -131,6 +131,11 @@ def build(settings: ChannelSettings) -> Channels:
     messaging = twilio.TwilioWebhooks(settings.twilio_account_sid, settings.twilio_auth_token)
     found.webhooks["twilio"] = messaging.inbound
     found.webhooks["twilio/status"] = messaging.status
+    found.webhooks["twilio/voice"] = twilio_voice.TwilioVoice(
+        settings.twilio_account_sid,
+        settings.twilio_auth_token,
+        f"{settings.public_url}/webhooks/twilio/voice",
+    )
     found.webhooks["telegram"] = telegram.TelegramWebhook(settings.telegram_webhook_secret)
     return found
 

@@ -39,8 +39,8 @@ from channels.base import (
     WebhookResult,
     WebRequest,
     canonical_address,
+    media_kind,
 )
-from flows.types import MediaKind
 
 TRANSPORT = "twilio"
 WHATSAPP_PREFIX = "whatsapp:"
@@ -104,9 +104,10 @@ class StatusUpdate:
     error_code: str | None
 
 
-def _verified(
+def verify_signature(
     url: str, form: Mapping[str, str], signature: str | None, account_sid: str, auth_token: str
 ) -> None:
+    """Twilio signed exactly this URL and form with this account's token, or `WebhookRejected` (403)."""
     # An empty token would make any signature computed with an empty key pass, so it rejects all.
     if not auth_token or not account_sid or not signature:
         raise WebhookRejected(403, "missing Twilio signature or credentials")
@@ -121,13 +122,6 @@ def _required(form: Mapping[str, str], name: str) -> str:
     if not value:
         raise WebhookRejected(400, f"webhook without {name}")
     return value
-
-
-def media_kind(content_type: str) -> MediaKind:
-    major = content_type.split("/", 1)[0].strip().lower()
-    return {"audio": MediaKind.AUDIO, "image": MediaKind.IMAGE, "video": MediaKind.VIDEO}.get(
-        major, MediaKind.DOCUMENT
-    )
 
 
 def _media(form: Mapping[str, str]) -> tuple[MediaItem, ...]:
@@ -151,7 +145,7 @@ def parse_inbound(
     ``url`` must be the URL exactly as Twilio requested it (public URL, path and query), since that is
     what Twilio signed; ``form`` may be a Werkzeug MultiDict (repeated keys are signed too).
     """
-    _verified(url, form, signature, account_sid, auth_token)
+    verify_signature(url, form, signature, account_sid, auth_token)
     provider_id = _required(form, "MessageSid")
     sender = _required(form, "From")
     channel = "whatsapp" if sender.startswith(WHATSAPP_PREFIX) else "sms"
@@ -170,7 +164,7 @@ def parse_status(
     url: str, form: Mapping[str, str], signature: str | None, account_sid: str, auth_token: str
 ) -> StatusUpdate:
     """Read a signed status callback. Callbacks can arrive out of order: never let "sent" undo "delivered"."""
-    _verified(url, form, signature, account_sid, auth_token)
+    verify_signature(url, form, signature, account_sid, auth_token)
     provider_id = _required(form, "MessageSid")
     raw = _required(form, "MessageStatus").lower()
     return StatusUpdate(provider_id, STATUSES.get(raw, raw), form.get("ErrorCode") or None)
@@ -300,7 +294,9 @@ class TwilioSender:
                 url, auth=self._credentials, timeout=self._timeout, stream=True, allow_redirects=True
             ) as response:
                 if response.status_code != 200:
-                    retryable = response.status_code == 429 or response.status_code >= 500
+                    # A call's recording can take a few seconds to appear after the call: 404 means "soon".
+                    not_yet = response.status_code == 404 and "/Recordings/" in url
+                    retryable = not_yet or response.status_code == 429 or response.status_code >= 500
                     raise ProviderError(f"twilio media: HTTP {response.status_code}", retryable=retryable)
                 declared = response.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > max_bytes:

@@ -21,7 +21,20 @@ from flows.types import Message, Reply
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "allvoices"
-COMMANDS = ("stop", "start", "help", "delete", "new", "language", "done", "skip", "yes", "no", "read")
+COMMANDS = (
+    "stop",
+    "start",
+    "help",
+    "delete",
+    "new",
+    "language",
+    "done",
+    "skip",
+    "yes",
+    "no",
+    "read",
+    "withdraw",
+)
 LITERAL = "_literal"
 
 

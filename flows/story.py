@@ -32,6 +32,7 @@ from flows.types import (
     SetLanguage,
     StartStory,
     SubmitStory,
+    WithdrawQuotes,
     msg,
 )
 
@@ -56,7 +57,7 @@ ABOUT_LABELS = {
 FOLLOW_UPS = tuple(FOLLOW_UP_LABELS)
 ABOUT = tuple(ABOUT_LABELS)
 #: steps after her story is told, where a day's silence means "keep what she sent".
-AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "reply")
+AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "reply", "quote")
 POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")
 #: a message this long at the welcome is her story already, not an answer to "shall we start?".
 STORY_AT_CONSENT_WORDS = 5
@@ -85,6 +86,7 @@ class State:
     nudged: bool = False
     opted_out: bool = False
     site: str | None = None
+    wants_reply: bool = False
 
     @classmethod
     def load(cls, data: dict[str, object] | None) -> State:
@@ -139,6 +141,8 @@ def prompt(state: State, config: FlowConfig) -> Reply:
         return _reply(msg("about.language"))
     if step == "reply":
         return _reply(msg("reply.ask"))
+    if step == "quote":
+        return _reply(msg("quote.ask"))
     if step == "confirm_delete":
         return _reply(msg("delete.ask"))
     if step == "choose_language":
@@ -195,14 +199,29 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
             turn.state = replace(turn.state, opted_out=False)
             turn.effects.append(OptIn())
             turn.ask(config, msg("started"))
+        elif said == "withdraw":
+            turn.effects.append(WithdrawQuotes())  # honoured, though she hears nothing more from us
         # After STOP her messages are kept but never answered.
-    elif said in ("stop", "help", "delete", "language", "new") or (
-        said == "start" and turn.state.step not in ("consent", "confirm_delete")
+    elif (
+        said in ("stop", "help", "delete", "language", "new")
+        or (said == "start" and turn.state.step not in ("consent", "confirm_delete"))
+        or (said == "withdraw" and turn.state.step != "quote")
     ):
         _command(turn, said, config)
     else:
         _answer(turn, inbound, said, config)
     return turn.done()
+
+
+def transcribed(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
+    """A voice note she sent, now written down: checked for urgent risk exactly like typed words, and
+    answered with the same numbers. Nothing else moves: her conversation stays where it is."""
+    state = State.load(data)
+    risks = _risks(inbound, state.lang) if inbound.text.strip() else frozenset()
+    if not risks:
+        return Outcome(state.dump())
+    replies = () if state.opted_out else (_safety(risks, state, config),)
+    return Outcome(state.dump(), replies, (FlagUrgent(tuple(sorted(risks))),))
 
 
 def _risks(inbound: Inbound, lang: str) -> frozenset[Risk]:
@@ -267,6 +286,12 @@ def _command(turn: _Turn, said: str | None, config: FlowConfig) -> None:
     elif said == "language":
         turn.go("choose_language", resume=_resumable(state))
         turn.ask(config)
+    elif said == "withdraw":
+        turn.effects.append(WithdrawQuotes())
+        if state.step in ("finished", "rating"):
+            turn.say(msg("quote.withdrawn"))
+        else:
+            turn.ask(config, msg("quote.withdrawn"))
     elif said == "new":
         prefix: tuple[Message, ...] = ()
         if state.story_open and state.story_parts:
@@ -316,6 +341,8 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
         _about(turn, text, said, config)
     elif step_name == "reply":
         _reply_wanted(turn, said, config)
+    elif step_name == "quote":
+        _quote(turn, said, config)
     elif step_name == "confirm_delete":
         _confirm_delete(turn, said, config)
     elif step_name == "choose_language":
@@ -476,14 +503,26 @@ def _reply_wanted(turn: _Turn, said: str | None, config: FlowConfig) -> None:
     if said not in ("yes", "no", "skip"):
         turn.ask(config, msg("not_understood"))
         return
-    # SKIP finishes too: she is not made to choose, and is not promised a reply she did not ask for.
+    # SKIP goes on too: she is not made to choose, and is not promised a reply she did not ask for.
     turn.effects.append(Answer("reply_wanted", None if said == "skip" else said))
+    turn.go("quote", wants_reply=said == "yes")
+    turn.ask(config)
+
+
+def _quote(turn: _Turn, said: str | None, config: FlowConfig) -> None:
+    """Her own question, apart from the rest: her words in public only if she says yes to this."""
+    if said not in ("yes", "no", "skip", "withdraw"):
+        turn.ask(config, msg("not_understood"))
+        return
+    turn.effects.append(Answer("quote", "yes" if said == "yes" else "no"))
     turn.effects.append(SubmitStory("finished"))
-    turn.go("finished", story_open=False, story_parts=0)
+    wanted = turn.state.wants_reply
+    turn.go("finished", story_open=False, story_parts=0, wants_reply=False)
+    thanks = msg("thanks.reply", days=str(config.reply_days)) if wanted else msg("thanks.noreply")
     if said == "yes":
-        turn.say(msg("thanks.reply", days=str(config.reply_days)), msg("help.now"))
+        turn.say(thanks, msg("quote.thanks"), msg("help.now"))
     else:
-        turn.say(msg("thanks.noreply"), msg("help.now"))
+        turn.say(thanks, msg("help.now"))
 
 
 def _confirm_delete(turn: _Turn, said: str | None, config: FlowConfig) -> None:

@@ -33,6 +33,16 @@ class Inbound:
 
 
 @dataclass(frozen=True)
+class Call:
+    """A phone call's recording, as the flow needs it: the language she chose, and what she pressed
+    before she spoke (both questions default to no)."""
+
+    lang: str
+    reply_wanted: bool = False
+    quote: bool = False
+
+
+@dataclass(frozen=True)
 class Message:
     """One catalog entry to render: a message id and its named parameters."""
 
@@ -128,6 +138,11 @@ class AddFollowUp:
     """She wrote again after finishing: thread it onto her last story and put it back in the queue."""
 
 
+@dataclass(frozen=True)
+class WithdrawQuotes:
+    """She no longer wants any of her words shown publicly: take down every quote of hers, now."""
+
+
 Effect = (
     StartStory
     | AddToStory
@@ -141,6 +156,7 @@ Effect = (
     | FlagUrgent
     | RateReply
     | AddFollowUp
+    | WithdrawQuotes
 )
 
 

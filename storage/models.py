@@ -131,6 +131,9 @@ class Story(Base):
     replied_at: Mapped[datetime | None]
     #: her raw words and media are purged after this (set at moderation)
     purge_raw_after: Mapped[datetime | None] = mapped_column(index=True)
+    #: she agreed that a short quote may be shown publicly once staff have taken out anything identifying
+    #: (None: not asked; False: no, or she withdrew)
+    quote_ok: Mapped[bool | None] = mapped_column(Boolean)
 
     responses: Mapped[list[Response]] = relationship(
         back_populates="story", cascade="all, delete-orphan", passive_deletes=True, order_by="Response.id"
@@ -173,6 +176,8 @@ class Inbound(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     #: after a failed try, not before this
     retry_at: Mapped[datetime | None]
+    #: a phone call's recording: the language she chose and her answers ({"lang", "reply_wanted", "quote"})
+    call: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 Index("ix_inbound_unprocessed", Inbound.processed_at, Inbound.received_at)
@@ -278,6 +283,13 @@ class Media(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: a voice note in words, written by machine (sealed like her typed words); see bot/chat/transcribe.py
+    transcript_sealed: Mapped[bytes | None]
+    #: working → done / partial (the time ran out) / listen (a person must listen: a language the model
+    #: cannot write down, or it failed); None until the note is stored
+    transcript_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    transcript_lang: Mapped[str | None] = mapped_column(String(8))
+    transcript_started_at: Mapped[datetime | None]
 
 
 class Champion(Base):
@@ -362,6 +374,23 @@ class Action(Base):
     status: Mapped[str] = mapped_column(String(16), default="planned")  # planned, made
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Quote(Base):
+    """A few of her words, chosen and de-identified by a lead, shown on a site's public page.
+
+    Only from a story whose teller said yes; deleted the moment she withdraws (or her story is erased).
+    """
+
+    __tablename__ = "quote"
+    __table_args__ = NEVER_REUSE_IDS
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
+    site: Mapped[str | None] = mapped_column(String(200), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    published_by: Mapped[str] = mapped_column(String(80))
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Lease(Base):

@@ -15,10 +15,16 @@ SHE = "07700 900123"
 
 
 def say(
-    services: Services, text: str, sender: str = SHE, channel: str = "sms", media: tuple[MediaKind, ...] = ()
+    services: Services,
+    text: str,
+    sender: str = SHE,
+    channel: str = "sms",
+    media: tuple[MediaKind, ...] = (),
+    files: tuple[tuple[bytes, str], ...] = (),
 ) -> list[str]:
-    """Send one message; return every message that reached her phone in answer."""
-    received = receive(services, simulator.inbound(channel, sender, text, media))
+    """Send one message (``files``: real ones, as content and type); return every message that reached
+    her phone in answer."""
+    received = receive(services, simulator.inbound(channel, sender, text, media, files))
     deliver_due(services, ids=received.outbox_ids)
     with services.db.session() as session:
         rows = session.scalars(
@@ -29,15 +35,15 @@ def say(
         return [row.body for row in rows]
 
 
-def tell_story(services: Services, sender: str = SHE, reply_wanted: str = "YES") -> str:
+def tell_story(services: Services, sender: str = SHE, reply_wanted: str = "YES", quote: str = "NO") -> str:
     """A whole conversation with SKIP to every question; returns her reference code."""
     say(services, "Hello", sender)
     say(services, "yes", sender)
     say(services, "The midwife Sarah did not listen when I said the pain was too much.", sender)
     say(services, "My husband had to shout for help.", sender)
-    for answer in ("DONE", "SKIP", "SKIP", "SKIP"):
+    for answer in ("DONE", "SKIP", "SKIP", "SKIP", reply_wanted):
         say(services, answer, sender)
-    final = say(services, reply_wanted, sender)
+    final = say(services, quote, sender)
     return reference_in(final)
 
 

@@ -32,9 +32,14 @@ from flows.types import (
     SetLanguage,
     StartStory,
     SubmitStory,
+    WithdrawQuotes,
 )
-from storage import audit, contacts, conversations, outbox, redactions, stories
+from storage import audit, contacts, conversations, media as stored_media, outbox, quotes, redactions, stories
 from storage.models import Contact, Conversation, Inbound, Story
+
+#: how staff see words a machine wrote down from her voice: it may have misheard, so they can listen
+MACHINE_MADE = "(Voice note, written down by machine:)"
+MACHINE_PARTIAL = "(Voice note, written down by machine; only the start, listen for the rest:)"
 
 
 def apply(
@@ -83,16 +88,19 @@ def apply(
                 audit.record(session, "sender", "reply_rated", latest.ref, rating=effect.rating)
         elif isinstance(effect, AddFollowUp) and inbound is not None:
             _follow_up(services, session, contact, inbound)
+        elif isinstance(effect, WithdrawQuotes):
+            refs = quotes.withdraw(session, contact.id)
+            audit.record(session, "sender", "quote_withdrawn", stories=refs)
         elif isinstance(effect, Erase):
             _erase(services, session, contact, outcome, key_prefix, queued)
             return True
     if urgent is not None and inbound is not None:
-        _flag_urgent(services, session, contact, inbound, story, urgent, now)
+        flag_urgent(services, session, contact, inbound, story, urgent.risks, now)
     conversation.state = outcome.state
     conversation.version += 1
     if contact.consented_at is None and outcome.state.get("step") not in ("new", "consent"):
         contact.consented_at = now
-    _queue_replies(session, contact, outcome, key_prefix, kind, queued)
+    queue_replies(session, contact, outcome, key_prefix, kind, queued)
     return False
 
 
@@ -114,6 +122,8 @@ def _answer(services: Services, session: Session, story: Story, effect: Answer) 
         story.when_text = effect.value
     elif effect.field == "reply_wanted":
         story.reply_wanted = None if effect.value is None else effect.value == "yes"
+    elif effect.field == "quote":
+        story.quote_ok = effect.value == "yes"
     elif effect.field in ABOUT:
         story.about = {**story.about, effect.field: effect.value}
     elif effect.field == "about":
@@ -122,16 +132,25 @@ def _answer(services: Services, session: Session, story: Story, effect: Answer) 
 
 def _submit(services: Services, session: Session, story: Story, now: datetime) -> None:
     """Her story is complete: seal her words, redact them for staff, give it a code, queue it."""
-    _redact(services, session, story)
+    redact(services, session, story)
     story.status = advance(story.status, Move.SUBMIT)
     story.submitted_at = now
     if story.ref is None:
         stories.assign_ref(session, story)
 
 
-def _redact(services: Services, session: Session, story: Story) -> None:
-    """Seal her words as she wrote them, and keep the redacted copy staff will read."""
-    texts = [services.vault.open(part.body_sealed) for part in stories.parts(session, story.id)]
+def redact(services: Services, session: Session, story: Story) -> None:
+    """Seal her words as she wrote them (and her voice notes as the machine wrote them down), and keep
+    the redacted copy staff will read. Run again when a voice note's words arrive after she finished."""
+    parts = stories.parts(session, story.id)
+    spoken: dict[int, list[str]] = {}
+    for note in stored_media.transcribed(session, [part.id for part in parts]):
+        words = services.vault.open(note.transcript_sealed or b"")
+        if words.strip():
+            spoken.setdefault(note.inbound_id, []).append(machine_words(words, note.transcript_status))
+    texts = [
+        text for part in parts for text in (services.vault.open(part.body_sealed), *spoken.get(part.id, ()))
+    ]
     raw = "\n\n".join(text for text in texts if text.strip())
     story.raw_sealed = services.vault.seal(raw)
     redaction = _anonymise(services, session, raw, story.lang)
@@ -148,7 +167,12 @@ def _follow_up(services: Services, session: Session, contact: Contact, inbound: 
         return
     inbound.story_id = story.id
     story.media_count += len(inbound.media)
-    text = services.vault.open(inbound.body_sealed)
+    add_follow_up(services, session, story, services.vault.open(inbound.body_sealed))
+
+
+def add_follow_up(services: Services, session: Session, story: Story, text: str) -> None:
+    """Words that came after she finished (typed, or a voice note written down), redacted like her story,
+    and the story put back before a moderator."""
     follow_ups = list(story.answers.get("follow_ups") or [])
     if text.strip():
         follow_ups.append(_anonymise(services, session, text, story.lang).redacted)
@@ -156,6 +180,12 @@ def _follow_up(services: Services, session: Session, contact: Contact, inbound: 
     if story.status not in (Status.NEW, Status.DRAFT):
         story.status = advance(story.status, Move.FOLLOW_UP)  # a moderator reads it before anyone else
         audit.record(session, "sender", "follow_up_received", story.ref)
+
+
+def machine_words(words: str, status: str | None) -> str:
+    """A voice note's words as staff read them: always marked as written down by machine."""
+    label = MACHINE_PARTIAL if status == "partial" else MACHINE_MADE
+    return f"{label}\n{words}"
 
 
 def ask_rating(services: Services, session: Session, contact_id: int, key: str) -> None:
@@ -166,16 +196,16 @@ def ask_rating(services: Services, session: Session, contact_id: int, key: str) 
         return
     outcome = story_flow.replied(conversation.state)
     conversation.state = outcome.state
-    _queue_replies(session, contact, outcome, key, "flow", [])
+    queue_replies(session, contact, outcome, key, "flow", [])
 
 
-def _flag_urgent(
+def flag_urgent(
     services: Services,
     session: Session,
     contact: Contact,
     inbound: Inbound,
     story: Story | None,
-    urgent: FlagUrgent,
+    risks: tuple[str, ...],
     now: datetime,
 ) -> None:
     """Put the story at the top of the queue now, even while she is still telling it, and alert."""
@@ -190,8 +220,8 @@ def _flag_urgent(
     if story.ref is None:
         stories.assign_ref(session, story)
     if story.status == Status.DRAFT:
-        _redact(services, session, story)
-    alerts.raise_alert(services, session, story, urgent.risks)
+        redact(services, session, story)
+    alerts.raise_alert(services, session, story, risks)
 
 
 def _erase(
@@ -227,9 +257,10 @@ def _erase(
             queued.append(queued_id)
 
 
-def _queue_replies(
+def queue_replies(
     session: Session, contact: Contact, outcome: Outcome, key_prefix: str, kind: str, queued: list[int]
 ) -> None:
+    """A step's replies in her language, each under its own key so a retried step never sends twice."""
     if not outcome.replies:
         return
     latest = stories.latest_submitted(session, contact.id)

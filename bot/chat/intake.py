@@ -18,7 +18,7 @@ from typing import Any
 from bot.chat.delivery import apply_status
 from bot.services import Services
 from channels.base import DeliveryReport, InboundMessage, MediaItem
-from flows.types import MediaKind
+from flows.types import Call, MediaKind
 from storage import contacts, inbound
 from storage.signals import Signal, notify
 
@@ -63,6 +63,7 @@ def store(services: Services, message: InboundMessage) -> Stored:
                     for item in message.media
                 ],
                 "start_code": message.start_code,
+                "call": asdict(message.call) if message.call is not None else None,
             },
         )
         if inbound_id is None:
@@ -149,6 +150,7 @@ def _message_from(data: dict[str, Any]) -> InboundMessage:
         MediaItem(MediaKind(item["kind"]), item["content_type"], item.get("url"), item.get("size"))
         for item in data["media"]
     )
+    call = Call(**data["call"]) if data.get("call") else None
     return InboundMessage(
-        **{**data, "received_at": datetime.fromisoformat(data["received_at"]), "media": media}
+        **{**data, "received_at": datetime.fromisoformat(data["received_at"]), "media": media, "call": call}
     )

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
+from bot.chat import calls
 from bot.chat.effects import apply
 from bot.chat.intake import store
 from bot.chat.language import detect_language
@@ -88,6 +89,11 @@ def _answer_next(
             return False
         current.append(message.id)
         before = len(queued)
+        if message.call is not None:
+            calls.heard(services, session, contact, conversation, message, now, queued)
+            if len(queued) > before:
+                notify(session, Signal.OUTBOX)
+            return True
         text = services.vault.open(message.body_sealed)
         released = outbox.release_held(session, contact_id, now)
         if released and command(text, contact.lang) == "read":

@@ -1,17 +1,18 @@
-"""The landing page and the health check."""
+"""The landing page (with a link to each site's public page) and the health check."""
 
 from __future__ import annotations
 
 from flask import Blueprint, render_template
 
 from bot.web.current import services
+from bot.web.sites import slug_of
 
 blueprint = Blueprint("public", __name__)
 
 
 @blueprint.get("/")
 def landing() -> str:
-    return render_template("landing.html")
+    return render_template("landing.html", sites=services().settings.sites, slug_of=slug_of)
 
 
 @blueprint.get("/healthz")

@@ -1,5 +1,7 @@
 """The simulator: chat as a sender, locally, through the same inbound path and outbox as a real channel.
 
+A voice note may be simulated (no sound), or a real recording (an audio file) that the worker writes down.
+
 The made-up number lives in the signed session cookie, never in a URL, so it is never in a log line.
 """
 
@@ -65,7 +67,12 @@ def send() -> ResponseReturnValue:
     channel, sender = current
     text = request.form.get("text", "")
     media = (MEDIA_CHOICES[request.form["media"]],) if request.form.get("media") in MEDIA_CHOICES else ()
-    received = receive(services(), simulator.inbound(channel, sender, text, media))
+    recording = request.files.get("recording")
+    files: tuple[tuple[bytes, str], ...] = ()
+    if recording is not None and recording.filename:
+        # A real recording, so it can be written down like a voice note from her phone.
+        files = ((recording.read(), recording.mimetype or "audio/wav"),)
+    received = receive(services(), simulator.inbound(channel, sender, text, media, files))
     deliver_due(services(), ids=received.outbox_ids)
     return {"ok": True}
 

@@ -34,7 +34,7 @@ def chat(tmp_path: Path, *lines: str, database_url: str | None = None) -> list[s
 
 def test_a_whole_story_by_chat_ends_with_a_reference_code(tmp_path: Path) -> None:
     answers = ["Hello", "yes", "I was left alone for hours.", "Then they rushed me to theatre.", "DONE"]
-    output = chat(tmp_path, *answers, *["SKIP"] * 3, "YES")
+    output = chat(tmp_path, *answers, *["SKIP"] * 3, "YES", "NO")
     assert all(line.startswith("bot: ") for line in output)
     assert re.search(r"AV-[A-HJ-NP-Z2-9]{4,6}", output[-2] + output[-1])
 
@@ -54,7 +54,7 @@ def test_one_run_per_message_continues_the_same_conversation(tmp_path: Path) -> 
 
 
 def test_after_a_whole_conversation_the_database_holds_no_number_in_clear(tmp_path: Path) -> None:
-    chat(tmp_path, "Hello", "yes", "story text", "DONE", *["SKIP"] * 3, "NO")
+    chat(tmp_path, "Hello", "yes", "story text", "DONE", *["SKIP"] * 3, "NO", "NO")
     files = list(tmp_path.glob("chat.db*"))
     assert files
     digits = SENDER.lstrip("+")

@@ -82,6 +82,12 @@ class FakeTwilio(_Fake):
         """Every message the client tried to send, including those the fake refused."""
         return [r.form for r in self.requests if r.method == "POST" and r.path == self.messages_path]
 
+    def add_recording(self, content: bytes) -> str:
+        """A call's recording, as ``RecordingUrl`` names it: without an extension (``.wav`` is added)."""
+        recording_id = "RE" + uuid.uuid4().hex
+        self.media[recording_id] = (content, "audio/x-wav")
+        return f"{self.url}/2010-04-01/Accounts/{self.account_sid}/Recordings/{recording_id}"
+
     def add_media(self, content: bytes, content_type: str) -> str:
         media_id = "ME" + uuid.uuid4().hex
         self.media[media_id] = (content, content_type)
@@ -180,6 +186,10 @@ class TwilioHandler(_Handler):
         parts = urlsplit(request.path).path.strip("/").split("/")
         if parts[0] == "storage" and len(parts) == 2:  # where the redirect goes: no credentials needed
             self._media(parts[1])
+            return
+        if len(parts) == 5 and parts[:4] == ["2010-04-01", "Accounts", fake.account_sid, "Recordings"]:
+            if self._authorised():
+                self._media(parts[4].removesuffix(".wav"))
             return
         if (
             len(parts) != 7

@@ -100,7 +100,8 @@ def test_skip_to_every_question_ends_with_a_reference_code_and_what_happens_next
     chat.send("The midwife was kind but the ward was cold.")
     for answer in ("DONE", "SKIP", "SKIP", "SKIP"):
         assert chat.send(answer), f"no reply to {answer}"
-    (thanks,) = chat.send("yes")
+    chat.send("yes")
+    (thanks,) = chat.send("no")
     assert "AV-TEST" in thanks
     assert "within 3 working days" in thanks
     assert "111" in thanks
@@ -113,10 +114,12 @@ def test_skip_at_the_reply_question_still_ends_with_her_reference_code() -> None
     chat.send("story")
     for answer in ("DONE", "SKIP", "SKIP", "SKIP"):
         chat.send(answer)
+    chat.send("SKIP")
     (thanks,) = chat.send("SKIP")
     assert "AV-TEST" in thanks
     assert "reply here" not in thanks
     assert Answer("reply_wanted", None) in chat.effects
+    assert Answer("quote", "no") in chat.effects
 
 
 def test_the_optional_questions_are_offered_and_one_skip_goes_to_the_end() -> None:

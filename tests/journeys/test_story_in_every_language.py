@@ -97,7 +97,8 @@ def tell_whole_story(lang: str) -> Chat:
     chat.send(chat.word("done"))
     for _ in range(3):  # hospital, when, and the optional questions
         assert chat.send(chat.word("skip")), f"{lang}: no reply to skip"
-    (thanks,) = chat.send(chat.word("yes"))
+    assert chat.send(chat.word("yes")), f"{lang}: no question about a public quote"
+    (thanks,) = chat.send(chat.word("no"))
     assert CODE in thanks
     return chat
 

@@ -69,7 +69,7 @@ def test_an_urgent_story_goes_to_the_top_of_the_queue_while_she_is_still_telling
     say(services, "Hello", sender="07700 900001")
     say(services, "yes", sender="07700 900001")
     say(services, "The ward was noisy", sender="07700 900001")
-    for answer in ("DONE", *["SKIP"] * 3, "NO"):
+    for answer in ("DONE", *["SKIP"] * 3, "NO", "NO"):
         say(services, answer, sender="07700 900001")
     _in_story(services)
     say(services, "I am bleeding heavily right now")

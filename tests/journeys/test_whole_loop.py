@@ -72,6 +72,7 @@ def test_a_story_told_in_the_simulator_is_reviewed_answered_and_the_reply_arrive
     for _ in range(3):
         send(phone, "SKIP")
     send(phone, "YES")
+    send(phone, "NO")  # no quote on the public page
     thanks = str(her_phone(phone)[-1]["text"])
     ref = re.search(r"AV-[A-HJ-NP-Z2-9]{4,6}", thanks)
     assert ref, thanks
@@ -145,6 +146,7 @@ def test_her_words_are_escaped_on_every_page(app: Flask, services: Services) -> 
     say(services, "<script>alert('x')</script> the ward was <b>cold</b>")
     for answer in ("DONE", "SKIP", "SKIP", "YES", "<img src=x onerror=alert(1)>", "SKIP", "SKIP", "SKIP"):
         say(services, answer)
+    say(services, "NO")
     say(services, "NO")
     moderator = sign_in(app, "mo")
     queue = moderator.get("/review/").get_data(as_text=True)

@@ -45,10 +45,13 @@
       .catch(function () {});
   }
 
-  function send(text, media) {
+  var recording = document.getElementById("recording");
+
+  function send(text, media, withRecording) {
     var data = new FormData(form);
     data.set("text", text);
     if (media) { data.set("media", media); }
+    if (!withRecording) { data.delete("recording"); }
     return fetch(phone.dataset.sendUrl, { method: "POST", body: data, credentials: "same-origin" })
       .then(refresh);
   }
@@ -64,6 +67,11 @@
   });
   document.querySelectorAll("[data-media]").forEach(function (button) {
     button.addEventListener("click", function () { send(box.value, button.dataset.media); box.value = ""; });
+  });
+  document.getElementById("send-recording").addEventListener("click", function () {
+    if (!recording.files.length) { return; }
+    send(box.value, "", true).then(function () { recording.value = ""; });
+    box.value = "";
   });
   refresh();
   setInterval(refresh, 2000);

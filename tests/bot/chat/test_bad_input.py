@@ -41,6 +41,7 @@ def test_a_ten_thousand_character_message_is_kept_whole(services: Services) -> N
     for _ in range(3):
         say(services, "SKIP")
     say(services, "NO")
+    say(services, "NO")
     with services.db.session() as session:
         story = session.scalars(select(Story)).one()
         assert story.raw_sealed is not None

@@ -34,6 +34,7 @@ def _story(services: Services, sender: str, words: str, ethnicity: str = "2") ->
     for text in ("SKIP",):
         say(services, text, sender)
     say(services, "NO", sender)
+    say(services, "NO", sender)  # no public quote
 
 
 def _moderate_all(services: Services) -> None:

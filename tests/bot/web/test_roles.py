@@ -20,7 +20,18 @@ from bot.app import create_app
 from bot.services import Services
 from flows.review import PERMISSIONS
 from storage.migrations import upgrade
-from storage.models import Action, Alert, Champion, Inbound, Media, ReplyTemplate, Response, StaffUser, Story
+from storage.models import (
+    Action,
+    Alert,
+    Champion,
+    Inbound,
+    Media,
+    Quote,
+    ReplyTemplate,
+    Response,
+    StaffUser,
+    Story,
+)
 from tests.bot.web.test_review_dashboard import as_staff, make_story
 from tests.conftest import make_settings
 
@@ -44,6 +55,9 @@ NEEDS: dict[str, str | None] = {
     "replies.approve": "approve",
     "actions.index": "actions",
     "actions.made": "actions",
+    "quotes.index": "actions",
+    "quotes.publish": "actions",
+    "quotes.remove": "actions",
     "audit.index": "audit",
     "users.index": "admin",
     "users.toggle_active": "admin",
@@ -115,7 +129,8 @@ def ids(app: Flask) -> dict[str, str]:
             data_sealed=services.vault.seal_bytes(b"png"),
             status="stored",
         )
-        session.add(media)
+        quote = Quote(story_id=story_id, site=None, text="Kind words.", published_by="lead")
+        session.add_all([media, quote])
         session.flush()
         return {
             "ref": ref,
@@ -125,6 +140,7 @@ def ids(app: Flask) -> dict[str, str]:
             "action_id": str(action.id),
             "user_id": str(spare),
             "code": "MUMS1",
+            "quote_id": str(quote.id),
         }
 
 

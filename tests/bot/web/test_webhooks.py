@@ -195,7 +195,7 @@ def test_a_signed_status_callback_marks_the_message_delivered(
 
 
 def _tell_story_by_whatsapp(client: FlaskClient, services: Services) -> str:
-    for text in ("Hello", "yes", "Nobody told me what was happening.", "DONE", *["SKIP"] * 3, "YES"):
+    for text in ("Hello", "yes", "Nobody told me what was happening.", "DONE", *["SKIP"] * 3, "YES", "NO"):
         assert twilio_post(client, text, sender=f"whatsapp:{HER}") == 200
         deliver_due(services)
     with services.db.session() as session:

@@ -42,7 +42,7 @@ def _spans(page: str) -> list[str]:
 
 def _tell(services: Services, words: str, sender: str) -> str:
     """Her whole conversation through the chat line; returns the redacted story staff will read."""
-    for message in ("Hello", "yes", words, "DONE", "SKIP", "SKIP", "SKIP", "YES"):
+    for message in ("Hello", "yes", words, "DONE", "SKIP", "SKIP", "SKIP", "YES", "NO"):
         say(services, message, sender)
     with services.db.session() as session:
         found = session.scalars(select(Story).order_by(Story.id.desc())).first()

@@ -13,6 +13,7 @@ Marks inside the text (the mark is removed, its content stays in the story):
   [[..]]  a decoy that must stay (goes to "keep")
 Offsets are derived here, never typed.  Run:  python3 build.py
 """
+
 import glob
 import json
 import os
@@ -24,18 +25,38 @@ sys.path.insert(0, HERE)
 import gaz  # noqa: E402
 
 LANG_ORDER = ["en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk"]
-TYPES = {"N": "NAME", "S": "STAFF NAME", "P": "PHONE", "E": "EMAIL", "H": "NHS NUMBER",
-         "C": "POSTCODE", "A": "ADDRESS", "D": "DATE OF BIRTH", "HN": "HOSPITAL NUMBER",
-         "U": "HANDLE", "B": "ROOM"}
-ORIGINS = set("""english scottish irish welsh caribbean yoruba igbo akan somali eritrean_tigrinya
+TYPES = {
+    "N": "NAME",
+    "S": "STAFF NAME",
+    "P": "PHONE",
+    "E": "EMAIL",
+    "H": "NHS NUMBER",
+    "C": "POSTCODE",
+    "A": "ADDRESS",
+    "D": "DATE OF BIRTH",
+    "HN": "HOSPITAL NUMBER",
+    "U": "HANDLE",
+    "B": "ROOM",
+}
+ORIGINS = set(
+    """english scottish irish welsh caribbean yoruba igbo akan somali eritrean_tigrinya
 ethiopian_amharic pashtun dari_afghan hazara urdu_pakistani panjabi_sikh panjabi_muslim bengali
 gujarati tamil hindi_indian malayali polish romanian ukrainian russian lithuanian portuguese
 brazilian arabic_levantine arabic_gulf arabic_iraqi arabic_egyptian arabic_maghrebi
 arabic_sudanese kurdish turkish chinese vietnamese filipino roma shona zulu nepali
-italian spanish greek""".split())
-DEFAULT_WRITING = {"ur": "arabic", "bn": "bengali", "pa": "gurmukhi", "gu": "gujarati",
-                   "ar": "arabic", "ps": "arabic", "prs": "arabic", "ti": "ethiopic",
-                   "uk": "cyrillic"}
+italian spanish greek""".split()
+)
+DEFAULT_WRITING = {
+    "ur": "arabic",
+    "bn": "bengali",
+    "pa": "gurmukhi",
+    "gu": "gujarati",
+    "ar": "arabic",
+    "ps": "arabic",
+    "prs": "arabic",
+    "ti": "ethiopic",
+    "uk": "cyrillic",
+}
 MARK = re.compile(r"\{(HN|N|S|P|E|H|C|A|D|U|B):([^{}]*)\}|\[\[([^\[\]]*)\]\]")
 
 
@@ -48,7 +69,7 @@ def parse(line, where):
         writing = {"latin": "latin", "mixed": "mixed"}.get(script) or DEFAULT_WRITING[lang]
     out, ents, keep, pos = [], [], [], 0
     for m in MARK.finditer(src):
-        out.append(src[pos:m.start()])
+        out.append(src[pos : m.start()])
         start = sum(len(x) for x in out)
         if m.group(3) is not None:
             word = m.group(3)
@@ -82,7 +103,7 @@ def parse(line, where):
 def check(rec, keepspans, where):
     t = rec["text"]
     for e in rec["entities"]:
-        assert t[e["start"]:e["end"]] == e["text"], where
+        assert t[e["start"] : e["end"]] == e["text"], where
     spans = [(e["start"], e["end"]) for e in rec["entities"]]
     for w, s, e in keepspans:
         for a, b in spans:
@@ -93,16 +114,19 @@ def check(rec, keepspans, where):
         if e["type"] not in ("NAME", "STAFF NAME"):
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(e["text"]) + r"(?!\w)", t):
-            if not any(a <= m.start() and m.end() <= b for a, b in spans) and \
-               not any(s <= m.start() and m.end() <= e for _, s, e in keepspans):
+            if not any(a <= m.start() and m.end() <= b for a, b in spans) and not any(
+                s <= m.start() and m.end() <= e for _, s, e in keepspans
+            ):
                 warn.append(f"{where}: unmarked repeat of {e['text']!r} at {m.start()}")
     return warn
 
 
 def main():
     recs, warns = [], []
-    files = sorted(glob.glob(os.path.join(HERE, "sources", "*.txt")),
-                   key=lambda p: LANG_ORDER.index(os.path.basename(p)[:-4]))
+    files = sorted(
+        glob.glob(os.path.join(HERE, "sources", "*.txt")),
+        key=lambda p: LANG_ORDER.index(os.path.basename(p)[:-4]),
+    )
     for path in files:
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -113,9 +137,15 @@ def main():
                 lang, script, writing, text, ents, keep = parse(line, where)
                 if lang != os.path.basename(path)[:-4]:
                     raise ValueError(f"{where}: lang {lang} in wrong file")
-                rec = {"id": None, "lang": lang, "script": script, "writing": writing,
-                       "text": text, "entities": sorted(ents, key=lambda e: e["start"]),
-                       "keep": [k[0] for k in keep]}
+                rec = {
+                    "id": None,
+                    "lang": lang,
+                    "script": script,
+                    "writing": writing,
+                    "text": text,
+                    "entities": sorted(ents, key=lambda e: e["start"]),
+                    "keep": [k[0] for k in keep],
+                }
                 warns += check(rec, keep, where)
                 rec["_where"] = where
                 recs.append(rec)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Validate all.jsonl / tuning.jsonl / frozen.jsonl against the brief. stdlib only."""
+
 import collections as C
 import itertools
 import json
@@ -7,14 +8,24 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TYPES = {"NAME", "STAFF NAME", "PHONE", "EMAIL", "NHS NUMBER", "POSTCODE", "ADDRESS",
-         "DATE OF BIRTH", "HOSPITAL NUMBER", "HANDLE", "ROOM"}
+TYPES = {
+    "NAME",
+    "STAFF NAME",
+    "PHONE",
+    "EMAIL",
+    "NHS NUMBER",
+    "POSTCODE",
+    "ADDRESS",
+    "DATE OF BIRTH",
+    "HOSPITAL NUMBER",
+    "HANDLE",
+    "ROOM",
+}
 
 
 def load(name):
     with open(os.path.join(HERE, name), encoding="utf-8") as f:
         return [json.loads(line) for line in f]
-
 
 
 A, T, F = load("all.jsonl"), load("tuning.jsonl"), load("frozen.jsonl")
@@ -29,7 +40,7 @@ for r in A:
     for e in r["entities"]:
         if e["type"] not in TYPES:
             err.append(f"{r['id']} type {e['type']}")
-        if t[e["start"]:e["end"]] != e["text"]:
+        if t[e["start"] : e["end"]] != e["text"]:
             err.append(f"{r['id']} offset {e}")
         if (e["type"] in ("NAME", "STAFF NAME")) != ("origin" in e):
             err.append(f"{r['id']} origin {e}")
@@ -53,9 +64,13 @@ for r in A:
             names.setdefault(e["text"].lower(), e)
 share = sum(not e["in_gazetteer"] for e in names.values()) / len(names)
 origins = {e["origin"] for r in A for e in r["entities"] if "origin" in e}
-req = [("stories >= 440", len(A) >= 440), ("languages >= 9", len(langs) >= 9),
-       ("each non-English lang >= 20", all(v >= 20 for k, v in langs.items() if k != "en")),
-       ("origins >= 22", len(origins) >= 22), ("distinct names not in gazetteer >= 60%", share >= .6)]
+req = [
+    ("stories >= 440", len(A) >= 440),
+    ("languages >= 9", len(langs) >= 9),
+    ("each non-English lang >= 20", all(v >= 20 for k, v in langs.items() if k != "en")),
+    ("origins >= 22", len(origins) >= 22),
+    ("distinct names not in gazetteer >= 60%", share >= 0.6),
+]
 for what, ok in req:
     print(("ok  " if ok else "FAIL"), what)
     if not ok:

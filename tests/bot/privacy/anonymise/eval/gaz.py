@@ -3,6 +3,7 @@
 A name entity is `in_gazetteer` when ANY of its words (split on spaces and hyphens,
 lowercased, outer punctuation stripped) is in the anonymiser's names list.
 """
+
 import gzip
 import os
 import re
@@ -19,10 +20,12 @@ if DATA is None:
 NAMES = os.path.join(DATA, "names.txt.gz")
 COMMON = os.path.join(DATA, "common.txt.gz")
 
+
 @lru_cache(None)
 def _load(path):
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return frozenset(line.strip().lower() for line in f if line.strip())
+
 
 def words(name):
     out = []
@@ -32,9 +35,11 @@ def words(name):
             out.append(w)
     return out
 
+
 def hits(name, path=NAMES):
     s = _load(path)
     return [w for w in words(name) if w in s]
+
 
 if __name__ == "__main__":
     for n in sys.argv[1:] or [line.strip() for line in sys.stdin if line.strip()]:

@@ -6,6 +6,7 @@ random.Random(f"{SEED}:{lang}"), first floor(n/2) -> tuning, the rest -> frozen
 (so a language with an odd count gives frozen the extra story). Stdlib only; the same
 all.jsonl always gives the same split.  Run:  python3 split.py
 """
+
 import collections
 import json
 import os
