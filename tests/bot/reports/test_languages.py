@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from bot.reports.languages import i18n_group, needing_review, status
+from bot.cli import i18n
+from bot.reports.languages import needing_review, status
 from flows.catalog import DEFAULT, entries
 from flows.languages import LANGUAGES
 
@@ -29,7 +30,7 @@ def test_non_native_drafts_are_translated_but_wait_for_review() -> None:
 
 
 def test_the_status_command_prints_one_line_per_language() -> None:
-    result = CliRunner().invoke(i18n_group, ["status"])
+    result = CliRunner().invoke(i18n, ["status"])
     assert result.exit_code == 0
     for language in LANGUAGES:
         assert f"\n{language.code} " in result.output
