@@ -60,10 +60,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     csrf.exempt(webhooks.blueprint)  # providers sign their requests instead
     auth.init_app(app)
     common.init_app(app)
+    # Anyone who reaches /simulator can make stories that look like real ones: only when asked for.
+    app.jinja_env.globals["simulator_on"] = settings.simulator
+    if settings.simulator:
+        app.register_blueprint(simulator.blueprint)
     for blueprint in (
         public.blueprint,
         webhooks.blueprint,
-        simulator.blueprint,
         auth.blueprint,
         queue.blueprint,
         stories.blueprint,

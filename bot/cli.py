@@ -236,7 +236,10 @@ def demo_users() -> None:
 def demo(host: str, port: int) -> None:
     """The whole loop on this machine: the web app and a worker together."""
     base = f"http://{host}:{port}"
-    click.echo(f"\n  Simulator (chat as a sender):  {base}/simulator")
+    if Settings.from_env().simulator:
+        click.echo(f"\n  Simulator (chat as a sender):  {base}/simulator")
+    else:
+        click.echo("\n  Simulator: off (ALLVOICES_SIMULATOR=on turns it on; `make demo` does)")
     click.echo(f"  Review dashboard (staff):      {base}/review\n")
     worker_process = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], env=os.environ.copy())
     try:

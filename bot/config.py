@@ -81,6 +81,8 @@ class Settings:
     population_file: str = ""
     retention_days: int = 365
     alert_sms: tuple[str, ...] = ()
+    #: serve /simulator (ALLVOICES_SIMULATOR=on): anyone who can reach it can make stories, so only locally
+    simulator: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -123,4 +125,5 @@ class Settings:
             raw_retention_days=_int("ALLVOICES_RAW_RETENTION_DAYS", 30),
             population_file=_env("ALLVOICES_POPULATION_FILE"),
             retention_days=_int("ALLVOICES_RETENTION_DAYS", 365),
+            simulator=_env("ALLVOICES_SIMULATOR").lower() == "on",
         )

@@ -90,6 +90,8 @@ class Story(Base):
     ref: Mapped[str | None] = mapped_column(String(9), unique=True)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
     channel: Mapped[str] = mapped_column(String(16))
+    #: her contact's transport, kept on the story so "simulated" outlives the link to her contact
+    transport: Mapped[str | None] = mapped_column(String(16))
     lang: Mapped[str] = mapped_column(String(8))
     #: draft (being told) → new → moderated → drafted → approved → replied → closed; or withdrawn.
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
@@ -273,7 +275,7 @@ class Alert(Base):
     story_ref: Mapped[str] = mapped_column(String(9))
     risks: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    #: pending → sent; or failed / off (no email configured)
+    #: pending → sent; or failed / off (no email configured) / simulated (nobody is ever alerted)
     email_status: Mapped[str] = mapped_column(String(16), default="pending")
     email_sent_at: Mapped[datetime | None]
     seen_by: Mapped[str | None] = mapped_column(String(80))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from bot.chat.delivery import deliver_due
@@ -15,10 +17,21 @@ SHE = "07700 900123"
 
 
 def say(
-    services: Services, text: str, sender: str = SHE, channel: str = "sms", media: tuple[MediaKind, ...] = ()
+    services: Services,
+    text: str,
+    sender: str = SHE,
+    channel: str = "sms",
+    media: tuple[MediaKind, ...] = (),
+    transport: str = simulator.TRANSPORT,
 ) -> list[str]:
-    """Send one message; return every message that reached her phone in answer."""
-    received = receive(services, simulator.inbound(channel, sender, text, media))
+    """Send one message; return every message that reached her phone in answer.
+
+    Through the simulator by default; another ``transport`` stands for a real provider (a simulated
+    story never alerts anyone, so alert tests need one), with nothing delivered unless it is set up.
+    """
+    received = receive(
+        services, replace(simulator.inbound(channel, sender, text, media), transport=transport)
+    )
     deliver_due(services, ids=received.outbox_ids)
     with services.db.session() as session:
         rows = session.scalars(

@@ -14,6 +14,7 @@ from bot.review import themes
 from bot.web.auth import me
 from bot.web.current import services
 from channels.base import CHANNEL_LABELS
+from channels.simulator import simulated
 from flows import review as workflow
 from flows.languages import BY_CODE
 from flows.review import Status
@@ -136,6 +137,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(_when, "when")
     app.add_template_global(_language_name, "language_name")
     app.add_template_global(themes.labels, "theme_labels")
+    app.add_template_global(simulated, "simulated")
     app.jinja_env.globals.update(
         workflow=workflow,
         Status=Status,

@@ -59,7 +59,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Serv
 
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'allvoices.db'}"
     upgrade(url)
-    services = Services.build(make_settings(url))
+    services = Services.build(make_settings(url, simulator=True))
     with services.db.session() as session:
         for username, (role, name, title) in STAFF.items():
             staff.create(session, username, PASSWORD, role, name, title)

@@ -1,0 +1,30 @@
+"""simulated stories
+
+Revision ID: 0010
+Revises: 0004
+Create Date: 2026-11-30 09:00:00.000000
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0010'
+down_revision = '0004'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('story', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('transport', sa.String(length=16), nullable=True))
+    # Stories told before this migration take their contact's transport (so old simulated ones show as such).
+    op.execute(
+        'UPDATE story SET transport = (SELECT contact.transport FROM contact WHERE contact.id = story.contact_id)'
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('story', schema=None) as batch_op:
+        batch_op.drop_column('transport')
