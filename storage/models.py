@@ -167,6 +167,20 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class StaffSession(Base):
+    """A signed-in browser. Its cookie holds a random token and only the token's hash is kept here, so
+    this table cannot sign anyone in. Sign-out revokes the row; deactivating the person revokes all theirs.
+    """
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+
+
 class Response(Base):
     """A reply to one story: written by one person, approved by another."""
 

@@ -1,4 +1,4 @@
-"""simulated stories
+"""simulated stories, server-side staff sessions
 
 Revision ID: 0010
 Revises: 0004
@@ -17,6 +17,19 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        'staff_session',
+        sa.Column('id', sa.String(length=64), nullable=False),
+        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(['user_id'], ['staff_user.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'),
+    )
+    with op.batch_alter_table('staff_session', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_staff_session_user_id'), ['user_id'], unique=False)
+
     with op.batch_alter_table('story', schema=None) as batch_op:
         batch_op.add_column(sa.Column('transport', sa.String(length=16), nullable=True))
     # Stories told before this migration take their contact's transport (so old simulated ones show as such).
@@ -28,3 +41,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('story', schema=None) as batch_op:
         batch_op.drop_column('transport')
+    with op.batch_alter_table('staff_session', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_staff_session_user_id'))
+    op.drop_table('staff_session')

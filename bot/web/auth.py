@@ -1,13 +1,19 @@
-"""Staff sign-in: Flask-Login sessions, argon2 passwords, a rate limit on attempts, roles, and the
-security headers every page carries (a strict Content Security Policy through flask-talisman)."""
+"""Staff sign-in: Flask-Login over sessions kept on the server (``storage.staff_sessions``), argon2
+passwords, a rate limit on attempts, roles, and the security
+headers every page carries (a strict Content Security Policy through flask-talisman).
+
+The session cookie names a server-side session, not a person: signing out revokes it, so a copy of the
+cookie stops working too, and deactivating someone ends every session they have.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -21,11 +27,13 @@ from bot.services import Services
 from bot.web.current import services
 from flows import review as workflow
 from flows.review import Permission
-from storage import audit, staff
+from storage import audit, staff, staff_sessions
 from storage.models import StaffUser
 
 blueprint = Blueprint("auth", __name__, url_prefix="/review")
 login_manager = LoginManager()
+#: a session nobody has used for this long has ended (a computer left signed in on a ward)
+IDLE = timedelta(hours=12)
 limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
 
 #: Only our own scripts, styles, images and media: no inline script can run, so text that slipped past
@@ -46,17 +54,22 @@ CONTENT_SECURITY_POLICY = {
 
 
 class Staff(UserMixin):  # type: ignore[misc]
-    """The signed-in person, detached from the database session that loaded them."""
+    """The signed-in person, detached from the database session that loaded them.
 
-    def __init__(self, user: StaffUser) -> None:
+    ``get_id`` is the server-side session's token, not the user id: it is what Flask-Login keeps in the
+    cookie and hands back to ``_load``, so a revoked session loads nobody.
+    """
+
+    def __init__(self, user: StaffUser, token: str) -> None:
         self.id = user.id
         self.username = user.username
         self.display_name = user.display_name
         self.job_title = user.job_title
         self.role = user.role
+        self.token = token
 
     def get_id(self) -> str:
-        return str(self.id)
+        return self.token
 
     def can(self, permission: str) -> bool:
         """Templates ask by name (``current_user.can('moderate')``); an unknown name is never allowed."""
@@ -98,10 +111,10 @@ def init_app(app: Flask) -> None:
 
 
 @login_manager.user_loader  # type: ignore[untyped-decorator]
-def _load(user_id: str) -> Staff | None:
-    with services().db.session() as session:
-        user = session.get(StaffUser, int(user_id))
-        return Staff(user) if user is not None and user.active else None
+def _load(token: str) -> Staff | None:
+    with services().db.session() as db:
+        user = staff_sessions.user_for(db, token, IDLE)
+        return Staff(user, token) if user is not None else None
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -129,11 +142,12 @@ def requires(permission: Permission) -> Callable[[F], F]:
 def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
-        with services().db.session() as session:
-            user = staff.authenticate(session, form.username.data or "", form.password.data or "")
+        with services().db.session() as db:
+            user = staff.authenticate(db, form.username.data or "", form.password.data or "")
             if user is not None:
-                login_user(Staff(user))
-                audit.record(session, user.username, "sign_in")
+                session.clear()  # nothing from before signing in is carried into the signed-in session
+                login_user(Staff(user, staff_sessions.start(db, user.id)))
+                audit.record(db, user.username, "sign_in")
                 target = request.args.get("next", "")
                 if not target.startswith("/review") or target.startswith("//"):
                     target = url_for("queue.index")
@@ -144,5 +158,10 @@ def login() -> ResponseReturnValue:
 
 @blueprint.post("/logout")
 def logout() -> ResponseReturnValue:
+    """Ends the server-side session, so a copy of this browser's cookie stops working too."""
+    if current_user.is_authenticated:
+        with services().db.session() as db:
+            staff_sessions.end(db, me().token)
     logout_user()
+    session.clear()
     return redirect(url_for("auth.login"))

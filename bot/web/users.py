@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from bot.web.auth import me, requires
 from bot.web.current import services
 from flows.review import ROLES, Permission
-from storage import audit, staff
+from storage import audit, staff, staff_sessions
 
 blueprint = Blueprint("users", __name__, url_prefix="/review")
 
@@ -49,6 +49,8 @@ def toggle_active(user_id: int) -> ResponseReturnValue:
             flash("You cannot deactivate yourself.")
             return redirect(url_for("users.index"))
         user.active = not user.active
+        if not user.active:
+            staff_sessions.end_all_for(session, user.id)  # signed out everywhere, now and after reactivation
         audit.record(
             session,
             me().username,

@@ -1,7 +1,7 @@
 """The staff dashboard, as staff use it: queue, claims, moderation, themes, replies, media, alerts, admin.
 
-Runs on SQLite and PostgreSQL. Staff are signed in through Flask-Login's session (the sign-in form and
-its rate limit are tested in test_whole_loop), so each test stays fast.
+Runs on SQLite and PostgreSQL. Staff are signed in with a server-side session made directly (the sign-in
+form is tested in test_whole_loop, its limits in tests/faults), so each test stays fast.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bot.privacy.anonymise import anonymise
 from bot.review import translation
 from bot.services import Services
 from channels.simulator import TRANSPORT
-from storage import stories
+from storage import staff_sessions, stories
 from storage.models import (
     Action,
     Alert,
@@ -66,11 +66,14 @@ def app(services: Services) -> Iterator[Flask]:
 
 
 def as_staff(app: Flask, username: str) -> FlaskClient:
-    """A client signed in as ``username`` (by session, skipping the rate-limited sign-in form)."""
+    """A client signed in as ``username`` (a server-side session of its own, skipping the slow sign-in
+    form: argon2 is deliberately slow)."""
     client = app.test_client()
-    user_id = _user_id(app, username)
+    services: Services = app.extensions["allvoices"]
+    with services.db.session() as db:
+        token = staff_sessions.start(db, _user_id(app, username))
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = token
         session["_fresh"] = True
     return client
 
