@@ -32,6 +32,7 @@ from bot.web import (
     users,
     webhooks,
 )
+from bot.web.proxies import TrustedProxies
 
 csrf = CSRFProtect()
 
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         WTF_CSRF_TIME_LIMIT=None,
     )
     app.extensions["allvoices"] = services
+    app.wsgi_app = TrustedProxies(app.wsgi_app, settings.trusted_proxies)  # type: ignore[method-assign]
     csrf.init_app(app)
     csrf.exempt(webhooks.blueprint)  # providers sign their requests instead
     auth.init_app(app)

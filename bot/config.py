@@ -83,6 +83,8 @@ class Settings:
     alert_sms: tuple[str, ...] = ()
     #: serve /simulator (ALLVOICES_SIMULATOR=on): anyone who can reach it can make stories, so only locally
     simulator: bool = False
+    #: addresses or networks of the reverse proxies whose X-Forwarded-For is believed
+    trusted_proxies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -126,4 +128,5 @@ class Settings:
             population_file=_env("ALLVOICES_POPULATION_FILE"),
             retention_days=_int("ALLVOICES_RETENTION_DAYS", 365),
             simulator=_env("ALLVOICES_SIMULATOR").lower() == "on",
+            trusted_proxies=_list("ALLVOICES_TRUSTED_PROXIES"),
         )

@@ -181,6 +181,22 @@ class StaffSession(Base):
     revoked_at: Mapped[datetime | None]
 
 
+class SignInFailure(Base):
+    """A wrong password (or unknown username), counted by every web process alike for the sign-in limits.
+
+    ``device`` is set when the browser carried a known-device cookie for this username: those failures
+    count against that device only. Rows older than a day are deleted as new ones come.
+    """
+
+    __tablename__ = "sign_in_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(45), index=True)
+    device: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
 class Response(Base):
     """A reply to one story: written by one person, approved by another."""
 

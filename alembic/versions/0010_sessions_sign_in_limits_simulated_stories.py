@@ -1,4 +1,4 @@
-"""simulated stories, server-side staff sessions
+"""simulated stories, server-side staff sessions, shared sign-in limits
 
 Revision ID: 0010
 Revises: 0004
@@ -30,6 +30,21 @@ def upgrade() -> None:
     with op.batch_alter_table('staff_session', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_staff_session_user_id'), ['user_id'], unique=False)
 
+    op.create_table(
+        'sign_in_failure',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('username', sa.String(length=80), nullable=False),
+        sa.Column('address', sa.String(length=45), nullable=False),
+        sa.Column('device', sa.String(length=32), nullable=True),
+        sa.PrimaryKeyConstraint('id'),
+    )
+    with op.batch_alter_table('sign_in_failure', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sign_in_failure_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sign_in_failure_username'), ['username'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sign_in_failure_address'), ['address'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sign_in_failure_device'), ['device'], unique=False)
+
     with op.batch_alter_table('story', schema=None) as batch_op:
         batch_op.add_column(sa.Column('transport', sa.String(length=16), nullable=True))
     # Stories told before this migration take their contact's transport (so old simulated ones show as such).
@@ -41,6 +56,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('story', schema=None) as batch_op:
         batch_op.drop_column('transport')
+    with op.batch_alter_table('sign_in_failure', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sign_in_failure_device'))
+        batch_op.drop_index(batch_op.f('ix_sign_in_failure_address'))
+        batch_op.drop_index(batch_op.f('ix_sign_in_failure_username'))
+        batch_op.drop_index(batch_op.f('ix_sign_in_failure_at'))
+    op.drop_table('sign_in_failure')
     with op.batch_alter_table('staff_session', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_staff_session_user_id'))
     op.drop_table('staff_session')

@@ -1,5 +1,5 @@
 """Staff sign-in: Flask-Login over sessions kept on the server (``storage.staff_sessions``), argon2
-passwords, a rate limit on attempts, roles, and the security
+passwords, limits on attempts shared by every process (``sign_in_limits``), roles, and the security
 headers every page carries (a strict Content Security Policy through flask-talisman).
 
 The session cookie names a server-side session, not a person: signing out revokes it, so a copy of the
@@ -9,14 +9,12 @@ cookie stops working too, and deactivating someone ends every session they have.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import wraps
 from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_talisman import Talisman  # type: ignore[import-untyped]
 from flask_wtf import FlaskForm
@@ -24,17 +22,17 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
 from bot.services import Services
+from bot.web import known_device, sign_in_limits
 from bot.web.current import services
 from flows import review as workflow
 from flows.review import Permission
-from storage import audit, staff, staff_sessions
+from storage import audit, sign_in_failures, staff, staff_sessions
 from storage.models import StaffUser
 
 blueprint = Blueprint("auth", __name__, url_prefix="/review")
 login_manager = LoginManager()
 #: a session nobody has used for this long has ended (a computer left signed in on a ward)
 IDLE = timedelta(hours=12)
-limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
 
 #: Only our own scripts, styles, images and media: no inline script can run, so text that slipped past
 #: escaping still could not act. Her media is served from our origin, decrypted, to moderators.
@@ -89,7 +87,7 @@ class LoginForm(FlaskForm):  # type: ignore[misc]
 
 
 def init_app(app: Flask) -> None:
-    """Sign-in, the rate limit and security headers. Cookies stay Secure only when served over HTTPS
+    """Sign-in and security headers. Cookies stay Secure only when served over HTTPS
     (``Settings.secure_cookies``), so ``make demo`` works on plain http://127.0.0.1."""
     secure = cast(Services, app.extensions["allvoices"]).settings.secure_cookies
     Talisman(
@@ -107,7 +105,6 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see this page."
-    limiter.init_app(app)
 
 
 @login_manager.user_loader  # type: ignore[untyped-decorator]
@@ -137,23 +134,44 @@ def requires(permission: Permission) -> Callable[[F], F]:
     return decorate
 
 
+def _address() -> str:
+    """The socket's address, or the one a trusted proxy saw (``bot.web.proxies``)."""
+    return request.remote_addr or "unknown"
+
+
+def _minutes(left: timedelta) -> str:
+    minutes = max(1, round(left.total_seconds() / 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
+
+
 @blueprint.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
 def login() -> ResponseReturnValue:
     form = LoginForm()
-    if form.validate_on_submit():
-        with services().db.session() as db:
-            user = staff.authenticate(db, form.username.data or "", form.password.data or "")
-            if user is not None:
-                session.clear()  # nothing from before signing in is carried into the signed-in session
-                login_user(Staff(user, staff_sessions.start(db, user.id)))
-                audit.record(db, user.username, "sign_in")
-                target = request.args.get("next", "")
-                if not target.startswith("/review") or target.startswith("//"):
-                    target = url_for("queue.index")
-                return redirect(target)
-        flash("That username and password did not match. Please try again.")
-    return render_template("review/login.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("review/login.html", form=form)
+    username = (form.username.data or "").strip().lower()
+    device = known_device.read(request)
+    known = device.id if device is not None and device.knows(username) else None
+    now = datetime.now(UTC)
+    with services().db.session() as db:
+        left = sign_in_limits.wait(db, username, _address(), known, now)
+        if left is not None:
+            flash(f"There have been too many tries to sign in. Please wait {_minutes(left)}, then try again.")
+            return render_template("review/login.html", form=form), 429
+        user = staff.authenticate(db, username, form.password.data or "")
+        if user is None:
+            sign_in_failures.record(db, username, _address(), known, now)
+            flash("That username and password did not match. Please try again.")
+            return render_template("review/login.html", form=form)
+        session.clear()  # nothing from before signing in is carried into the signed-in session
+        login_user(Staff(user, staff_sessions.start(db, user.id)))
+        audit.record(db, user.username, "sign_in")
+        target = request.args.get("next", "")
+        if not target.startswith("/review") or target.startswith("//"):
+            target = url_for("queue.index")
+        response = redirect(target)
+        known_device.remember(response, device, user.username)
+        return response
 
 
 @blueprint.post("/logout")
