@@ -21,6 +21,7 @@ from bot.web import (
     common,
     deliveries,
     digest,
+    input_guard,
     languages,
     moderation,
     public,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     csrf.exempt(webhooks.blueprint)  # providers sign their requests instead
     auth.init_app(app)
     common.init_app(app)
+    input_guard.init_app(app)
     # Anyone who reaches /simulator can make stories that look like real ones: only when asked for.
     app.jinja_env.globals["simulator_on"] = settings.simulator
     if settings.simulator:
