@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from bot.config import Settings
-from bot.logs import configure_logging
+from bot.logs import AccessLogWithoutQuery, configure_logging
 from bot.services import Services
 from channels.base import CHANNELS
 from channels.registry import commands as channel_commands
@@ -59,7 +59,9 @@ def serve(host: str, port: int) -> None:
     from bot.app import create_app
 
     configure_logging()
-    create_app().run(host=host, port=port, threaded=True, use_reloader=False)
+    create_app().run(
+        host=host, port=port, threaded=True, use_reloader=False, request_handler=AccessLogWithoutQuery
+    )
 
 
 @main.command()
