@@ -111,9 +111,12 @@ class Story(Base):
     #: set by the moderator: urgent, high or routine
     criticality: Mapped[str | None] = mapped_column(String(8))
     rating: Mapped[int | None]
-    #: not_needed (English), pending (retried by the worker with backoff), done, failed, off (none set up)
+    #: not_needed (English), pending (retried by the worker with backoff), done (by the service or by
+    #: hand), failed, off (none set up)
     translation_status: Mapped[str] = mapped_column(String(12), default="not_needed", index=True)
     translation_attempts: Mapped[int] = mapped_column(default=0)
+    #: who wrote ``translation_en`` by hand (None: the translation service did)
+    translation_by: Mapped[str | None] = mapped_column(String(80))
     translation_next_at: Mapped[datetime | None]
     #: who is working on it, so two people never work the same story
     claimed_by: Mapped[str | None] = mapped_column(String(80))

@@ -1,4 +1,4 @@
-"""simulated stories, server-side staff sessions, shared sign-in limits
+"""simulated stories, server-side staff sessions, shared sign-in limits, stories translated by hand
 
 Revision ID: 0010
 Revises: 0004
@@ -47,6 +47,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('story', schema=None) as batch_op:
         batch_op.add_column(sa.Column('transport', sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column('translation_by', sa.String(length=80), nullable=True))
     # Stories told before this migration take their contact's transport (so old simulated ones show as such).
     op.execute(
         'UPDATE story SET transport = (SELECT contact.transport FROM contact WHERE contact.id = story.contact_id)'
@@ -55,6 +56,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('story', schema=None) as batch_op:
+        batch_op.drop_column('translation_by')
         batch_op.drop_column('transport')
     with op.batch_alter_table('sign_in_failure', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sign_in_failure_device'))

@@ -20,7 +20,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
 from bot.privacy.anonymise import ENTITY_TYPES
-from bot.review import moderation, replies, themes
+from bot.review import moderation, replies, themes, translation
 from bot.web.auth import me, requires
 from bot.web.common import (
     back_to,
@@ -85,6 +85,7 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
         else [],
         all_themes=themes.themes(),
         criticality=CRITICALITY,
+        machine_translation=translation.set_up(services().settings),
         media=stored_media.stored_for_story(session, story.id) if me().can(Permission.MODERATE) else [],
         alerts=alerts.for_story(session, story.id),
         responses=story.responses,
@@ -131,6 +132,26 @@ def set_themes(ref: str) -> ResponseReturnValue:
             session, me().username, "themes_set", found.ref, themes=chosen, criticality=found.criticality
         )
     flash("Themes and criticality saved.")
+    return back_to(ref)
+
+
+@blueprint.post("/story/<ref>/translation")
+@requires(Permission.MODERATE)
+def translate_by_hand(ref: str) -> ResponseReturnValue:
+    """A moderator or lead who reads her language (or has an interpreter) writes the English."""
+    with services().db.session() as session:
+        found = story_or_404(session, ref)
+        if found.status not in workflow.MODERATED_OR_LATER:
+            flash("A moderator must confirm the redactions before the story is translated.")
+            return back_to(ref)
+        if refuse_if_held(session, found):
+            return back_to(ref)
+        try:
+            translation.translate_by_hand(session, found, request.form.get("english", ""), me().username)
+        except translation.NotTranslated as refused:
+            flash(str(refused))
+            return back_to(ref)
+    flash("Thank you. Your English translation is saved.")
     return back_to(ref)
 
 

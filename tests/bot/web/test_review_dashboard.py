@@ -482,7 +482,9 @@ def test_a_reply_goes_out_in_her_language_and_a_hand_edited_translation_is_recor
 def test_without_a_translation_service_the_approver_is_told_so(app: Flask, services: Services) -> None:
     ref = _moderated(app, services, "Położna mnie nie słuchała.", lang="pl")
     _draft(app, ref, GOOD_REPLY)
-    assert "Translation not set up" in as_staff(app, "lena").get(f"/review/story/{ref}").get_data(True)
+    page = as_staff(app, "lena").get(f"/review/story/{ref}").get_data(as_text=True)
+    assert "No translation service is set up, so nothing will translate this reply." in page
+    assert "Ask the translation service again" not in page
 
 
 def test_a_reply_saved_as_a_template_starts_the_next_reply(app: Flask, services: Services) -> None:

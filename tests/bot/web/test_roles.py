@@ -34,6 +34,7 @@ NEEDS: dict[str, str | None] = {
     "stories.release": "view",
     "moderation.moderate": "moderate",
     "stories.set_themes": "moderate",
+    "stories.translate_by_hand": "moderate",
     "stories.media": "moderate",
     "alerts.mark": "moderate",
     "replies.check_reply": "draft",
