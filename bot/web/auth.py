@@ -153,25 +153,30 @@ def login() -> ResponseReturnValue:
     device = known_device.read(request)
     known = device.id if device is not None and device.knows(username) else None
     now = datetime.now(UTC)
+    signed_in: Staff | None = None
+    # Pages are rendered after this block: showing one loads whoever is signed in, with a session of its own.
     with services().db.session() as db:
         left = sign_in_limits.wait(db, username, _address(), known, now)
-        if left is not None:
-            flash(f"There have been too many tries to sign in. Please wait {_minutes(left)}, then try again.")
-            return render_template("review/login.html", form=form), 429
-        user = staff.authenticate(db, username, form.password.data or "")
-        if user is None:
+        user = None if left is not None else staff.authenticate(db, username, form.password.data or "")
+        if user is not None:
+            signed_in = Staff(user, staff_sessions.start(db, user.id))
+            audit.record(db, user.username, "sign_in")
+        elif left is None:
             sign_in_failures.record(db, username, _address(), known, now)
-            flash("That username and password did not match. Please try again.")
-            return render_template("review/login.html", form=form)
-        session.clear()  # nothing from before signing in is carried into the signed-in session
-        login_user(Staff(user, staff_sessions.start(db, user.id)))
-        audit.record(db, user.username, "sign_in")
-        target = request.args.get("next", "")
-        if not target.startswith("/review") or target.startswith("//"):
-            target = url_for("queue.index")
-        response = redirect(target)
-        known_device.remember(response, device, user.username)
-        return response
+    if left is not None:
+        flash(f"There have been too many tries to sign in. Please wait {_minutes(left)}, then try again.")
+        return render_template("review/login.html", form=form), 429
+    if signed_in is None:
+        flash("That username and password did not match. Please try again.")
+        return render_template("review/login.html", form=form)
+    session.clear()  # nothing from before signing in is carried into the signed-in session
+    login_user(signed_in)
+    target = request.args.get("next", "")
+    if not target.startswith("/review") or target.startswith("//"):
+        target = url_for("queue.index")
+    response = redirect(target)
+    known_device.remember(response, device, signed_in.username)
+    return response
 
 
 @blueprint.post("/logout")

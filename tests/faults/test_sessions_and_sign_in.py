@@ -283,3 +283,9 @@ def test_a_mistyped_trusted_proxy_stops_the_app_starting(services: Services) -> 
     wrong = replace(services, settings=replace(services.settings, trusted_proxies=("10.0.0.300",)))
     with pytest.raises(ValueError, match="ALLVOICES_TRUSTED_PROXIES"):
         create_app(services=wrong)
+
+
+def test_someone_signed_in_who_mistypes_on_the_sign_in_page_is_answered_at_once(app: Flask) -> None:
+    nia = browser(app)
+    assert sign_in(nia, "nia") == 302
+    assert sign_in(nia, "nia", "wrong password") == 200, "not stuck waiting on the database"
