@@ -80,14 +80,14 @@ class Digest:
 
 
 def parse_week(week: str) -> tuple[datetime, datetime]:
-    """ "2026-W47" → Monday 00:00 UTC of that ISO week, and the Monday after."""
+    """ "2026-W47" → Monday 00:00 UTC of that ISO week, and the Monday after (9999's last week has none)."""
     try:
         year, number = week.upper().split("-W")
         monday = date.fromisocalendar(int(year), int(number), 1)
-    except ValueError as error:
+        start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+        return start, start + timedelta(days=7)
+    except (ValueError, OverflowError) as error:
         raise ValueError(f"{week!r} is not an ISO week like 2026-W47") from error
-    start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
-    return start, start + timedelta(days=7)
 
 
 def last_week(now: datetime | None = None) -> str:

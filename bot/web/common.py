@@ -42,6 +42,14 @@ def signed_in_user(session: Session) -> StaffUser:
     return user
 
 
+def small_number(text: str, below: int = 2**31) -> int | None:
+    """A number typed into an address or a form ("3"), or None: "²" is a digit to ``str.isdigit`` but
+    not to ``int``, and an id past what the database holds names no row."""
+    if not (text.isascii() and text.isdigit()) or int(text) >= below:
+        return None
+    return int(text)
+
+
 def back_to(ref: str) -> ResponseReturnValue:
     return redirect(url_for("stories.view", ref=ref))
 

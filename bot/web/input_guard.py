@@ -1,15 +1,20 @@
-"""Input no page can use: a NUL character, refused with 400 before any view runs.
+"""Input no page can use, turned away before it reaches the database: it would come back as a 500.
 
-PostgreSQL cannot store or even compare text holding NUL (``%00`` in an address or a form), so one
-would reach the database as an error and come back as a 500. Nobody types it, so it is refused
-outright on the staff pages and the simulator; provider webhooks are left to their adapters.
+- NUL: PostgreSQL cannot store or even compare text holding it (``%00`` in an address or a form).
+  Nobody types it, so it is refused with 400 everywhere but the provider webhooks, which are left to
+  their adapters (a provider's message is hers, and is never refused for a character).
+- An id in an address past what the database's integer columns hold (``/review/media/99999…``) is no
+  row at all: such addresses answer 404, like any other id that names nothing.
 """
 
 from __future__ import annotations
 
-from flask import Flask, abort, request
+from typing import Any
 
-GUARDED = ("/review", "/simulator")
+from flask import Flask, abort, request
+from werkzeug.routing import IntegerConverter, Map
+
+WEBHOOKS = "/webhooks/"
 NUL = "\x00"
 
 
@@ -25,8 +30,19 @@ def _holds_nul() -> bool:
     return False
 
 
+class DatabaseId(IntegerConverter):
+    """``<int:…>`` in a route: a whole number the database's ids can hold (SQL INTEGER), else no match."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
+    """Before any blueprint is registered, so every ``<int:…>`` route is built with ``DatabaseId``."""
+    app.url_map.converters["int"] = DatabaseId
+
     @app.before_request
     def refuse_nul() -> None:
-        if request.path.startswith(GUARDED) and _holds_nul():
+        if not request.path.startswith(WEBHOOKS) and _holds_nul():
             abort(400)

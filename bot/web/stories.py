@@ -28,6 +28,7 @@ from bot.web.common import (
     let_go,
     now,
     refuse_if_held,
+    small_number,
     story_or_404,
     wait_of,
     working_on,
@@ -63,7 +64,7 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
     else:
         preview = story.redacted_text or ""
     english = replies.story_english(story)
-    template_id = request.args.get("template", "")
+    template_id = small_number(request.args.get("template", ""))
     names = staff.display_names(session)
     return render_template(
         "review/story.html",
@@ -90,7 +91,7 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
         alerts=alerts.for_story(session, story.id),
         responses=story.responses,
         templates=stored_replies.templates(session),
-        chosen_template=stored_replies.template(session, int(template_id)) if template_id.isdigit() else None,
+        chosen_template=stored_replies.template(session, template_id) if template_id is not None else None,
         history=list(reversed(audit.recent(session, story_ref=story.ref))),
         names=names,
         me=me(),
