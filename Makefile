@@ -27,7 +27,7 @@ install: $(STAMP) $(NHSUK)
 demo: $(STAMP) $(NHSUK)
 	$(BIN)/allvoices db upgrade
 	$(BIN)/allvoices demo-users
-	$(BIN)/allvoices demo
+	ALLVOICES_SIMULATOR=on $(BIN)/allvoices demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

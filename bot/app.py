@@ -21,6 +21,7 @@ from bot.web import (
     common,
     deliveries,
     digest,
+    input_guard,
     languages,
     moderation,
     public,
@@ -34,6 +35,7 @@ from bot.web import (
     users,
     webhooks,
 )
+from bot.web.proxies import TrustedProxies
 
 csrf = CSRFProtect()
 
@@ -58,15 +60,20 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         WTF_CSRF_TIME_LIMIT=None,
     )
     app.extensions["allvoices"] = services
+    app.wsgi_app = TrustedProxies(app.wsgi_app, settings.trusted_proxies)  # type: ignore[method-assign]
     csrf.init_app(app)
     csrf.exempt(webhooks.blueprint)  # providers sign their requests instead
     auth.init_app(app)
     common.init_app(app)
+    input_guard.init_app(app)
+    # Anyone who reaches /simulator can make stories that look like real ones: only when asked for.
+    app.jinja_env.globals["simulator_on"] = settings.simulator
+    if settings.simulator:
+        app.register_blueprint(simulator.blueprint)
     for blueprint in (
         public.blueprint,
         sites.blueprint,
         webhooks.blueprint,
-        simulator.blueprint,
         auth.blueprint,
         queue.blueprint,
         stories.blueprint,

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from bot.config import Settings
-from bot.logs import configure_logging
+from bot.logs import AccessLogWithoutQuery, configure_logging
 from bot.services import Services
 from channels.base import CHANNELS
 from channels.registry import commands as channel_commands
@@ -59,7 +59,9 @@ def serve(host: str, port: int) -> None:
     from bot.app import create_app
 
     configure_logging()
-    create_app().run(host=host, port=port, threaded=True, use_reloader=False)
+    create_app().run(
+        host=host, port=port, threaded=True, use_reloader=False, request_handler=AccessLogWithoutQuery
+    )
 
 
 @main.command()
@@ -236,7 +238,10 @@ def demo_users() -> None:
 def demo(host: str, port: int) -> None:
     """The whole loop on this machine: the web app and a worker together."""
     base = f"http://{host}:{port}"
-    click.echo(f"\n  Simulator (chat as a sender):  {base}/simulator")
+    if Settings.from_env().simulator:
+        click.echo(f"\n  Simulator (chat as a sender):  {base}/simulator")
+    else:
+        click.echo("\n  Simulator: off (ALLVOICES_SIMULATOR=on turns it on; `make demo` does)")
     click.echo(f"  Review dashboard (staff):      {base}/review\n")
     worker_process = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], env=os.environ.copy())
     try:

@@ -83,6 +83,10 @@ class Settings:
     alert_sms: tuple[str, ...] = ()
     #: where webhooks keep what a provider sent while the database is away (the worker drains it)
     spool_dir: str = "var/spool"
+    #: serve /simulator (ALLVOICES_SIMULATOR=on): anyone who can reach it can make stories, so only locally
+    simulator: bool = False
+    #: addresses or networks of the reverse proxies whose X-Forwarded-For is believed
+    trusted_proxies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -126,4 +130,6 @@ class Settings:
             population_file=_env("ALLVOICES_POPULATION_FILE"),
             retention_days=_int("ALLVOICES_RETENTION_DAYS", 365),
             spool_dir=_env("ALLVOICES_SPOOL_DIR", "var/spool"),
+            simulator=_env("ALLVOICES_SIMULATOR").lower() == "on",
+            trusted_proxies=_list("ALLVOICES_TRUSTED_PROXIES"),
         )

@@ -1,13 +1,18 @@
-"""Logging that cannot leak her number: a filter scrubs phone-like digit runs from every record.
+"""Logging that cannot leak her number, nor what staff searched for.
 
-Code never logs addresses on purpose; this catches what a third-party library puts in an error text
-(a provider's "the number +44… is invalid", a URL with a chat id).
+A filter scrubs phone-like digit runs from every record: code never logs addresses on purpose; this
+catches what a third-party library puts in an error text (a provider's "the number +44… is invalid", a
+URL with a chat id). The access log of ``allvoices serve`` leaves out query strings: a search of the
+queue (``/review?q=Amina``) is a name, and an access log is kept and read far more widely than the data.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import urlsplit
+
+from werkzeug.serving import WSGIRequestHandler
 
 from channels.registry import NOISY_LOGGERS
 
@@ -50,3 +55,16 @@ def configure_logging(level: int = logging.INFO) -> None:
     # Provider libraries that log addresses, tokens or texts below WARNING (the channels know which).
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class AccessLogWithoutQuery(WSGIRequestHandler):
+    """werkzeug's request handler, logging each request's path but never its query string."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Called once the response is sent, so the request itself has already seen the full path.
+        if hasattr(self, "path"):
+            self.path = urlsplit(self.path).path
+        method, _, rest = self.requestline.partition(" ")
+        target, _, version = rest.partition(" ")
+        self.requestline = " ".join(part for part in (method, target.split("?")[0], version) if part)
+        super().log_request(code, size)

@@ -29,6 +29,11 @@ from flows.types import MediaKind
 TRANSPORT = "simulator"
 
 
+def simulated(transport: str | None) -> bool:
+    """A contact or story from the simulator: made up by whoever was at the page, never a real person."""
+    return transport == TRANSPORT
+
+
 def inbound(
     channel: str,
     sender: str,

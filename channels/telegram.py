@@ -75,6 +75,8 @@ def parse_update(body: bytes, secret_header: str | None, expected_secret: str) -
 
     ``secret_header`` is the ``X-Telegram-Bot-Api-Secret-Token`` header, which Telegram sends as given
     to `set_webhook`; an empty ``expected_secret`` rejects everything rather than accepting anyone.
+    Anything that is not an update we can read (a chat without an id, a date past the end of time, JSON
+    nested thousands deep) is refused with 400, never let through to fail further in.
     """
     if not expected_secret or secret_header is None:
         raise WebhookRejected(403, "missing Telegram secret token")
@@ -82,20 +84,41 @@ def parse_update(body: bytes, secret_header: str | None, expected_secret: str) -
         raise WebhookRejected(403, "bad Telegram secret token")
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise WebhookRejected(400, "webhook body is not JSON") from None
-    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-        raise WebhookRejected(400, "webhook body is not a Telegram update")
+    if not isinstance(data, dict):
+        raise _unreadable()
+    _id(data.get("update_id"))
     try:
         update = Update.de_json(data, bot=None)
-    except (TypeError, ValueError, KeyError, AttributeError):
-        raise WebhookRejected(400, "webhook body is not a Telegram update") from None
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, OverflowError, RecursionError):
+        raise _unreadable() from None
     provider_id = f"u{update.update_id}"
     if update.callback_query is not None:
         return _callback(provider_id, update.callback_query)
     if update.message is not None:
         return TelegramInbound(_message(provider_id, update.message), None)
     return None
+
+
+def _unreadable() -> WebhookRejected:
+    return WebhookRejected(400, "webhook body is not a Telegram update")
+
+
+def _id(value: object) -> int:
+    """A Telegram id: a whole number that fits in 64 bits (Telegram's need at most 52), not true or false."""
+    if isinstance(value, bool) or not isinstance(value, int) or not -(2**63) < value < 2**63:
+        raise _unreadable()
+    return value
+
+
+def _text(value: object) -> str:
+    """Her words, or "" for none. NUL is dropped: nobody types it, and PostgreSQL cannot store it."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _unreadable()
+    return value.replace("\x00", "")
 
 
 def _inbound(
@@ -119,24 +142,35 @@ def _inbound(
 
 def _callback(provider_id: str, query: CallbackQuery) -> TelegramInbound:
     # Without the message (too old, or an inline-mode button) the private chat's id is the user's id.
-    chat_id = query.message.chat.id if query.message is not None else query.from_user.id
-    return TelegramInbound(_inbound(provider_id, chat_id, query.data or ""), query.id)
+    chat = getattr(query.message, "chat", None)
+    if chat is not None:
+        chat_id = _id(chat.id)
+    elif query.from_user is not None:
+        chat_id = _id(query.from_user.id)
+    else:
+        raise _unreadable()
+    if not isinstance(query.id, str):
+        raise _unreadable()
+    return TelegramInbound(_inbound(provider_id, chat_id, _text(query.data)), query.id)
 
 
 def _message(provider_id: str, message: Message) -> InboundMessage:
-    text = message.text or message.caption or ""
+    if message.chat is None:
+        raise _unreadable()
+    chat_id = _id(message.chat.id)
+    text = _text(message.text) or _text(message.caption)
     start_code = None
     words = text.split(maxsplit=1)
     if words and (words[0] == "/start" or words[0].startswith("/start@")):
         text = ""
         code = words[1].strip() if len(words) > 1 else ""
         start_code = code if START_CODE.fullmatch(code) else None
-    return _inbound(provider_id, message.chat.id, text, media=_media(message), start_code=start_code)
+    return _inbound(provider_id, chat_id, text, media=_media(message), start_code=start_code)
 
 
 def _media(message: Message) -> tuple[MediaItem, ...]:
     """Attachments by file_id: the URL behind one needs the bot token, so `fetch_media` resolves it."""
-    photo = max(message.photo, key=lambda size: size.width * size.height) if message.photo else None
+    photo = max(message.photo, key=lambda size: _id(size.width) * _id(size.height)) if message.photo else None
     attachments = (
         (message.voice, MediaKind.AUDIO, "audio/ogg"),
         (message.audio, MediaKind.AUDIO, "audio/mpeg"),
@@ -145,11 +179,16 @@ def _media(message: Message) -> tuple[MediaItem, ...]:
         (message.video_note, MediaKind.VIDEO, "video/mp4"),
         (message.document, MediaKind.DOCUMENT, "application/octet-stream"),
     )
-    return tuple(
-        MediaItem(kind, getattr(file, "mime_type", None) or default, file.file_id, file.file_size)
-        for file, kind, default in attachments
-        if file is not None
-    )
+    found = []
+    for file, kind, default in attachments:
+        if file is None:
+            continue
+        mime_type = getattr(file, "mime_type", None)
+        if not isinstance(file.file_id, str) or not file.file_id or not isinstance(mime_type, str | None):
+            raise _unreadable()
+        size = None if file.file_size is None else _id(file.file_size)
+        found.append(MediaItem(kind, mime_type or default, file.file_id, size))
+    return tuple(found)
 
 
 class _Loop:

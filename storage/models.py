@@ -98,6 +98,8 @@ class Story(Base):
     ref: Mapped[str | None] = mapped_column(String(9), unique=True)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
     channel: Mapped[str] = mapped_column(String(16))
+    #: her contact's transport, kept on the story so "simulated" outlives the link to her contact
+    transport: Mapped[str | None] = mapped_column(String(16))
     lang: Mapped[str] = mapped_column(String(8))
     #: draft (being told) → new → moderated → drafted → approved → replied → closed; or withdrawn.
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
@@ -117,9 +119,12 @@ class Story(Base):
     #: set by the moderator: urgent, high or routine
     criticality: Mapped[str | None] = mapped_column(String(8))
     rating: Mapped[int | None]
-    #: not_needed (English), pending (retried by the worker with backoff), done, failed, off (none set up)
+    #: not_needed (English), pending (retried by the worker with backoff), done (by the service or by
+    #: hand), failed, off (none set up)
     translation_status: Mapped[str] = mapped_column(String(12), default="not_needed", index=True)
     translation_attempts: Mapped[int] = mapped_column(default=0)
+    #: who wrote ``translation_en`` by hand (None: the translation service did)
+    translation_by: Mapped[str | None] = mapped_column(String(80))
     translation_next_at: Mapped[datetime | None]
     #: who is working on it, so two people never work the same story
     claimed_by: Mapped[str | None] = mapped_column(String(80))
@@ -197,6 +202,37 @@ class StaffUser(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StaffSession(Base):
+    """A signed-in browser. Its cookie holds a random token and only the token's hash is kept here, so
+    this table cannot sign anyone in. Sign-out revokes the row; deactivating the person revokes all theirs.
+    """
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+
+
+class SignInFailure(Base):
+    """A wrong password (or unknown username), counted by every web process alike for the sign-in limits.
+
+    ``device`` is set when the browser carried a known-device cookie for this username: those failures
+    count against that device only. Rows older than a day are deleted as new ones come.
+    """
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = NEVER_REUSE_IDS
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(45), index=True)
+    device: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class Response(Base):
@@ -321,7 +357,7 @@ class Alert(Base):
     story_ref: Mapped[str] = mapped_column(String(9))
     risks: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    #: pending → sent; or failed / off (no email configured)
+    #: pending → sent; or failed / off (no email configured) / simulated (nobody is ever alerted)
     email_status: Mapped[str] = mapped_column(String(16), default="pending")
     email_sent_at: Mapped[datetime | None]
     seen_by: Mapped[str | None] = mapped_column(String(80))

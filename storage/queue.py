@@ -1,11 +1,14 @@
 """The review queue: which stories staff see, filtered and counted, most pressing first.
 
 Urgent stories come first (even one she is still telling), then the longest waiting. Every filter is
-optional; the dashboard reads them from the query string and hands them here as a `QueueFilter`.
+optional; the dashboard reads them from the query string and hands them here as a `QueueFilter`, so
+they are whatever anyone typed into an address: control characters are dropped before they reach the
+database (PostgreSQL refuses NUL outright), and a date at the end of the calendar is no upper bound.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -71,6 +74,11 @@ class QueueFilter:
         )
 
 
+def _printable(text: str) -> str:
+    """Without control characters (NUL, escape, delete…): no site, language or word of hers holds one."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -82,30 +90,33 @@ def visible() -> ColumnElement[bool]:
 
 def conditions(filters: QueueFilter, with_status: bool = True) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = [visible()]
+    site, lang, theme, champion, q = (
+        _printable(text) for text in (filters.site, filters.lang, filters.theme, filters.champion, filters.q)
+    )
     if with_status and filters.status:
         found.append(Story.status == filters.status)
     elif with_status:
         found.append(or_(Story.status.in_(QUEUE), Story.status == Status.DRAFT))
     if filters.urgent:
         found.append(Story.urgent.is_(True))
-    if filters.site:
-        found.append(Story.site == filters.site)
-    if filters.lang:
-        found.append(Story.lang == filters.lang)
+    if site:
+        found.append(Story.site == site)
+    if lang:
+        found.append(Story.lang == lang)
     if filters.channel:
         found.append(Story.channel == filters.channel)
-    if filters.champion:
-        found.append(Story.champion_code == filters.champion)
-    if filters.theme:
+    if champion:
+        found.append(Story.champion_code == champion)
+    if theme:
         # Themes are a JSON list; its text form holds each slug in quotes on both databases.
-        found.append(cast(Story.themes, String).like(f'%"{_like_escape(filters.theme)}"%', escape="\\"))
+        found.append(cast(Story.themes, String).like(f'%"{_like_escape(theme)}"%', escape="\\"))
     if filters.since:
         found.append(Story.submitted_at >= datetime.combine(filters.since, datetime.min.time(), UTC))
-    if filters.until:
+    if filters.until and filters.until < date.max:
         end = datetime.combine(filters.until, datetime.min.time(), UTC) + timedelta(days=1)
         found.append(Story.submitted_at < end)
-    if filters.q:
-        pattern = f"%{_like_escape(filters.q)}%"
+    if q:
+        pattern = f"%{_like_escape(q)}%"
         found.append(
             or_(
                 Story.translation_en.ilike(pattern, escape="\\"),

@@ -11,6 +11,8 @@ from flows.review import Role
 from storage.models import StaffUser
 
 ROLES = tuple(role.value for role in Role)
+#: the longest username, and display name or job title, the staff_user table holds
+USERNAME_MAX, NAME_MAX = 80, 120
 _hasher = PasswordHasher()
 
 
@@ -33,6 +35,15 @@ def create(
     session.add(user)
     session.flush()
     return user
+
+
+def too_long(username: str, display_name: str, job_title: str) -> bool:
+    """More than the staff_user table holds (PostgreSQL refuses it; SQLite would keep it anyway)."""
+    return (
+        len(username.strip()) > USERNAME_MAX
+        or len(display_name.strip()) > NAME_MAX
+        or len(job_title.strip()) > NAME_MAX
+    )
 
 
 def by_username(session: Session, username: str) -> StaffUser | None:

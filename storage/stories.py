@@ -15,9 +15,13 @@ from storage.refcodes import new_code
 
 
 def start(session: Session, contact: Contact) -> Story:
-    """A new draft story: her channel, her language, and the champion who brought her, nothing more."""
+    """A new draft story: her channel and transport, her language, the champion who brought her."""
     story = Story(
-        contact_id=contact.id, channel=contact.channel, lang=contact.lang, champion_code=contact.champion_code
+        contact_id=contact.id,
+        channel=contact.channel,
+        transport=contact.transport,
+        lang=contact.lang,
+        champion_code=contact.champion_code,
     )
     session.add(story)
     session.flush()

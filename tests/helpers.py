@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from bot.chat.delivery import deliver_due
@@ -21,10 +23,17 @@ def say(
     channel: str = "sms",
     media: tuple[MediaKind, ...] = (),
     files: tuple[tuple[bytes, str], ...] = (),
+    transport: str = simulator.TRANSPORT,
 ) -> list[str]:
     """Send one message (``files``: real ones, as content and type); return every message that reached
-    her phone in answer."""
-    received = receive(services, simulator.inbound(channel, sender, text, media, files))
+    her phone in answer.
+
+    Through the simulator by default; another ``transport`` stands for a real provider (a simulated
+    story never alerts anyone, so alert tests need one), with nothing delivered unless it is set up.
+    """
+    received = receive(
+        services, replace(simulator.inbound(channel, sender, text, media, files), transport=transport)
+    )
     deliver_due(services, ids=received.outbox_ids)
     with services.db.session() as session:
         rows = session.scalars(

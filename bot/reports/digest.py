@@ -25,6 +25,7 @@ from bot.review.alerts import RISK_WORDS
 from bot.review.themes import labels as theme_labels
 from bot.services import Services
 from channels.base import CHANNEL_LABELS
+from channels.simulator import simulated
 from flows.languages import BY_CODE
 from flows.review import MODERATED_OR_LATER, Status
 from storage import actions, alerts, champions, stories
@@ -53,11 +54,14 @@ class Digest:
     start: datetime
     end: datetime
     stories_in: int = 0
+    #: of ``stories_in``, how many were made up in the simulator (labelled, never from a real person)
+    simulated: int = 0
     previous_in: int = 0
     languages: list[tuple[str, int]] = field(default_factory=list)
     channels: list[tuple[str, int]] = field(default_factory=list)
     themes: list[tuple[str, int, int]] = field(default_factory=list)
-    quotes: list[tuple[str, str]] = field(default_factory=list)
+    #: (reference, quote, simulated)
+    quotes: list[tuple[str, str, bool]] = field(default_factory=list)
     urgent: list[Alert] = field(default_factory=list)
     replied: int = 0
     median_reply_hours: float | None = None
@@ -76,14 +80,14 @@ class Digest:
 
 
 def parse_week(week: str) -> tuple[datetime, datetime]:
-    """ "2026-W47" → Monday 00:00 UTC of that ISO week, and the Monday after."""
+    """ "2026-W47" → Monday 00:00 UTC of that ISO week, and the Monday after (9999's last week has none)."""
     try:
         year, number = week.upper().split("-W")
         monday = date.fromisocalendar(int(year), int(number), 1)
-    except ValueError as error:
+        start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+        return start, start + timedelta(days=7)
+    except (ValueError, OverflowError) as error:
         raise ValueError(f"{week!r} is not an ISO week like 2026-W47") from error
-    start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
-    return start, start + timedelta(days=7)
 
 
 def last_week(now: datetime | None = None) -> str:
@@ -108,6 +112,7 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
     this_week = stories.submitted_between(session, site, start, end, seen)
     before = stories.submitted_between(session, site, start - timedelta(days=7), start, seen)
     digest.stories_in, digest.previous_in = len(this_week), len(before)
+    digest.simulated = sum(simulated(story.transport) for story in this_week)
     digest.languages = Counter(
         BY_CODE[s.lang].english_name if s.lang in BY_CODE else s.lang for s in this_week
     ).most_common()
@@ -123,6 +128,7 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
         (
             story.ref or "",
             _quote(story.translation_en or (story.redacted_text if story.lang == "en" else None)),
+            simulated(story.transport),
         )
         for story in moderated
         if (story.translation_en or story.lang == "en") and story.redacted_text

@@ -2,6 +2,9 @@
 
 An alert carries the reference code and a link, never her words or her number: email and SMS are not
 places for them. Every alert and what was done about it is recorded, and appears in the digest.
+
+A simulated story (anyone who can reach /simulator can type one) is still flagged urgent, so the flow
+can be seen working, but nobody is emailed or texted about it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.clients.mail import send_email
 from bot.services import Services
 from channels.base import canonical_address
+from channels.simulator import simulated
 from storage import alerts, audit, outbox
 from storage.models import Alert, Story
 
@@ -29,6 +33,9 @@ RISK_WORDS = {
 
 def raise_alert(services: Services, session: Session, story: Story, risks: tuple[str, ...]) -> Alert:
     assert story.ref is not None
+    if simulated(story.transport):
+        audit.record(session, "system", "urgent_flagged", story.ref, risks=list(risks), simulated=True)
+        return alerts.add(session, story, list(risks), "simulated")
     alert = alerts.add(session, story, list(risks), "pending" if services.settings.alert_emails else "off")
     audit.record(session, "system", "urgent_flagged", story.ref, risks=list(risks))
     text = alert_text(services, story.ref, risks)

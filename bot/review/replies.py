@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.review import themes
 from bot.review.reply_check import check_reply
 from flows.catalog import text as catalog_text
 from storage import audit, outbox
@@ -21,6 +22,8 @@ from storage.models import Contact, ReplyTemplate, Response, StaffUser, Story
 
 ENGLISH = "en"
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z ]*\]")
+#: the longest title the reply_template table holds
+TEMPLATE_TITLE_MAX = 120
 
 
 class ReplyRefused(Exception):
@@ -139,9 +142,15 @@ def approve(
 
 
 def save_template(session: Session, theme: str, title: str, body: str, who: str) -> ReplyTemplate:
-    """A starting point for the next reply on this theme; it is still read and approved every time."""
+    """A starting point for the next reply on this theme; it is still read and approved every time.
+
+    A theme not on the list makes it a template for any theme.
+    """
     if not title.strip() or not body.strip():
         raise ReplyRefused("A template needs a title and some words.")
+    if len(title.strip()) > TEMPLATE_TITLE_MAX:
+        raise ReplyRefused(f"Please keep the template title under {TEMPLATE_TITLE_MAX} characters.")
+    (theme,) = themes.valid([theme]) or ("",)
     template = ReplyTemplate(theme=theme, title=title.strip(), body=body.strip(), created_by=who)
     session.add(template)
     session.flush()

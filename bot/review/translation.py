@@ -1,7 +1,9 @@
 """Translation in the product: stories to English for staff, replies to her language and back.
 
 Only redacted text confirmed by a moderator is ever sent. A provider that is down or slow never holds
-up her messages: stories wait as "pending" and the worker retries them with backoff.
+up her messages: stories wait as "pending" and the worker retries them with backoff. With no provider
+set up, nothing is "being translated": staff are told so, and someone who reads her language (or has an
+interpreter) writes the English by hand, recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
 from bot.clients.retry import backoff
 from bot.clients.translators import TranslationError, Translator, make_translator
+from bot.config import Settings
 from bot.services import Services
-from storage import stories
+from storage import audit, stories
 from storage.models import Story
 
 log = logging.getLogger(__name__)
@@ -20,12 +25,16 @@ MAX_ATTEMPTS = 10
 ENGLISH = "en"
 
 
+def set_up(settings: Settings) -> bool:
+    """A translation service is configured: not "none", and LibreTranslate (the default) with its URL."""
+    provider = (settings.translate_provider or "libretranslate").strip().lower()
+    return provider != "none" and not (provider == "libretranslate" and not settings.translate_url)
+
+
 def translator(services: Services) -> Translator | None:
     """The configured provider, or None when translation is switched off or not set up."""
     settings = services.settings
-    if settings.translate_provider == "none":
-        return None
-    if settings.translate_provider == "libretranslate" and not settings.translate_url:
+    if not set_up(settings):
         return None
     return make_translator(
         settings.translate_provider, settings.translate_url or None, settings.translate_api_key or None
@@ -68,6 +77,23 @@ def translate_pending(services: Services, now: datetime | None = None, limit: in
                 story.answers = {**story.answers, **{f"{key}_en": value for key, value in answers_en.items()}}
                 story.translation_status = "done"
     return len(due)
+
+
+class NotTranslated(Exception):
+    """Why a translation by hand was not kept: shown to the member of staff as it is."""
+
+
+def translate_by_hand(session: Session, story: Story, english: str, who: str) -> None:
+    """A person who reads her language writes the English; the worker will not replace it."""
+    english = english.strip()
+    if not english:
+        raise NotTranslated("Write the English translation first.")
+    if story.translation_en:
+        raise NotTranslated("This story already has an English translation.")
+    story.translation_en = english
+    story.translation_by = who
+    story.translation_status = "done"
+    audit.record(session, who, "story_translated_by_hand", story.ref)
 
 
 def _switched_off(services: Services, story_id: int) -> None:

@@ -14,6 +14,7 @@ from bot.review import themes
 from bot.web.auth import me
 from bot.web.current import services
 from channels.base import CHANNEL_LABELS
+from channels.simulator import simulated
 from flows import review as workflow
 from flows.languages import BY_CODE
 from flows.review import Status
@@ -39,6 +40,14 @@ def signed_in_user(session: Session) -> StaffUser:
     if user is None:
         abort(403)
     return user
+
+
+def small_number(text: str, below: int = 2**31) -> int | None:
+    """A number typed into an address or a form ("3"), or None: "²" is a digit to ``str.isdigit`` but
+    not to ``int``, and an id past what the database holds names no row."""
+    if not (text.isascii() and text.isdigit()) or int(text) >= below:
+        return None
+    return int(text)
 
 
 def back_to(ref: str) -> ResponseReturnValue:
@@ -150,6 +159,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(_reject_page, "reject_page")
     app.add_template_global(_language_name, "language_name")
     app.add_template_global(themes.labels, "theme_labels")
+    app.add_template_global(simulated, "simulated")
     app.jinja_env.globals.update(
         workflow=workflow,
         Status=Status,

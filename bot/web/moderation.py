@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from bot.review import moderation
 from bot.web.auth import me, requires
-from bot.web.common import back_to, start_work, story_or_404
+from bot.web.common import back_to, small_number, start_work, story_or_404
 from bot.web.current import services
 from bot.web.stories import render_story
 from flows.review import Permission, Status
@@ -35,9 +35,9 @@ def moderate(ref: str) -> ResponseReturnValue:
         spans = (
             moderation.decode(form.getlist("span"), raw) if form.get("edited") else moderation.spans_of(found)
         )
-        if form.get("undo", "").isdigit():
-            index = int(form["undo"])
-            spans = [span for number, span in enumerate(spans) if number != index]
+        undo = small_number(form.get("undo", ""))
+        if undo is not None:
+            spans = [span for number, span in enumerate(spans) if number != undo]
         elif form.get("add"):
             kind = form.get("type", "NAME")
             added = moderation.find(raw, form.get("words", ""), kind, spans)

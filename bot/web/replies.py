@@ -54,13 +54,16 @@ def draft_reply(ref: str) -> ResponseReturnValue:
             return back_to(ref)
         _translate(session, response)
         if request.form.get("save_template") and request.form.get("template_title", "").strip():
-            replies.save_template(
-                session,
-                request.form.get("template_theme", ""),
-                request.form.get("template_title", ""),
-                response.body,
-                me().username,
-            )
+            try:
+                replies.save_template(
+                    session,
+                    request.form.get("template_theme", ""),
+                    request.form.get("template_title", ""),
+                    response.body,
+                    me().username,
+                )
+            except replies.ReplyRefused as refused:
+                flash(f"Your reply is saved, but not as a template. {refused}")
         waiting = len(response.findings)
     if waiting:
         flash(

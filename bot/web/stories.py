@@ -20,7 +20,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
 from bot.privacy.anonymise import ENTITY_TYPES
-from bot.review import moderation, replies, themes
+from bot.review import moderation, replies, themes, translation
 from bot.web.auth import me, requires
 from bot.web.common import (
     back_to,
@@ -28,6 +28,7 @@ from bot.web.common import (
     let_go,
     now,
     refuse_if_held,
+    small_number,
     story_or_404,
     wait_of,
     working_on,
@@ -61,7 +62,7 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
     else:
         preview = story.redacted_text or ""
     english = replies.story_english(story)
-    template_id = request.args.get("template", "")
+    template_id = small_number(request.args.get("template", ""))
     names = staff.display_names(session)
     return render_template(
         "review/story.html",
@@ -83,11 +84,12 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
         else [],
         all_themes=themes.themes(),
         criticality=CRITICALITY,
+        machine_translation=translation.set_up(services().settings),
         media=stored_media.stored_for_story(session, story.id) if me().can(Permission.MODERATE) else [],
         alerts=alerts.for_story(session, story.id),
         responses=story.responses,
         templates=stored_replies.templates(session),
-        chosen_template=stored_replies.template(session, int(template_id)) if template_id.isdigit() else None,
+        chosen_template=stored_replies.template(session, template_id) if template_id is not None else None,
         history=list(reversed(audit.recent(session, story_ref=story.ref))),
         names=names,
         me=me(),
@@ -142,6 +144,26 @@ def set_themes(ref: str) -> ResponseReturnValue:
             session, me().username, "themes_set", found.ref, themes=chosen, criticality=found.criticality
         )
     flash("Themes and criticality saved.")
+    return back_to(ref)
+
+
+@blueprint.post("/story/<ref>/translation")
+@requires(Permission.MODERATE)
+def translate_by_hand(ref: str) -> ResponseReturnValue:
+    """A moderator or lead who reads her language (or has an interpreter) writes the English."""
+    with services().db.session() as session:
+        found = story_or_404(session, ref)
+        if found.status not in workflow.MODERATED_OR_LATER:
+            flash("A moderator must confirm the redactions before the story is translated.")
+            return back_to(ref)
+        if refuse_if_held(session, found):
+            return back_to(ref)
+        try:
+            translation.translate_by_hand(session, found, request.form.get("english", ""), me().username)
+        except translation.NotTranslated as refused:
+            flash(str(refused))
+            return back_to(ref)
+    flash("Thank you. Your English translation is saved.")
     return back_to(ref)
 
 

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from bot.web.auth import me, requires
 from bot.web.current import services, transaction
 from flows.review import ROLES, Permission
-from storage import audit, staff
+from storage import audit, staff, staff_sessions
 
 blueprint = Blueprint("users", __name__, url_prefix="/review")
 
@@ -22,14 +22,15 @@ def index() -> ResponseReturnValue:
             form = request.form
             username, password = form.get("username", "").strip(), form.get("password", "")
             display_name, role = form.get("display_name", "").strip(), form.get("role", "")
+            job_title = form.get("job_title", "")
             if not username or not display_name or role not in ROLES or len(password) < 12:
                 flash("Give a username, a name, a role and a first password of at least 12 characters.")
+            elif staff.too_long(username, display_name, job_title):
+                flash("Please use a shorter username, name or job title.")
             elif staff.by_username(session, username) is not None:
                 flash("That username is taken.")
             else:
-                user = staff.create(
-                    session, username, password, role, display_name, form.get("job_title", "")
-                )
+                user = staff.create(session, username, password, role, display_name, job_title)
                 audit.record(session, me().username, "user_created", user=user.username, role=role)
                 flash(f"{display_name} can now sign in as {user.username}.")
             return redirect(url_for("users.index"))
@@ -49,6 +50,8 @@ def toggle_active(user_id: int) -> ResponseReturnValue:
             flash("You cannot deactivate yourself.")
             return redirect(url_for("users.index"))
         user.active = not user.active
+        if not user.active:
+            staff_sessions.end_all_for(session, user.id)  # signed out everywhere, now and after reactivation
         audit.record(
             session,
             me().username,

@@ -1,1 +1,2 @@
-"""Faults and attacks: the core under broken networks, dead processes and hostile input."""
+"""Attack tests: what a stranger, a wrong role or hostile input can do to the app. Bounded and on
+127.0.0.1 only; each fault the hardening issue names has a test here that failed before its fix."""

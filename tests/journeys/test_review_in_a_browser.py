@@ -19,7 +19,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from bot.app import create_app
 from bot.chat.delivery import deliver_due
 from bot.services import Services
-from bot.web.auth import limiter
 from storage import staff
 from storage.migrations import upgrade
 from tests.conftest import make_settings
@@ -59,12 +58,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Serv
 
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'allvoices.db'}"
     upgrade(url)
-    services = Services.build(make_settings(url))
+    services = Services.build(make_settings(url, simulator=True))
     with services.db.session() as session:
         for username, (role, name, title) in STAFF.items():
             staff.create(session, username, PASSWORD, role, name, title)
     app = create_app(services=services)
-    limiter.reset()  # other tests in this process signed in from the same address
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
     thread.start()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.review.alerts import send_pending
 from bot.services import Services
+from channels import simulator
 from storage import queue as stories_queue
 from storage.models import Alert, OutboxMessage, Story
 from storage.queue import QueueFilter
@@ -29,6 +30,8 @@ URGENT = [
     ("I don't want to live anymore", "116 123"),
     ("My husband hits me and I am scared to go home", "0808 2000 247"),
 ]
+#: a real provider's transport: only stories that came in through one alert anyone
+REAL = "twilio"
 ORDINARY = [
     "The midwife was lovely and explained everything",
     "I had some bleeding after the birth but it stopped and I was fine",
@@ -42,9 +45,9 @@ ORDINARY = [
 ]
 
 
-def _in_story(services: Services) -> None:
-    say(services, "Hello")
-    say(services, "yes")
+def _in_story(services: Services, transport: str = simulator.TRANSPORT) -> None:
+    say(services, "Hello", transport=transport)
+    say(services, "yes", transport=transport)
 
 
 @pytest.mark.parametrize(("message", "number"), URGENT)
@@ -95,8 +98,8 @@ def test_the_alert_reaches_the_lead_by_email_without_her_words_or_number(
 ) -> None:
     url, inbox = smtp
     services.settings = replace(services.settings, smtp_url=url, alert_emails=("oncall@trust.example",))
-    _in_story(services)
-    say(services, "My partner hits me and I am scared to go home. My name is Amina Yusuf")
+    _in_story(services, REAL)
+    say(services, "My partner hits me and I am scared to go home. My name is Amina Yusuf", transport=REAL)
     assert send_pending(services) == 1
     for _ in range(50):
         if inbox.messages:
@@ -115,9 +118,27 @@ def test_the_alert_reaches_the_lead_by_email_without_her_words_or_number(
 
 def test_the_lead_is_alerted_by_sms_through_the_outbox_without_her_words(services: Services) -> None:
     services.settings = replace(services.settings, alert_sms=("07700 900555",))
-    _in_story(services)
-    say(services, "I keep thinking about ending my life")
+    _in_story(services, REAL)
+    say(services, "I keep thinking about ending my life", transport=REAL)
     with services.db.session() as session:
         alert_sms = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "alert")).one()
     assert "URGENT" in alert_sms.body
     assert "ending my life" not in alert_sms.body
+
+
+def test_a_simulated_urgent_story_is_flagged_but_alerts_nobody(
+    services: Services, smtp: tuple[str, Inbox]
+) -> None:
+    url, inbox = smtp
+    services.settings = replace(
+        services.settings, smtp_url=url, alert_emails=("oncall@trust.example",), alert_sms=("07700 900555",)
+    )
+    _in_story(services)
+    assert "999" in say(services, "I am bleeding a lot and feel faint")[0], "she still gets the numbers"
+    assert send_pending(services) == 0
+    with services.db.session() as session:
+        story = session.scalars(select(Story)).one()
+        assert story.urgent and story.transport == simulator.TRANSPORT
+        assert session.scalars(select(Alert.email_status)).one() == "simulated"
+        assert session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "alert")).all() == []
+    assert inbox.messages == []

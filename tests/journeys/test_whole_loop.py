@@ -22,6 +22,7 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture
 def app(services: Services) -> Iterator[Flask]:
+    services.settings = replace(services.settings, simulator=True)  # she tells her story in the simulator
     with services.db.session() as session:
         for username, role in (("mo", "moderator"), ("rita", "responder"), ("lena", "lead"), ("lou", "lead")):
             staff.create(session, username, PASSWORD, role, username.title(), "Midwife")

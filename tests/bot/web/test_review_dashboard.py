@@ -1,7 +1,7 @@
 """The staff dashboard, as staff use it: queue, claims, moderation, themes, replies, media, alerts, admin.
 
-Runs on SQLite and PostgreSQL. Staff are signed in through Flask-Login's session (the sign-in form and
-its rate limit are tested in test_whole_loop), so each test stays fast.
+Runs on SQLite and PostgreSQL. Staff are signed in with a server-side session made directly (the sign-in
+form is tested in test_whole_loop, its limits in tests/faults), so each test stays fast.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bot.privacy.anonymise import anonymise
 from bot.review import translation
 from bot.services import Services
 from channels.simulator import TRANSPORT
-from storage import stories
+from storage import staff_sessions, stories
 from storage.models import (
     Action,
     Alert,
@@ -66,11 +66,14 @@ def app(services: Services) -> Iterator[Flask]:
 
 
 def as_staff(app: Flask, username: str) -> FlaskClient:
-    """A client signed in as ``username`` (by session, skipping the rate-limited sign-in form)."""
+    """A client signed in as ``username`` (a server-side session of its own, skipping the slow sign-in
+    form: argon2 is deliberately slow)."""
     client = app.test_client()
-    user_id = _user_id(app, username)
+    services: Services = app.extensions["allvoices"]
+    with services.db.session() as db:
+        token = staff_sessions.start(db, _user_id(app, username))
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = token
         session["_fresh"] = True
     return client
 
@@ -479,7 +482,9 @@ def test_a_reply_goes_out_in_her_language_and_a_hand_edited_translation_is_recor
 def test_without_a_translation_service_the_approver_is_told_so(app: Flask, services: Services) -> None:
     ref = _moderated(app, services, "Położna mnie nie słuchała.", lang="pl")
     _draft(app, ref, GOOD_REPLY)
-    assert "Translation not set up" in as_staff(app, "lena").get(f"/review/story/{ref}").get_data(True)
+    page = as_staff(app, "lena").get(f"/review/story/{ref}").get_data(as_text=True)
+    assert "No translation service is set up, so nothing will translate this reply." in page
+    assert "Ask the translation service again" not in page
 
 
 def test_a_reply_saved_as_a_template_starts_the_next_reply(app: Flask, services: Services) -> None:
@@ -620,8 +625,10 @@ def test_every_page_has_a_strict_content_security_policy_and_no_inline_script(
 ) -> None:
     ref = _moderated(app, services)
     client = as_staff(app, "lena")
+    simulator = create_app(services=replace(services, settings=replace(services.settings, simulator=True)))
     for path in ("/review/", f"/review/story/{ref}", "/review/login", "/simulator/", "/"):
-        response = client.get(path)
+        response = (simulator.test_client() if path == "/simulator/" else client).get(path)
+        assert response.status_code == 200, path
         policy = response.headers["Content-Security-Policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
         assert response.headers["X-Frame-Options"] == "DENY"

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from bot.app import create_app
 from bot.services import Services
+from bot.web.sites import slug_of
 from flows.review import PERMISSIONS
 from storage.migrations import upgrade
 from storage.models import (
@@ -45,6 +46,7 @@ NEEDS: dict[str, str | None] = {
     "stories.release": "view",
     "moderation.moderate": "moderate",
     "stories.set_themes": "moderate",
+    "stories.translate_by_hand": "moderate",
     "stories.media": "moderate",
     "alerts.mark": "moderate",
     "replies.check_reply": "draft",
@@ -93,20 +95,28 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('roles')) / 'roles.db'}"
     upgrade(url)
     services = Services.build(make_settings(url))
-    with services.db.session() as session:
-        for role in ROLES:
-            session.add(StaffUser(username=role, display_name=role.title(), role=role, password_hash="-"))
-        session.add(StaffUser(username="spare", display_name="Spare", role="responder", password_hash="-"))
+    staff_for_every_role(services)
     application = create_app(services=services)
     application.config.update(TESTING=True)
     yield application
     services.db.dispose()
 
 
+def staff_for_every_role(services: Services) -> None:
+    """One account per role, named after it, and a spare responder to deactivate."""
+    with services.db.session() as session:
+        for role in ROLES:
+            session.add(StaffUser(username=role, display_name=role.title(), role=role, password_hash="-"))
+        session.add(StaffUser(username="spare", display_name="Spare", role="responder", password_hash="-"))
+
+
 @pytest.fixture(scope="module")
 def ids(app: Flask) -> dict[str, str]:
-    """One of everything a route can point at."""
-    services: Services = app.extensions["allvoices"]
+    return one_of_everything(app.extensions["allvoices"])
+
+
+def one_of_everything(services: Services) -> dict[str, str]:
+    """One of everything a route can point at, by the name of its part in the route."""
     ref = make_story(services, "The ward was cold.")
     with services.db.session() as session:
         story_id = session.scalars(select(Story.id).where(Story.ref == ref)).one()
@@ -141,6 +151,7 @@ def ids(app: Flask) -> dict[str, str]:
             "user_id": str(spare),
             "code": "MUMS1",
             "quote_id": str(quote.id),
+            "slug": slug_of(services.settings.sites[0]),
         }
 
 
