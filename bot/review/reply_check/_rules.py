@@ -43,7 +43,7 @@ class JargonTerm:
 
 @dataclass(frozen=True)
 class Limits:
-    acknowledge_similarity: float
+    acknowledge_margin: float
     short_thanks_sentences: int
     max_chars: int
     max_grade: float
@@ -62,6 +62,8 @@ class Rules:
     jargon_terms: tuple[JargonTerm, ...]
     everyday_capitals: frozenset[str]
     advice: Mapping[str, Wording]
+    #: what any reply could say: a sentence must be nearer her story than these to say back what she told us
+    generic_sentences: tuple[str, ...]
     apology: Phrases
     next_steps: Phrases
     not_steps: Phrases
@@ -91,7 +93,7 @@ def rules() -> Rules:
     jargon = _table(blocking, "jargon")
     return Rules(
         limits=Limits(
-            acknowledge_similarity=float(limits["acknowledge_similarity"]),
+            acknowledge_margin=float(limits["acknowledge_margin"]),
             short_thanks_sentences=int(limits["short_thanks_sentences"]),
             max_chars=int(limits["max_chars"]),
             max_grade=float(limits["max_grade"]),
@@ -111,6 +113,7 @@ def rules() -> Rules:
         ),
         everyday_capitals=frozenset(_strings(jargon, "everyday_capitals")),
         advice={name: _wording(name, _table(advice, name)) for name in advice},
+        generic_sentences=tuple(_strings(_table(advice, "acknowledge"), "generic")),
         apology=_phrases(_table(advice, "apology"), "phrases"),
         next_steps=_phrases(_table(advice, "next_steps"), "phrases"),
         not_steps=_phrases(_table(advice, "next_steps"), "not_steps"),

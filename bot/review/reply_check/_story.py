@@ -34,9 +34,16 @@ def story_vectors(story: str) -> Vectors:
     return embed([sentence.text for sentence in sentences(normalise(story))])
 
 
-def closeness(reply: Vectors, story: str) -> float:
-    """How near the reply's nearest sentence comes to any sentence of her story (cosine)."""
+@lru_cache(maxsize=1)
+def generic_vectors(generic: tuple[str, ...]) -> Vectors:
+    return embed(list(generic))
+
+
+def says_back(reply: Vectors, story: str, rules: Rules) -> bool:
+    """Some sentence of the reply is nearer a sentence of her story than any reply-to-anyone sentence is."""
     theirs = story_vectors(story)
     if len(reply) == 0 or len(theirs) == 0:
-        return 0.0
-    return float(np.max(reply @ theirs.T))
+        return False
+    to_story = np.max(reply @ theirs.T, axis=1)
+    to_anyone = np.max(reply @ generic_vectors(rules.generic_sentences).T, axis=1)
+    return bool(np.max(to_story - to_anyone) >= rules.limits.acknowledge_margin)
