@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -18,6 +19,9 @@ from bot.services import Services
 from channels.base import CHANNELS
 from channels.registry import commands as channel_commands
 from storage.migrations import upgrade
+
+if TYPE_CHECKING:
+    from bot.review.reply_check import Finding
 
 DEMO_LOGINS = Path("var") / "demo-logins.txt"
 DEMO_USERS = (
@@ -145,24 +149,51 @@ def anonymise(lang: str | None, jsonl: bool) -> None:
 
 
 @main.command("check-reply")
-@click.option("--lang", default="en", show_default=True, help="The language the draft is written in.")
-def check_reply(lang: str) -> None:
-    """Check a draft reply (standard input) for what a non-defensive reply needs."""
+@click.option(
+    "--lang",
+    type=click.Choice(["en"]),
+    default="en",
+    show_default=True,
+    help="The draft's language. Only English: drafts are written in English and translated afterwards.",
+)
+@click.option(
+    "--story",
+    "story_file",
+    type=click.File("r", encoding="utf-8"),
+    help="A file with the story the draft answers (plain text, English); makes the check far better.",
+)
+def check_reply(lang: str, story_file: TextIO | None) -> None:
+    """Check a draft reply (standard input): anything defensive blocks it; advice never does.
+
+    Prints {"ok": …, "findings": [what blocks, each with rule, message, quote, suggestion], "advice": […]}.
+    """
     from bot.review.reply_check import check_reply as check
 
     draft = sys.stdin.read()
     if not draft.strip():
         click.echo(
-            json.dumps({"ok": False, "findings": [{"rule": "empty", "message": "The draft is empty."}]})
+            json.dumps(
+                {"ok": False, "findings": [{"rule": "empty", "message": "The draft is empty."}], "advice": []}
+            )
         )
         sys.exit(1)
-    result = check(draft)
-    findings = [
-        {"rule": f.rule, "message": f.message, "quote": f.quote, "suggestion": f.suggestion}
-        for f in result.findings
-    ]
-    click.echo(json.dumps({"ok": result.ok, "findings": findings}, ensure_ascii=False))
+    result = check(draft, story_file.read() if story_file else None)
+    answer = {
+        "ok": result.ok,
+        "findings": [_finding_json(finding) for finding in result.blocking],
+        "advice": [_finding_json(finding) for finding in result.advice],
+    }
+    click.echo(json.dumps(answer, ensure_ascii=False))
     sys.exit(0 if result.ok else 1)
+
+
+def _finding_json(finding: Finding) -> dict[str, str]:
+    return {
+        "rule": finding.rule,
+        "message": finding.message,
+        "quote": finding.quote,
+        "suggestion": finding.suggestion,
+    }
 
 
 @main.command()

@@ -69,6 +69,36 @@ MODERATED_OR_LATER: tuple[Status, ...] = (
 SUBMITTED: tuple[Status, ...] = STAFF_STATUSES
 
 
+class ReplyStatus(StrEnum):
+    """A reply's life: written, approved by a second person, sent; or closed because another reply was sent.
+
+    Once one reply to a story is sent, every other draft for that story is ``SUPERSEDED`` and can never be
+    approved: she must not get two answers to one story.
+    """
+
+    DRAFT = "draft"  # written, waiting for a second person
+    APPROVED = "approved"  # approved: the worker is sending it
+    SENT = "sent"  # it reached her channel
+    SUPERSEDED = "superseded"  # another reply to the same story was sent first
+
+    @property
+    def label(self) -> str:
+        return _REPLY_LABELS[self]
+
+
+_REPLY_LABELS = {
+    ReplyStatus.DRAFT: "To approve",
+    ReplyStatus.APPROVED: "Approved",
+    ReplyStatus.SENT: "Sent",
+    ReplyStatus.SUPERSEDED: "Closed: another reply was sent",
+}
+
+
+def can_approve_reply(status: str) -> bool:
+    """Only a draft may be approved: never one already approved, sent or superseded."""
+    return status == ReplyStatus.DRAFT
+
+
 class Role(StrEnum):
     MODERATOR = "moderator"
     RESPONDER = "responder"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import ReplyTemplate, Response
+from storage.models import ReplyTemplate, Response, Story
 
 
 def get(session: Session, response_id: int) -> Response | None:
@@ -26,3 +28,19 @@ def add_template(session: Session, theme: str, title: str, body: str, by: str) -
     session.add(found)
     session.flush()
     return found
+
+
+def overridden_between(session: Session, site: str, start: datetime, end: datetime) -> int:
+    """Replies a lead approved in a period over the checker's blocking findings, at one site (or ``all``)."""
+    query = (
+        select(func.count(Response.id))
+        .join(Story, Story.id == Response.story_id)
+        .where(
+            Response.override_reason.is_not(None),
+            Response.approved_at >= start,
+            Response.approved_at < end,
+        )
+    )
+    if site.lower() != "all":
+        query = query.where(Story.site == site)
+    return session.scalar(query) or 0

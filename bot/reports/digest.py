@@ -28,7 +28,7 @@ from channels.base import CHANNEL_LABELS
 from channels.simulator import simulated
 from flows.languages import BY_CODE
 from flows.review import MODERATED_OR_LATER, Status
-from storage import actions, alerts, champions, stories
+from storage import actions, alerts, champions, replies, stories
 from storage.models import Action, Alert, Story
 
 #: England and Wales, Census 2021 (ONS, TS021): share of usual residents by ethnic group.
@@ -66,6 +66,8 @@ class Digest:
     replied: int = 0
     median_reply_hours: float | None = None
     within_target: int = 0
+    #: replies a lead approved over the checker's blocking findings: a rising count means staff distrust it
+    overrides: int = 0
     ratings: list[int] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     heard_from: list[tuple[str, int, float, float]] = field(default_factory=list)
@@ -144,6 +146,7 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
     digest.median_reply_hours = round(statistics.median(hours), 1) if hours else None
     target = services.settings.reply_target_days * 24
     digest.within_target = sum(hour <= target for hour in hours)
+    digest.overrides = replies.overridden_between(session, site, start, end)
     digest.ratings = [story.rating for story in replied if story.rating]
     digest.actions = actions.for_site(session, site)
     _heard_from(digest, this_week, site, services.settings.population_file)

@@ -1,8 +1,10 @@
 """Staff replies: two people (one writes, another approves), then out through her channel's outbox.
 
-A reply is checked for what a non-defensive reply needs (``bot.review.reply_check``) when it is saved
-and again when it is approved. While anything is found it cannot be approved, unless a lead decides
-the checker is wrong for this reply and writes down why: that decision is audited.
+A reply is checked (``bot.review.reply_check``) when it is saved and again when it is approved. While a
+blocking finding stands it cannot be approved, unless a lead decides the checker is wrong for this reply
+and writes down why: that decision is audited and counted in the digest. Advice never stops approval.
+Once one reply to a story is sent, every other draft for that story is superseded and can never be
+approved, so she never gets two answers to one story.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.review import themes
 from bot.review.reply_check import check_reply
 from flows.catalog import text as catalog_text
+from flows.review import ReplyStatus, Status, can_approve_reply
 from storage import audit, outbox
 from storage.models import Contact, ReplyTemplate, Response, StaffUser, Story
 
@@ -53,15 +56,20 @@ def findings(story: Story, body: str) -> list[dict[str, Any]]:
     return [asdict(finding) for finding in check_reply(body, words).findings]
 
 
+def blocking(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings that stop approval (stored findings from before advice existed all block)."""
+    return [finding for finding in found if finding.get("blocking", True)]
+
+
 def draft(session: Session, story: Story, author: StaffUser, body: str) -> Response:
     body = body.strip()
     if not body:
         raise ReplyRefused("The reply is empty.")
-    if story.status in ("new", "draft", "withdrawn", "closed"):
+    if story.status in (Status.NEW, Status.DRAFT, Status.WITHDRAWN, Status.CLOSED):
         raise ReplyRefused("This story must be moderated before anyone replies.")
     response = Response(story_id=story.id, body=body, author_id=author.id, findings=findings(story, body))
     session.add(response)
-    story.status = "drafted"
+    story.status = Status.DRAFTED
     story.claimed_by = None
     story.claimed_until = None
     session.flush()
@@ -71,7 +79,7 @@ def draft(session: Session, story: Story, author: StaffUser, body: str) -> Respo
         "reply_drafted",
         story.ref,
         response=response.id,
-        findings=[finding["rule"] for finding in response.findings],
+        findings=[finding["rule"] for finding in blocking(response.findings)],
     )
     return response
 
@@ -100,21 +108,26 @@ def approve(
     and the signature of the person who wrote it.
     """
     story = response.story
+    if response.status == ReplyStatus.SUPERSEDED:
+        raise ReplyRefused("Another reply to this story was sent first, so this draft is closed.")
+    if not can_approve_reply(response.status):
+        raise ReplyRefused("This reply has already been approved.")
     if response.author_id == approver.id:
         raise ReplyRefused("Someone else must approve a reply you wrote.")
-    if response.status != "draft":
-        raise ReplyRefused("This reply has already been approved.")
+    if any(other.status == ReplyStatus.APPROVED for other in story.responses if other is not response):
+        raise ReplyRefused("Another reply to this story is already approved and on its way to her.")
     response.findings = findings(story, response.body)
+    stopping = blocking(response.findings)
     reason = override_reason.strip()
-    if response.findings and not reason:
+    if stopping and not reason:
         raise ReplyRefused(
-            "This reply cannot be approved yet: the checker still finds things to change. "
+            "This reply cannot be approved yet: the checker found something that reads as defensive. "
             "Ask the writer to change it, or, as a lead, approve it with a written reason."
         )
-    if response.findings and not may_override:
-        raise ReplyRefused("Only a lead can approve a reply the checker has not passed.")
+    if stopping and not may_override:
+        raise ReplyRefused("Only a lead can approve a reply the checker has blocked.")
     now = datetime.now(UTC)
-    if response.findings:
+    if stopping:
         response.override_reason = reason
         audit.record(
             session,
@@ -122,13 +135,13 @@ def approve(
             "reply_override",
             story.ref,
             response=response.id,
-            rules=[finding["rule"] for finding in response.findings],
+            rules=[finding["rule"] for finding in stopping],
             reason=reason,
         )
-    response.status = "approved"
+    response.status = ReplyStatus.APPROVED
     response.approver_id = approver.id
     response.approved_at = now
-    story.status = "approved"
+    story.status = Status.APPROVED
     story.claimed_by = None
     story.claimed_until = None
     audit.record(session, approver.username, "reply_approved", story.ref, response=response.id)
@@ -159,13 +172,16 @@ def save_template(session: Session, theme: str, title: str, body: str, who: str)
 
 
 def mark_sent(session: Session, story_id: int, at: datetime) -> None:
-    """The worker sent an approved reply: the story is answered."""
+    """The worker sent an approved reply: the story is answered, and every other draft for it is closed."""
     story = session.get(Story, story_id)
     if story is None:
         return
-    story.status = "replied"
+    story.status = Status.REPLIED
     story.replied_at = at
     for response in story.responses:
-        if response.status == "approved":
-            response.status = "sent"
+        if response.status == ReplyStatus.APPROVED:
+            response.status = ReplyStatus.SENT
             response.sent_at = at
+        elif response.status == ReplyStatus.DRAFT:
+            response.status = ReplyStatus.SUPERSEDED
+            audit.record(session, "system", "reply_superseded", story.ref, response=response.id)

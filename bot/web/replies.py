@@ -11,7 +11,7 @@ from bot.review import replies, translation
 from bot.web.auth import me, requires
 from bot.web.common import back_to, let_go, signed_in_user, start_work, story_or_404
 from bot.web.current import services
-from flows.review import Permission
+from flows.review import Permission, can_approve_reply
 from storage import replies as stored_replies, stories
 from storage.models import Response
 
@@ -23,6 +23,8 @@ blueprint = Blueprint("replies", __name__, url_prefix="/review")
 def check_reply() -> ResponseReturnValue:
     """The checker, live while the responder types (CSRF header required like any other POST).
 
+    Answers ``{"blocking": [...], "advice": [...]}``: what stops approval, and what could be added.
+
     Typing a reply is starting work on the story, so this also claims it for the writer; when someone
     else already holds it they are told at once, not when they save.
     """
@@ -33,7 +35,12 @@ def check_reply() -> ResponseReturnValue:
         found = stories.by_ref(session, ref) if ref else None
         if found is None:
             abort(404)
-        answer: dict[str, object] = {"findings": replies.findings(found, body) if body.strip() else []}
+        found_now = replies.findings(found, body) if body.strip() else []
+        stopping = replies.blocking(found_now)
+        answer: dict[str, object] = {
+            "blocking": stopping,
+            "advice": [finding for finding in found_now if finding not in stopping],
+        }
         if body.strip() and not start_work(session, found):
             answer["held_by"] = found.claimed_by
         return answer
@@ -64,7 +71,7 @@ def draft_reply(ref: str) -> ResponseReturnValue:
                 )
             except replies.ReplyRefused as refused:
                 flash(f"Your reply is saved, but not as a template. {refused}")
-        waiting = len(response.findings)
+        waiting = len(replies.blocking(response.findings))
     if waiting:
         flash(
             f"Your reply is saved, but the checker found {waiting} thing(s) to change before it can be "
@@ -110,8 +117,8 @@ def edit_translation(response_id: int) -> ResponseReturnValue:
     """The approver (a fluent speaker, or with an interpreter) corrects the translation by hand."""
     with services().db.session() as session:
         response = _response(session, response_id)
-        if response.status != "draft":
-            flash("This reply has already been approved.")
+        if not can_approve_reply(response.status):
+            flash("This reply can no longer be changed: it was approved, sent or closed.")
         elif start_work(session, response.story):
             replies.set_translation(
                 session, response, request.form.get("translation", ""), None, me().username

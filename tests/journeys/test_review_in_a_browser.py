@@ -1,5 +1,6 @@
 """The whole loop in a real browser: she tells a story in the simulator, a moderator confirms redactions
-and themes, a responder's defensive draft is blocked and rewritten, a lead approves, the reply arrives.
+and themes, a responder's subtly defensive draft is blocked with the words quoted, her good rewrite shows
+only advice and is approved by a lead without an override, and the reply arrives.
 Every dashboard page is scanned with axe-core for serious or critical accessibility problems.
 
 Needs Debian's Chromium at /usr/bin/chromium (Playwright's own browser download is not used).
@@ -44,11 +45,12 @@ ARGS = [
     "--disable-quic",
 ]
 STORY = "The midwife Sarah did not listen when I said the pain was too much. We were on Kestrel ward."
-DEFENSIVE = "Unfortunately the ward was very busy. However our staff are trained to follow procedures."
+# Defensive without a single trigger word: it quietly disputes her account.
+SUBTLE = "Thank you for writing. The midwife remembers checking on you often and says you seemed settled."
+# Good, but with no offer to talk: advice, never a block.
 GOOD = (
     "Thank you for telling us that the midwife did not listen when you said the pain was too much. "
-    "I am sorry we did not listen. I will talk to the ward team this week and write to you by Friday. "
-    "If you would like to talk, reply here."
+    "I am sorry we did not listen. I will talk to the ward team this week and write to you by Friday."
 )
 
 
@@ -150,13 +152,15 @@ def test_a_story_goes_from_her_phone_through_three_staff_and_back(
     responder.goto(f"{base}/review/story/{ref}")
     story_text = responder.locator(".app-story").inner_text()
     assert "Kestrel" not in story_text and "[ADDRESS]" in story_text
-    responder.fill("#body", DEFENSIVE)
-    responder.wait_for_selector("#live-findings:has-text('The checker finds')")
-    assert "Unfortunately" in responder.locator("#live-findings").inner_text()
+    responder.fill("#body", SUBTLE)
+    responder.wait_for_selector("#live-findings:has-text('to change before it can be approved')")
+    blocked = responder.locator("#live-findings .app-findings").inner_text()
+    assert "The midwife remembers checking on you often" in blocked and "Try:" in blocked
     responder.click("button:has-text('Save reply for approval')")
     responder.wait_for_selector(".app-flash:has-text('thing(s) to change')")
     responder.fill("#body", GOOD)
     responder.wait_for_selector("#live-findings:has-text('nothing to change')")
+    assert "a way to talk" in responder.locator("#live-findings .app-advice").inner_text()
     responder.click("button:has-text('Save reply for approval')")
     responder.wait_for_selector(".app-flash:has-text('Someone else will read and approve it')")
 
@@ -167,6 +171,10 @@ def test_a_story_goes_from_her_phone_through_three_staff_and_back(
     assert lead.locator("button:has-text('Approve despite the checker')").count() == 1, lead.inner_text(
         "#replies-heading ~ *"
     )
+    assert lead.locator(".app-findings q.app-quote").first.inner_text().startswith("The midwife remembers")
+    good_card = lead.locator(".nhsuk-card:has-text('I am sorry we did not listen')")
+    assert good_card.locator(".app-advice:has-text('a way to talk')").count() == 1
+    assert good_card.locator(".app-findings").count() == 0
     lead.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
     _no_serious_violations(lead, "story for approval")
     lead.click("button:has-text('Approve and send')")

@@ -1,5 +1,6 @@
-// While the responder types, ask the server's reply checker what is missing or defensive, and show it.
+// While the responder types, ask the server's reply checker what reads as defensive and what could be added.
 // Debounced, so it asks once a pause in typing; the same check runs again when the reply is saved.
+// Blocking findings quote the words and suggest a rewrite; advice is shown apart and never blocks.
 // Typing a reply is starting work on the story: the server claims it for the writer as it checks.
 (function () {
   'use strict';
@@ -10,38 +11,48 @@
   var timer = null;
   var asked = 0;
 
-  function show(findings, heldBy) {
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) { made.className = className; }
+    if (text) { made.textContent = text; }
+    return made;
+  }
+
+  function list(findings, withQuotes) {
+    var items = element('ul', 'nhsuk-list nhsuk-list--bullet');
+    findings.forEach(function (finding) {
+      var item = element('li');
+      if (withQuotes && finding.quote) {
+        item.appendChild(element('q', 'app-quote', finding.quote));
+        item.appendChild(document.createTextNode(' '));
+      }
+      item.appendChild(document.createTextNode(finding.message + ' '));
+      item.appendChild(element('span', 'app-muted', (withQuotes ? 'Try: ' : '') + finding.suggestion));
+      items.appendChild(item);
+    });
+    return items;
+  }
+
+  function show(blocking, advice, heldBy) {
     out.textContent = '';
     if (!body.value.trim()) { return; }
     if (heldBy) {
-      var held = document.createElement('p');
-      held.className = 'nhsuk-error-message';
-      held.textContent = 'Someone else started work on this story. Please wait until they have finished.';
-      out.appendChild(held);
+      out.appendChild(element('p', 'nhsuk-error-message',
+        'Someone else started work on this story. Please wait until they have finished.'));
     }
-    var box = document.createElement('div');
-    box.className = findings.length ? 'app-findings' : 'app-findings app-findings--ok';
-    var heading = document.createElement('h3');
-    heading.className = 'nhsuk-heading-xs';
-    heading.textContent = findings.length
-      ? 'The checker finds ' + findings.length + ' thing' + (findings.length === 1 ? '' : 's') + ' to change'
-      : 'The checker finds nothing to change';
-    box.appendChild(heading);
-    if (findings.length) {
-      var list = document.createElement('ul');
-      list.className = 'nhsuk-list nhsuk-list--bullet';
-      findings.forEach(function (finding) {
-        var item = document.createElement('li');
-        item.textContent = finding.message + ' ';
-        var hint = document.createElement('span');
-        hint.className = 'app-muted';
-        hint.textContent = finding.suggestion;
-        item.appendChild(hint);
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-    }
+    var box = element('div', blocking.length ? 'app-findings' : 'app-findings app-findings--ok');
+    box.appendChild(element('h3', 'nhsuk-heading-xs', blocking.length
+      ? 'The checker finds ' + blocking.length + ' thing' + (blocking.length === 1 ? '' : 's') +
+        ' to change before it can be approved'
+      : 'The checker finds nothing to change'));
+    if (blocking.length) { box.appendChild(list(blocking, true)); }
     out.appendChild(box);
+    if (advice.length) {
+      var tips = element('div', 'app-advice');
+      tips.appendChild(element('h3', 'nhsuk-heading-xs', 'Suggestions (these do not stop approval)'));
+      tips.appendChild(list(advice, false));
+      out.appendChild(tips);
+    }
   }
 
   function check() {
@@ -54,7 +65,7 @@
     }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (data) {
-      if (data && mine === asked) { show(data.findings, data.held_by); }
+      if (data && mine === asked) { show(data.blocking, data.advice, data.held_by); }
     }).catch(function () { /* the check runs again on save */ });
   }
 

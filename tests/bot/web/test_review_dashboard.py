@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from bot.app import create_app
 from bot.privacy.anonymise import anonymise
-from bot.review import translation
+from bot.reports import digest
+from bot.review import replies, translation
 from bot.services import Services
 from channels.simulator import TRANSPORT
 from storage import staff_sessions, stories
@@ -406,7 +407,7 @@ def test_a_defensive_draft_is_blocked_until_a_lead_overrides_with_a_written_reas
     ref = _moderated(app, services)
     _draft(app, ref, DEFENSIVE_REPLY)
     page = as_staff(app, "lena").get(f"/review/story/{ref}").get_data(as_text=True)
-    assert "The checker found" in page and "Unfortunately" in page
+    assert "The checker found" in page and "very busy" in page
 
     assert "cannot be approved yet" in _approve(app, services, ref)
     assert _outbox_replies(services) == []
@@ -419,7 +420,10 @@ def test_a_defensive_draft_is_blocked_until_a_lead_overrides_with_a_written_reas
     override = next(event for event in audit_of(services, ref) if event.action == "reply_override")
     assert override.actor == "lena"
     assert override.detail["reason"] == "She asked for a plain factual answer."
-    assert "defensive" in override.detail["rules"]
+    assert "staff_busy" in override.detail["rules"]
+    week = "{}-W{:02d}".format(*datetime.now(UTC).isocalendar()[:2])
+    with services.db.session() as session:
+        assert digest.build(session, services, "all", week).overrides == 1
 
 
 def test_a_reply_the_checker_passes_is_approved_by_someone_else_and_signed_by_its_writer(
@@ -434,6 +438,57 @@ def test_a_reply_the_checker_passes_is_approved_by_someone_else_and_signed_by_it
     assert sent.endswith("Lena, Midwife") and "I am sorry we did not listen." in sent
 
 
+def test_a_reply_with_only_advice_is_approved_without_an_override_and_the_advice_shown_apart(
+    app: Flask, services: Services
+) -> None:
+    ref = _moderated(app, services)
+    no_offer = GOOD_REPLY.replace(" If you would like to talk, reply here.", "")
+    _draft(app, ref, no_offer)
+    page = as_staff(app, "lena").get(f"/review/story/{ref}").get_data(as_text=True)
+    assert "Suggestions (these do not stop approval)" in page and "a way to talk" in page
+    assert "The checker found" not in page
+
+    assert "on its way to her" in _approve(app, services, ref)
+    assert len(_outbox_replies(services)) == 1
+    assert "reply_override" not in {event.action for event in audit_of(services, ref)}
+
+
+def test_once_a_reply_is_sent_every_other_draft_for_the_story_is_closed_for_good(
+    app: Flask, services: Services
+) -> None:
+    ref = _moderated(app, services)
+    _draft(app, ref, GOOD_REPLY)
+    _draft(app, ref, GOOD_REPLY.replace("this week", "on Monday"))
+    with services.db.session() as session:
+        first, second = session.scalars(select(Response).order_by(Response.id)).all()
+        first_id, second_id, story_id = first.id, second.id, first.story_id
+    client = as_staff(app, "lena")
+    approve_first = client.post(
+        f"/review/response/{first_id}/approve",
+        data={"csrf_token": token(client, f"/review/story/{ref}")},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "on its way to her" in approve_first
+    with services.db.session() as session:
+        replies.mark_sent(session, story_id, datetime.now(UTC))
+
+    again = client.post(
+        f"/review/response/{second_id}/approve",
+        data={"csrf_token": token(client, f"/review/story/{ref}")},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+
+    assert "Another reply to this story was sent first" in again
+    with services.db.session() as session:
+        assert [response.status for response in session.scalars(select(Response).order_by(Response.id))] == [
+            "sent",
+            "superseded",
+        ]
+    assert len(_outbox_replies(services)) == 1
+    page = client.get(f"/review/story/{ref}").get_data(as_text=True)
+    assert "Closed: another reply was sent" in page
+
+
 def test_the_live_checker_answers_as_she_types_and_needs_a_csrf_token(app: Flask, services: Services) -> None:
     ref = _moderated(app, services)
     client = as_staff(app, "rita")
@@ -441,11 +496,12 @@ def test_the_live_checker_answers_as_she_types_and_needs_a_csrf_token(app: Flask
     found = client.post(
         "/review/check-reply", json={"body": DEFENSIVE_REPLY, "ref": ref}, headers={"X-CSRFToken": page_token}
     ).get_json()
-    assert "defensive" in {finding["rule"] for finding in found["findings"]}
+    assert "staff_busy" in {finding["rule"] for finding in found["blocking"]}
+    assert all(finding["quote"] in DEFENSIVE_REPLY for finding in found["blocking"])
     clean = client.post(
         "/review/check-reply", json={"body": GOOD_REPLY, "ref": ref}, headers={"X-CSRFToken": page_token}
     ).get_json()
-    assert clean == {"findings": []}
+    assert clean == {"blocking": [], "advice": []}
     assert client.post("/review/check-reply", json={"body": "x", "ref": ref}).status_code == 400
 
 

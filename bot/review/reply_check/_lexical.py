@@ -1,0 +1,96 @@
+"""The phrase layer: precise defensive wordings and unexplained jargon, each quoted exactly as written."""
+
+from __future__ import annotations
+
+import re
+
+from bot.review.reply_check._findings import Finding, Layer, finding
+from bot.review.reply_check._rules import Rules
+from bot.review.reply_check._text import Sentence, first, matches, quote
+
+# Two or more capitals (digits and & allowed after the first letter), or a spine level such as "L3/4".
+_CAPITALS = re.compile(r"(?<![\w&])(?:[A-Z][A-Z0-9&]{1,5}s?|L\d/\d|\d\d/40)(?![\w&])")
+
+
+def says_otherwise(sentence: Sentence, rules: Rules) -> bool:
+    """The sentence uses a trigger word and says the opposite ("you don't need to make a formal complaint"):
+    written on purpose, so the sentence classifier does not get to call it defensive either."""
+    return any(
+        matches(rule.phrases, sentence.text) and first(rule.unless, sentence.text) for rule in rules.blocking
+    )
+
+
+def phrase_findings(sentence: Sentence, story: str, rules: Rules) -> list[Finding]:
+    """At most one finding per rule per sentence: "busy" twice in one sentence is one thing to change."""
+    found: list[Finding] = []
+    for rule in rules.blocking:
+        hits = [
+            hit
+            for hit in matches(rule.phrases, sentence.text)
+            if not _quoted(sentence.text, hit) and not _hers(hit.group(0), story)
+        ]
+        if hits and not first(rule.unless, sentence.text):
+            found.append(finding(rule.name, rule.wording, Layer.PHRASE, _quote(sentence, hits[0])))
+    return found
+
+
+def _quoted(text: str, hit: re.Match[str]) -> bool:
+    """Inside quotation marks: her words, or words said to her, being said back."""
+    before = text[: hit.start()]
+    double = before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    return double or re.search(r"(?:^|[\s(])'[^']*$", before) is not None
+
+
+def jargon_findings(sentence: Sentence, draft: str, story: str, rules: Rules) -> list[Finding]:
+    """A term is fine when a bracket explains it anywhere in the draft, or when she used it in her story."""
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for term in rules.jargon_terms:
+        for use in term.phrase.pattern.finditer(sentence.text):
+            word = use.group(0)
+            if (
+                word.lower() not in seen
+                and not _explained_in(draft, term.phrase.pattern)
+                and not _hers(word, story)
+            ):
+                seen.add(word.lower())
+                found.append(finding("jargon", rules.jargon, Layer.PHRASE, word, plain=term.plain))
+    for use in _CAPITALS.finditer(sentence.text):
+        word = use.group(0)
+        listed = any(term.phrase.pattern.fullmatch(word) for term in rules.jargon_terms)
+        same = re.compile(rf"(?<![\w&]){re.escape(word)}(?![\w&])")
+        if (
+            word.rstrip("s") not in rules.everyday_capitals
+            and word.lower() not in seen
+            and not listed
+            and not _explained_in(draft, same)
+            and not _hers(word, story)
+            and not _inside_brackets(sentence.text, use)
+        ):
+            seen.add(word.lower())
+            found.append(finding("jargon", rules.jargon, Layer.PHRASE, word, plain="the plain words"))
+    return found
+
+
+def _explained_in(draft: str, term: re.Pattern[str]) -> bool:
+    """Explained once in brackets ("CTG (a monitor …)" or "a monitor … (CTG)"): later uses are fine too."""
+    return any(_explained(draft, use) for use in term.finditer(draft))
+
+
+def _quote(sentence: Sentence, match: re.Match[str]) -> str:
+    return quote(sentence.text, match.start(), match.end())
+
+
+def _explained(text: str, use: re.Match[str]) -> bool:
+    after = text[use.end() :].lstrip()
+    before = text[: use.start()].rstrip()
+    return after.startswith("(") or (before.endswith("(") and after.startswith(")"))
+
+
+def _inside_brackets(text: str, use: re.Match[str]) -> bool:
+    """A placeholder such as [NAME] or [STAFF NAME] is not jargon."""
+    return text.rfind("[", 0, use.start()) > text.rfind("]", 0, use.start())
+
+
+def _hers(word: str, story: str) -> bool:
+    return bool(story) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", story, re.IGNORECASE) is not None

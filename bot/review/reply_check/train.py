@@ -1,0 +1,184 @@
+"""Train the sentence classifier and write ``data/sentence_model.json``; anyone can re-run it.
+
+    .venv/bin/python -m bot.review.reply_check.train          # train on everything, write the weights
+    .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds of the tuning half
+
+Data (nothing else): ``data/sentences.toml`` (sentences written by hand for this project) and the tuning
+half of the evaluation set (``tests/bot/review/reply_check/eval/tuning.jsonl``), split into sentences:
+every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
+``data/tuning_labels.toml``. The frozen half is never opened.
+
+The model is a multinomial logistic regression on standardised embeddings (numpy, full-batch Adam with
+L2; the standardisation is folded into the saved weights), so training is deterministic and needs no
+extra package. ``--cv`` holds out each fifth of the tuning stories in turn,
+trains on the rest, checks the held-out drafts with the whole checker, and prints the blocked rates at
+several thresholds; ``OK_BELOW`` is the one chosen from that table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.review.reply_check._check import check, is_fragment
+from bot.review.reply_check._sentences import MODEL_FILE, OK, Matrix, Model
+from bot.review.reply_check._text import normalise, sentences
+from flows.embedding import embed
+
+HERE = Path(__file__).parent
+DATA = HERE / "data"
+TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
+#: a sentence blocks when the classifier gives "ok" less than this, or than the second in a reply that
+#: says sorry and what will happen (chosen with --cv)
+OK_BELOW = 0.5
+OK_BELOW_OWNED = 0.3
+L2 = 1e-2
+STEPS = 800
+RATE = 0.05
+FOLDS = 5
+THRESHOLDS = ((0.5, 0.5), (0.5, 0.3), (0.5, 0.2), (0.6, 0.3))
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str
+    #: the story its draft answers ("" for a hand-written sentence), so folds never share a story
+    story: str
+
+
+def hand_written() -> list[Example]:
+    data = tomllib.loads((DATA / "sentences.toml").read_text(encoding="utf-8"))
+    return [Example(text, label, "") for label, texts in data.items() for text in texts]
+
+
+def tuning_drafts() -> list[dict[str, Any]]:
+    with TUNING.open(encoding="utf-8") as file:
+        return [json.loads(line) for line in file if line.strip()]
+
+
+def from_drafts(drafts: Iterable[dict[str, Any]]) -> list[Example]:
+    labels = tomllib.loads((DATA / "tuning_labels.toml").read_text(encoding="utf-8"))
+    kinds, by_draft = labels["kinds"], labels["sentences"]
+    examples: list[Example] = []
+    for draft in drafts:
+        overrides: dict[str, str] = by_draft.get(draft["id"], {})
+        for sentence in sentences(normalise(draft["draft"])):
+            label = OK if draft["label"] == "good" else _default(sentence.text, kinds[draft["kind"]])
+            read_by_hand = (value for start, value in overrides.items() if sentence.text.startswith(start))
+            label = next(read_by_hand, label)
+            examples.append(Example(sentence.text, label, draft["story"]))
+    return examples
+
+
+def _default(text: str, kind: str) -> str:
+    opens_with_thanks = text.lower().startswith(("thank you", "thanks"))
+    return OK if opens_with_thanks or is_fragment(text) else kind
+
+
+def fit(examples: Sequence[Example]) -> Model:
+    labels = (OK, *sorted({example.label for example in examples} - {OK}))
+    raw = _embed([example.text for example in examples])
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
+    vectors = (raw - mean) / scale
+    targets = np.zeros((len(examples), len(labels)))
+    targets[np.arange(len(examples)), [labels.index(example.label) for example in examples]] = 1.0
+    weights, bias = np.zeros((len(labels), vectors.shape[1])), np.zeros(len(labels))
+    moments = [np.zeros_like(weights), np.zeros_like(bias)]
+    squares = [np.zeros_like(weights), np.zeros_like(bias)]
+    for step in range(1, STEPS + 1):  # Adam on the mean cross-entropy plus L2 on the weights
+        probabilities = _softmax(vectors @ weights.T + bias)
+        error = (probabilities - targets) / len(examples)
+        gradients = [error.T @ vectors + L2 * weights, error.sum(axis=0)]
+        for index, (parameter, gradient) in enumerate(zip((weights, bias), gradients, strict=True)):
+            moments[index] = 0.9 * moments[index] + 0.1 * gradient
+            squares[index] = 0.999 * squares[index] + 0.001 * gradient**2
+            corrected = moments[index] / (1 - 0.9**step)
+            parameter -= RATE * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
+    # (x - mean) / scale · w + b  ==  x · (w / scale) + (b - mean · w / scale)
+    folded = weights / scale
+    return Model(labels, folded, bias - folded @ mean, OK_BELOW, OK_BELOW_OWNED)
+
+
+_embedded: dict[str, Matrix] = {}
+
+
+def _embed(texts: Sequence[str]) -> Matrix:
+    """Each sentence once, however many folds train on it."""
+    missing = [text for text in dict.fromkeys(texts) if text not in _embedded]
+    _embedded.update(zip(missing, embed(missing).astype(np.float64), strict=True))
+    return np.stack([_embedded[text] for text in texts])
+
+
+def _softmax(scores: Matrix) -> Matrix:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    exponentials = np.exp(scores)
+    found: Matrix = exponentials / exponentials.sum(axis=1, keepdims=True)
+    return found
+
+
+def cross_validate() -> None:
+    drafts = tuning_drafts()
+    stories = sorted({draft["story"] for draft in drafts})
+    fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
+    hand = hand_written()
+    blocked: dict[tuple[float, float], Counter[str]] = {pair: Counter() for pair in THRESHOLDS}
+    for fold in range(FOLDS):
+        held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
+        model = fit(hand + from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold))
+        for pair in THRESHOLDS:
+            trial = replace(model, ok_below=pair[0], ok_below_owned=pair[1])
+            for draft in held:
+                if not check(draft["draft"], draft["story"], trial).ok:
+                    blocked[pair][draft["label"]] += 1
+    total = Counter(draft["label"] for draft in drafts)
+    print(f"{'ok_below':>9} {'owned':>6} {'defensive blocked':>18} {'good blocked':>13}")
+    for (below, owned), counts in blocked.items():
+        defensive = f"{counts['defensive']}/{total['defensive']}"
+        print(f"{below:>9} {owned:>6} {defensive:>18} {counts['good']:>8}/{total['good']}")
+
+
+def write(model: Model, examples: Sequence[Example]) -> None:
+    sources = [DATA / "sentences.toml", DATA / "tuning_labels.toml", TUNING]
+    data = {
+        "labels": list(model.labels),
+        "ok_below": model.ok_below,
+        "ok_below_owned": model.ok_below_owned,
+        "weights": [[round(float(value), 5) for value in row] for row in model.weights],
+        "bias": [round(float(value), 5) for value in model.bias],
+        "trained_on": {
+            "sentences": dict(sorted(Counter(example.label for example in examples).items())),
+            "sha256": {
+                str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sources
+            },
+            "embedding": "flows.embedding (multilingual-e5-small, query)",
+            "l2": L2,
+            "steps": STEPS,
+        },
+    }
+    (DATA / MODEL_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv", action="store_true", help="measure with 5 folds instead of writing weights")
+    if parser.parse_args().cv:
+        cross_validate()
+        return
+    examples = hand_written() + from_drafts(tuning_drafts())
+    write(fit(examples), examples)
+    print(f"wrote {DATA / MODEL_FILE} from {len(examples)} sentences")
+
+
+if __name__ == "__main__":
+    main()
