@@ -1,54 +1,149 @@
-"""Confusion table and throughput of flows.safeguarding over tests/safeguarding/cases.toml.
+"""How well urgent messages are caught, in every language and kind, and how fast.
 
-Run: .venv/bin/python bench/safeguarding.py
+Run: .venv/bin/python bench/safeguarding.py [--part frozen|tuning|both]
+
+Reads the evaluation set in tests/safeguarding/eval/ (see its README): the frozen half first, then the
+tuning half. Urgent recall counts only messages assessed CLEAR (only that gets her the numbers); a false
+alarm is a calm message assessed CLEAR. Also: "possible" messages reaching at least "check soon", calm
+messages marked "check soon", which layer caught what, the risk named, latency, memory and start-up.
+
+The tuning half is part of the model's training data, so its figures here are in-sample; the trainer
+(python -m flows.safeguarding.train) prints held-out figures for it. Only aggregates are printed: the
+frozen half is for measuring, never for reading message by message.
 """
 
+import argparse
+import json
 import sys
 import time
-import tomllib
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from flows.safeguarding import Risk, detect_risks  # noqa: E402  (needs ROOT on sys.path)
+from flows.safeguarding import Assessment, Level, assess, preload  # noqa: E402  (needs ROOT on sys.path)
 
-CASES_FILE = ROOT / "tests" / "safeguarding" / "cases.toml"
-ROUNDS = 50
+EVAL = ROOT / "tests" / "safeguarding" / "eval"
+LANGS = ("en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk")
+#: a long story with one urgent sentence buried in the middle: the worst case for latency
+LONG_STORY = " ".join(
+    ["The midwives on the ward were kind and the room was clean, but the night staff changed twice."] * 6
+    + ["Right now I am bleeding heavily and soaking a pad every half hour and feel faint."]
+    + ["We waited a long time for the discharge letter and the car park machine was broken again."] * 6
+)
 
 
-def _row(name: str, truth: list[bool], guess: list[bool]) -> str:
-    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
-    fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
-    fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
-    tn = len(truth) - tp - fp - fn
-    precision = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
-    recall = f"{tp / (tp + fn):.2f}" if tp + fn else "-"
-    return f"{name:<12}{tp:>5}{fp:>5}{fn:>5}{tn:>5}{precision:>11}{recall:>8}"
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _pct(hit: int, total: int) -> str:
+    return f"{hit}/{total} {100 * hit / total:5.1f}%" if total else "-"
+
+
+def _table(title: str, rows: list[tuple[str, str, str, str, str]]) -> None:
+    print(f"\n{title}")
+    print(f"  {'':<22}{'urgent→clear':>18}{'calm→clear':>16}{'possible→≥check':>19}{'calm→check soon':>19}")
+    for name, *cells in rows:
+        print(
+            f"  {name:<22}" + "".join(f"{cell:>{w}}" for cell, w in zip(cells, (18, 16, 19, 19), strict=True))
+        )
+
+
+def _figures(
+    rows: list[dict[str, Any]], found: list[Assessment], key: str
+) -> list[tuple[str, str, str, str, str]]:
+    groups: dict[str, list[tuple[dict[str, Any], Assessment]]] = defaultdict(list)
+    for row, assessment in zip(rows, found, strict=True):
+        groups[row[key]].append((row, assessment))
+        groups["ALL"].append((row, assessment))
+    order = [*(LANGS if key == "lang" else sorted(k for k in groups if k != "ALL")), "ALL"]
+    out = []
+    for name in order:
+        pairs = groups.get(name, [])
+
+        def count(label: str, levels: tuple[Level, ...], pairs: list[Any] = pairs) -> str:
+            picked = [a.level in levels for r, a in pairs if r["label"] == label]
+            return _pct(sum(picked), len(picked))
+
+        out.append(
+            (
+                name,
+                count("urgent", (Level.CLEAR,)),
+                count("calm", (Level.CLEAR,)),
+                count("possible", (Level.CLEAR, Level.POSSIBLE)),
+                count("calm", (Level.POSSIBLE,)),
+            )
+        )
+    return out
+
+
+def _layers(rows: list[dict[str, Any]], found: list[Assessment]) -> None:
+    """Which layer caught the urgent messages that got the numbers, and what raised the false alarms."""
+    for label, title in (("urgent", "urgent caught"), ("calm", "false alarms")):
+        clear = [
+            a for r, a in zip(rows, found, strict=True) if r["label"] == label and a.level is Level.CLEAR
+        ]
+        both = sum(bool(a.phrase_risks) and a.model_alarm for a in clear)
+        phrase = sum(bool(a.phrase_risks) and not a.model_alarm for a in clear)
+        model = sum(not a.phrase_risks for a in clear)
+        print(f"  {title:<14} {len(clear):>4}: both layers {both}, phrases only {phrase}, model only {model}")
+    urgent = [
+        (r, a) for r, a in zip(rows, found, strict=True) if r["label"] == "urgent" and a.level is Level.CLEAR
+    ]
+    right = sum(r["risk"] in a.risks for r, a in urgent)
+    print(f"  right risk named (so the right numbers) for {_pct(right, len(urgent))} of urgent caught")
+
+
+def _run(part: str) -> None:
+    rows = [json.loads(line) for line in (EVAL / f"{part}.jsonl").read_text("utf-8").splitlines() if line]
+    times: list[float] = []
+    found: list[Assessment] = []
+    for row in rows:
+        start = time.perf_counter()
+        found.append(assess(row["text"]))
+        times.append(time.perf_counter() - start)
+    print(f"\n=== {part.upper()} ({len(rows)} messages) ===")
+    if part == "tuning":
+        print("(in the model's training data: in-sample; the trainer prints held-out figures)")
+    _table("per language", _figures(rows, found, "lang"))
+    _table("per kind", _figures(rows, found, "kind"))
+    print("\nwhich layer")
+    _layers(rows, found)
+    ordered = sorted(times)
+    p50, p95 = ordered[len(ordered) // 2], ordered[int(len(ordered) * 0.95)]
+    print(
+        f"\nspeed: {len(rows) / sum(times):,.0f} messages/s in one process; per message"
+        f" p50 {1000 * p50:.0f} ms, p95 {1000 * p95:.0f} ms, max {1000 * ordered[-1]:.0f} ms"
+    )
 
 
 def main() -> None:
-    cases: list[dict[str, Any]] = tomllib.loads(CASES_FILE.read_text("utf-8"))["case"]
-    expected = [frozenset(Risk(r) for r in case["risks"]) for case in cases]
-    found = [detect_risks(case["text"], case.get("lang")) for case in cases]
-
-    print(f"{len(cases)} labelled messages from {CASES_FILE.relative_to(ROOT)}\n")
-    print(f"{'':<12}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>5}{'precision':>11}{'recall':>8}")
-    for risk in Risk:
-        print(_row(risk.value, [risk in e for e in expected], [risk in f for f in found]))
-    print(_row("urgent", [bool(e) for e in expected], [bool(f) for f in found]))
-
-    wrong = [(case, f) for case, e, f in zip(cases, expected, found, strict=True) if e != f]
-    for case, f in wrong:
-        print(f"  wrong [{case.get('lang')}] {case['text']!r}: expected {case['risks']}, got {sorted(f)}")
-
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("frozen", "tuning", "both"), default="both")
+    args = parser.parse_args()
+    before = _rss_mb()
     start = time.perf_counter()
-    for _ in range(ROUNDS):
-        for case in cases:
-            detect_risks(case["text"], case.get("lang"))
-    elapsed = time.perf_counter() - start
-    print(f"\n{ROUNDS * len(cases) / elapsed:,.0f} messages/s ({ROUNDS} rounds, warm cache, one thread)")
+    preload()
+    loaded = time.perf_counter() - start
+    print(f"start-up: {loaded:.2f} s to load and verify the embedding model and ours;")
+    print(f"memory: {_rss_mb() - before:.0f} MB more resident after loading ({_rss_mb():.0f} MB in all)")
+    start = time.perf_counter()
+    long_found = assess(LONG_STORY)
+    took = time.perf_counter() - start
+    words = len(LONG_STORY.split())
+    print(
+        f"worst case: a {words}-word story with one urgent sentence in the middle: {1000 * took:.0f} ms,",
+        end=" ",
+    )
+    print(f"assessed {long_found.level.value}")
+    for part in ("frozen", "tuning") if args.part == "both" else (args.part,):
+        _run(part)
 
 
 if __name__ == "__main__":

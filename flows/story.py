@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from flows.commands import command, number
 from flows.languages import BY_CODE, DEFAULT
-from flows.safeguarding import Risk, detect_risks, languages as safeguarding_languages
+from flows.safeguarding import Assessment, Level, Risk, assess
 from flows.types import (
     AddFollowUp,
     AddToStory,
@@ -21,6 +21,7 @@ from flows.types import (
     Attribute,
     Effect,
     Erase,
+    FlagCheckSoon,
     FlagUrgent,
     Inbound,
     Message,
@@ -58,6 +59,8 @@ FOLLOW_UPS = tuple(FOLLOW_UP_LABELS)
 ABOUT = tuple(ABOUT_LABELS)
 #: steps after her story is told, where a day's silence means "keep what she sent".
 AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "reply", "quote")
+#: steps that ask her a question: a message in danger there is never taken as her answer
+QUESTIONS = (*AFTER_STORY, "confirm_delete", "choose_language")
 POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")
 #: a message this long at the welcome is her story already, not an answer to "shall we start?".
 STORY_AT_CONSENT_WORDS = 5
@@ -111,7 +114,8 @@ def prompt(state: State, config: FlowConfig) -> Reply:
     if step in ("new", "consent"):
         return _reply(msg("consent.ask"))
     if step == "story":
-        return _reply(msg("story.ask"))
+        # Where to get help now, before she tells anything: a floor that needs no detection.
+        return _reply(msg("story.ask"), msg("safety.floor"))
     if step in FOLLOW_UPS:
         return _reply(msg(f"followup.{step}"))
     if step == "site":
@@ -180,18 +184,17 @@ class _Turn:
 def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
     """Her next message moves the conversation on by one step.
 
-    A sign of urgent risk is answered first, with the right numbers, whatever the step; then the
-    conversation carries on where she was.
+    A sign of clear risk is answered first, with the right numbers, whatever the step; a possible one
+    is passed quietly to a person. At a question the urgent message is not taken as her answer: she can
+    answer when she is ready. Elsewhere the conversation carries on where she was.
     """
     turn = _Turn(replace(State.load(data), last_at=inbound.received_at.isoformat(), nudged=False))
     said = command(inbound.text, turn.state.lang)
-    risks = _risks(inbound, turn.state.lang) if said is None and inbound.text.strip() else frozenset()
-    if risks:
-        turn.effects.append(FlagUrgent(tuple(sorted(risks))))
-        if not turn.state.opted_out:
-            turn.replies.append(_safety(risks, turn.state, config))
-    turn.urgent = bool(risks)
+    if said is None and inbound.text.strip():
+        _safeguard(turn, assess(inbound.text), config)
 
+    if turn.urgent and turn.state.step in QUESTIONS:
+        return turn.done()  # the numbers come first; the question waits until she is ready
     if turn.state.step == "new":
         _first_message(turn, inbound, said, config)
     elif turn.state.opted_out:
@@ -214,32 +217,43 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
 
 
 def transcribed(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
-    """A voice note she sent, now written down: checked for urgent risk exactly like typed words, and
-    answered with the same numbers. Nothing else moves: her conversation stays where it is."""
+    """A voice note she sent, now written down: assessed for risk exactly like typed words, and answered
+    with the same numbers (or passed quietly to a person). Nothing else moves: her conversation stays
+    where it is."""
     state = State.load(data)
-    risks = _risks(inbound, state.lang) if inbound.text.strip() else frozenset()
-    if not risks:
+    found = assess(inbound.text) if inbound.text.strip() else None
+    if found is None or found.level is Level.CALM:
         return Outcome(state.dump())
-    replies = () if state.opted_out else (_safety(risks, state, config),)
-    return Outcome(state.dump(), replies, (FlagUrgent(tuple(sorted(risks))),))
+    risks = tuple(sorted(found.risks))
+    if found.level is Level.POSSIBLE:
+        return Outcome(state.dump(), (), (FlagCheckSoon(risks),))
+    replies = () if state.opted_out else (_safety(found.risks, state, config),)
+    return Outcome(state.dump(), replies, (FlagUrgent(risks),))
 
 
-def _risks(inbound: Inbound, lang: str) -> frozenset[Risk]:
-    """Check her language, the language this message seems to be in, or, when unsure, every language:
-    a woman who started in English may write an emergency in her own."""
-    languages = {lang, inbound.detected_lang} if inbound.detected_lang else {lang, *safeguarding_languages()}
-    found: frozenset[Risk] = frozenset()
-    for code in languages:
-        if code is not None:
-            found |= detect_risks(inbound.text, code)
-    return found
+def _safeguard(turn: _Turn, found: Assessment, config: FlowConfig) -> None:
+    """Clear risk: the numbers now and an alert. Possible risk: nothing to her, a person reads it soon."""
+    risks = tuple(sorted(found.risks))
+    if found.level is Level.CLEAR:
+        turn.urgent = True
+        turn.effects.append(FlagUrgent(risks))
+        if not turn.state.opted_out:
+            turn.replies.append(_safety(found.risks, turn.state, config))
+    elif found.level is Level.POSSIBLE:
+        turn.effects.append(FlagCheckSoon(risks))
+
+
+def _triage(state: State, config: FlowConfig) -> str | None:
+    """Her unit's triage line: the site she named, or the only site this line serves."""
+    site = state.site or (config.sites[0] if len(config.sites) == 1 else "")
+    return dict(config.triage).get(site)
 
 
 def _safety(risks: frozenset[Risk], state: State, config: FlowConfig) -> Reply:
     """The right numbers for what she described, before anything else."""
     parts: list[Message] = []
     if Risk.CLINICAL in risks:
-        triage = dict(config.triage).get(state.site or "")
+        triage = _triage(state, config)
         parts.append(msg("safety.clinical.site", triage=triage) if triage else msg("safety.clinical"))
     if Risk.BABY_UNWELL in risks:
         parts.append(msg("safety.baby"))

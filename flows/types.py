@@ -129,6 +129,14 @@ class FlagUrgent:
 
 
 @dataclass(frozen=True)
+class FlagCheckSoon:
+    """The message may show a risk, below the alarm: she is not told anything, but a person reads the
+    story within minutes ("check soon" in the queue)."""
+
+    risks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RateReply:
     rating: int
 
@@ -154,6 +162,7 @@ Effect = (
     | SetLanguage
     | Attribute
     | FlagUrgent
+    | FlagCheckSoon
     | RateReply
     | AddFollowUp
     | WithdrawQuotes

@@ -113,6 +113,8 @@ class Story(Base):
     when_text: Mapped[str | None] = mapped_column(String(200))
     reply_wanted: Mapped[bool | None] = mapped_column(Boolean)
     urgent: Mapped[bool] = mapped_column(default=False)
+    #: a possible risk (below the alarm, not calm): no message to her, a person reads it within minutes
+    check_soon_at: Mapped[datetime | None] = mapped_column(index=True)
     media_count: Mapped[int] = mapped_column(default=0)
     champion_code: Mapped[str | None] = mapped_column(String(20))
     themes: Mapped[list[Any]] = mapped_column(default=list)

@@ -1,9 +1,10 @@
 """The review queue: which stories staff see, filtered and counted, most pressing first.
 
-Urgent stories come first (even one she is still telling), then the longest waiting. Every filter is
-optional; the dashboard reads them from the query string and hands them here as a `QueueFilter`, so
-they are whatever anyone typed into an address: control characters are dropped before they reach the
-database (PostgreSQL refuses NUL outright), and a date at the end of the calendar is no upper bound.
+Urgent stories come first (even one she is still telling), then those marked "check soon" (a possible
+risk, for a person to read within minutes), then the longest waiting. Every filter is optional; the
+dashboard reads them from the query string and hands them here as a `QueueFilter`, so they are whatever
+anyone typed into an address: control characters are dropped before they reach the database
+(PostgreSQL refuses NUL outright), and a date at the end of the calendar is no upper bound.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from flows.review import FINISHED, QUEUE, Status
 from storage.models import Story
 
 ENGLISH = "en"
-#: urgent first (one she is still telling before all), then oldest first: the queue's and "next story"'s
-#: order, served by the ``ix_story_queue`` index
-ORDER = (Story.urgent.desc(), Story.submitted_at.asc().nulls_first(), Story.id)
+#: urgent first (one she is still telling before all), then "check soon", then oldest first: the queue's
+#: and "next story"'s order
+ORDER = (Story.urgent.desc(), Story.check_soon_at.is_(None), Story.submitted_at.asc().nulls_first(), Story.id)
 #: stories on one page of the queue
 PAGE_SIZE = 50
 #: the columns the queue shows: the page never loads her words, however long the archive
@@ -31,6 +32,7 @@ LISTED = load_only(
     Story.ref,
     Story.status,
     Story.urgent,
+    Story.check_soon_at,
     Story.criticality,
     Story.submitted_at,
     Story.claimed_by,
@@ -56,6 +58,7 @@ class QueueFilter:
     since: date | None = None
     until: date | None = None
     urgent: bool = False
+    check_soon: bool = False
 
     def active(self) -> bool:
         """Any filter beyond the status tabs is set."""
@@ -70,6 +73,7 @@ class QueueFilter:
                 self.since,
                 self.until,
                 self.urgent,
+                self.check_soon,
             )
         )
 
@@ -84,8 +88,9 @@ def _like_escape(text: str) -> str:
 
 
 def visible() -> ColumnElement[bool]:
-    """Staff see submitted stories, and an urgent one while she is still telling it."""
-    return or_(Story.status != Status.DRAFT, and_(Story.urgent.is_(True), Story.ref.is_not(None)))
+    """Staff see submitted stories, and an urgent or "check soon" one while she is still telling it."""
+    flagged = or_(Story.urgent.is_(True), Story.check_soon_at.is_not(None))
+    return or_(Story.status != Status.DRAFT, and_(flagged, Story.ref.is_not(None)))
 
 
 def conditions(filters: QueueFilter, with_status: bool = True) -> list[ColumnElement[bool]]:
@@ -99,6 +104,8 @@ def conditions(filters: QueueFilter, with_status: bool = True) -> list[ColumnEle
         found.append(or_(Story.status.in_(QUEUE), Story.status == Status.DRAFT))
     if filters.urgent:
         found.append(Story.urgent.is_(True))
+    if filters.check_soon:
+        found.append(Story.check_soon_at.is_not(None))
     if site:
         found.append(Story.site == site)
     if lang:
@@ -164,6 +171,24 @@ def waiting_since_before(session: Session, filters: QueueFilter, before: datetim
         )
     )
     return int(found or 0)
+
+
+def check_soon_count(session: Session, filters: QueueFilter) -> int:
+    """Stories marked "check soon" (and not already urgent) still waiting for someone."""
+    found = session.scalar(
+        select(func.count()).where(
+            *conditions(filters, with_status=False),
+            Story.check_soon_at.is_not(None),
+            Story.urgent.is_(False),
+            Story.status.in_((*QUEUE, Status.DRAFT)),
+        )
+    )
+    return int(found or 0)
+
+
+def languages(session: Session) -> list[str]:
+    """Every language a story has come in, for the language filter."""
+    return sorted(lang for (lang,) in session.execute(select(Story.lang).distinct()))
 
 
 def next_for(session: Session, statuses: tuple[Status, ...], username: str, now: datetime) -> Story | None:

@@ -24,6 +24,7 @@ from flows.types import (
     Answer,
     Attribute,
     Erase,
+    FlagCheckSoon,
     FlagUrgent,
     OptIn,
     OptOut,
@@ -56,7 +57,7 @@ def apply(
     now = datetime.now(UTC)
     story = stories.open_story(session, contact.id)
     kind = "flow"
-    urgent: FlagUrgent | None = None
+    flagged: FlagUrgent | FlagCheckSoon | None = None
     for effect in outcome.effects:
         if isinstance(effect, StartStory):
             story = stories.start(session, contact)
@@ -79,8 +80,8 @@ def apply(
                 story.lang = effect.lang
         elif isinstance(effect, Attribute):
             contact.champion_code = effect.code
-        elif isinstance(effect, FlagUrgent):
-            urgent = effect
+        elif isinstance(effect, FlagUrgent | FlagCheckSoon):
+            flagged = effect
         elif isinstance(effect, RateReply):
             latest = stories.latest_submitted(session, contact.id)
             if latest is not None:
@@ -94,8 +95,8 @@ def apply(
         elif isinstance(effect, Erase):
             _erase(services, session, contact, outcome, key_prefix, queued)
             return True
-    if urgent is not None and inbound is not None:
-        flag_urgent(services, session, contact, inbound, story, urgent.risks, now)
+    if flagged is not None and inbound is not None:
+        flag(services, session, contact, inbound, story, flagged, now)
     conversation.state = outcome.state
     conversation.version += 1
     if contact.consented_at is None and outcome.state.get("step") not in ("new", "consent"):
@@ -199,29 +200,37 @@ def ask_rating(services: Services, session: Session, contact_id: int, key: str) 
     queue_replies(session, contact, outcome, key, "flow", [])
 
 
-def flag_urgent(
+def flag(
     services: Services,
     session: Session,
     contact: Contact,
     inbound: Inbound,
     story: Story | None,
-    risks: tuple[str, ...],
+    flagged: FlagUrgent | FlagCheckSoon,
     now: datetime,
 ) -> None:
-    """Put the story at the top of the queue now, even while she is still telling it, and alert."""
+    """Put the story in front of staff now, even while she is still telling it: at the top with an
+    alert for a clear risk, marked "check soon" for a possible one."""
+    if story is None and inbound.story_id is not None:
+        # Written after she finished: it was threaded onto her last story, so that story is flagged.
+        story = session.get(Story, inbound.story_id)
     if story is None:
-        # Outside a story (at the welcome, after she finished): this message becomes a story of its own.
+        # Outside a story (at the welcome): this message becomes a story of its own.
         story = stories.start(session, contact)
         inbound.story_id = story.id
         _submit(services, session, story, now)
     elif inbound.story_id is None:
         inbound.story_id = story.id
-    story.urgent = True
     if story.ref is None:
         stories.assign_ref(session, story)
     if story.status == Status.DRAFT:
         redact(services, session, story)
-    alerts.raise_alert(services, session, story, risks)
+    if isinstance(flagged, FlagUrgent):
+        story.urgent = True
+        alerts.raise_alert(services, session, story, flagged.risks)
+    elif story.check_soon_at is None:
+        story.check_soon_at = now
+        audit.record(session, "system", "check_soon_flagged", story.ref, risks=list(flagged.risks))
 
 
 def _erase(

@@ -23,12 +23,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.chat import speech
-from bot.chat.effects import add_follow_up, flag_urgent, machine_words, queue_replies, redact
+from bot.chat.effects import add_follow_up, flag, machine_words, queue_replies, redact
 from bot.services import Services
 from flows import story as story_flow
 from flows.catalog import render
 from flows.review import Status
-from flows.types import FlagUrgent, Inbound as FlowInbound, Outcome, Reply, msg
+from flows.types import FlagCheckSoon, FlagUrgent, Inbound as FlowInbound, Outcome, Reply, msg
 from storage import conversations, media as stored_media, outbox
 from storage.models import Contact, Inbound, Media, Story
 from storage.signals import Signal, notify
@@ -150,10 +150,10 @@ def _urgent(
     outcome: Outcome,
     media_id: int,
 ) -> None:
-    urgent = next((effect for effect in outcome.effects if isinstance(effect, FlagUrgent)), None)
-    if urgent is None:
+    flagged = next((e for e in outcome.effects if isinstance(e, FlagUrgent | FlagCheckSoon)), None)
+    if flagged is None:
         return
-    flag_urgent(services, session, contact, inbound, story, urgent.risks, datetime.now(UTC))
+    flag(services, session, contact, inbound, story, flagged, datetime.now(UTC))
     queued: list[int] = []
     if _may_text(story) and contact.opted_out_at is None:
         queue_replies(session, contact, outcome, f"voice{media_id}", "flow", queued)

@@ -63,6 +63,8 @@ class Digest:
     #: (reference, quote, simulated)
     quotes: list[tuple[str, str, bool]] = field(default_factory=list)
     urgent: list[Alert] = field(default_factory=list)
+    #: stories marked "check soon": a possible risk a person read within minutes, without alerting on-call
+    check_soon: int = 0
     replied: int = 0
     median_reply_hours: float | None = None
     within_target: int = 0
@@ -136,6 +138,7 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
         if (story.translation_en or story.lang == "en") and story.redacted_text
     ][:QUOTES]
     digest.urgent = alerts.raised_between(session, site, start, end)
+    digest.check_soon = sum(1 for story in this_week if story.check_soon_at is not None and not story.urgent)
     replied = stories.replied_between(session, site, start, end)
     hours = [
         (story.replied_at - story.submitted_at).total_seconds() / 3600

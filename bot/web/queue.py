@@ -43,6 +43,7 @@ def filters_from(args: Any) -> QueueFilter:
         since=_date(args.get("since", "")),
         until=_date(args.get("until", "")),
         urgent=args.get("urgent") == "1",
+        check_soon=args.get("check_soon") == "1",
     )
 
 
@@ -66,6 +67,7 @@ def index() -> ResponseReturnValue:
             overdue=stories_queue.waiting_since_before(session, filters, overdue_before(moment, target)),
             page=number,
             more=len(found) == stories_queue.PAGE_SIZE,
+            check_soon_count=stories_queue.check_soon_count(session, filters),
             filters=filters,
             statuses=workflow.STAFF_STATUSES,
             sites=services().settings.sites,

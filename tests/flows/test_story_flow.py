@@ -263,7 +263,7 @@ def test_help_says_what_to_do_and_repeats_where_she_is() -> None:
     (reply,) = chat.send("help")
     assert "STOP" in reply and "DELETE" in reply
     assert "999" in reply
-    assert reply.endswith("Send DONE when you have finished.")
+    assert "Send DONE when you have finished." in reply
 
 
 def test_language_shows_a_menu_and_returns_to_her_place() -> None:

@@ -33,7 +33,7 @@ def test_a_one_word_first_message_gets_the_language_menu_and_a_number_switches(s
     (urdu,) = say(services, "2")
     assert urdu.startswith(text("ur", "welcome"))
     (story,) = say(services, "ہاں")
-    assert story == text("ur", "story.ask")
+    assert story.startswith(text("ur", "story.ask"))  # then the line saying where to get help now
 
 
 @pytest.mark.parametrize("word", ["STOP", "zatrzymaj"])

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
+from bot.reports.digest import build
 from bot.review.alerts import send_pending
 from bot.services import Services
 from channels import simulator
@@ -142,3 +145,57 @@ def test_a_simulated_urgent_story_is_flagged_but_alerts_nobody(
         assert session.scalars(select(Alert.email_status)).one() == "simulated"
         assert session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "alert")).all() == []
     assert inbox.messages == []
+
+
+#: urgent, in words no phrase file lists (the model catches it), and a possible risk below the alarm
+UNLISTED_URGENT = "theres blood running down my legs and it wont stop"
+POSSIBLE = "a little bit of spotting this morning"
+TOLD = ["Hello", "yes", "The ward was noisy.", "DONE"]
+#: each step, what she sent to reach it, and that step's answer still unset afterwards
+STEPS: list[tuple[str, list[str], Callable[[Story], bool]]] = [
+    ("welcome", [], lambda story: story.status == "new"),
+    ("consent", ["Hello"], lambda story: story.status == "draft"),
+    ("story", ["Hello", "yes"], lambda story: story.status == "draft"),
+    ("site", TOLD, lambda story: story.site is None),
+    ("when", [*TOLD, "1"], lambda story: story.when_text is None),
+    ("follow-up", [*TOLD, "1", "May 2025", "YES"], lambda story: "well" not in story.answers),
+    ("age", [*TOLD, "1", "May 2025", "YES", *["SKIP"] * 3, "2"], lambda story: "age" not in story.about),
+    ("reply", [*TOLD, "1", "May 2025", "SKIP"], lambda story: story.reply_wanted is None),
+]
+
+
+@pytest.mark.parametrize(("where", "before", "answer_unset"), STEPS, ids=[step[0] for step in STEPS])
+def test_an_urgent_message_at_each_step_gets_the_numbers_and_leaves_her_answer_unset(
+    services: Services, where: str, before: list[str], answer_unset: Callable[[Story], bool]
+) -> None:
+    for text in before:
+        say(services, text)
+    replies = say(services, UNLISTED_URGENT)
+    assert replies and "999" in replies[0]
+    with services.db.session() as session:
+        story = session.scalars(select(Story).where(Story.urgent.is_(True))).one()
+        assert answer_unset(story), where
+        assert session.scalars(select(Alert)).one().story_ref == story.ref
+
+
+def test_a_possible_risk_marks_the_story_check_soon_without_a_word_to_her(services: Services) -> None:
+    for text in ("Hello", "yes", "The ward was noisy", "DONE", "SKIP", "SKIP", "SKIP", "NO"):
+        say(services, text, sender="07700 900001")
+    _in_story(services)
+    assert say(services, POSSIBLE) == []
+    with services.db.session() as session:
+        queue = stories_queue.page(session, QueueFilter())
+        assert queue[0].check_soon_at is not None and not queue[0].urgent
+        assert queue[0].status == "draft" and queue[0].ref is not None  # seen while she is still telling it
+        assert queue[1].check_soon_at is None
+        assert session.scalars(select(Alert)).all() == []
+        assert stories_queue.check_soon_count(session, QueueFilter()) == 1
+
+
+def test_check_soon_stories_are_counted_in_the_digest(services: Services) -> None:
+    for text in ("Hello", "yes", POSSIBLE, "DONE", "1", "May 2025", "SKIP", "NO"):
+        say(services, text)
+    year, week, _ = datetime.now(UTC).isocalendar()
+    with services.db.session() as session:
+        digest = build(session, services, "Medway Maritime Hospital", f"{year}-W{week:02d}")
+    assert digest.check_soon == 1 and digest.urgent == []

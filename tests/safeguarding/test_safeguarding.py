@@ -9,7 +9,7 @@ import pytest
 from flows.safeguarding import CUE_KEYS, Risk, detect_risks, languages
 
 CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "cases.toml").read_text("utf-8"))["case"]
-PHRASES_DIR = Path(__file__).resolve().parents[2] / "flows" / "safeguarding_phrases"
+PHRASES_DIR = Path(__file__).resolve().parents[2] / "flows" / "safeguarding" / "phrases"
 REQUIRED_LANGUAGES = {"en", "pl", "ur", "ar", "ro", "bn", "pt", "uk"}
 
 

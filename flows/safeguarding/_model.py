@@ -1,0 +1,174 @@
+"""Layer 2: does a message read like the urgent examples or like the calm ones, whatever its wording?
+
+A list of phrases cannot reach wording nobody wrote down. Here every message is embedded with the shared
+multilingual sentence model (``flows.embedding``) and judged against labelled examples in all our
+languages: hand-written ones (``examples/<lang>.toml``) and the tuning half of the evaluation set. Two
+judges, put on one scale and added:
+
+- **nearest examples**: how much closer the message sits to its k nearest urgent examples than to its k
+  nearest calm ones. It recognises a situation someone wrote down before, in any language.
+- **a linear classifier over kinds** (heavy bleeding, a floppy baby, coercive control..., and the calm
+  kinds: negation, past and resolved, hypothetical, someone else's story, idiom): the log-odds of the
+  urgent kinds against the calm ones. It learns which directions of meaning make a message urgent, so
+  "no bleeding at all" is calm even though it sits near bleeding. It also says which risk it is.
+
+Everything learnt is in ``model.npz``, written by ``python -m flows.safeguarding.train``; this module
+only reads it. The trainer scores with these same functions, so calibration measures what runs here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from flows import embedding
+from flows.safeguarding._kinds import Level, Risk
+
+MODEL_FILE = "model.npz"
+#: the order risks are numbered in inside the model file
+RISKS = tuple(Risk)
+CALM, POSSIBLE, URGENT = 0, 1, 2
+#: a long message is read in overlapping windows of this many words (about 60 tokens, ~40 ms), so that
+#: one urgent sentence buried in a long story is not averaged away
+WINDOW_WORDS = 40
+WINDOW_STEP = 28
+#: other risks at least this likely, relative to the likeliest, are named too (and their numbers given)
+RISK_SHARE = 0.5
+_WORDS = re.compile(r"\S+")
+
+Floats = npt.NDArray[np.float32]
+Labels = npt.NDArray[np.int8]
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A softmax classifier over kinds, on standardised embeddings."""
+
+    mean: Floats  # (DIM,)
+    scale: Floats  # (DIM,)
+    weights: Floats  # (kinds, DIM)
+    bias: Floats  # (kinds,)
+    group: Labels  # CALM, POSSIBLE or URGENT for each kind
+    risk: Labels  # index into RISKS for each kind, -1 for calm kinds
+
+
+@dataclass(frozen=True)
+class Model:
+    vectors: Floats  # the examples, (examples, DIM)
+    group: Labels  # CALM, POSSIBLE or URGENT for each example
+    k: int
+    linear: Linear
+    #: (centre, spread) of each judge's scores on the training data, to add them on one scale
+    nearest_scale: tuple[float, float]
+    linear_scale: tuple[float, float]
+    clear: float  # at or above: clear risk
+    possible: float  # at or above: possible risk, "check soon"
+    floor: float  # a phrase-layer alarm is clear unless the model puts it below this
+    sources: str  # SHA-256 of the data it was built from
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float
+    risks: tuple[Risk, ...]  # the likeliest first
+
+
+def nearest_scores(similarities: Floats, group: Labels, k: int) -> Floats:
+    """Mean similarity to the k nearest urgent examples minus that to the k nearest calm ones."""
+
+    def nearest(mask: npt.NDArray[np.bool_]) -> Floats:
+        masked = np.where(mask[None, :], similarities, np.float32(-1.0))
+        return np.asarray(np.sort(masked, axis=1)[:, -k:].mean(axis=1), dtype=np.float32)
+
+    return nearest(group == URGENT) - nearest(group == CALM)
+
+
+def linear_scores(vectors: Floats, linear: Linear) -> tuple[Floats, Floats]:
+    """Log-odds of the urgent kinds against the calm kinds, and each risk's share of the risky kinds."""
+    logits = ((vectors - linear.mean) / linear.scale) @ linear.weights.T + linear.bias
+    odds = np.exp(logits - logits.max(axis=1, keepdims=True))
+    chance = odds / odds.sum(axis=1, keepdims=True)
+    # A possible kind is half way: it adds to both sides, so it pulls a message towards the middle.
+    half = chance[:, linear.group == POSSIBLE].sum(axis=1) / 2
+    urgent = chance[:, linear.group == URGENT].sum(axis=1) + half
+    calm = chance[:, linear.group == CALM].sum(axis=1) + half
+    per_risk = np.stack([chance[:, linear.risk == n].sum(axis=1) for n in range(len(RISKS))], axis=1)
+    tiny = np.float32(1e-9)
+    return np.asarray(np.log(urgent + tiny) - np.log(calm + tiny), dtype=np.float32), per_risk
+
+
+def combined(nearest: Floats, linear: Floats, model: Model) -> Floats:
+    """Both judges on one scale (each centred and divided by its spread), added."""
+    (n_centre, n_spread), (l_centre, l_spread) = model.nearest_scale, model.linear_scale
+    return np.asarray((nearest - n_centre) / n_spread + (linear - l_centre) / l_spread, dtype=np.float32)
+
+
+def level(phrase_alarm: bool, value: float, clear: float, possible: float, floor: float) -> Level:
+    """Both layers' verdict. A phrase alarm is clear unless the model is sure it is calm (a negation,
+    a story about someone else), and even then a person is asked to read it soon: never silence."""
+    if value >= clear or (phrase_alarm and value >= floor):
+        return Level.CLEAR
+    if value >= possible or phrase_alarm:
+        return Level.POSSIBLE
+    return Level.CALM
+
+
+def pieces(text: str) -> list[str]:
+    """The text as the model reads it: whole, or in overlapping windows when it is long."""
+    words = _WORDS.findall(text)
+    if len(words) <= WINDOW_WORDS:
+        return [" ".join(words)]
+    starts = range(0, len(words) - WINDOW_WORDS + WINDOW_STEP, WINDOW_STEP)
+    return [" ".join(words[start : start + WINDOW_WORDS]) for start in starts]
+
+
+@functools.cache
+def model() -> Model:
+    """The trained model, read once per process."""
+    path = resources.files("flows.safeguarding").joinpath(MODEL_FILE)
+    with path.open("rb") as handle, np.load(handle) as data:
+
+        def floats(name: str) -> Floats:
+            return np.asarray(data[name], dtype=np.float32)
+
+        def labels(name: str) -> Labels:
+            return np.asarray(data[name], dtype=np.int8)
+
+        linear = Linear(
+            floats("mean"),
+            floats("scale"),
+            floats("weights"),
+            floats("bias"),
+            labels("kind_group"),
+            labels("kind_risk"),
+        )
+        return Model(
+            vectors=floats("vectors"),
+            group=labels("group"),
+            k=int(data["k"]),
+            linear=linear,
+            nearest_scale=(float(data["nearest_scale"][0]), float(data["nearest_scale"][1])),
+            linear_scale=(float(data["linear_scale"][0]), float(data["linear_scale"][1])),
+            clear=float(data["clear"]),
+            possible=float(data["possible"]),
+            floor=float(data["floor"]),
+            sources=str(data["sources"]),
+        )
+
+
+def score(text: str) -> Score:
+    """How urgent the text reads (its most urgent-sounding window), and what about."""
+    found = model()
+    vectors = embedding.embed(pieces(text))
+    nearest = nearest_scores(vectors @ found.vectors.T, found.group, found.k)
+    linear, per_risk = linear_scores(vectors, found.linear)
+    values = combined(nearest, linear, found)
+    worst = int(np.argmax(values))
+    shares = per_risk[worst]
+    order = [int(n) for n in np.argsort(-shares) if shares[n] >= RISK_SHARE * shares.max()]
+    return Score(float(values[worst]), tuple(RISKS[n] for n in order))

@@ -1,0 +1,235 @@
+"""Build ``model.npz``, layer 2's bank of labelled examples, and calibrate its thresholds.
+
+Run from the repository root after changing any example:
+``pip install -e '.[train]' && python -m flows.safeguarding.train`` (scikit-learn fits the classifier;
+it is not needed at run time). Deterministic: the same examples and the same pinned embedding model give
+the same model.
+
+Data, and only this data:
+- ``flows/safeguarding/examples/<lang>.toml``: written by hand for this project;
+- ``tests/safeguarding/eval/tuning.jsonl``: the tuning half of the evaluation set.
+The frozen half (``frozen.jsonl``) is never read here: it exists to measure, once, what this builds.
+
+Thresholds are calibrated on the tuning half alone, on held-out scores (nearest examples: every example
+but itself; the classifier: five folds, each scored by a fit on the other four), so they are set on
+messages as women write them and on scores the model did not see its own answer for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from flows import embedding
+from flows.safeguarding import _model
+from flows.safeguarding._kinds import CALM_KINDS, URGENT_KINDS, Level, Risk
+from flows.safeguarding._phrases import detect_risks, languages
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE / "examples"
+TUNING = HERE.parents[1] / "tests" / "safeguarding" / "eval" / "tuning.jsonl"
+#: neighbours averaged on each side
+K = 5
+#: the classifier's inverse regularisation strength (chosen by five-fold cross-validation on tuning)
+C = 0.3
+FOLDS = 5
+SEED = 20261129
+#: the most calm tuning messages that may get the emergency numbers (the goal is at most 10 %: leave room)
+CLEAR_FALSE_ALARMS = 0.08
+#: the most calm tuning messages that may be marked "check soon" (a person reads each within minutes)
+CHECK_SOON_CALM = 0.30
+_GROUPS = {"calm": _model.CALM, "possible": _model.POSSIBLE, "urgent": _model.URGENT}
+_RISK_INDEX = {kind: _model.RISKS.index(risk) for kind, risk in URGENT_KINDS.items()}
+Floats = _model.Floats
+Bools = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str  # urgent, possible or calm
+    kind: str
+    lang: str
+    from_tuning: bool
+
+
+def _hand_written() -> list[Example]:
+    found: list[Example] = []
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        for label, kinds in data.items():
+            for kind, texts in kinds.items():
+                allowed = CALM_KINDS if label == "calm" else URGENT_KINDS
+                if label not in _GROUPS or kind not in allowed:
+                    raise ValueError(f"{path.name}: unknown {label}.{kind}")
+                found.extend(Example(text, label, kind, path.stem, from_tuning=False) for text in texts)
+    return found
+
+
+def _tuning() -> list[Example]:
+    rows = [json.loads(line) for line in TUNING.read_text("utf-8").splitlines() if line.strip()]
+    return [Example(row["text"], row["label"], row["kind"], row["lang"], from_tuning=True) for row in rows]
+
+
+def sources_digest() -> str:
+    """SHA-256 over every file the model is built from, so a stale model is caught by a test."""
+    digest = hashlib.sha256()
+    for path in [*sorted(EXAMPLES.glob("*.toml")), TUNING]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _fit(vectors: Floats, kinds: list[str], mean: Floats, scale: Floats) -> _model.Linear:
+    """The softmax classifier over every labelled kind ("urgent:fits", "calm:idiom", ...)."""
+    # Imported here, not at the top: tests read sources_digest() without scikit-learn installed.
+    from sklearn.linear_model import LogisticRegression
+
+    fitted = LogisticRegression(C=C, max_iter=5000).fit((vectors - mean) / scale, kinds)
+    classes = [str(name) for name in fitted.classes_]
+    return _model.Linear(
+        mean=mean,
+        scale=scale,
+        weights=np.asarray(fitted.coef_, dtype=np.float32),
+        bias=np.asarray(fitted.intercept_, dtype=np.float32),
+        group=np.array([_GROUPS[name.split(":")[0]] for name in classes], dtype=np.int8),
+        risk=np.array(
+            [-1 if name.startswith("calm:") else _RISK_INDEX[name.split(":")[1]] for name in classes],
+            dtype=np.int8,
+        ),
+    )
+
+
+def _held_out_linear(vectors: Floats, kinds: list[str], mean: Floats, scale: Floats) -> Floats:
+    """Each example scored by a classifier fitted without it (five folds)."""
+    order = np.random.default_rng(SEED).permutation(len(kinds))
+    scores = np.zeros(len(kinds), dtype=np.float32)
+    for fold in range(FOLDS):
+        test = order[fold::FOLDS]
+        train = np.setdiff1d(order, test)
+        linear = _fit(vectors[train], [kinds[n] for n in train], mean, scale)
+        scores[test] = _model.linear_scores(vectors[test], linear)[0]
+    return scores
+
+
+def _spread(values: Floats) -> tuple[float, float]:
+    return float(np.median(values)), float(values.std())
+
+
+def _calibrate(values: Floats, alarms: Bools, labels: list[str]) -> tuple[float, float, float]:
+    """Clear and floor thresholds that catch the most urgent messages within the false-alarm budget,
+    then the "check soon" threshold within its own budget."""
+    urgent = np.array([label == "urgent" for label in labels])
+    calm = np.array([label == "calm" for label in labels])
+    candidates = np.unique(np.quantile(values, np.linspace(0.2, 0.95, 76)).round(4))
+    best: tuple[float, float, float] | None = None
+    for clear in candidates[::-1]:
+        for floor in [float(values.min()) - 1, *candidates[candidates <= clear]]:
+            levels = [_model.level(a, v, clear, clear, floor) for a, v in zip(alarms, values, strict=True)]
+            is_clear = np.array([found is Level.CLEAR for found in levels])
+            if is_clear[calm].mean() > CLEAR_FALSE_ALARMS:
+                continue
+            recall = float(is_clear[urgent].mean())
+            if best is None or recall > best[0]:
+                best = (recall, float(clear), float(floor))
+    assert best is not None, "no threshold keeps false alarms within budget"
+    _, clear, floor = best
+    calm_values = np.sort(values[calm & ~alarms])
+    possible = float(calm_values[int(len(calm_values) * (1 - CHECK_SOON_CALM))])
+    return clear, min(possible, clear), floor
+
+
+def main() -> None:
+    examples = [*_hand_written(), *_tuning()]
+    texts = [" ".join(example.text.split()) for example in examples]
+    print(f"embedding {len(texts)} examples ...")
+    # stored as float16: calibrate on exactly what will be read back
+    vectors = embedding.embed(texts).astype(np.float16).astype(np.float32)
+    group = np.array([_GROUPS[example.label] for example in examples], dtype=np.int8)
+    kinds = [f"{example.label}:{example.kind}" for example in examples]
+    mean, scale = vectors.mean(axis=0), vectors.std(axis=0)
+
+    similarities = vectors @ vectors.T
+    np.fill_diagonal(similarities, -1.0)  # leave-one-out: no example is its own neighbour
+    nearest = _model.nearest_scores(similarities, group, K)
+    linear = _held_out_linear(vectors, kinds, mean, scale)
+    draft = _model.Model(
+        vectors=vectors,
+        group=group,
+        k=K,
+        linear=_fit(vectors, kinds, mean, scale),
+        nearest_scale=_spread(nearest),
+        linear_scale=_spread(linear),
+        clear=0.0,
+        possible=0.0,
+        floor=0.0,
+        sources=sources_digest(),
+    )
+    values = _model.combined(nearest, linear, draft)
+    tuning = np.array([example.from_tuning for example in examples])
+    alarms = np.array([bool(_alarm(text)) for text in texts])
+    labels = [example.label for example in examples if example.from_tuning]
+    clear, possible, floor = _calibrate(values[tuning], alarms[tuning], labels)
+    _save(replace(draft, clear=clear, possible=possible, floor=floor))
+    print(f"{len(examples)} examples ({int(tuning.sum())} from tuning); k={K}, C={C}")
+    print(f"thresholds: clear {clear:.3f}, possible {possible:.3f}, phrase floor {floor:.3f}")
+    tuned = [example for example in examples if example.from_tuning]
+    _report(tuned, values[tuning], alarms[tuning], (clear, possible, floor))
+
+
+def _save(model: _model.Model) -> None:
+    out = HERE / _model.MODEL_FILE
+    np.savez_compressed(
+        out,
+        vectors=model.vectors.astype(np.float16),
+        group=model.group,
+        k=np.int64(model.k),
+        mean=model.linear.mean,
+        scale=model.linear.scale,
+        weights=model.linear.weights,
+        bias=model.linear.bias,
+        kind_group=model.linear.group,
+        kind_risk=model.linear.risk,
+        nearest_scale=np.array(model.nearest_scale),
+        linear_scale=np.array(model.linear_scale),
+        clear=np.float64(model.clear),
+        possible=np.float64(model.possible),
+        floor=np.float64(model.floor),
+        sources=np.str_(model.sources),
+    )
+    print(f"wrote {out.relative_to(HERE.parents[1])} ({out.stat().st_size:,} bytes)")
+
+
+def _report(
+    examples: list[Example], values: Floats, alarms: Bools, thresholds: tuple[float, float, float]
+) -> None:
+    """Held-out figures on the tuning half, per language: what the thresholds were chosen on."""
+    levels = [_model.level(a, v, *thresholds) for a, v in zip(alarms, values, strict=True)]
+    print("tuning, held out:   urgent→clear   calm→clear   possible→check soon   calm→check soon", end="")
+    print("   possible→clear")
+    for lang in [*sorted({e.lang for e in examples}), "all"]:
+        rows = [(e, found) for e, found in zip(examples, levels, strict=True) if lang in ("all", e.lang)]
+
+        def share(label: str, wanted: tuple[Level, ...], rows: list[tuple[Example, Level]] = rows) -> str:
+            picked = [found in wanted for e, found in rows if e.label == label]
+            return f"{sum(picked)}/{len(picked)}"
+
+        print(
+            f"  {lang:<5} {share('urgent', (Level.CLEAR,)):>11} {share('calm', (Level.CLEAR,)):>12}"
+            f" {share('possible', (Level.CLEAR, Level.POSSIBLE)):>21} {share('calm', (Level.POSSIBLE,)):>18}"
+            f" {share('possible', (Level.CLEAR,)):>16}"
+        )
+
+
+def _alarm(text: str) -> frozenset[Risk]:
+    """Layer 1 on every language's phrases, as ``assess`` runs it."""
+    return frozenset().union(*(detect_risks(text, code) for code in languages()))
+
+
+if __name__ == "__main__":
+    main()

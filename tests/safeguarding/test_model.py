@@ -1,0 +1,116 @@
+"""Layer 2 and the two layers together: unlisted wording is caught, hard calm stays calm, and the model
+in the repository is the one its data and script build."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.safeguarding import CALM_KINDS, URGENT_KINDS, Level, Risk, _model as model, assess
+from flows.safeguarding.train import EXAMPLES, sources_digest
+
+EVAL = Path(__file__).parent / "eval"
+LANGUAGES = {"en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk"}
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (EVAL / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    ("text", "risk"),
+    [
+        ("theres blood running down my legs and it wont stop", Risk.CLINICAL),
+        ("i cant stop thinking about ending it tonight", Risk.SELF_HARM),
+        ("Krwawię strasznie, cała podłoga we krwi", Risk.CLINICAL),
+        ("mera bacha saans nahi le raha", Risk.BABY_UNWELL),
+        ("quero morrer hoje", Risk.SELF_HARM),
+        ("ninkayga ayaa i garaacay oo wuxuu yiri waan ku dilayaa", Risk.ABUSE),
+    ],
+)
+def test_urgent_wording_in_any_language_gets_the_alarm_and_names_its_risk(text: str, risk: Risk) -> None:
+    found = assess(text)
+    assert found.level is Level.CLEAR
+    assert risk in found.risks
+
+
+def test_wording_no_phrase_lists_is_caught_by_the_model() -> None:
+    found = assess("theres blood running down my legs and it wont stop")
+    assert not found.phrase_risks and found.model_alarm and found.level is Level.CLEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to self harm as a teenager but im fine now",
+        "im dying to see my mum lol",
+        "no headache and no swelling",
+        "my sister had a fit in 2019",
+        "i was scared of my ex but i left him years ago and im safe",
+        "The midwife was lovely and explained everything",
+        "March 2025",
+    ],
+)
+def test_negation_past_other_people_idioms_and_plain_answers_stay_calm(text: str) -> None:
+    assert assess(text).level is Level.CALM
+
+
+def test_a_phrase_alarm_the_model_doubts_is_still_read_by_a_person_soon() -> None:
+    found = assess("what do i do if baby gets a fever")
+    assert found.phrase_risks and found.level is Level.POSSIBLE
+
+
+def test_an_empty_message_is_calm() -> None:
+    assert assess("  ").level is Level.CALM
+
+
+def test_a_long_story_is_read_in_windows_so_a_buried_emergency_is_caught() -> None:
+    calm = "The midwives were kind and the room was clean, but the night staff changed twice. " * 5
+    story = calm + "Right now I am bleeding heavily and soaking a pad every half hour. " + calm
+    assert len(model.pieces(story)) > 1
+    assert assess(story).level is Level.CLEAR
+
+
+def test_the_model_in_the_repository_was_built_from_the_examples_and_tuning_half_here() -> None:
+    """Edit an example file without retraining and this fails: python -m flows.safeguarding.train."""
+    assert model.model().sources == sources_digest()
+
+
+def test_thresholds_are_ordered() -> None:
+    found = model.model()
+    assert found.possible <= found.clear
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda path: path.stem)
+def test_each_example_file_covers_every_risk_and_the_calm_kinds_it_needs(path: Path) -> None:
+    data = tomllib.loads(path.read_text("utf-8"))
+    assert path.stem in LANGUAGES
+    assert set(data["urgent"]) <= set(URGENT_KINDS) and set(data["calm"]) <= set(CALM_KINDS)
+    assert {URGENT_KINDS[kind] for kind in data["urgent"]} == set(Risk)
+    assert {"negation", "past_resolved", "hypothetical", "idiom", "ordinary"} <= set(data["calm"])
+
+
+def test_every_language_has_examples() -> None:
+    assert {path.stem for path in EXAMPLES.glob("*.toml")} == LANGUAGES
+
+
+def test_the_evaluation_split_is_the_one_made_once_and_the_halves_do_not_overlap() -> None:
+    spec = importlib.util.spec_from_file_location("split", EVAL / "split.py")
+    assert spec is not None and spec.loader is not None
+    split = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(split)
+    tuning, frozen = split.split(_rows("all"))
+    assert (tuning, frozen) == (_rows("tuning"), _rows("frozen"))
+    assert not {row["id"] for row in tuning} & {row["id"] for row in frozen}
+    assert len(frozen) >= 600 // 2 and {row["lang"] for row in frozen} == LANGUAGES
+
+
+def test_the_trainer_never_reads_the_frozen_half() -> None:
+    source = (Path(model.__file__).parent / "train.py").read_text("utf-8")
+    assert "tuning.jsonl" in source
+    assert '"frozen' not in source and "'frozen" not in source
