@@ -107,6 +107,17 @@ class Process:
         if self.log is not None:
             self.log.close()
 
+    def wait_until_logged(self, words: str, seconds: float) -> None:
+        """Until the latest start of this process has logged ``words`` (a worker loads its models first)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if words in self.logs[-1].read_text(errors="replace"):
+                return
+            if not self.alive():
+                raise RuntimeError(f"{self.name} exited:\n{self.tail()}")
+            time.sleep(0.2)
+        raise TimeoutError(f"{self.name} did not log {words!r} within {seconds} s:\n{self.tail()}")
+
     def tail(self, lines: int = 30) -> str:
         text = "\n".join(path.read_text(errors="replace") for path in self.logs if path.exists())
         return "\n".join(text.splitlines()[-lines:])
