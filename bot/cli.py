@@ -221,6 +221,65 @@ def digest(site: str, week: str, out: str | None) -> None:
         click.echo(html)
 
 
+@main.group()
+def population() -> None:
+    """Each site's births by group and postcode districts' deprivation, to set who we heard from against."""
+
+
+@population.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--by", "actor", default="import", show_default=True, help="Who is loading it (audited).")
+def population_import(file: TextIO, actor: str) -> None:
+    """Load births from a CSV: site,dimension,group,births,source (see README: Who we heard from)."""
+    from bot.reports.population import BadFile, parse_births
+    from storage import audit, population as stored
+
+    services = _services()
+    try:
+        rows = parse_births(file.read(), services.settings.sites)
+    except BadFile as error:
+        raise click.UsageError(str(error)) from error
+    with services.db.session() as session:
+        for site in sorted({row.site for row in rows}):
+            mine = [(r.dimension, r.group, r.births, r.source) for r in rows if r.site == site]
+            stored.replace_site(session, site, mine, actor)
+            audit.record(session, actor, "population_set", site=site, rows=len(mine))
+    click.echo(f"{len(rows)} rows of births loaded")
+
+
+@population.command("import-imd")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--by", "actor", default="import", show_default=True, help="Who is loading it (audited).")
+def population_import_imd(file: TextIO, actor: str) -> None:
+    """Load postcode district → IMD quintile from a CSV: district,quintile,source."""
+    from bot.reports.population import BadFile, parse_imd
+    from storage import audit, population as stored
+
+    services = _services()
+    try:
+        rows = parse_imd(file.read())
+    except BadFile as error:
+        raise click.UsageError(str(error)) from error
+    with services.db.session() as session:
+        stored.replace_imd(session, rows)
+        audit.record(session, actor, "imd_set", districts=len(rows))
+    click.echo(f"{len(rows)} postcode districts loaded")
+
+
+@population.command("show")
+@click.option("--site", required=True, help="A site from ALLVOICES_SITES.")
+def population_show(site: str) -> None:
+    """A site's births, in the CSV format import reads."""
+    from bot.reports.population import births_csv
+    from storage import population as stored
+
+    services = _services()
+    if site not in services.settings.sites:
+        raise click.UsageError(f"unknown site {site!r}; choose one of: {'; '.join(services.settings.sites)}")
+    with services.db.reading() as session:
+        click.echo(births_csv(site, stored.rows(session, site)), nl=False)
+
+
 @main.group("i18n")
 def i18n() -> None:
     """Translations: how complete and how reviewed each language is."""
