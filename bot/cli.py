@@ -324,6 +324,37 @@ def export(site: str, since: datetime, until: datetime, kind: str, out: str | No
         click.echo(f"{count} stories written to {out}")
 
 
+@main.command()
+@click.option("--site", required=True, help='A site from ALLVOICES_SITES, or "all".')
+@click.option("--year", required=True, type=click.IntRange(2000, 9998), help="The calendar year, e.g. 2026.")
+@click.option("--format", "kind", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout; html only)."
+)
+@click.option(
+    "--by", "actor", default="cli", show_default=True, help="Who is making it (kept in the audit log)."
+)
+def report(site: str, year: int, kind: str, out: str | None, actor: str) -> None:
+    """The yearly inequalities summary, shaped like the London MVPs' annual report."""
+    from bot.reports.yearly import render_html, render_pdf
+    from storage import audit
+
+    services = _services()
+    _site_or_fail(services, site)
+    if kind == "pdf" and not out:
+        raise click.UsageError("a PDF report needs --out FILE")
+    with services.db.session() as session:
+        audit.record(session, actor, "report", site=site, year=year, format=kind)
+    if kind == "pdf":
+        Path(out or "").write_bytes(render_pdf(services, site, year))
+    elif out:
+        Path(out).write_text(render_html(services, site, year), encoding="utf-8")
+    else:
+        click.echo(render_html(services, site, year))
+    if out:
+        click.echo(f"report written to {out}")
+
+
 @main.group("i18n")
 def i18n() -> None:
     """Translations: how complete and how reviewed each language is."""
