@@ -48,6 +48,8 @@ IMD_QUINTILES = {
 }
 #: a ratio whose whole interval lies below this is "under-heard"
 UNDER = 1.0
+#: with nobody under-heard beyond doubt, a group below this ratio is still named as heard from least
+NOTABLY = 0.8
 Z95 = 1.959964
 
 
@@ -142,14 +144,14 @@ def compare(key: str, labels: dict[str, str], heard: dict[str, int], births: dic
 
 
 def least_heard(dimension: Dimension, limit: int = 2) -> list[Group]:
-    """The groups heard from least against births: under-heard for certain first, lowest ratio first."""
-    found = [
-        group
-        for group in dimension.groups
-        if group.expected is not None and group.expected >= 1 and group.rank < UNDER
-    ]
-    found.sort(key=lambda group: (not group.under_heard, group.rank))
-    return found[:limit]
+    """The groups heard from least against births: those under-heard beyond doubt (lowest ratio first);
+    failing any, the one heard from least if it is well under (ratio below ``NOTABLY``)."""
+    found = [group for group in dimension.groups if group.expected is not None and group.expected >= 1]
+    found.sort(key=lambda group: group.rank)
+    certain = [group for group in found if group.under_heard]
+    if certain:
+        return certain[:limit]
+    return [group for group in found if group.rank < NOTABLY][:1]
 
 
 def sentence(dimension: Dimension, period: str = "this quarter") -> str:

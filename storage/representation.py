@@ -69,6 +69,7 @@ def deprivation(session: Session, site: str, start: datetime, end: datetime) -> 
     """{IMD quintile: women}, by the postcode district she gave (districts not in the lookup left out)."""
     rows = session.execute(
         select(ImdDistrict.quintile, func.count(Story.id))
+        .select_from(Story)
         .join(ImdDistrict, ImdDistrict.district == func.upper(about("postcode")))
         .where(*_told(site, start, end))
         .group_by(ImdDistrict.quintile)

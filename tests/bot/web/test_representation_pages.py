@@ -72,3 +72,19 @@ def test_the_representation_page_flags_the_least_heard_group(app: Flask, service
     assert "<svg" in page and "under-heard" in page
     assert lead.get("/review/representation?site=Nowhere&since=bad&until=99999-01-01").status_code == 200
     assert sign_in(app, "mo").get("/review/representation").status_code == 403
+
+
+def test_the_queue_page_exports_what_its_filters_show(app: Flask, services: Services) -> None:
+    seed(services, {"white": 6})
+    seed(services, {"asian": 5}, site="Maidstone Hospital")
+    lead = sign_in(app, "lena")
+    queue = lead.get("/review?status=moderated").get_data(as_text=True)
+    assert "/review/export?format=xlsx" in queue
+    answer = lead.get(f"/review/export?format=csv&site={SITE}")
+    assert answer.status_code == 200 and answer.mimetype == "text/csv"
+    assert answer.get_data(as_text=True).count("\n") == 7  # the header and six stories from this site
+    assert "attachment" in answer.headers["Content-Disposition"]
+    assert lead.get("/review/export?format=xlsx").data[:2] == b"PK"
+    with services.db.reading() as session:
+        assert len([event for event in audit.recent(session) if event.action == "export"]) == 2
+    assert sign_in(app, "mo").get("/review/export").status_code == 403
