@@ -18,6 +18,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -117,7 +118,7 @@ def answer_all(services: Services, stopping: threading.Event | None = None) -> i
     after the batch in hand: under a backlog "everything waiting" could take minutes, longer than a
     deploy waits before SIGKILL."""
     total = 0
-    while found := process_pending(services):
+    while found := process_pending(services, stopping=stopping):
         total += found
         if stopping is not None and stopping.is_set():
             break
@@ -127,7 +128,7 @@ def answer_all(services: Services, stopping: threading.Event | None = None) -> i
 def send_all(services: Services, stopping: threading.Event | None = None) -> int:
     """Send everything due now, in this worker's name; like `answer_all`, a stop ends it between batches."""
     total = 0
-    while sent := deliver_due(services, worker=HOLDER):
+    while sent := deliver_due(services, worker=HOLDER, stopping=stopping):
         total += len(sent)
         if stopping is not None and stopping.is_set():
             break
@@ -232,4 +233,12 @@ class Worker:
 
 
 def run_forever(services: Services) -> None:
+    """Until stopped; then out at once. Everything is given back by then, and the interpreter's own
+    shutdown can hang for good in a native library's finalizer (seen under load: "Garbage-collecting",
+    no Python frame), turning every deploy's SIGTERM into a SIGKILL."""
     Worker(services).run()
+    services.db.dispose()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -13,10 +13,10 @@ database that is away is not her message's fault and is never counted against it
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot.chat import calls
@@ -28,13 +28,13 @@ from channels.base import InboundMessage
 from flows import story as story_flow
 from flows.commands import command
 from flows.types import Inbound as FlowInbound, MediaKind
-from storage import champions, conversations, inbound as inbound_store, outbox
+from storage import champions, conversations, db, inbound as inbound_store, outbox
 from storage.models import Contact, Conversation
 from storage.signals import Signal, notify
 
 log = logging.getLogger(__name__)
 #: errors that say the database is away or busy, not that her message is at fault
-DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, TimeoutError, ConnectionError)
+DATABASE_AWAY = db.DATABASE_AWAY
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,23 @@ def _champion_code(session: Session, conversation: Conversation, given: str | No
     return champions.code_in(session, text)
 
 
-def process_pending(services: Services, now: datetime | None = None, limit: int = 50) -> int:
-    """Answer every sender with a message waiting (the worker runs this whenever one is stored)."""
+def process_pending(
+    services: Services,
+    now: datetime | None = None,
+    limit: int = 50,
+    stopping: threading.Event | None = None,
+) -> int:
+    """Answer every sender with a message waiting (the worker runs this whenever one is stored).
+
+    A worker told to stop (``stopping``) ends after the sender in hand: under a backlog a batch can
+    take minutes, and a deploy's SIGKILL comes long before that. The rest wait for the next worker.
+    """
     moment = now or datetime.now(UTC)
     with services.db.session() as session:
         contact_ids = inbound_store.senders_waiting(session, moment, limit)
-    for contact_id in contact_ids:
+    for done, contact_id in enumerate(contact_ids):
+        if stopping is not None and stopping.is_set():
+            return done
         try:
             process_contact(services, contact_id, moment)
         except DATABASE_AWAY:

@@ -42,6 +42,7 @@ def environment(database_url: str, spool: Path, public_url: str, **extra: str) -
     return {
         **keep,
         "PYTHONPATH": str(ROOT),
+        "PYTHONFAULTHANDLER": "1",  # SIGABRT writes every thread's stack to the log
         "ALLVOICES_DATABASE_URL": database_url,
         "ALLVOICES_SECRET_KEY": SECRET,
         "ALLVOICES_PUBLIC_URL": public_url,
@@ -106,6 +107,10 @@ class Process:
             self.wait(5)
         if self.log is not None:
             self.log.close()
+
+    def started(self) -> bool:
+        """Alive, and its latest start has logged that it is ready (a worker loads its models first)."""
+        return self.alive() and "started" in self.logs[-1].read_text(errors="replace")
 
     def wait_until_logged(self, words: str, seconds: float) -> None:
         """Until the latest start of this process has logged ``words`` (a worker loads its models first)."""
@@ -244,3 +249,19 @@ def through(url: str, port: int) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (gunicorn's web workers under its master)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # "pid (name) state ppid ...": the name may hold spaces, so read from its closing bracket
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found

@@ -106,7 +106,7 @@ class Rig:
                     return
             time.sleep(0.3)
 
-    def write_in(self, stop: threading.Event, threads: int = 2, pause: float = 1.0) -> Callable[[], None]:
+    def write_in(self, stop: threading.Event, threads: int = 1, pause: float = 1.0) -> Callable[[], None]:
         """Women start conversations on ``threads`` threads until ``stop``; returns a join function."""
 
         def one_after_another() -> None:

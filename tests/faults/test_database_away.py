@@ -33,7 +33,7 @@ def test_a_database_cut_off_then_frozen_loses_nothing_acknowledged(
         rig.start()
         try:
             stop = threading.Event()
-            join = rig.write_in(stop)
+            join = rig.write_in(stop, threads=2)
             watcher = rig.watch_health(stop)
             by_phase: dict[str, Counter[int]] = {}
             began = time.monotonic()
