@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from flows.safeguarding import Assessment
+
 
 class MediaKind(StrEnum):
     AUDIO = "audio"
@@ -30,6 +32,9 @@ class Inbound:
     detected_lang: str | None = None
     #: champion code carried by a deep link (Telegram ``/start CODE``), if any.
     start_code: str | None = None
+    #: how urgent her words read, when the application already asked (outside its write lock): the
+    #: same `assess(text)` the step would make, so it is not made twice
+    assessment: Assessment | None = None
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,15 @@ Index("ix_story_champion", Story.champion_code)
 Index("ix_story_replied", Story.replied_at)
 #: reports read one site over a period
 Index("ix_story_site_submitted", Story.site, Story.submitted_at)
+# PostgreSQL only (migration 0015): the queue's ORDER exactly, so its first page is read in order.
+_QUEUE_ORDER = (
+    Story.urgent.desc(),
+    Story.check_soon_at.is_(None),
+    Story.submitted_at.asc().nulls_first(),
+    Story.id,
+)
+Index("ix_story_queue_order", *_QUEUE_ORDER).ddl_if(dialect="postgresql")
+Index("ix_story_status_order", Story.status, *_QUEUE_ORDER).ddl_if(dialect="postgresql")
 
 
 class Inbound(Base):

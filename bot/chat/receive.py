@@ -24,9 +24,10 @@ from bot.chat.effects import apply
 from bot.chat.intake import store
 from bot.chat.language import detect_language
 from bot.services import Services
-from channels.base import InboundMessage
+from channels.base import REPLY_WINDOWS, InboundMessage
 from flows import story as story_flow
 from flows.commands import command
+from flows.safeguarding import Assessment, assess
 from flows.types import Inbound as FlowInbound, MediaKind
 from storage import champions, conversations, db, inbound as inbound_store, outbox
 from storage.models import Contact, Conversation
@@ -77,12 +78,50 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
                 return queued  # tried again after a pause; her later messages wait their turn
 
 
+@dataclass(frozen=True)
+class _Ahead:
+    """Her next message as read before taking the write lock, with the slow reading of her words done."""
+
+    inbound_id: int
+    conversation_exists: bool
+    first: bool
+    detected_lang: str | None = None
+    assessment: Assessment | None = None
+
+
+def _look_ahead(services: Services, contact_id: int, now: datetime) -> _Ahead | None:
+    """Her next message to answer, if any, read without the write lock; then, still outside it, her
+    language (on a first message) and how urgent her words read — the slow parts of a step, so the
+    lock (all of SQLite's writers wait on it) is held only for the database work."""
+    with services.db.reading() as session:
+        message = inbound_store.next_of(session, contact_id, now)
+        if message is None:
+            return None
+        state = conversations.state_of(session, contact_id)
+        sealed, is_call = message.body_sealed, message.call is not None
+        inbound_id = message.id
+    first = (state or {}).get("step", "new") == "new"
+    if is_call:
+        return _Ahead(inbound_id, state is not None, first)
+    text = services.vault.open(sealed)
+    return _Ahead(
+        inbound_id,
+        state is not None,
+        first,
+        detected_lang=detect_language(text) if first else None,
+        assessment=assess(text) if text.strip() else None,
+    )
+
+
 def _answer_next(
     services: Services, contact_id: int, now: datetime, queued: list[int], current: list[int]
 ) -> bool:
     """Step her oldest waiting message in one transaction; False when there is none to answer now."""
+    ahead = _look_ahead(services, contact_id, now)
+    if ahead is None:
+        return False  # nothing waits: the write lock is never taken
     with services.db.session() as session:
-        conversation = conversations.locked(session, contact_id)
+        conversation = conversations.locked(session, contact_id, create=not ahead.conversation_exists)
         contact = session.get(Contact, contact_id)
         message = inbound_store.next_of(session, contact_id, now) if contact is not None else None
         if contact is None or message is None:
@@ -95,21 +134,28 @@ def _answer_next(
                 notify(session, Signal.OUTBOX)
             return True
         text = services.vault.open(message.body_sealed)
-        released = outbox.release_held(session, contact_id, now)
+        # Only a channel with a reply window (WhatsApp's 24 hours) ever holds a message for her.
+        released = outbox.release_held(session, contact_id, now) if contact.channel in REPLY_WINDOWS else 0
         if released and command(text, contact.lang) == "read":
             # "Reply READ to see it": the held reply she asked for is her answer.
             message.processed_at = now
             notify(session, Signal.OUTBOX)
             return True
         first = conversation.state.get("step", "new") == "new"
+        # What was read ahead is used only for the very message now locked (another worker may have
+        # answered that one meanwhile).
+        same = ahead.inbound_id == message.id
         flow_inbound = FlowInbound(
             text=text,
             received_at=message.received_at,
             media=tuple(MediaKind(item["kind"]) for item in message.media),
             # Her first words set her language; later ones are checked for every language's
             # urgent-risk phrases, so detecting each message would cost time for nothing.
-            detected_lang=detect_language(text) if first else None,
+            detected_lang=(ahead.detected_lang if same and ahead.first else detect_language(text))
+            if first
+            else None,
             start_code=_champion_code(session, conversation, message.start_code, text),
+            assessment=ahead.assessment if same else None,
         )
         outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
         message.processed_at = now
@@ -149,7 +195,7 @@ def process_pending(
     take minutes, and a deploy's SIGKILL comes long before that. The rest wait for the next worker.
     """
     moment = now or datetime.now(UTC)
-    with services.db.session() as session:
+    with services.db.reading() as session:  # a look: the write lock is taken only for a message
         contact_ids = inbound_store.senders_waiting(session, moment, limit)
     for done, contact_id in enumerate(contact_ids):
         if stopping is not None and stopping.is_set():
