@@ -178,7 +178,16 @@ def _clear_places(toks: list[Token], labels: list[int]) -> None:
                 j += 1
 
 
-def find_names(text: str, lang: str | None) -> list[Span]:
+Stages = dict[str, list[tuple[int, int]]]
+
+
+def _taken(toks: list[Token], labels: list[int]) -> list[tuple[int, int]]:
+    return [(tok.start, tok.end) for tok, label in zip(toks, labels, strict=True) if label]
+
+
+def find_names(text: str, lang: str | None, stages: Stages | None = None) -> list[Span]:
+    """Names and staff names.  ``stages``, when given, is filled with the words each step had taken out
+    so far (``training/layers.py`` reports which layer catches what)."""
     view, picked, flat = features(text, lang)
     toks = view.tokens
     labels = [0] * len(toks)
@@ -202,10 +211,17 @@ def find_names(text: str, lang: str | None) -> list[Span]:
         for i, label, margin in zip(picked, best, lead, strict=True):
             labels[i] = label
             margins[i] = margin
+    if stages is not None:
+        stages["rules"] = [(start, end) for _, start, end in view.spans]
+        stages["model"] = _taken(toks, labels)
     _extend_names(toks, labels, lang, margins)
+    if stages is not None:
+        stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang)
     _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels)
+    if stages is not None:
+        stages["final"] = _taken(toks, labels)
     spans: list[Span] = []
     run: list[int] = []
     for i, label in enumerate([*labels, 0]):
