@@ -15,7 +15,6 @@ hold fewer digits or are glued to letters, so they stay.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.privacy.anonymise._months import MONTHS
 
@@ -42,14 +41,21 @@ _GLUED = re.compile(r"(?<=[^\W\d_])\d{5,}(?!\w)")
 _DAY_START = re.compile(r"(?<!\w)\d{1,2}(?!\d)")
 
 
+# Where each script's digits 0-9 start (Unicode's decimal digits outside ASCII, as of Unicode 15):
+# Arabic-Indic, Persian, N'Ko, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+# Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar (2), Khmer, Mongolian, Limbu, New Tai Lue, Tai Tham (2),
+# Balinese, Sundanese, Lepcha, Ol Chiki, Vai, Saurashtra, Kayah Li, Javanese, Myanmar Tai Laing, Cham,
+# Meetei Mayek and full-width.  ``test_number_shapes`` checks the table against ``unicodedata``.
+_DIGIT_STARTS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50,
+    0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+)  # fmt: skip
+
+
 def _digit_table() -> dict[int, str]:
     """Every script's decimal digits (outside ASCII) as 0-9: one table, so translating is one C call."""
-    table: dict[int, str] = {}
-    for code in range(0x0660, 0x10000):
-        digit = unicodedata.decimal(chr(code), -1)
-        if digit >= 0:
-            table[code] = str(digit)
-    return table
+    return {start + n: str(n) for start in _DIGIT_STARTS for n in range(10)}
 
 
 _DIGIT_TABLE = _digit_table()

@@ -91,3 +91,18 @@ def test_her_town_after_a_known_street_stays() -> None:
 def test_her_flat_number_on_its_own_goes() -> None:
     assert redact("we are in flat 5 near the station") == "we are in [ADDRESS] near the station"
     assert redact("mieszkamy w mieszkanie 12 blisko") == "mieszkamy w [ADDRESS] blisko"
+
+
+def test_a_lowercase_everyday_word_nothing_points_at_stays() -> None:
+    assert redact("34 weeks 2 days, waited 14 hrs", "en") == "34 weeks 2 days, waited 14 hrs"
+
+
+def test_every_script_s_digits_are_read_as_digits() -> None:
+    import unicodedata
+
+    from bot.privacy.anonymise._digits import digits_as_digits
+
+    for code in range(0x0080, 0x10000):
+        ch = chr(code)
+        if unicodedata.decimal(ch, -1) >= 0:
+            assert digits_as_digits(ch) == str(unicodedata.decimal(ch)), hex(code)
