@@ -1,7 +1,7 @@
 """PostgreSQL indexes in the queue's own order, so a page of the queue reads 50 rows, not the archive
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0013
 Create Date: 2026-11-30 01:00:00
 """
 
