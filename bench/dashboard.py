@@ -334,13 +334,16 @@ def main() -> None:
     parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to measure")
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--rate", type=float, default=10.0, help="webhook arrivals a second")
+    parser.add_argument("--messages", type=int, default=60, help="webhooks a round beside the lead")
     parser.add_argument("--inner", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner is not None:
         print(json.dumps(inner(args.inner)))
         return
     sizes = (200, 1_000) if args.quick else (10_000, 100_000)
-    args.rounds, args.messages, args.page_rounds = (1, 20, 1) if args.quick else (3, 100, 5)
+    args.rounds, args.page_rounds = (1, 1) if args.quick else (3, 5)
+    if args.quick:
+        args.messages = 20
     trees = [path.resolve() for path in args.tree] + [harness.ROOT]
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     print(

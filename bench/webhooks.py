@@ -40,7 +40,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -79,7 +79,7 @@ class Sizes:
     memory: int  # messages for the memory figure
 
 
-FULL = Sizes(rounds=3, first=100, mid=100, latency=100, senders=50, memory=1000)
+FULL = Sizes(rounds=3, first=60, mid=60, latency=60, senders=20, memory=1000)
 QUICK = Sizes(rounds=1, first=14, mid=14, latency=14, senders=7, memory=28)
 
 
@@ -359,8 +359,11 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10.0, help="arrivals a second for the latency figures")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads a worker (gthread when > 1)")
+    parser.add_argument("--messages", type=int, help="messages a phase (first, mid-story, latency)")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
+    if args.messages:
+        sizes = replace(sizes, first=args.messages, mid=args.messages, latency=args.messages)
     trees = [path.resolve() for path in args.tree] + [harness.ROOT]
     for tree in trees:
         if not (tree / "bot" / "app.py").exists():
