@@ -22,3 +22,15 @@ def test_a_kunya_goes_with_the_name_after_it(lang: str, text: str, expected: str
 def test_in_pashto_a_name_does_not_run_on_over_the_words_after_it() -> None:
     # wordfreq has no Pashto: an unlisted word after a name is only carried when the model leans to it.
     assert anonymise("نرسې پلوشه ډېره مرسته وکړه", "ps").redacted == "نرسې [STAFF NAME] ډېره مرسته وکړه"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Listed as "میری سس" (Urdu letters); written with Arabic ones.
+        ("pa", "ميري سس نسرین نے کہیا", "ميري سس [NAME] نے کہیا"),
+        ("ps", "زما مېړه وحید راغی", "زما مېړه [NAME] راغی"),
+    ],
+)
+def test_a_cue_is_read_in_every_spelling_of_its_letters(lang: str, text: str, expected: str) -> None:
+    assert anonymise(text, lang).redacted == expected
