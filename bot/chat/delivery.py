@@ -9,7 +9,7 @@ What a provider did with a message is the one thing that cannot be asked again, 
 meets the database away right after a send keeps trying to write it down for a minute
 (`RECORD_PATIENCE`), then keeps it in memory and writes it first on its next pass, before giving back
 what the interrupted batch had claimed. Only a worker that dies holding such an outcome can make a
-second copy — and on Twilio even that is reconciled by the status callback.
+second copy — and where the provider reports status, even that is reconciled by its callback.
 """
 
 from __future__ import annotations
