@@ -9,7 +9,7 @@ What a provider did with a message is the one thing that cannot be asked again, 
 meets the database away right after a send keeps trying to write it down for a minute
 (`RECORD_PATIENCE`), then keeps it in memory and writes it first on its next pass, before giving back
 what the interrupted batch had claimed. Only a worker that dies holding such an outcome can make a
-second copy — and on Twilio even that is reconciled by the status callback.
+second copy — and where the provider reports status, even that is reconciled by its callback.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ SENT_AFTER_OPT_OUT = ("optout_ack", "goodbye")
 RECORD_PATIENCE = timedelta(seconds=60)
 #: sends a provider took whose outcome could not be written yet: outbox id → provider message id
 _unrecorded: dict[int, str] = {}
+#: workers whose last pass the database interrupted, with rows still claimed in their name
+_interrupted: set[str] = set()
 _unrecorded_lock = threading.Lock()
 
 
@@ -96,11 +98,17 @@ def deliver_due(
             else:
                 jobs.append(_job(services, row))
     sent = []
-    for job in jobs:
-        if stopping is not None and stopping.is_set():
-            break
-        if _send(services, job):
-            sent.append(job.id)
+    try:
+        for job in jobs:
+            if stopping is not None and stopping.is_set():
+                break
+            if _send(services, job):
+                sent.append(job.id)
+    except DATABASE_AWAY:
+        if worker is not None:
+            with _unrecorded_lock:
+                _interrupted.add(worker)
+        raise
     return sent
 
 
@@ -108,9 +116,12 @@ def _catch_up(services: Services, worker: str) -> None:
     """Write down the sends an earlier pass could not, then give back that pass's other claims.
 
     Run at the start of each of this worker's passes, when nothing is in hand: any row still claimed in
-    its name is left over from a pass the database interrupted. Raises while the database is away.
+    its name is left over from a pass the database interrupted. Raises while the database is away. Does
+    nothing (and takes no write lock) unless a pass was interrupted.
     """
     with _unrecorded_lock:
+        if worker not in _interrupted and not _unrecorded:
+            return
         waiting = dict(_unrecorded)
     for outbox_id, provider_id in waiting.items():
         with services.db.session() as session:
@@ -120,6 +131,8 @@ def _catch_up(services: Services, worker: str) -> None:
         log.info("outbox %s: its send written down after the database came back", outbox_id)
     with services.db.session() as session:
         given_back = outbox.release_claims(session, worker)
+    with _unrecorded_lock:
+        _interrupted.discard(worker)
     if given_back:
         log.info("outbox: %s claims of an interrupted pass given back", given_back)
 

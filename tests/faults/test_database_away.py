@@ -64,3 +64,70 @@ def test_a_database_cut_off_then_frozen_loses_nothing_acknowledged(
     assert rig.health.slowest() < 1.0
     assert set(by_phase["cut"]) == {503} and set(by_phase["freeze"]) == {503}
     assert 200 in by_phase["open"]
+
+
+def test_a_send_the_database_could_not_record_is_written_down_later_and_never_sent_again(
+    tmp_path: Path, twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database goes away between a provider taking a message and the worker writing that down:
+    the worker keeps the outcome, writes it first when the database is back, gives back the rest of
+    the interrupted batch, and sends each message once."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+    from sqlalchemy.exc import OperationalError
+
+    from bot.chat import delivery
+    from bot.services import Services
+    from storage import outbox
+    from storage.migrations import upgrade
+    from storage.models import OutboxMessage
+    from tests.conftest import make_settings
+
+    url = f"sqlite:///{tmp_path / 'allvoices.db'}"
+    upgrade(url)
+    services = Services.build(
+        make_settings(
+            url,
+            twilio_account_sid=twilio_api.account_sid,
+            twilio_auth_token=twilio_api.auth_token,
+            twilio_from_sms="+447700900000",
+            twilio_api_url=twilio_api.url,
+        )
+    )
+    with services.db.session() as session:
+        for n in range(3):
+            outbox.enqueue(
+                session,
+                idempotency_key=f"k{n}",
+                channel="sms",
+                transport="twilio",
+                address_sealed=services.vault.seal(f"+44770090000{n}"),
+                body="Thank you.",
+                contact_id=None,
+            )
+    away = [True]
+    record = delivery._record_sent
+
+    def record_unless_away(*args: object) -> None:
+        if away[0]:
+            raise OperationalError("UPDATE outbox", None, ConnectionError("the database is away"))
+        record(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(delivery, "_record_sent", record_unless_away)
+    monkeypatch.setattr(delivery, "RECORD_PATIENCE", timedelta(seconds=1))
+    with pytest.raises(OperationalError):
+        delivery.deliver_due(services, worker="w1")
+    with services.db.reading() as session:
+        during = Counter(session.scalars(select(OutboxMessage.status)))
+    away[0] = False
+    while delivery.deliver_due(services, worker="w1"):
+        pass
+    with services.db.reading() as session:
+        after = Counter(session.scalars(select(OutboxMessage.status)))
+    sent = Counter(twilio_api.accepted_refs())
+    print(f"\nrecorded later: while away {dict(during)}, then {dict(after)}; sent {dict(sent)}")
+    assert during == {"sending": 3}
+    assert after == {"sent": 3}
+    assert sent == {"k0": 1, "k1": 1, "k2": 1}
+    services.db.dispose()
