@@ -364,6 +364,10 @@ def _run(port: int, requests: Sequence[Request], clients: int, rate: float | Non
             number, request = item
             if rate is not None:
                 time.sleep(max(0.0, began + number / rate - time.perf_counter()))
+                # Each arrival on a new connection, as a provider sends it: a kept-alive one left idle
+                # between arrivals is closed by a threaded server, which would fail the next send.
+                connection.close()
+                connection = HTTPConnection("127.0.0.1", port, timeout=30)
             try:
                 took = _send(connection, request)
             except BaseException as error:
