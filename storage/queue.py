@@ -41,6 +41,8 @@ LISTED = load_only(
     Story.lang,
     Story.channel,
     Story.themes,
+    # "simulated" is read from the transport on every row: without it each row would load it on its own
+    Story.transport,
 )
 
 
