@@ -40,11 +40,11 @@ AGE_BANDS = {
     "40plus": "40 or over",
 }
 IMD_QUINTILES = {
-    "1": "1 (most deprived fifth)",
-    "2": "2",
-    "3": "3",
-    "4": "4",
-    "5": "5 (least deprived fifth)",
+    "1": "Quintile 1 (most deprived fifth)",
+    "2": "Quintile 2",
+    "3": "Quintile 3",
+    "4": "Quintile 4",
+    "5": "Quintile 5 (least deprived fifth)",
 }
 #: a ratio whose whole interval lies below this is "under-heard"
 UNDER = 1.0
@@ -177,7 +177,7 @@ def _who(key: str, group: Group) -> str:
     if key == "age":
         return f"mothers aged {group.label.lower()}"
     if key == "imd":
-        return f"women from IMD quintile {group.label}"
+        return f"women from IMD quintile {group.key} areas"
     return f"women whose main language is {group.label}"
 
 

@@ -42,6 +42,8 @@ LISTED = load_only(
     Story.channel,
     Story.transport,  # "Simulated" is shown beside the reference
     Story.themes,
+    # "simulated" is read from the transport on every row: without it each row would load it on its own
+    Story.transport,
 )
 #: the stages still waiting for someone (a draft shows only while urgent or "check soon")
 WAITING = (*QUEUE, Status.DRAFT)

@@ -194,14 +194,16 @@ def svg_chart(dimension: Dimension, width: int = 640) -> Markup:
             wide = group.share / top * scale
             colour = "#d5281b" if group.under_heard else "#005eb8"
             parts.append(f'<rect x="{left}" y="{y + 2}" width="{wide:.1f}" height="11" fill="{colour}"/>')
+            end = wide
             if group.low is not None and group.high is not None and group.births_share:
                 low = group.low * group.births_share / top * scale
                 high = min(1.0, group.high * group.births_share) / top * scale
+                end = max(wide, high)
                 parts.append(
                     f'<line x1="{left + low:.1f}" x2="{left + high:.1f}" y1="{y + 7}" y2="{y + 7}" '
                     'stroke="#212b32" stroke-width="1.5"/>'
                 )
-            parts.append(f'<text x="{left + wide + 4:.1f}" y="{y + 12}">{group.share * 100:.0f}%</text>')
+            parts.append(f'<text x="{left + end + 4:.1f}" y="{y + 12}">{group.share * 100:.0f}%</text>')
         elif group.heard is None:
             parts.append(f'<text x="{left + 4}" y="{y + 12}" fill="#4c6272">fewer than 5</text>')
     legend = 10 + len(dimension.groups) * row + 8

@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 from flask import Blueprint, Response, request
 from flask.typing import ResponseReturnValue
 
-from bot.reports import export
+from bot.reports import export, yearly
 from bot.web.auth import me, requires
 from bot.web.current import services
 from bot.web.queue import filters_from
 from flows.review import Permission
+from storage import audit
 
 blueprint = Blueprint("exports", __name__, url_prefix="/review")
 TYPES = {
@@ -43,3 +44,27 @@ def download() -> ResponseReturnValue:
             "Cache-Control": "no-store",
         },
     )
+
+
+@blueprint.get("/report")
+@requires(Permission.EXPORT)
+def year_report() -> ResponseReturnValue:
+    """The yearly inequalities summary for a site and year (this year's so far unless asked), HTML or PDF."""
+    settings = services().settings
+    site = request.args.get("site", "all")
+    site = site if site in settings.sites else "all"
+    asked = request.args.get("year", "")
+    this_year = datetime.now(UTC).year
+    year = (
+        int(asked) if asked.isascii() and asked.isdigit() and 2000 <= int(asked) <= this_year else this_year
+    )
+    kind = "pdf" if request.args.get("format") == "pdf" else "html"
+    with services().db.session() as session:
+        audit.record(session, me().username, "report", site=site, year=year, format=kind)
+    if kind == "pdf":
+        return Response(
+            yearly.render_pdf(services(), site, year),
+            mimetype="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="allvoices-report-{year}.pdf"'},
+        )
+    return Response(yearly.render_html(services(), site, year), mimetype="text/html")

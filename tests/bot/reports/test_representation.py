@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +17,7 @@ from bot.services import Services
 from flows.representation import ETHNIC_GROUPS, compare, sentence, wilson
 from flows.small_numbers import safe_share, shown
 from tests.bot.reports.seeding import EXAMPLES, SITE, load_medway, seed
+from tests.conftest import SECRET
 
 
 def test_the_wilson_interval_matches_the_textbook() -> None:
@@ -88,3 +93,26 @@ def test_the_digest_shows_the_comparison_with_births_and_its_chart(services: Ser
     assert "We heard from fewer than 5 Black women in the last 13 weeks; about 9" in html
     assert "<svg" in html and "under-heard" in html
     assert "ONS Census 2021 TS021" in html
+
+
+def test_the_population_commands_load_and_show_births(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'population.db'}"
+    env = {**os.environ, "ALLVOICES_DATABASE_URL": url, "ALLVOICES_SECRET_KEY": SECRET}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "bot.cli", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+    assert run("db", "upgrade").returncode == 0
+    loaded = run("population", "import", str(EXAMPLES / "medway-births.csv"), "--by", "lena")
+    assert loaded.returncode == 0 and "25 rows of births loaded" in loaded.stdout
+    districts = run("population", "import-imd", str(EXAMPLES / "medway-imd-districts.csv"))
+    assert "7 postcode districts loaded" in districts.stdout
+    shown_back = run("population", "show", "--site", SITE).stdout
+    assert (
+        shown_back.startswith("site,dimension,group,births,source") and ",ethnicity,black,179," in shown_back
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text("site,dimension,group,births,source\nNowhere,ethnicity,white,1,x\n")
+    refused = run("population", "import", str(bad))
+    assert refused.returncode == 2 and "line 2" in refused.stderr

@@ -88,3 +88,15 @@ def test_the_queue_page_exports_what_its_filters_show(app: Flask, services: Serv
     with services.db.reading() as session:
         assert len([event for event in audit.recent(session) if event.action == "export"]) == 2
     assert sign_in(app, "mo").get("/review/export").status_code == 403
+
+
+def test_a_lead_gets_the_yearly_report_from_the_dashboard(app: Flask, services: Services) -> None:
+    load_medway(services)
+    seed(services, {"white": 6})
+    lead = sign_in(app, "lena")
+    page = lead.get(f"/review/report?site={SITE}")
+    assert page.status_code == 200 and "Annual report: addressing inequalities" in page.get_data(as_text=True)
+    assert lead.get(f"/review/report?site={SITE}&format=pdf").data.startswith(b"%PDF")
+    for hostile in ("²", "99999999999999999999", "-1", "<script>", "\u0661\u0662"):
+        assert lead.get("/review/report", query_string={"year": hostile, "site": hostile}).status_code == 200
+    assert sign_in(app, "mo").get("/review/report").status_code == 403

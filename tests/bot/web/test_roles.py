@@ -73,6 +73,7 @@ NEEDS: dict[str, str | None] = {
     "digest.index": "audit",
     "representation.index": "audit",
     "exports.download": "export",
+    "exports.year_report": "export",
     "population.index": "actions",
     "population.save": "actions",
     "population.import_file": "actions",
