@@ -71,9 +71,27 @@ def deliver_due(
     ``stopping`` set ends the pass between two sends; the worker gives the rest back as it exits.
     """
     moment = now or datetime.now(UTC)
-    jobs: list[_Job] = []
     if worker is not None:
         _catch_up(services, worker)
+    try:
+        return _claim_and_send(services, moment, ids, limit, worker, stopping)
+    except DATABASE_AWAY:
+        # Even a claim whose commit never came back may have been written: the next pass gives it back.
+        if worker is not None:
+            with _unrecorded_lock:
+                _interrupted.add(worker)
+        raise
+
+
+def _claim_and_send(
+    services: Services,
+    moment: datetime,
+    ids: Sequence[int] | None,
+    limit: int,
+    worker: str | None,
+    stopping: threading.Event | None,
+) -> list[int]:
+    jobs: list[_Job] = []
     if ids is None:
         with services.db.reading() as session:
             if not outbox.due_count(session, moment):
@@ -98,17 +116,11 @@ def deliver_due(
             else:
                 jobs.append(_job(services, row))
     sent = []
-    try:
-        for job in jobs:
-            if stopping is not None and stopping.is_set():
-                break
-            if _send(services, job):
-                sent.append(job.id)
-    except DATABASE_AWAY:
-        if worker is not None:
-            with _unrecorded_lock:
-                _interrupted.add(worker)
-        raise
+    for job in jobs:
+        if stopping is not None and stopping.is_set():
+            break
+        if _send(services, job):
+            sent.append(job.id)
     return sent
 
 

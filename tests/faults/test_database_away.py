@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.services import Services
 from tests.fakes.providers import FakeTwilio
 from tests.fakes.tcp_proxy import tcp_proxy
 from tests.faults.processes import through
@@ -66,22 +67,9 @@ def test_a_database_cut_off_then_frozen_loses_nothing_acknowledged(
     assert 200 in by_phase["open"]
 
 
-def test_a_send_the_database_could_not_record_is_written_down_later_and_never_sent_again(
-    tmp_path: Path, twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The database goes away between a provider taking a message and the worker writing that down:
-    the worker keeps the outcome, writes it first when the database is back, gives back the rest of
-    the interrupted batch, and sends each message once."""
-    from datetime import timedelta
-
-    from sqlalchemy import select
-    from sqlalchemy.exc import OperationalError
-
-    from bot.chat import delivery
-    from bot.services import Services
+def _three_queued(tmp_path: Path, twilio_api: FakeTwilio) -> Services:
     from storage import outbox
     from storage.migrations import upgrade
-    from storage.models import OutboxMessage
     from tests.conftest import make_settings
 
     url = f"sqlite:///{tmp_path / 'allvoices.db'}"
@@ -106,6 +94,31 @@ def test_a_send_the_database_could_not_record_is_written_down_later_and_never_se
                 body="Thank you.",
                 contact_id=None,
             )
+    return services
+
+
+def _statuses(services: Services) -> Counter[str]:
+    from sqlalchemy import select
+
+    from storage.models import OutboxMessage
+
+    with services.db.reading() as session:
+        return Counter(session.scalars(select(OutboxMessage.status)))
+
+
+def test_a_send_the_database_could_not_record_is_written_down_later_and_never_sent_again(
+    tmp_path: Path, twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database goes away between a provider taking a message and the worker writing that down:
+    the worker keeps the outcome, writes it first when the database is back, gives back the rest of
+    the interrupted batch, and sends each message once."""
+    from datetime import timedelta
+
+    from sqlalchemy.exc import OperationalError
+
+    from bot.chat import delivery
+
+    services = _three_queued(tmp_path, twilio_api)
     away = [True]
     record = delivery._record_sent
 
@@ -118,15 +131,48 @@ def test_a_send_the_database_could_not_record_is_written_down_later_and_never_se
     monkeypatch.setattr(delivery, "RECORD_PATIENCE", timedelta(seconds=1))
     with pytest.raises(OperationalError):
         delivery.deliver_due(services, worker="w1")
-    with services.db.reading() as session:
-        during = Counter(session.scalars(select(OutboxMessage.status)))
+    during = _statuses(services)
     away[0] = False
     while delivery.deliver_due(services, worker="w1"):
         pass
-    with services.db.reading() as session:
-        after = Counter(session.scalars(select(OutboxMessage.status)))
+    after = _statuses(services)
     sent = Counter(twilio_api.accepted_refs())
     print(f"\nrecorded later: while away {dict(during)}, then {dict(after)}; sent {dict(sent)}")
+    assert during == {"sending": 3}
+    assert after == {"sent": 3}
+    assert sent == {"k0": 1, "k1": 1, "k2": 1}
+    services.db.dispose()
+
+
+def test_a_claim_whose_commit_answer_was_lost_is_given_back_on_the_next_pass(
+    tmp_path: Path, twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database commits a worker's claim and the connection dies before the worker hears so: the
+    rows are claimed in the name of a worker that is alive and beating, so no other worker takes them.
+    Its next pass gives them back and sends them."""
+    from sqlalchemy.exc import OperationalError
+
+    from bot.chat import delivery
+    from storage import outbox
+
+    services = _three_queued(tmp_path, twilio_api)
+    claim = outbox.claim
+
+    def claim_then_lose_the_answer(session: object, *args: object, **kwargs: object) -> object:
+        with services.db.session() as own:
+            claim(own, *args, **kwargs)  # type: ignore[arg-type]
+        raise OperationalError("COMMIT", None, ConnectionError("server closed the connection"))
+
+    monkeypatch.setattr(outbox, "claim", claim_then_lose_the_answer)
+    with pytest.raises(OperationalError):
+        delivery.deliver_due(services, worker="w2")
+    during = _statuses(services)
+    monkeypatch.setattr(outbox, "claim", claim)
+    while delivery.deliver_due(services, worker="w2"):
+        pass
+    after = _statuses(services)
+    sent = Counter(twilio_api.accepted_refs())
+    print(f"\nlost claim: {dict(during)} after the lost commit, then {dict(after)}; sent {dict(sent)}")
     assert during == {"sending": 3}
     assert after == {"sent": 3}
     assert sent == {"k0": 1, "k1": 1, "k2": 1}
