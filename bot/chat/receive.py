@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot.chat import calls
 from bot.chat.effects import apply
 from bot.chat.intake import store
-from bot.chat.language import detect_language
+from bot.chat.language import detect_language, script_languages
 from bot.services import Services
 from channels.base import InboundMessage
 from flows import story as story_flow
@@ -102,14 +102,18 @@ def _answer_next(
             notify(session, Signal.OUTBOX)
             return True
         first = conversation.state.get("step", "new") == "new"
+        # Her first words (and her answer to "shall we start?") set her language; later ones are checked
+        # for every language's urgent-risk phrases, so detecting each message would cost time for nothing.
+        starting = conversation.state.get("step", "new") in story_flow.EARLY
+        detected = detect_language(text) if starting else None
+        code = _champion_code(session, conversation, message.start_code, text)
         flow_inbound = FlowInbound(
             text=text,
             received_at=message.received_at,
             media=tuple(MediaKind(item["kind"]) for item in message.media),
-            # Her first words set her language; later ones are checked for every language's
-            # urgent-risk phrases, so detecting each message would cost time for nothing.
-            detected_lang=detect_language(text) if first else None,
-            start_code=_champion_code(session, conversation, message.start_code, text),
+            detected_lang=detected,
+            start_code=code,
+            languages=_maybe_languages(session, code, text) if first and detected is None else (),
         )
         outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
         message.processed_at = now
@@ -135,6 +139,14 @@ def _champion_code(session: Session, conversation: Conversation, given: str | No
         found = champions.by_code(session, given)
         return found.code if found is not None and found.active else None
     return champions.code_in(session, text)
+
+
+def _maybe_languages(session: Session, code: str | None, text: str) -> tuple[str, ...]:
+    """The languages she may read when her words do not say: her champion's group's, else her script's."""
+    champion = champions.by_code(session, code) if code else None
+    if champion is not None and champion.languages:
+        return tuple(champion.languages)
+    return script_languages(text)
 
 
 def process_pending(services: Services, now: datetime | None = None, limit: int = 50) -> int:
