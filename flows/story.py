@@ -359,9 +359,6 @@ def _first_message(turn: _Turn, inbound: Inbound, said: str | None, config: Flow
         turn.say(msg("stopped"))
         return
     turn.go("consent")
-    if said in ("no", "skip"):
-        _decline(turn)
-        return
     if lang is None and len(offered) > 1:
         # We can narrow it to a few (her champion's group, her script, her greeting): ask that first,
         # each language in its own words, and welcome her in the one she picks.

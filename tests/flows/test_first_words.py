@@ -264,11 +264,11 @@ def test_no_in_her_own_language_at_the_start_ends_kindly_in_her_language(lang: s
     assert goodbye == entries(lang)["consent.no"].text
 
 
-def test_no_as_her_very_first_word_is_a_goodbye_too() -> None:
+def test_no_as_her_very_first_word_is_not_yet_a_goodbye_she_has_not_been_asked() -> None:
     chat = Chat()
-    (goodbye,) = chat.send("no thanks")
-    assert Erase("declined") in chat.effects
-    assert "text us again any time" in goodbye
+    replies = chat.send("no")
+    assert replies[0].startswith(welcome(DEFAULT))
+    assert not any(isinstance(effect, Erase) for effect in chat.effects)
 
 
 def test_a_no_inside_a_long_first_answer_is_her_story_not_a_goodbye() -> None:
