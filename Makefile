@@ -1,4 +1,5 @@
-# allvoices: two commands. `make demo` runs the whole loop locally; `make test` runs every check.
+# allvoices: two commands. `make demo` runs the whole loop locally; `make test` runs every check
+# (`make unit` is the quick run without the slow fault tests).
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -35,10 +36,13 @@ lint: $(STAMP)
 	$(BIN)/mypy --strict
 	$(BIN)/lint-imports --no-cache
 
+# The quick run: everything but the slow fault tests (real gunicorn, killed processes, a frozen database).
 unit: $(STAMP) $(NHSUK)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
 
-test: lint unit
+# Everything: lint, then the whole suite, slow fault tests included.
+test: lint $(STAMP) $(NHSUK)
+	$(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules bot/web/static/nhsuk

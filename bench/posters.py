@@ -1,6 +1,6 @@
 """Poster and card generation time, against an English-only A4 poster measured in the same run.
 
-    .venv/bin/python bench/posters.py
+.venv/bin/python bench/posters.py
 """
 
 from __future__ import annotations

@@ -1,171 +1,386 @@
-"""Inbound webhook throughput: the whole Twilio path against a bare insert, in one run.
+"""Inbound webhooks under load: the Twilio path beside a bare insert into the same database, in one run.
 
-The Twilio path is: signature check, store the inbound row, run her flow step, insert the outbox row.
-The baseline is a bare Flask endpoint inserting one row into the same database. Both run under
-gunicorn with 2 workers; a threaded client sends signed requests from many senders. Prints messages/s,
-p50 and p99 latency and the ratio to the baseline, for SQLite and for PostgreSQL (when reachable).
+The Twilio path is the real one: gunicorn serving the app (signature check, her contact and message
+stored in one transaction, the worker woken) and an ``allvoices worker`` answering her from the
+database, its replies sent to a local fake Twilio. The baseline is a bare Flask endpoint that inserts
+one row into the same database, under the same gunicorn. Every figure is the median of ``--rounds``
+rounds (3), and in every round the baseline and each checkout are measured one after the other, so a
+ratio compares like with like on a shared, noisy machine.
 
-    .venv/bin/python bench/webhooks.py [--requests 600] [--concurrency 8]
+Per checkout and database it reports:
+
+- **throughput** with ``--concurrency`` clients each waiting for its answer (closed loop), separately
+  for first messages (a new sender: her contact is created) and mid-story ones (she is telling her
+  story), and the ratio to the bare endpoint's rate in the same round;
+- **server CPU per message**: the web processes' (gunicorn master and workers, by psutil) and the
+  worker's, which answers her after the webhook has returned;
+- **latency at a stated arrival rate** (``--rate`` messages a second, steady, whether or not earlier
+  ones were answered: open loop), p50 and p99, first and mid-story, and **her reply queued** p99: from
+  the webhook storing her first message to the worker queueing the welcome (database clocks);
+- **memory**: the largest web worker's resident size after warming up and after 500 and 1 000 messages
+  in seven languages.
+
+Tables are made before gunicorn forks. Any answer but 2xx, a failed connection, a server or worker that
+dies, a parked message or a worker that does not catch up stops the bench with the reason.
+
+    .venv/bin/python bench/webhooks.py [--quick] [--tree PATH ...] [--db sqlite|postgres|both]
+
+``--tree PATH`` measures another checkout too (its own code, migrations and worker), beside this one
+and the same baseline, for before/after figures in the same run:
+``git worktree add /work/wt/bench-before <commit>`` then ``--tree /work/wt/bench-before``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import os
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
-import urllib.parse
-import uuid
-from http.client import HTTPConnection
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from twilio.request_validator import RequestValidator
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
 
-ROOT = Path(__file__).resolve().parent.parent
-SID, TOKEN = "AC" + "b" * 32, "bench-token"
-POSTGRES = os.environ.get("ALLVOICES_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import harness
+from bench.bare_app import create_table
+from bench.harness import BenchError, Process, Request
+from storage.models import Inbound, OutboxMessage
+from tests.fakes.providers import fake_twilio
+from tests.samples import SAMPLES
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start(app: str, env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    process = subprocess.Popen(
-        [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", app],
-        env=env,
-        cwd=ROOT,
-    )
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    raise RuntimeError(f"{app} did not start")
+#: what the app logs when the database did not take her message within its deadline
+SPOOLED = "keeping it in the spool"
+MID_STORY = {
+    "en": "They left me alone for hours and when I asked for help the midwife said I was fine",
+    "ur": "مجھے کئی گھنٹے اکیلا چھوڑ دیا گیا اور کسی نے میری بات نہیں سنی",
+    "bn": "আমাকে অনেক ঘণ্টা একা রাখা হয়েছিল, কেউ আমার কথা শোনেনি",
+    "pl": "Zostawili mnie samą na wiele godzin i nikt nie odpowiadał na dzwonek",
+    "ro": "M-au lăsat singură ore întregi și nimeni nu a venit când am sunat",
+    "ar": "تركوني وحدي لساعات ولم يستمع أحد إلى ما قلته عن الألم",
+    "pt": "Deixaram-me sozinha durante horas e ninguém respondeu quando chamei",
+}
 
 
-def load(
-    port: int, path: str, public: str, requests: int, concurrency: int
-) -> tuple[float, list[float], int]:
-    """Send signed webhooks from distinct senders; returns (seconds, latencies, failures)."""
-    validator = RequestValidator(TOKEN)
-    bodies = []
-    for number in range(requests):
-        form = {
-            "MessageSid": "SM" + uuid.uuid4().hex,
-            "AccountSid": SID,
-            "From": f"+4477009{number % 100_000:05d}",
-            "To": "+447700900000",
-            "Body": "Hello, I want to tell you about my birth",
-            "NumMedia": "0",
+@dataclass(frozen=True)
+class Sizes:
+    rounds: int
+    first: int  # first messages per round, closed loop
+    mid: int  # mid-story messages per round, closed loop
+    latency: int  # messages per latency phase (first, then mid-story), at the stated rate
+    senders: int  # senders prepared to be mid-story (each sends several of the mid-story messages)
+    memory: int  # messages for the memory figure
+
+
+FULL = Sizes(rounds=3, first=60, mid=60, latency=60, senders=20, memory=1000)
+QUICK = Sizes(rounds=1, first=14, mid=14, latency=14, senders=7, memory=28)
+
+
+def first_messages(count: int) -> list[Request]:
+    """Openings from new senders, the seven languages in turn."""
+    rows = zip(*(SAMPLES[lang] for lang in harness.LANGS), strict=False)
+    samples = itertools.cycle([text for row in rows for text in row])
+    return [harness.twilio(harness.new_sender(), next(samples)) for _ in range(count)]
+
+
+def mid_messages(senders: Sequence[tuple[str, str]]) -> list[Request]:
+    return [harness.twilio(sender, MID_STORY[lang]) for sender, lang in senders]
+
+
+@dataclass
+class Target:
+    """One checkout under test on one database: its web server, its worker, its database."""
+
+    label: str
+    root: Path
+    url: str
+    web: Process
+    worker: Process
+    engine: Engine
+    spool: Path
+    senders: list[tuple[str, str]]
+    spooled: int = 0  # acknowledged from the spool because the database did not answer within 2 s
+
+
+def prepare_senders(target: Target, count: int, concurrency: int) -> None:
+    """Senders who said hello and YES, so their next messages are mid-story (not measured)."""
+    langs = itertools.cycle(harness.LANGS)
+    senders = [(harness.new_sender(), next(langs)) for _ in range(count)]
+    for step in ("hello", "yes"):
+        requests = [
+            harness.twilio(sender, SAMPLES[lang][0] if step == "hello" else "yes") for sender, lang in senders
+        ]
+        harness.closed_loop(target.web.port, requests, concurrency)
+        harness.wait_answered(target.engine, target.worker, target.spool)
+    target.senders = senders
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def reply_queued(engine: Engine, sids: Sequence[str], after_outbox_id: int) -> list[float]:
+    """Seconds from each first message stored to her first reply queued (database timestamps)."""
+    with engine.connect() as connection:
+        received = {
+            row.id: _utc(row.received_at)
+            for row in connection.execute(
+                select(Inbound.id, Inbound.received_at).where(Inbound.provider_id.in_(list(sids)))
+            )
         }
-        signature = validator.compute_signature(public + path, form)
-        bodies.append((urllib.parse.urlencode(form), signature))
-    latencies: list[float] = []
-    failures = [0]
-    lock = threading.Lock()
-    cursor = iter(bodies)
-
-    def worker() -> None:
-        connection = HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                item = next(cursor, None)
-            if item is None:
-                break
-            body, signature = item
-            headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature}
-            began = time.perf_counter()
-            connection.request("POST", path, body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            took = time.perf_counter() - began
-            with lock:
-                latencies.append(took)
-                failures[0] += response.status >= 300
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return time.perf_counter() - began, latencies, failures[0]
+        queued: dict[int, datetime] = {}
+        for row in connection.execute(
+            select(OutboxMessage.idempotency_key, OutboxMessage.created_at).where(
+                OutboxMessage.id > after_outbox_id
+            )
+        ):
+            key = row.idempotency_key
+            if key.startswith("in") and "-" in key and key[2:].split("-")[0].isdigit():
+                inbound_id = int(key[2:].split("-")[0])
+                at = _utc(row.created_at)
+                queued[inbound_id] = min(at, queued.get(inbound_id, at))
+    missing = [inbound_id for inbound_id in received if inbound_id not in queued]
+    if len(received) != len(sids) or missing:
+        raise BenchError(
+            f"{len(missing)} first messages got no reply, {len(sids) - len(received)} not stored"
+        )
+    return [(queued[inbound_id] - at).total_seconds() for inbound_id, at in received.items()]
 
 
-def run(label: str, url: str, requests: int, concurrency: int) -> None:
-    port_app, port_bare = free_port(), free_port()
-    public = f"http://127.0.0.1:{port_app}"
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "ALLVOICES_DATABASE_URL": url,
-        "ALLVOICES_SECRET_KEY": "bench-secret-key-that-is-long-enough-0123456789",
-        "ALLVOICES_PUBLIC_URL": public,
-        "TWILIO_ACCOUNT_SID": SID,
-        "TWILIO_AUTH_TOKEN": TOKEN,
-    }
-    subprocess.run(
-        [str(Path(sys.executable).parent / "allvoices"), "db", "upgrade"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
+def last_outbox_id(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(
+            connection.execute(select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).limit(1)).scalar()
+            or 0
+        )
+
+
+def check_nothing_parked(engine: Engine) -> None:
+    with engine.connect() as connection:
+        parked = connection.execute(select(Inbound.id).where(Inbound.parked_at.is_not(None))).all()
+    if parked:
+        raise BenchError(f"{len(parked)} messages were parked: the worker failed on them")
+
+
+def measure_closed(
+    server: Process, requests: Sequence[Request], concurrency: int, target: Target | None
+) -> tuple[float, float, float]:
+    """(messages/s, web CPU ms a message, worker CPU ms a message once it has answered them)."""
+    spooled = server.count(SPOOLED)
+    web0 = server.cpu()
+    work0 = target.worker.cpu() if target else 0.0
+    timings = harness.closed_loop(server.port, requests, concurrency)
+    web = (server.cpu() - web0) * 1000 / len(requests)
+    if target is not None:
+        target.spooled += server.count(SPOOLED) - spooled
+    work = 0.0
+    if target is not None:
+        harness.wait_answered(target.engine, target.worker, target.spool)
+        work = (target.worker.cpu() - work0) * 1000 / len(requests)
+    return timings.rate, web, work
+
+
+def one_round(
+    results: dict[tuple[str, str], list[float]],
+    bare: Process,
+    targets: Sequence[Target],
+    sizes: Sizes,
+    concurrency: int,
+    rate: float,
+) -> None:
+    first = first_messages(sizes.first)
+    rates: dict[str, dict[str, float]] = defaultdict(dict)
+    for server, target in ((bare, None), *((t.web, t) for t in targets)):
+        label = target.label if target else "bare insert"
+        for phase in ("first", "mid"):
+            if target is None:
+                source = first if phase == "first" else first[: sizes.mid]
+                requests = [harness.as_bare(request) for request in source]
+            elif phase == "first":
+                requests = first_messages(sizes.first)
+            else:
+                requests = mid_messages(list(itertools.islice(itertools.cycle(target.senders), sizes.mid)))
+            msg_s, web, work = measure_closed(server, requests, concurrency, target)
+            rates[phase][label] = msg_s
+            results[label, f"{phase} msg/s"].append(msg_s)
+            results[label, f"{phase} web CPU"].append(web)
+            if target is not None:
+                results[label, f"{phase} worker CPU"].append(work)
+        for phase in ("first", "mid"):
+            if target is None:
+                requests = [harness.as_bare(r) for r in first_messages(sizes.latency)]
+            elif phase == "first":
+                requests = first_messages(sizes.latency)
+            else:
+                requests = mid_messages(
+                    list(itertools.islice(itertools.cycle(target.senders), sizes.latency))
+                )
+            before = last_outbox_id(target.engine) if target else 0
+            spooled = server.count(SPOOLED)
+            timings = harness.open_loop(server.port, requests, rate)
+            if target is not None:
+                target.spooled += server.count(SPOOLED) - spooled
+            results[label, f"{phase} p50"].append(harness.quantile(timings.latencies, 0.5) * 1000)
+            results[label, f"{phase} p99"].append(harness.quantile(timings.latencies, 0.99) * 1000)
+            results[label, f"{phase} arrivals/s"].append(timings.rate)
+            if target is not None:
+                harness.wait_answered(target.engine, target.worker, target.spool)
+                if phase == "first":
+                    queued = reply_queued(target.engine, [r.sid for r in requests], before)
+                    results[label, "reply queued p99"].append(harness.quantile(queued, 0.99) * 1000)
+    for phase in ("first", "mid"):
+        for label, value in rates[phase].items():
+            if label != "bare insert":
+                results[label, f"{phase} ratio"].append(value / rates[phase]["bare insert"])
+
+
+def memory(target: Target, count: int, concurrency: int) -> tuple[float, float, float]:
+    """The largest web worker's resident MiB: before, after half of ``count`` messages, after all."""
+    start = max(target.web.worker_rss())
+    half = count // 2
+    marks = []
+    for _ in range(2):
+        requests = first_messages(half // 2) + mid_messages(
+            list(itertools.islice(itertools.cycle(target.senders), half - half // 2))
+        )
+        harness.closed_loop(target.web.port, requests, concurrency)
+        marks.append(max(target.web.worker_rss()))
+    # The last figure: the worker is not waited for (it would take minutes on this machine).
+    return start, marks[0], marks[1]
+
+
+def run_database(
+    kind: str, trees: Sequence[Path], sizes: Sizes, args: argparse.Namespace, twilio_url: str
+) -> None:
+    with contextlib.ExitStack() as stack:
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="allvoices-bench-")))
+        targets: list[Target] = []
+        bare: Process | None = None
+        for number, root in enumerate(trees):
+            url = stack.enter_context(harness.scratch_database(kind))
+            env = harness.environment(url, root, scratch, twilio_url)
+            env["ALLVOICES_SPOOL_DIR"] = str(scratch / f"spool-{number}")
+            harness.migrate(root, env)
+            if bare is None:
+                create_table(url)  # before gunicorn forks
+                bare = harness.gunicorn(
+                    f"bare-{kind}",
+                    "bench.bare_app:create_app()",
+                    harness.ROOT,
+                    harness.environment(url, harness.ROOT, scratch),
+                    scratch,
+                    threads=args.threads,
+                )
+                stack.callback(bare.stop)
+            web = harness.gunicorn(
+                f"web-{kind}-{number}", "bot.app:create_app()", root, env, scratch, threads=args.threads
+            )
+            stack.callback(web.stop)
+            work = harness.worker(f"worker-{kind}-{number}", root, env, scratch)
+            stack.callback(work.stop)
+            engine = harness.engine_for(url)
+            stack.callback(engine.dispose)
+            label = ("this tree " if root == harness.ROOT else "") + harness.tree_label(root)
+            target = Target(label, root, url, web, work, engine, scratch / f"spool-{number}", [])
+            prepare_senders(target, sizes.senders, args.concurrency)
+            targets.append(target)
+        assert bare is not None
+        results: dict[tuple[str, str], list[float]] = defaultdict(list)
+        for _ in range(sizes.rounds):
+            one_round(results, bare, targets, sizes, args.concurrency, args.rate)
+        for target in targets:
+            check_nothing_parked(target.engine)
+        memories = {target.label: memory(target, sizes.memory, args.concurrency) for target in targets}
+        report(kind, results, memories, ["bare insert", *(t.label for t in targets)], sizes, args)
+        for target in targets:
+            print(f"- {target.label}: {target.spooled} messages went to the spool (database slower than 2 s)")
+
+
+def report(
+    kind: str,
+    results: dict[tuple[str, str], list[float]],
+    memories: dict[str, tuple[float, float, float]],
+    labels: Sequence[str],
+    sizes: Sizes,
+    args: argparse.Namespace,
+) -> None:
+    def cell(label: str, metric: str, digits: int = 0) -> str:
+        values = results.get((label, metric))
+        return f"{harness.median(values):.{digits}f}" if values else "–"
+
+    server = f"gunicorn --preload -w 2{f' --threads {args.threads}' if args.threads > 1 else ''}"
+    print(
+        f"\n### {kind}: medians of {sizes.rounds} round(s); {server}; throughput with {args.concurrency} "
+        f"clients ({sizes.first} first, {sizes.mid} mid-story messages a round); latency at "
+        f"{args.rate:g} arrivals/s ({sizes.latency} messages a phase)\n"
     )
-    results = {}
-    for name, app, port, path in (
-        ("bare insert", "bench.bare_app:app", port_bare, "/insert"),
-        ("twilio path", "bot.app:create_app()", port_app, "/webhooks/twilio"),
-    ):
-        process = start(app, env, port)
-        try:
-            load(port, path, public, min(50, requests), concurrency)  # warm up
-            seconds, latencies, failures = load(port, path, public, requests, concurrency)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-        quantiles = statistics.quantiles(latencies, n=100)
-        results[name] = (requests / seconds, quantiles[49] * 1000, quantiles[98] * 1000, failures)
-    base_rate = results["bare insert"][0]
-    print(f"\n{label}: {requests} requests, {concurrency} concurrent, gunicorn -w 2")
-    print(f"  {'':<12} {'msg/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'failed':>7} {'ratio':>7}")
-    for name, (rate, p50, p99, failures) in results.items():
-        print(f"  {name:<12} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {failures:>7} {rate / base_rate:>7.2f}")
+    print(
+        "| | first msg/s | × bare | mid msg/s | × bare | web CPU ms/msg (first, mid) | worker CPU ms/msg "
+        f"(first, mid) | first p50 / p99 ms @{args.rate:g}/s | mid p50 / p99 ms @{args.rate:g}/s "
+        "| reply queued p99 ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label in labels:
+        print(
+            f"| {label} | {cell(label, 'first msg/s')} | {cell(label, 'first ratio', 2)} "
+            f"| {cell(label, 'mid msg/s')} | {cell(label, 'mid ratio', 2)} "
+            f"| {cell(label, 'first web CPU', 1)}, {cell(label, 'mid web CPU', 1)} "
+            f"| {cell(label, 'first worker CPU', 1)}, {cell(label, 'mid worker CPU', 1)} "
+            f"| {cell(label, 'first p50')} / {cell(label, 'first p99')} "
+            f"| {cell(label, 'mid p50')} / {cell(label, 'mid p99')} "
+            f"| {cell(label, 'reply queued p99')} |"
+        )
+    achieved = [
+        value for (_, metric), values in results.items() if metric.endswith("arrivals/s") for value in values
+    ]
+    if achieved:
+        print(f"\nArrivals achieved in the latency phases: {min(achieved):.1f}–{max(achieved):.1f}/s.")
+    print(
+        f"\nLargest web worker, resident MiB, after warm-up / {sizes.memory // 2} / {sizes.memory} messages "
+        f"in {len(harness.LANGS)} languages ({', '.join(harness.LANGS)}):"
+    )
+    for label, (start, half, end) in memories.items():
+        print(f"- {label}: {start:.0f} / {half:.0f} / {end:.0f}")
+    sys.stdout.flush()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=600)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one small round: checks the bench works")
+    parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to measure")
+    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--rate", type=float, default=10.0, help="arrivals a second for the latency figures")
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads a worker (gthread when > 1)")
+    parser.add_argument("--messages", type=int, help="messages a phase (first, mid-story, latency)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        run("SQLite", f"sqlite:///{scratch}/bench.db", args.requests, args.concurrency)
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = create_engine(POSTGRES)
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as error:
-        print(f"\nPostgreSQL: skipped ({type(error).__name__}: not reachable)")
-        return
-    try:
-        url = make_url(POSTGRES).update_query_dict({"options": f"-csearch_path={schema}"})
-        run("PostgreSQL", url.render_as_string(hide_password=False), args.requests, args.concurrency)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    sizes = QUICK if args.quick else FULL
+    if args.messages:
+        sizes = replace(sizes, first=args.messages, mid=args.messages, latency=args.messages)
+    trees = [path.resolve() for path in args.tree] + [harness.ROOT]
+    for tree in trees:
+        if not (tree / "bot" / "app.py").exists():
+            parser.error(f"{tree} is not an allvoices checkout")
+    kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    print(
+        f"Load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
+    with fake_twilio() as twilio:
+        for kind in kinds:
+            if kind == "postgres" and not harness.postgres_reachable():
+                if args.db == "postgres":
+                    raise BenchError(f"PostgreSQL not reachable at {harness.POSTGRES}")
+                print(f"\n### postgres: skipped, not reachable at {harness.POSTGRES}")
+                continue
+            run_database(kind, trees, sizes, args, twilio.url)
+    print(f"\nLoad average at end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import secrets
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -219,6 +220,139 @@ def digest(site: str, week: str, out: str | None) -> None:
         click.echo(f"digest written to {out}")
     else:
         click.echo(html)
+
+
+@main.group()
+def population() -> None:
+    """Each site's births by group and postcode districts' deprivation, to set who we heard from against."""
+
+
+@population.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--by", "actor", default="import", show_default=True, help="Who is loading it (audited).")
+def population_import(file: TextIO, actor: str) -> None:
+    """Load births from a CSV: site,dimension,group,births,source (see README: Who we heard from)."""
+    from bot.reports.population import BadFile, parse_births
+    from storage import audit, population as stored
+
+    services = _services()
+    try:
+        rows = parse_births(file.read(), services.settings.sites)
+    except BadFile as error:
+        raise click.UsageError(str(error)) from error
+    with services.db.session() as session:
+        for site in sorted({row.site for row in rows}):
+            mine = [(r.dimension, r.group, r.births, r.source) for r in rows if r.site == site]
+            stored.replace_site(session, site, mine, actor)
+            audit.record(session, actor, "population_set", site=site, rows=len(mine))
+    click.echo(f"{len(rows)} rows of births loaded")
+
+
+@population.command("import-imd")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--by", "actor", default="import", show_default=True, help="Who is loading it (audited).")
+def population_import_imd(file: TextIO, actor: str) -> None:
+    """Load postcode district → IMD quintile from a CSV: district,quintile,source."""
+    from bot.reports.population import BadFile, parse_imd
+    from storage import audit, population as stored
+
+    services = _services()
+    try:
+        rows = parse_imd(file.read())
+    except BadFile as error:
+        raise click.UsageError(str(error)) from error
+    with services.db.session() as session:
+        stored.replace_imd(session, rows)
+        audit.record(session, actor, "imd_set", districts=len(rows))
+    click.echo(f"{len(rows)} postcode districts loaded")
+
+
+@population.command("show")
+@click.option("--site", required=True, help="A site from ALLVOICES_SITES.")
+def population_show(site: str) -> None:
+    """A site's births, in the CSV format import reads."""
+    from bot.reports.population import births_csv
+    from storage import population as stored
+
+    services = _services()
+    if site not in services.settings.sites:
+        raise click.UsageError(f"unknown site {site!r}; choose one of: {'; '.join(services.settings.sites)}")
+    with services.db.reading() as session:
+        click.echo(births_csv(site, stored.rows(session, site)), nl=False)
+
+
+def _site_or_fail(services: Services, site: str) -> None:
+    if site.lower() != "all" and site not in services.settings.sites:
+        raise click.UsageError(f"unknown site {site!r}; choose one of: {'; '.join(services.settings.sites)}")
+
+
+@main.command()
+@click.option("--site", required=True, help='A site from ALLVOICES_SITES, or "all".')
+@click.option(
+    "--from", "since", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD."
+)
+@click.option("--to", "until", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
+@click.option("--format", "kind", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout; csv only)."
+)
+@click.option(
+    "--by", "actor", default="cli", show_default=True, help="Who is exporting (kept in the audit log)."
+)
+def export(site: str, since: datetime, until: datetime, kind: str, out: str | None, actor: str) -> None:
+    """Redacted stories, themes, timings, ratings and about-you answers; never a number, raw word or name."""
+    from bot.reports.export import export as write
+    from storage.queue import QueueFilter
+
+    services = _services()
+    _site_or_fail(services, site)
+    if kind == "xlsx" and not out:
+        raise click.UsageError("an XLSX export needs --out FILE")
+    start = since.replace(tzinfo=UTC)
+    end = until.replace(tzinfo=UTC) + timedelta(days=1)
+    filters = QueueFilter(site="" if site.lower() == "all" else site)
+    with services.db.session() as session:
+        if kind == "xlsx":
+            with open(out or "", "wb") as binary:
+                count = write(session, filters, start, end, kind, binary, actor)
+        elif out:
+            with open(out, "w", encoding="utf-8", newline="") as text:
+                count = write(session, filters, start, end, kind, text, actor)
+        else:
+            count = write(session, filters, start, end, kind, sys.stdout, actor)
+    if out:
+        click.echo(f"{count} stories written to {out}")
+
+
+@main.command()
+@click.option("--site", required=True, help='A site from ALLVOICES_SITES, or "all".')
+@click.option("--year", required=True, type=click.IntRange(2000, 9998), help="The calendar year, e.g. 2026.")
+@click.option("--format", "kind", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout; html only)."
+)
+@click.option(
+    "--by", "actor", default="cli", show_default=True, help="Who is making it (kept in the audit log)."
+)
+def report(site: str, year: int, kind: str, out: str | None, actor: str) -> None:
+    """The yearly inequalities summary, shaped like the London MVPs' annual report."""
+    from bot.reports.yearly import render_html, render_pdf
+    from storage import audit
+
+    services = _services()
+    _site_or_fail(services, site)
+    if kind == "pdf" and not out:
+        raise click.UsageError("a PDF report needs --out FILE")
+    with services.db.session() as session:
+        audit.record(session, actor, "report", site=site, year=year, format=kind)
+    if kind == "pdf":
+        Path(out or "").write_bytes(render_pdf(services, site, year))
+    elif out:
+        Path(out).write_text(render_html(services, site, year), encoding="utf-8")
+    else:
+        click.echo(render_html(services, site, year))
+    if out:
+        click.echo(f"report written to {out}")
 
 
 @main.group("i18n")

@@ -18,6 +18,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -112,20 +113,40 @@ def warm_up() -> None:
     embedding.load()
 
 
-def answer_all(services: Services) -> int:
-    """Answer every message waiting now; how many senders were answered."""
+def answer_all(services: Services, stopping: threading.Event | None = None) -> int:
+    """Answer every message waiting now; how many senders were answered. A worker told to stop ends
+    after the batch in hand: under a backlog "everything waiting" could take minutes, longer than a
+    deploy waits before SIGKILL."""
     total = 0
-    while found := process_pending(services):
+    while found := process_pending(services, stopping=stopping):
         total += found
+        if stopping is not None and stopping.is_set():
+            break
     return total
 
 
-def send_all(services: Services) -> int:
-    """Send everything due now, in this worker's name."""
+def send_all(services: Services, stopping: threading.Event | None = None) -> int:
+    """Send everything due now, in this worker's name; like `answer_all`, a stop ends it between batches."""
     total = 0
-    while sent := deliver_due(services, worker=HOLDER):
+    while sent := deliver_due(services, worker=HOLDER, stopping=stopping):
         total += len(sent)
+        if stopping is not None and stopping.is_set():
+            break
     return total
+
+
+def quiet_when_away(name: str, job: Callable[[], object]) -> Callable[[], object]:
+    """A scheduled job that meets the database away says so in one line, not a traceback every few
+    seconds for as long as the outage lasts; anything else is still logged in full."""
+
+    def run() -> object:
+        try:
+            return job()
+        except DATABASE_AWAY as error:
+            log.warning("worker job %s: the database is away (%s)", name, type(error).__name__)
+            return None
+
+    return run
 
 
 def run_once(services: Services) -> None:
@@ -176,18 +197,20 @@ class Worker:
         loops = [
             threading.Thread(
                 target=self._loop,
-                args=("answer", Signal.INBOUND, lambda: answer_all(self.services)),
+                args=("answer", Signal.INBOUND, lambda: answer_all(self.services, self.stopping)),
                 name="answer",
             ),
             threading.Thread(
                 target=self._loop,
-                args=("deliver", Signal.OUTBOX, lambda: send_all(self.services)),
+                args=("deliver", Signal.OUTBOX, lambda: send_all(self.services, self.stopping)),
                 name="deliver",
             ),
         ]
         scheduler = BackgroundScheduler(timezone=UTC)
         for name, (job, every) in jobs(self.services).items():
-            scheduler.add_job(job, "interval", seconds=every, id=name, max_instances=1, coalesce=True)
+            scheduler.add_job(
+                quiet_when_away(name, job), "interval", seconds=every, id=name, max_instances=1, coalesce=True
+            )
         for loop in loops:
             loop.start()
         scheduler.start()
@@ -210,4 +233,12 @@ class Worker:
 
 
 def run_forever(services: Services) -> None:
+    """Until stopped; then out at once. Everything is given back by then, and the interpreter's own
+    shutdown can hang for good in a native library's finalizer (seen under load: "Garbage-collecting",
+    no Python frame), turning every deploy's SIGTERM into a SIGKILL."""
     Worker(services).run()
+    services.db.dispose()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -59,8 +59,9 @@ class Invite:
     missing: str | None = None  # the setting that would make this way in
 
 
-#: loggers that write request URLs (a bot token is in Telegram's), chat ids or texts below WARNING
-NOISY_LOGGERS = ("httpx", "httpcore", "telegram")
+#: loggers that write request URLs (a bot token is in Telegram's), chat ids, numbers or texts below WARNING
+#: (twilio.http_client logs every request and its headers at INFO)
+NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "twilio.http_client")
 #: every transport a sender may have come in on, for finding her again by number
 TRANSPORTS = (twilio.TRANSPORT, telegram.TRANSPORT, simulator.TRANSPORT)
 

@@ -94,6 +94,34 @@ _REPLY_LABELS = {
 }
 
 
+class ActionStatus(StrEnum):
+    """A "You said, we did" change: planned, then made (with one sentence saying what changed).
+
+    When it is made, each linked woman who wanted a reply is sent a short message about it, drafted for
+    her story and approved by a second person like any reply.
+    """
+
+    PLANNED = "planned"
+    MADE = "made"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {ActionStatus.PLANNED: "Change planned", ActionStatus.MADE: "Change made"}
+#: the moves a change may take: only planned → made
+ACTION_MOVES: dict[ActionStatus, frozenset[ActionStatus]] = {
+    ActionStatus.PLANNED: frozenset({ActionStatus.MADE}),
+    ActionStatus.MADE: frozenset(),
+}
+
+
+def can_make(status: str) -> bool:
+    """Whether a change in ``status`` may be marked made."""
+    return status in ACTION_MOVES and ActionStatus.MADE in ACTION_MOVES[ActionStatus(status)]
+
+
 def can_approve_reply(status: str) -> bool:
     """Only a draft may be approved: never one already approved, sent or superseded."""
     return status == ReplyStatus.DRAFT
@@ -116,7 +144,8 @@ class Permission(StrEnum):
     APPROVE = "approve"  # approve someone else's reply
     OVERRIDE = "override"  # approve a reply the checker has not passed, with a written reason
     AUDIT = "audit"  # the audit log, the digest, delivery problems, languages
-    ACTIONS = "actions"  # "You said, we did" and champions
+    ACTIONS = "actions"  # "You said, we did", champions and local births
+    EXPORT = "export"  # take redacted stories out as CSV or XLSX, and the yearly report (every one audited)
     ADMIN = "admin"  # staff accounts
 
 

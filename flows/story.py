@@ -266,7 +266,7 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
             turn.state = replace(turn.state, lang=lang, offered=(), menu_only=False)
             turn.effects.append(SetLanguage(lang))
     if said is None and inbound.text.strip():
-        _safeguard(turn, assess(inbound.text), config)
+        _safeguard(turn, inbound.assessment or assess(inbound.text), config)
 
     if turn.urgent and turn.state.step in QUESTIONS:
         return turn.done()  # the numbers come first; the question waits until she is ready

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from flows.safeguarding import Assessment
+
 
 class MediaKind(StrEnum):
     AUDIO = "audio"
@@ -33,6 +35,9 @@ class Inbound:
     #: when ``detected_lang`` is None: the languages she may read, likeliest first — a champion group's
     #: languages, or the few languages her script is written in ("سلام" is Arabic, Urdu, Pashto or Dari).
     languages: tuple[str, ...] = ()
+    #: how urgent her words read, when the application already asked (outside its write lock): the
+    #: same `assess(text)` the step would make, so it is not made twice
+    assessment: Assessment | None = None
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from flows.review import Status
+from flows.small_numbers import SMALL, shown
 from storage.models import Champion, Story
 
 CODE = re.compile(r"^[A-Z0-9](?:[A-Z0-9-]{2,18})[A-Z0-9]$")
-#: counts smaller than this are shown as "fewer than 5", so a count never points at one woman.
-SMALL = 5
+#: counts smaller than SMALL are shown as "fewer than 5" (flows.small_numbers), so a count never points at
+#: one woman; both names stay here for the pages that read them from storage
+__all__ = ["SMALL", "shown"]
 
 
 class InvalidCode(ValueError):
@@ -97,10 +99,6 @@ def counts(session: Session, code: str) -> list[Count]:
     return [
         Count(week, lang, started, finished) for (week, lang), (started, finished) in sorted(table.items())
     ]
-
-
-def shown(number: int) -> str:
-    return str(number) if number >= SMALL or number == 0 else f"fewer than {SMALL}"
 
 
 def reach(session: Session) -> list[tuple[str, str, int, int]]:

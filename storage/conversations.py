@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,14 +12,27 @@ from storage.models import Conversation
 from storage.upsert import insert_ignoring_conflict
 
 
-def locked(session: Session, contact_id: int) -> Conversation:
-    """Her conversation, created if new, locked until the transaction ends (one step at a time)."""
+def locked(session: Session, contact_id: int, create: bool = True) -> Conversation:
+    """Her conversation, created if new, locked until the transaction ends (one step at a time).
+
+    ``create=False`` when the caller has just seen that it exists: one statement fewer per message (it
+    is still created if it went meanwhile).
+    """
+    query = select(Conversation).where(Conversation.contact_id == contact_id).with_for_update()
+    if not create:
+        found = session.scalars(query).one_or_none()
+        if found is not None:
+            return found
     insert_ignoring_conflict(
         session, Conversation.__table__, {"contact_id": contact_id, "state": {}, "version": 0}, ["contact_id"]
     )
-    return session.scalars(
-        select(Conversation).where(Conversation.contact_id == contact_id).with_for_update()
-    ).one()
+    return session.scalars(query).one()
+
+
+def state_of(session: Session, contact_id: int) -> dict[str, Any] | None:
+    """Her conversation's state, read without locking it; None when she has none yet."""
+    found = session.scalar(select(Conversation.state).where(Conversation.contact_id == contact_id))
+    return None if found is None else dict(found)
 
 
 def due(session: Session, now: datetime, limit: int) -> list[Conversation]:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
@@ -29,6 +30,8 @@ STATEMENT_TIMEOUT = 15
 #: how long a writer waits for SQLite's write lock (the worker's longest transaction is well under it)
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _DEFERRED = "allvoices_deferred"
+#: what the database being away, stuck or restarting looks like to a caller (as opposed to a bad query)
+DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, TimeoutError, ConnectionError)
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -132,7 +135,10 @@ class Database:
             raise TimeoutError(f"the database did not answer within {seconds} s")
         return outcome[0]
 
-    def reachable(self, seconds: float = 0.8) -> bool:
+    def reachable(self, seconds: float = 0.7) -> bool:
+        """Within ``seconds``, whatever the database does: /healthz must answer in a second, and a busy
+        host adds its own delay to the wait."""
+
         def ping() -> bool:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))

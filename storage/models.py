@@ -155,6 +155,17 @@ Index("ix_story_site", Story.site)
 Index("ix_story_channel", Story.channel)
 Index("ix_story_champion", Story.champion_code)
 Index("ix_story_replied", Story.replied_at)
+#: reports read one site over a period
+Index("ix_story_site_submitted", Story.site, Story.submitted_at)
+# PostgreSQL only (migration 0015): the queue's ORDER exactly, so its first page is read in order.
+_QUEUE_ORDER = (
+    Story.urgent.desc(),
+    Story.check_soon_at.is_(None),
+    Story.submitted_at.asc().nulls_first(),
+    Story.id,
+)
+Index("ix_story_queue_order", *_QUEUE_ORDER).ddl_if(dialect="postgresql")
+Index("ix_story_status_order", Story.status, *_QUEUE_ORDER).ddl_if(dialect="postgresql")
 
 
 class Inbound(Base):
@@ -409,9 +420,47 @@ class Action(Base):
     we_did: Mapped[str] = mapped_column(Text)
     themes: Mapped[list[Any]] = mapped_column(default=list)
     story_refs: Mapped[list[Any]] = mapped_column(default=list)
-    status: Mapped[str] = mapped_column(String(16), default="planned")  # planned, made
+    #: flows.review.ActionStatus: planned → made
+    status: Mapped[str] = mapped_column(String(16), default="planned")
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: when it was made, by whom, and one sentence of what changed (what women are told)
+    made_at: Mapped[datetime | None]
+    made_by: Mapped[str | None] = mapped_column(String(80))
+    change: Mapped[str | None] = mapped_column(Text)
+
+
+class Population(Base):
+    """A site's births, by group of one "about you" dimension (ethnicity, age, language, imd).
+
+    ``births`` is a count (or a share: only the proportions between a site's groups are used).
+    """
+
+    __tablename__ = "population"
+    __table_args__ = (
+        UniqueConstraint("site", "dimension", "grp", name="uq_population_group"),
+        NEVER_REUSE_IDS,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site: Mapped[str] = mapped_column(String(200))
+    dimension: Mapped[str] = mapped_column(String(16))
+    grp: Mapped[str] = mapped_column(String(40))
+    births: Mapped[float]
+    #: where the figure comes from, named for every reader of the digest
+    source: Mapped[str] = mapped_column(String(300), default="")
+    updated_by: Mapped[str] = mapped_column(String(80))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ImdDistrict(Base):
+    """A postcode district's Index of Multiple Deprivation quintile (1 most deprived … 5 least)."""
+
+    __tablename__ = "imd_district"
+
+    district: Mapped[str] = mapped_column(String(8), primary_key=True)
+    quintile: Mapped[int]
+    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 class Quote(Base):

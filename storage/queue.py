@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -40,8 +40,13 @@ LISTED = load_only(
     Story.site,
     Story.lang,
     Story.channel,
+    Story.transport,  # "Simulated" is shown beside the reference
     Story.themes,
+    # "simulated" is read from the transport on every row: without it each row would load it on its own
+    Story.transport,
 )
+#: the stages still waiting for someone (a draft shows only while urgent or "check soon")
+WAITING = (*QUEUE, Status.DRAFT)
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ def conditions(filters: QueueFilter, with_status: bool = True) -> list[ColumnEle
     if with_status and filters.status:
         found.append(Story.status == filters.status)
     elif with_status:
-        found.append(or_(Story.status.in_(QUEUE), Story.status == Status.DRAFT))
+        found.append(Story.status.in_(WAITING))
     if filters.urgent:
         found.append(Story.urgent.is_(True))
     if filters.check_soon:
@@ -137,6 +142,41 @@ def page(session: Session, filters: QueueFilter, number: int = 1, size: int = PA
     """One page of the stories to list, most pressing first (only the columns the queue shows)."""
     query = select(Story).options(LISTED).where(*conditions(filters)).order_by(*ORDER)
     return list(session.scalars(query.offset((max(number, 1) - 1) * size).limit(size)))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the queue's head counts: stories at each waiting stage, urgent, "check soon", overdue."""
+
+    counts: dict[str, int]
+    urgent: int
+    check_soon: int
+    overdue: int
+
+
+def summary(session: Session, filters: QueueFilter, before: datetime) -> Summary:
+    """Every count the queue page shows, in one statement over the waiting stages only (never the
+    archive of answered stories); ``before``: told before it is past the reply target."""
+    urgent = Story.urgent.is_(True)
+    check_soon = and_(Story.check_soon_at.is_not(None), Story.urgent.is_(False))
+    overdue = and_(Story.status.not_in(FINISHED), Story.submitted_at < before)
+    rows = session.execute(
+        select(
+            Story.status,
+            func.count(),
+            func.count(case((urgent, 1))),
+            func.count(case((check_soon, 1))),
+            func.count(case((overdue, 1))),
+        )
+        .where(*conditions(filters, with_status=False), Story.status.in_(WAITING))
+        .group_by(Story.status)
+    ).all()
+    return Summary(
+        counts={status: int(count) for status, count, *_ in rows},
+        urgent=sum(int(row[2]) for row in rows),
+        check_soon=sum(int(row[3]) for row in rows),
+        overdue=sum(int(row[4]) for row in rows),
+    )
 
 
 def counts(session: Session, filters: QueueFilter) -> dict[str, int]:

@@ -4,14 +4,22 @@ Sending happens outside any database transaction, so a slow provider never holds
 row is marked ``sending`` meanwhile, so no other worker takes it. Some channels (WhatsApp) only carry
 free-form messages for a while after her last message: outside that window a reply is held and the
 channel's approved opener goes first; her answer releases what was held.
+
+What a provider did with a message is the one thing that cannot be asked again, so a worker that
+meets the database away right after a send keeps trying to write it down for a minute
+(`RECORD_PATIENCE`), then keeps it in memory and writes it first on its next pass, before giving back
+what the interrupted batch had claimed. Only a worker that dies holding such an outcome can make a
+second copy — and where the provider reports status, even that is reconciled by its callback.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -23,12 +31,20 @@ from bot.services import Services
 from channels.base import REPLY_WINDOWS, DeliveryReport, OutboundMessage, SendError
 from flows.catalog import text as catalog_text
 from storage import contacts, outbox, stories
+from storage.db import DATABASE_AWAY
 from storage.models import Contact, OutboxMessage, Story
 
 log = logging.getLogger(__name__)
 
 #: kinds that still go after she has opted out: the STOP confirmation and the erasure goodbye.
 SENT_AFTER_OPT_OUT = ("optout_ack", "goodbye")
+#: how long a worker keeps trying to write down what a provider did while the database is away
+RECORD_PATIENCE = timedelta(seconds=60)
+#: sends a provider took whose outcome could not be written yet: outbox id → provider message id
+_unrecorded: dict[int, str] = {}
+#: workers whose last pass the database interrupted, with rows still claimed in their name
+_interrupted: set[str] = set()
+_unrecorded_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -45,14 +61,19 @@ def deliver_due(
     ids: Sequence[int] | None = None,
     limit: int = 20,
     worker: str | None = None,
+    stopping: threading.Event | None = None,
 ) -> list[int]:
     """Send what is due; returns the ids sent.
 
     ``worker`` names the worker whose heartbeat keeps the claims alive; without one (the simulator,
-    ``allvoices chat``) a claim simply runs out after ``outbox.CLAIM_FOR``.
+    ``allvoices chat``) a claim simply runs out after ``outbox.CLAIM_FOR``. A worker's pass first writes
+    down what an interrupted pass could not, then gives back what that pass had claimed and not sent.
+    ``stopping`` set ends the pass between two sends; the worker gives the rest back as it exits.
     """
     moment = now or datetime.now(UTC)
     jobs: list[_Job] = []
+    if worker is not None:
+        _catch_up(services, worker)
     if ids is None:
         with services.db.reading() as session:
             if not outbox.due_count(session, moment):
@@ -76,7 +97,65 @@ def deliver_due(
                 _hold(services, session, row, contact)
             else:
                 jobs.append(_job(services, row))
-    return [job.id for job in jobs if _send(services, job)]
+    sent = []
+    try:
+        for job in jobs:
+            if stopping is not None and stopping.is_set():
+                break
+            if _send(services, job):
+                sent.append(job.id)
+    except DATABASE_AWAY:
+        if worker is not None:
+            with _unrecorded_lock:
+                _interrupted.add(worker)
+        raise
+    return sent
+
+
+def _catch_up(services: Services, worker: str) -> None:
+    """Write down the sends an earlier pass could not, then give back that pass's other claims.
+
+    Run at the start of each of this worker's passes, when nothing is in hand: any row still claimed in
+    its name is left over from a pass the database interrupted. Raises while the database is away. Does
+    nothing (and takes no write lock) unless a pass was interrupted.
+    """
+    with _unrecorded_lock:
+        if worker not in _interrupted and not _unrecorded:
+            return
+        waiting = dict(_unrecorded)
+    for outbox_id, provider_id in waiting.items():
+        with services.db.session() as session:
+            _record_sent(services, session, outbox_id, provider_id)
+        with _unrecorded_lock:
+            _unrecorded.pop(outbox_id, None)
+        log.info("outbox %s: its send written down after the database came back", outbox_id)
+    with services.db.session() as session:
+        given_back = outbox.release_claims(session, worker)
+    with _unrecorded_lock:
+        _interrupted.discard(worker)
+    if given_back:
+        log.info("outbox: %s claims of an interrupted pass given back", given_back)
+
+
+def _patiently(services: Services, outbox_id: int, work: Callable[[Session], None]) -> None:
+    """``work`` in one transaction, tried again while the database is away, for `RECORD_PATIENCE`."""
+    give_up = time.monotonic() + RECORD_PATIENCE.total_seconds()
+    pause = 0.5
+    while True:
+        try:
+            with services.db.session() as session:
+                work(session)
+            return
+        except DATABASE_AWAY as error:
+            if time.monotonic() + pause > give_up:
+                raise
+            log.warning(
+                "outbox %s: cannot write down the send yet, the database is away (%s)",
+                outbox_id,
+                type(error).__name__,
+            )
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
 
 
 def _window_closed(row: OutboxMessage, contact: Contact, now: datetime) -> bool:
@@ -137,16 +216,27 @@ def _send(services: Services, job: _Job) -> bool:
         log.exception("outbox %s: unexpected send error", job.id)
         _failed(services, job.id, SendError(type(error).__name__, retryable=True))
         return False
-    with services.db.session() as session:
-        row = session.get(OutboxMessage, job.id)
-        if row is not None:
-            row.attempts += 1
-            row.provider_id = result.provider_id
-            row.sent_at = datetime.now(UTC)
-            _finish(session, row, "delivered" if row.status == "delivered" else "sent", None)
-            if row.kind == "reply" and row.contact_id is not None:
-                ask_rating(services, session, row.contact_id, key=f"rating-{row.id}")
+    try:
+        _patiently(
+            services, job.id, lambda session: _record_sent(services, session, job.id, result.provider_id)
+        )
+    except DATABASE_AWAY:
+        with _unrecorded_lock:
+            _unrecorded[job.id] = result.provider_id
+        raise
     return True
+
+
+def _record_sent(services: Services, session: Session, outbox_id: int, provider_id: str) -> None:
+    row = session.get(OutboxMessage, outbox_id)
+    if row is None:
+        return
+    row.attempts += 1
+    row.provider_id = row.provider_id or provider_id  # a status callback may have written it first
+    row.sent_at = row.sent_at or datetime.now(UTC)
+    _finish(session, row, "delivered" if row.status == "delivered" else "sent", None)
+    if row.kind == "reply" and row.contact_id is not None:
+        ask_rating(services, session, row.contact_id, key=f"rating-{row.id}")
 
 
 def _finish(session: Session, row: OutboxMessage, status: str, error: str | None) -> None:
@@ -162,23 +252,26 @@ def _finish(session: Session, row: OutboxMessage, status: str, error: str | None
 
 
 def _failed(services: Services, outbox_id: int, error: SendError) -> None:
-    with services.db.session() as session:
-        row = session.get(OutboxMessage, outbox_id)
-        if row is None:
-            return
-        row.attempts += 1
-        contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
-        if error.window_closed and contact is not None and row.kind != "template":
-            _hold(services, session, row, contact)
-        elif not error.retryable or row.attempts >= services.settings.outbox_max_attempts:
-            _finish(session, row, "failed", str(error)[:500])
-        else:
-            row.status = "queued"
-            row.claimed_until = None
-            row.claimed_by = None
-            row.last_error = str(error)[:500]
-            row.next_attempt_at = datetime.now(UTC) + backoff(row.attempts, error.retry_after)
+    _patiently(services, outbox_id, lambda session: _record_failure(services, session, outbox_id, error))
     log.warning("outbox %s send failed (retryable=%s): %s", outbox_id, error.retryable, error)
+
+
+def _record_failure(services: Services, session: Session, outbox_id: int, error: SendError) -> None:
+    row = session.get(OutboxMessage, outbox_id)
+    if row is None:
+        return
+    row.attempts += 1
+    contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
+    if error.window_closed and contact is not None and row.kind != "template":
+        _hold(services, session, row, contact)
+    elif not error.retryable or row.attempts >= services.settings.outbox_max_attempts:
+        _finish(session, row, "failed", str(error)[:500])
+    else:
+        row.status = "queued"
+        row.claimed_until = None
+        row.claimed_by = None
+        row.last_error = str(error)[:500]
+        row.next_attempt_at = datetime.now(UTC) + backoff(row.attempts, error.retry_after)
 
 
 def apply_status(services: Services, report: DeliveryReport) -> bool:

@@ -13,10 +13,10 @@ database that is away is not her message's fault and is never counted against it
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot.chat import calls
@@ -24,17 +24,18 @@ from bot.chat.effects import apply
 from bot.chat.intake import store
 from bot.chat.language import detect_language, script_languages
 from bot.services import Services
-from channels.base import InboundMessage
+from channels.base import REPLY_WINDOWS, InboundMessage
 from flows import story as story_flow
 from flows.commands import command
+from flows.safeguarding import Assessment, assess
 from flows.types import Inbound as FlowInbound, MediaKind
-from storage import champions, conversations, inbound as inbound_store, outbox
+from storage import champions, conversations, db, inbound as inbound_store, outbox
 from storage.models import Contact, Conversation
 from storage.signals import Signal, notify
 
 log = logging.getLogger(__name__)
 #: errors that say the database is away or busy, not that her message is at fault
-DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, TimeoutError, ConnectionError)
+DATABASE_AWAY = db.DATABASE_AWAY
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,53 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
                 return queued  # tried again after a pause; her later messages wait their turn
 
 
+@dataclass(frozen=True)
+class _Ahead:
+    """Her next message as read before taking the write lock, with the slow reading of her words done."""
+
+    inbound_id: int
+    conversation_exists: bool
+    first: bool
+    starting: bool = False  # at the welcome still: her words may yet tell us her language
+    detected_lang: str | None = None
+    assessment: Assessment | None = None
+
+
+def _look_ahead(services: Services, contact_id: int, now: datetime) -> _Ahead | None:
+    """Her next message to answer, if any, read without the write lock; then, still outside it, her
+    language (on a first message) and how urgent her words read — the slow parts of a step, so the
+    lock (all of SQLite's writers wait on it) is held only for the database work."""
+    with services.db.reading() as session:
+        message = inbound_store.next_of(session, contact_id, now)
+        if message is None:
+            return None
+        state = conversations.state_of(session, contact_id)
+        sealed, is_call = message.body_sealed, message.call is not None
+        inbound_id = message.id
+    first = (state or {}).get("step", "new") == "new"
+    starting = (state or {}).get("step", "new") in story_flow.EARLY
+    if is_call:
+        return _Ahead(inbound_id, state is not None, first)
+    text = services.vault.open(sealed)
+    return _Ahead(
+        inbound_id,
+        state is not None,
+        first,
+        starting,
+        detected_lang=detect_language(text) if starting else None,
+        assessment=assess(text) if text.strip() else None,
+    )
+
+
 def _answer_next(
     services: Services, contact_id: int, now: datetime, queued: list[int], current: list[int]
 ) -> bool:
     """Step her oldest waiting message in one transaction; False when there is none to answer now."""
+    ahead = _look_ahead(services, contact_id, now)
+    if ahead is None:
+        return False  # nothing waits: the write lock is never taken
     with services.db.session() as session:
-        conversation = conversations.locked(session, contact_id)
+        conversation = conversations.locked(session, contact_id, create=not ahead.conversation_exists)
         contact = session.get(Contact, contact_id)
         message = inbound_store.next_of(session, contact_id, now) if contact is not None else None
         if contact is None or message is None:
@@ -95,17 +137,23 @@ def _answer_next(
                 notify(session, Signal.OUTBOX)
             return True
         text = services.vault.open(message.body_sealed)
-        released = outbox.release_held(session, contact_id, now)
+        # Only a channel with a reply window (WhatsApp's 24 hours) ever holds a message for her.
+        released = outbox.release_held(session, contact_id, now) if contact.channel in REPLY_WINDOWS else 0
         if released and command(text, contact.lang) == "read":
             # "Reply READ to see it": the held reply she asked for is her answer.
             message.processed_at = now
             notify(session, Signal.OUTBOX)
             return True
         first = conversation.state.get("step", "new") == "new"
+        starting = conversation.state.get("step", "new") in story_flow.EARLY
+        # What was read ahead is used only for the very message now locked (another worker may have
+        # answered that one meanwhile).
+        same = ahead.inbound_id == message.id
         # Her first words (and her answer to "shall we start?") set her language; later ones are checked
         # for every language's urgent-risk phrases, so detecting each message would cost time for nothing.
-        starting = conversation.state.get("step", "new") in story_flow.EARLY
-        detected = detect_language(text) if starting else None
+        detected = (
+            (ahead.detected_lang if same and ahead.starting else detect_language(text)) if starting else None
+        )
         code = _champion_code(session, conversation, message.start_code, text)
         flow_inbound = FlowInbound(
             text=text,
@@ -114,6 +162,7 @@ def _answer_next(
             detected_lang=detected,
             start_code=code,
             languages=_maybe_languages(session, code, text) if first and detected is None else (),
+            assessment=ahead.assessment if same else None,
         )
         outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
         message.processed_at = now
@@ -149,12 +198,23 @@ def _maybe_languages(session: Session, code: str | None, text: str) -> tuple[str
     return script_languages(text)
 
 
-def process_pending(services: Services, now: datetime | None = None, limit: int = 50) -> int:
-    """Answer every sender with a message waiting (the worker runs this whenever one is stored)."""
+def process_pending(
+    services: Services,
+    now: datetime | None = None,
+    limit: int = 50,
+    stopping: threading.Event | None = None,
+) -> int:
+    """Answer every sender with a message waiting (the worker runs this whenever one is stored).
+
+    A worker told to stop (``stopping``) ends after the sender in hand: under a backlog a batch can
+    take minutes, and a deploy's SIGKILL comes long before that. The rest wait for the next worker.
+    """
     moment = now or datetime.now(UTC)
-    with services.db.session() as session:
+    with services.db.reading() as session:  # a look: the write lock is taken only for a message
         contact_ids = inbound_store.senders_waiting(session, moment, limit)
-    for contact_id in contact_ids:
+    for done, contact_id in enumerate(contact_ids):
+        if stopping is not None and stopping.is_set():
+            return done
         try:
             process_contact(services, contact_id, moment)
         except DATABASE_AWAY:

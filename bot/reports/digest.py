@@ -1,46 +1,39 @@
 """The weekly digest for one site: what women told us, what we did, and who we have not heard from.
 
-Built only from moderated, redacted stories. "Who we heard from" is set against the local population
-so missing voices show: the shares come from ALLVOICES_POPULATION_FILE (per site) or, failing that,
-England and Wales' 2021 census.
+Built only from moderated, redacted stories. "Who we heard from" looks at the quarter to the digest's
+week (13 weeks: a week alone is too few women to compare) and sets it against the site's births
+(``bot.reports.representation``); no count, share or chart comes from fewer than 5 women.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-import json
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from html import escape
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from bot.clients.mail import send_email
+from bot.reports import representation
 from bot.review.alerts import RISK_WORDS
 from bot.review.themes import labels as theme_labels
 from bot.services import Services
 from channels.base import CHANNEL_LABELS
 from channels.simulator import simulated
 from flows.languages import BY_CODE
+from flows.representation import ETHNIC_GROUPS
 from flows.review import MODERATED_OR_LATER, Status
-from storage import actions, alerts, champions, replies, stories
-from storage.models import Action, Alert, Story
+from flows.small_numbers import safe_count, shown
+from storage import actions, alerts, replies, stories
+from storage.models import Action, Alert
 
-#: England and Wales, Census 2021 (ONS, TS021): share of usual residents by ethnic group.
-CENSUS_2021 = {"asian": 0.093, "black": 0.040, "mixed": 0.029, "white": 0.817, "other": 0.021}
-ETHNIC_LABELS = {
-    "asian": "Asian or Asian British",
-    "black": "Black, Black British, Caribbean or African",
-    "mixed": "Mixed or multiple groups",
-    "white": "White",
-    "other": "Another group",
-}
 QUOTES = 5
+#: "who we heard from" looks back over this many weeks, ending with the digest's week
+REPRESENTATION_WEEKS = 13
 #: the digest renders on its own, for a file or an email, without building the web app
 TEMPLATES = Environment(
     loader=PackageLoader("bot.reports", "templates"), autoescape=select_autoescape(default=True)
@@ -72,11 +65,8 @@ class Digest:
     overrides: int = 0
     ratings: list[int] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
-    heard_from: list[tuple[str, int, float, float]] = field(default_factory=list)
-    about_answered: int = 0
-    champions: list[tuple[str, str, int]] = field(default_factory=list)
-    population_source: str = "England and Wales, Census 2021"
-    charts: dict[str, str] = field(default_factory=dict)
+    heard_from: representation.Representation | None = None
+    charts: dict[str, Markup] = field(default_factory=dict)
 
     @property
     def average_rating(self) -> float | None:
@@ -97,16 +87,6 @@ def parse_week(week: str) -> tuple[datetime, datetime]:
 def last_week(now: datetime | None = None) -> str:
     year, week, _ = ((now or datetime.now(UTC)) - timedelta(days=7)).isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def _population(site: str, path: str) -> tuple[dict[str, float], str]:
-    if path and Path(path).exists():
-        shares = json.loads(Path(path).read_text()).get(site)
-        if isinstance(shares, dict):
-            return {
-                key: float(value) for key, value in shares.items()
-            }, f"{site} population ({Path(path).name})"
-    return CENSUS_2021, "England and Wales, Census 2021"
 
 
 def build(session: Session, services: Services, site: str, week: str) -> Digest:
@@ -152,10 +132,14 @@ def build(session: Session, services: Services, site: str, week: str) -> Digest:
     digest.overrides = replies.overridden_between(session, site, start, end)
     digest.ratings = [story.rating for story in replied if story.rating]
     digest.actions = actions.for_site(session, site)
-    _heard_from(digest, this_week, site, services.settings.population_file)
-    codes = Counter(story.champion_code for story in this_week if story.champion_code)
-    community = champions.communities(session)
-    digest.champions = [(code, community.get(code, ""), count) for code, count in codes.most_common()]
+    digest.heard_from = representation.build(
+        session,
+        site,
+        end - timedelta(weeks=REPRESENTATION_WEEKS),
+        end,
+        "in the last 13 weeks",
+        services.settings.population_file,
+    )
     digest.charts = _charts(digest)
     return digest
 
@@ -165,77 +149,53 @@ def _quote(text: str | None, limit: int = 280) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _heard_from(digest: Digest, told: list[Story], site: str, population_file: str) -> None:
-    answered = [story.about.get("ethnicity") for story in told if story.about.get("ethnicity")]
-    digest.about_answered = len(answered)
-    population, digest.population_source = _population(site, population_file)
-    counts = Counter(answered)
-    total = len(answered)
-    digest.heard_from = [
-        (label, counts.get(key, 0), (counts.get(key, 0) / total) if total else 0.0, population.get(key, 0.0))
-        for key, label in ETHNIC_LABELS.items()
+def _charts(digest: Digest) -> dict[str, Markup]:
+    """Charts as inline SVG: they show in a browser, a saved file and the dashboard alike, cost nothing
+    to draw, and carry no image to block."""
+    charts: dict[str, Markup] = {}
+    # the small-number rule: a bar is drawn only for a theme both weeks' counts of which may be shown
+    themes = [
+        theme
+        for theme in digest.themes
+        if safe_count(theme[1]) is not None and safe_count(theme[2]) is not None
     ]
-
-
-def _charts(digest: Digest) -> dict[str, str]:
-    """PNG charts as data URIs: they show in a browser, a saved file and most email clients alike."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
-    charts: dict[str, str] = {}
-    if digest.themes:
-        figure, axes = pyplot.subplots(figsize=(6, 0.45 * len(digest.themes) + 1))
-        labels = [name for name, _, _ in digest.themes][::-1]
-        axes.barh(labels, [now for _, now, _ in digest.themes][::-1], color="#005eb8", label="This week")
-        axes.barh(
-            labels,
-            [then for _, _, then in digest.themes][::-1],
-            color="#aeb7bd",
-            height=0.3,
-            label="Week before",
-        )
-        axes.set_xlabel("Stories")
-        axes.legend(loc="lower right")
-        charts["themes"] = _png(figure, pyplot)
-    if digest.about_answered:
-        figure, axes = pyplot.subplots(figsize=(6, 3))
-        labels = [label.split(",")[0] for label, _, _, _ in digest.heard_from]
-        positions = range(len(labels))
-        axes.barh(
-            [p + 0.2 for p in positions],
-            [share * 100 for _, _, share, _ in digest.heard_from],
-            0.4,
-            color="#005eb8",
-            label="Who we heard from",
-        )
-        axes.barh(
-            [p - 0.2 for p in positions],
-            [pop * 100 for _, _, _, pop in digest.heard_from],
-            0.4,
-            color="#aeb7bd",
-            label="Local population",
-        )
-        axes.set_yticks(list(positions), labels)
-        axes.set_xlabel("Per cent")
-        axes.legend(loc="lower right")
-        charts["heard_from"] = _png(figure, pyplot)
+    if themes:
+        charts["themes"] = _theme_chart(themes)
     return charts
 
 
-def _png(figure: object, pyplot: object) -> str:
-    buffer = io.BytesIO()
-    figure.tight_layout()  # type: ignore[attr-defined]
-    figure.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
-    pyplot.close(figure)  # type: ignore[attr-defined]
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+def _theme_chart(themes: list[tuple[str, int, int]], width: int = 640) -> Markup:
+    row, left, right = 30, 230, 50
+    top = max(max(now, then) for _, now, then in themes) or 1
+    scale = (width - left - right) / top
+    height = row * len(themes) + 34
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="Arial, sans-serif" font-size="12">',
+        "<title>Stories per theme this week and the week before</title>",
+    ]
+    for index, (name, now, then) in enumerate(themes):
+        y = 8 + index * row
+        parts.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{escape(name[:36])}</text>')
+        parts.append(f'<rect x="{left}" y="{y + 2}" width="{now * scale:.1f}" height="12" fill="#005eb8"/>')
+        parts.append(f'<rect x="{left}" y="{y + 15}" width="{then * scale:.1f}" height="6" fill="#aeb7bd"/>')
+        parts.append(f'<text x="{left + now * scale + 4:.1f}" y="{y + 12}">{now}</text>')
+    legend = 8 + len(themes) * row + 4
+    parts.append(
+        f'<rect x="{left}" y="{legend}" width="12" height="10" fill="#005eb8"/>'
+        f'<text x="{left + 16}" y="{legend + 9}">This week</text>'
+        f'<rect x="{left + 100}" y="{legend}" width="12" height="10" fill="#aeb7bd"/>'
+        f'<text x="{left + 116}" y="{legend + 9}">Week before</text></svg>'
+    )
+    return Markup("".join(parts))
 
 
 def _html(template: str, services: Services, site: str, week: str) -> str:
     with services.db.reading() as session:
         digest = build(session, services, site, week)
-        return TEMPLATES.get_template(template).render(digest=digest, risk_words=RISK_WORDS)
+        return TEMPLATES.get_template(template).render(
+            digest=digest, risk_words=RISK_WORDS, shown=shown, ethnic_groups=ETHNIC_GROUPS
+        )
 
 
 def render(services: Services, site: str, week: str) -> str:

@@ -177,7 +177,8 @@ def mark_sent(session: Session, story_id: int, at: datetime) -> None:
     if story is None:
         return
     story.status = Status.REPLIED
-    story.replied_at = at
+    # the first answer's time stays: a later message ("You said, we did") must not move the reply timings
+    story.replied_at = story.replied_at or at
     for response in story.responses:
         if response.status == ReplyStatus.APPROVED:
             response.status = ReplyStatus.SENT

@@ -18,6 +18,7 @@ from channels.simulator import simulated
 from flows import review as workflow
 from flows.languages import BY_CODE
 from flows.review import Status
+from flows.small_numbers import shown
 from flows.story import ABOUT_LABELS, FOLLOW_UP_LABELS
 from storage import staff, stories
 from storage.models import StaffUser, Story
@@ -160,6 +161,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(_language_name, "language_name")
     app.add_template_global(themes.labels, "theme_labels")
     app.add_template_global(simulated, "simulated")
+    app.add_template_global(shown, "shown")
     app.jinja_env.globals.update(
         workflow=workflow,
         Status=Status,

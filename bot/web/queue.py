@@ -57,17 +57,17 @@ def index() -> ResponseReturnValue:
     target = services().settings.reply_target_days
     with services().db.reading() as session:
         found = stories_queue.page(session, filters, number)
-        counts = stories_queue.counts(session, filters)
+        head = stories_queue.summary(session, filters, overdue_before(moment, target))
         return render_template(
             "review/queue.html",
             stories=found,
             waits={story.id: wait_of(story, moment) for story in found},
-            counts=counts,
-            urgent_count=stories_queue.urgent_count(session, filters),
-            overdue=stories_queue.waiting_since_before(session, filters, overdue_before(moment, target)),
+            counts=head.counts,
+            urgent_count=head.urgent,
+            overdue=head.overdue,
             page=number,
             more=len(found) == stories_queue.PAGE_SIZE,
-            check_soon_count=stories_queue.check_soon_count(session, filters),
+            check_soon_count=head.check_soon,
             filters=filters,
             statuses=workflow.STAFF_STATUSES,
             sites=services().settings.sites,

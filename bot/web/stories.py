@@ -37,7 +37,14 @@ from bot.web.current import services
 from flows import review as workflow
 from flows.review import Move, Permission, Status
 from flows.story import FOLLOW_UPS
-from storage import alerts, audit, media as stored_media, replies as stored_replies, staff
+from storage import (
+    actions as stored_actions,
+    alerts,
+    audit,
+    media as stored_media,
+    replies as stored_replies,
+    staff,
+)
 from storage.models import Story
 
 blueprint = Blueprint("stories", __name__, url_prefix="/review")
@@ -87,6 +94,7 @@ def render_story(session: Session, story: Story, pending: list[moderation.Span] 
         machine_translation=translation.set_up(services().settings),
         media=stored_media.stored_for_story(session, story.id) if me().can(Permission.MODERATE) else [],
         alerts=alerts.for_story(session, story.id),
+        changes=stored_actions.for_story(session, story.ref) if story.ref else [],
         responses=story.responses,
         templates=stored_replies.templates(session),
         chosen_template=stored_replies.template(session, template_id) if template_id is not None else None,

@@ -55,12 +55,16 @@ def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
+        # Start-up imports the language models: a busy machine can take many seconds, so wait by the clock.
+        deadline = time.monotonic() + 90
+        while True:
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)
                 break
             except OSError:
-                time.sleep(0.1)
+                if time.monotonic() > deadline or process.poll() is not None:
+                    pytest.fail("allvoices serve did not answer /healthz within 90 s")
+                time.sleep(0.2)
         yield base, str(db)
     finally:
         process.terminate()

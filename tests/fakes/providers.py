@@ -3,7 +3,9 @@
 The real client libraries talk to these through ``TWILIO_API_URL`` / ``TELEGRAM_API_URL``. They answer
 in each provider's own JSON shapes, record every request so tests can check exactly what left the
 client, and can be told to fail the next requests: an HTTP error with a provider error code, a 429
-with its retry hint, or a hang past the client's timeout.
+with its retry hint, a hang past the client's timeout, a connection dropped before anything was done
+(``drop``), or one dropped after the message was taken (``drop_after``: the client cannot tell it went).
+The fake Twilio can also call back with delivery statuses, signed, as Twilio does (``callbacks``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from __future__ import annotations
 import base64
 import itertools
 import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +48,10 @@ class Failure:
     code: int | None = None  # the provider's error code in the JSON body
     retry_after: int | None = None
     hang: float = 0.0
+    #: close the connection at once, unanswered: the message was not taken
+    drop: bool = False
+    #: take the message (it reaches her phone), then close the connection unanswered
+    drop_after: bool = False
     method: str | None = None  # Telegram: only a call to this Bot API method fails
 
 
@@ -73,6 +83,60 @@ class FakeTwilio(_Fake):
     accepted: list[dict[str, str]] = field(default_factory=list)
     redirect_media: bool = True  # Twilio answers a media URL with a redirect to its storage
     declare_length: bool = True  # False: no Content-Length, so only counting the stream can tell
+    #: post "sent" then "delivered" to a message's StatusCallback, signed with the auth token
+    callbacks: bool = False
+    #: how long a callback keeps trying while our end cannot be reached or answers 5xx (Twilio tries
+    #: again on a failed connection; README's connection overrides ask for retries on a 5xx too)
+    callback_patience: float = 30.0
+    #: (status callback URL, status, HTTP answer or the error's name) for every callback try
+    callback_log: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def accepted_refs(self) -> list[str]:
+        """The outbox key each accepted message carried on its status callback (``?ref=``)."""
+        refs = []
+        for form in self.accepted:
+            query = urllib.parse.urlsplit(form.get("StatusCallback", "")).query
+            refs.append(urllib.parse.parse_qs(query).get("ref", [""])[0])
+        return refs
+
+    def call_back(self, form: dict[str, str], sid: str) -> None:
+        url = form.get("StatusCallback")
+        if not self.callbacks or not url:
+            return
+        threading.Thread(target=self._call_back, args=(url, form, sid), daemon=True).start()
+
+    def _call_back(self, url: str, sent: dict[str, str], sid: str) -> None:
+        from twilio.request_validator import RequestValidator  # type: ignore[import-untyped]
+
+        for status in ("sent", "delivered"):
+            form = {
+                "AccountSid": self.account_sid,
+                "MessageSid": sid,
+                "MessageStatus": status,
+                "To": sent.get("To", ""),
+                "From": sent.get("From", ""),
+            }
+            signature = RequestValidator(self.auth_token).compute_signature(url, form)
+            give_up = time.monotonic() + self.callback_patience
+            while True:
+                request = urllib.request.Request(
+                    url,
+                    data=urllib.parse.urlencode(form).encode(),
+                    headers={"X-Twilio-Signature": signature},
+                )
+                try:
+                    with urllib.request.urlopen(request, timeout=10) as answer:
+                        outcome = str(answer.status)
+                except urllib.error.HTTPError as error:
+                    outcome = str(error.code)
+                except OSError as error:
+                    outcome = type(error).__name__
+                self.callback_log.append((url, status, outcome))
+                if outcome.isdigit() and int(outcome) < 500:
+                    break
+                if time.monotonic() > give_up:
+                    return
+                time.sleep(0.5)
 
     @property
     def messages_path(self) -> str:
@@ -100,6 +164,8 @@ class FakeTelegram(_Fake):
     token: str = "123456:test-token"
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file_id → (file_path, content)
     message_ids: Iterator[int] = field(default_factory=lambda: itertools.count(101))
+    #: the messages Telegram took: what would reach her chat
+    delivered: list[dict[str, str]] = field(default_factory=list)
 
     def calls(self, method: str) -> list[dict[str, str]]:
         path = f"/bot{self.token}/{method}"
@@ -109,6 +175,14 @@ class FakeTelegram(_Fake):
 class _Handler(RecordingHandler):
     def _hang(self, failure: Failure) -> None:
         self._wait(failure.hang)
+        self.close_connection = True
+
+    def _drop(self) -> None:
+        """Reset the connection with nothing said, as a proxy or a crashing server does."""
+        import socket
+        import struct
+
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.close_connection = True
 
 
@@ -140,9 +214,18 @@ class TwilioHandler(_Handler):
             return
         form = request.form
         failure = fake._failure()
+        sid = "SM" + uuid.uuid4().hex
+        if failure is not None and failure.drop_after:
+            fake.accepted.append(form)
+            fake.call_back(form, sid)
+            self._drop()
+            return
         if failure is not None:
             if failure.hang:
                 self._hang(failure)
+                return
+            if failure.drop:
+                self._drop()
                 return
             code, message = TWILIO_ERRORS.get(failure.status, (failure.code or 0, "Error"))
             code = failure.code or code
@@ -150,8 +233,8 @@ class TwilioHandler(_Handler):
             headers = {"Retry_After": str(failure.retry_after)} if failure.retry_after is not None else {}
             self._error(failure.status, code, message, **headers)
             return
-        sid = "SM" + uuid.uuid4().hex
         fake.accepted.append(form)
+        fake.call_back(form, sid)
         self._json(
             201,
             {
@@ -237,9 +320,16 @@ class TelegramHandler(_Handler):
             self._error(401, "Unauthorized")
             return
         failure = fake._failure(method)
+        if failure is not None and failure.drop_after and method in _METHODS:
+            self._quietly(method, request.form)
+            self._drop()
+            return
         if failure is not None:
             if failure.hang:
                 self._hang(failure)
+                return
+            if failure.drop:
+                self._drop()
                 return
             self._error(
                 failure.status,
@@ -253,6 +343,12 @@ class TelegramHandler(_Handler):
             self._error(404, "Not Found")
             return
         handler(self, params)
+
+    def _quietly(self, method: str, params: dict[str, str]) -> None:
+        """Do what ``method`` does (a message reaches her) but write no answer."""
+        answered: list[object] = []
+        self._json = lambda *args, **kwargs: answered.append(args)  # type: ignore[method-assign]
+        _METHODS[method](self, params)
 
     def do_GET(self) -> None:
         request = self._record()
@@ -289,6 +385,7 @@ class TelegramHandler(_Handler):
         if chat_id == 403:
             self._error(403, "Forbidden: bot was blocked by the user")
             return
+        self.server.fake.delivered.append(params)
         self._ok(
             {
                 "message_id": next(self.server.fake.message_ids),

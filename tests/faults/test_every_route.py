@@ -79,6 +79,12 @@ HOSTILE_FIELDS: dict[str, tuple[str, ...]] = {
     "template_title": ("<script>", "x" * 500, ""),
     "template_theme": ("made-up", "<script>", ""),
     "status": ("made", "<script>", ""),
+    "change": ("<script>", "x" * 20_000, ""),
+    "dimension": ("imd", "<script>", "age"),
+    "source": ("<script>", "x" * 5000, ""),
+    "kind": ("imd", "<script>", "births"),
+    "g_white": ("9" * 400, "nan", "-1"),
+    "g_1": ("inf", "1e308", "12"),
 }
 
 

@@ -24,10 +24,26 @@ _SECTOR = re.compile(r"(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? \d(?![A-Za
 _DISTRICT = re.compile(rf"[\s,،]*(?P<code>(?:{_OUTWARD})(?:\s\d(?![\w]))?)(?![A-Za-z0-9])")
 
 
+# A house number and up to four words straight before a postcode are her street when no street pattern
+# knew it, in any script and whatever the street is called: "27 Rochester Mount ME7 4QT".
+_BEFORE_POSTCODE = re.compile(
+    r"(?:(?:flat|apartment|apt|unit|فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+[a-z]?\s*[,،]?\s*)?"
+    r"(?<!\w)\d{1,4}[a-z]?\s*[,،]?\s+(?:[^\s\d,،.]+\s+){0,3}[^\s\d,،.]+\s*[,،]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def postcodes(text: str, streets: list[Span]) -> list[Span]:
-    """Full postcodes, sectors, and a district written straight after one of ``streets``."""
+    """Full postcodes, sectors, and a district written straight after one of ``streets``; the street
+    written straight before a full postcode or a sector goes as an address."""
     spans = [("POSTCODE", m.start(), m.end()) for m in _POSTCODE.finditer(text)]
     spans += [("POSTCODE", m.start(), m.end()) for m in _SECTOR.finditer(text)]
+    for _, start, _ in list(spans):
+        if any(start - 80 <= end <= start for _, _, end in streets):
+            continue  # the street is known, and what stands after it is her town, which stays
+        before = _BEFORE_POSTCODE.search(text, max(0, start - 80), start)
+        if before:
+            spans.append(("ADDRESS", before.start(), before.end()))
     for _, _, end in streets:
         m = _DISTRICT.match(text, end)
         if m and any(c.isdigit() for c in m.group("code")):
@@ -37,7 +53,8 @@ def postcodes(text: str, streets: list[Span]) -> list[Span]:
 
 _STREET = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|way|crescent|cres|grove|place|gardens|gdns|terrace|"
-    r"court|ct|hill|park|row|mews|square|walk|rise|view|green|parade|broadway|estate"
+    r"court|ct|hill|park|row|mews|square|walk|rise|view|green|parade|broadway|estate|gate|yard|wharf|quay|"
+    r"vale|chase|fields|meadows?|approach|boulevard|blvd|heights|cl|dr|pl|sq|ter|cresc"
 )
 # Words that cannot be part of a street name: without them "10 minutes all the way" would be an address.
 _NOT_STREET = (
@@ -69,12 +86,27 @@ _ESTATE = re.compile(r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}[Ee]state\b")
 _NATIVE_STREETS = (
     "روڈ", "رود", "روډ", "سٹریٹ", "اسٹریٹ", "ستريت", "سټریټ", "شارع", "لین", "লেন", "রোড", "স্ট্রিট",
     "ਰੋਡ", "ਸਟਰੀਟ", "ਸਟ੍ਰੀਟ", "ਲੇਨ", "રોડ", "સ્ટ્રીટ", "લેન", "роуд", "стріт", "лейн", "ሮድ", "ስትሪት",
+    # Avenue, close, drive, way, court, gardens, crescent, terrace and the like, as she spells them.
+    "ایونیو", "کلوز", "ڈرائیو", "وے", "کورٹ", "گارڈنز", "ٹیرس", "سڑک", "سړک", "سرک", "خیابان", "کوچه", "طريق",
+    "এভিনিউ", "ক্লোজ", "ড্রাইভ", "ওয়ে", "কোর্ট", "গার্ডেন", "গার্ডেনস", "স্ট্রীট", "ਐਵੇਨਿਊ", "ਕਲੋਜ਼", "ਡਰਾਈਵ", "ਵੇ",
+    "ਕੋਰਟ", "ਗਾਰਡਨ", "ਗਾਰਡਨਜ਼", "એવન્યુ", "ક્લોઝ", "ડ્રાઇવ", "વે", "કોર્ટ", "ગાર્ડન", "ગાર્ડન્સ", "авеню", "клоуз",
+    "драйв", "вей", "корт", "гарденс", "вулиця", "вул", "ጎደና", "ጎዳና", "ኣቨኑ",
 )  # fmt: skip
 _NATIVE_ADDRESS = re.compile(
     r"(?:(?:فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}"
     rf"(?:{'|'.join(_NATIVE_STREETS)})",
     re.IGNORECASE,
 )
+# Her flat number on its own, in any of her languages: "flat 5", "mieszkanie 12", "ফ্ল্যাট ৩".
+_FLAT_ALONE = re.compile(
+    r"(?<!\w)(?:flat|apartment|apt|mieszkani[ea]|apartament(?:ul)?|apartamento|fulaat|فلیٹ|فليت|شقة|"
+    r"ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира|квартирі|ፍላት)\s*(?:no\.?|nr\.?|number|n[º°]|№|نمبر|رقم)?\s*\d+[a-z]?(?!\w)",
+    re.IGNORECASE,
+)
+_FLAT_STEMS = ("flat", "apart", "apt", "mieszk", "fulaat", "فلیٹ", "فليت", "شقة", "ফ্ল্যাট", "ਫਲੈਟ", "ફ્લેટ",
+               "флет", "квартир", "ፍላት")  # fmt: skip
+
+
 # Her street without a number, in lowercase, where she says she lives: "we live on jubilee road".
 _LIVES_ON = re.compile(
     r"\b(?:live|lives|living|stay|staying|moved\s+to|address\s+is)\s+(?:on|at|in)?\s*(?:the\s+)?"
@@ -88,7 +120,9 @@ _LIVES_ON = re.compile(
 _ADDRESS_PATTERNS = (
     (_ADDRESS, ("road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place",
                 "gardens", "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk",
-                "rise", "view", "green", "parade", "broadway", "estate")),
+                "rise", "view", "green", "parade", "broadway", "estate", "gate", "yard", "wharf", "quay",
+                "vale", "chase", "field", "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr",
+                "pl", "sq", "ter")),
     (_BLOCK, ("flat", "apartment", "apt", "unit")),
     (_NAMED_STREET, ("road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens",
                      "terrace", "mews")),
@@ -108,6 +142,8 @@ def addresses(text: str) -> list[Span]:
             # A house number is where a numbered address is: read only around the digits.
             found = near_digits(pattern, text, 30, 80) if pattern in _NUMBERED else pattern.finditer(text)
             spans += [("ADDRESS", m.start(), m.end()) for m in found]
+    if any(stem in low for stem in _FLAT_STEMS):
+        spans += [("ADDRESS", m.start(), m.end()) for m in _FLAT_ALONE.finditer(text)]
     if "liv" in low or "stay" in low or "moved" in low or "address" in low:
         spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
     return spans

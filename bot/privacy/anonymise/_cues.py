@@ -103,6 +103,7 @@ _KIN: dict[str, str] = {
     "amar bandhobi|amar husband",
     "pa": "ਮੇਰੀ ਸੱਸ|ਸੱਸ|ਮੇਰੀ ਭੈਣ|ਭੈਣ|ਮੇਰਾ ਭਰਾ|ਭਰਾ|ਮੇਰੀ ਨਨਾਣ|ਮੇਰੀ ਮਾਂ|ਮੇਰੇ ਘਰਵਾਲੇ|"
     "میری سس|سس|میری نوں|میری بھین|بھین|میرا بھرا|میرے گھر والے|میرے پتی|میری دھی|میرا پتر|"
+    "میرا گھر والا|گھر والا|میرے گھر والے|"
     "meri sass|sass|meri bhen|meri bhain|mera bhra|mere pati|mera ghar wala|ghar wala|meri nanaan|"
     "meri dhee|mera putt|mera munda|meri kudi",
     "gu": "મારી સાસુ|સાસુ|મારી બેન|બેન|મારો ભાઈ|મારી નણંદ|નણંદ|મારા બા|મારી મા|મારી બહેનપણી|"
@@ -123,7 +124,7 @@ _KIN: dict[str, str] = {
     "zama khawand|khawand|zama khor|zama wror|zama mor|zama meera|meera|zama khwakhe",
     "prs": "خشویم|خشوی من|شوهرم|همسرم|خواهرم|برادرم|مادرم|دخترم|پسرم|دوستم|"
     "shauharam|shoharam|khwaharam|bradaram|madaram|dokhtaram|pesaram|khoshwayam|hamsaram",
-    "ti": "ሓማተይ|ሓወይ|ሓብተይ|ኣደይ|ወደይ|ጓለይ|መሓዛይ|በዓል ቤተይ|ሰብኣየይ|haftey|hawey|adey|wedey|gualey|mehazay|seb'ayey",
+    "ti": "ሓማተይ|ሓወይ|ሓብተይ|ሓፍተይ|ኣደይ|ወደይ|ጓለይ|መሓዛይ|በዓል ቤተይ|ሰብኣየይ|haftey|hawey|adey|wedey|gualey|mehazay|seb'ayey",
     "en": "my sil|my bil|my bestie|my best friend|my mate|my doula|my birth partner|my sis|my mam",
 }
 # "I am ..." in each language: a weak cue, since an adjective or a verb follows it as often as a name.
@@ -200,19 +201,33 @@ def languages_for(lang: str | None) -> list[str]:
     return sorted({"en", lang, *NEIGHBOURS.get(lang, ())})
 
 
+# Arabic-script letters written one way in Urdu, Dari and Pashto and another in Arabic ("میری"/"ميري",
+# "مېړه"/"میړه", "ګل"/"گل", "خاله"/"خالة"): cues are matched with both sides folded to one spelling
+# (``_names``), and every spelling of a cue word is a cue word.
+PERSIAN_FORMS = str.maketrans("يىېۍكګةۀە", "یییی" + "کگههه")
+_ARABIC_FORMS = str.maketrans("یکگ", "يكك")
+
+
+def _spellings(phrase: str) -> set[str]:
+    return {phrase, phrase.translate(PERSIAN_FORMS), phrase.translate(_ARABIC_FORMS)}
+
+
 def cues_for(lang: str | None) -> list[Cue]:
     langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
-        for phrase in _phrases(_STAFF, code):
-            staff = phrase_tokens(phrase)
-            found[(staff, "staff")] = Cue(staff, "staff")
-        for phrase in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
-            family = phrase_tokens(phrase)
-            found[(family, "family")] = Cue(family, "family", strong=phrase not in _WEAK)
-        for phrase in _phrases(_I_AM, code):
-            mine = phrase_tokens(phrase)
-            found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
+        for listed in _phrases(_STAFF, code):
+            for phrase in _spellings(listed):
+                staff = phrase_tokens(phrase)
+                found[(staff, "staff")] = Cue(staff, "staff")
+        for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
+            for phrase in _spellings(listed):
+                family = phrase_tokens(phrase)
+                found[(family, "family")] = Cue(family, "family", strong=listed not in _WEAK)
+        for listed in _phrases(_I_AM, code):
+            for phrase in _spellings(listed):
+                mine = phrase_tokens(phrase)
+                found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
     return list(found.values())
 
 

@@ -39,6 +39,14 @@ _STRONG_CUES = frozenset({"staff", "family"})
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())
 _EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
 _LISTED_SCRIPTS = frozenset({"arb", "bng"})  # scripts without capitals whose everyday words wordfreq lists
+_UNLISTED_LANGUAGES = frozenset({"ps", "ti", "so", "gu"})  # languages wordfreq has no everyday words for
+# In a script without capitals, an unlisted word joins the name before it when the model's name score
+# for it is at most this far below its ordinary score, where no list can tell an unlisted word from a
+# verb (Gurmukhi, Gujarati, Ge'ez, Pashto): "بی بی حلیمه".  Chosen by two-fold cross-validation on the
+# tuning part: looser costs ordinary words, tighter gains nothing.
+EXTEND_MARGIN = -10.0
+# Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
+NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
 Span = tuple[str, int, int]
@@ -96,12 +104,14 @@ def _never_carried(lang: str | None) -> frozenset[str]:
     return ALL_STOPWORDS | cue_words(lang)
 
 
-def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> None:
-    """A name goes on over the next word when that word is a name part, a listed name, or a word no list
-    knows that is capitalised or in a script whose everyday words we have lists for: "علی‌رضا جعفری",
-    "Галина Петрівна".  In Gurmukhi, Gujarati or Ge'ez an unlisted word may just be a verb."""
+def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
+    """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
+    no list knows, an unlisted word in a script whose everyday words we have lists for ("علی‌رضا جعفری",
+    "Галина Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati,
+    Ge'ez, Pashto), an unlisted word the model leans towards a name.  A kunya goes with the name after it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
+    listed_language = lang not in _UNLISTED_LANGUAGES
     for i in range(1, len(toks)):
         tok = toks[i]
         if labels[i] or not labels[i - 1] or tok.gap_before not in _JOINING_GAPS:
@@ -110,8 +120,13 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None) -> Non
         rare = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS
         unknown = rare and low not in stop and low not in gaz.common
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
-        if listed or (unknown and (tok.cap or script(low[0]) in _LISTED_SCRIPTS)):
+        readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
+        leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
+        if listed or (unknown and (tok.cap or readable or leaning)):
             labels[i] = labels[i - 1]
+    for i in range(len(toks) - 2, -1, -1):
+        if not labels[i] and labels[i + 1] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
+            labels[i] = labels[i + 1]
 
 
 def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
@@ -134,6 +149,8 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
                 labels[i] = 0
         elif cued and gazetteer().frequent.get(low) != "1":
             labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
+        elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
+            labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
 
 
 def _clear_places(toks: list[Token], labels: list[int]) -> None:
@@ -163,10 +180,20 @@ def _clear_places(toks: list[Token], labels: list[int]) -> None:
                 j += 1
 
 
-def find_names(text: str, lang: str | None) -> list[Span]:
+Stages = dict[str, list[tuple[int, int]]]
+
+
+def _taken(toks: list[Token], labels: list[int]) -> list[tuple[int, int]]:
+    return [(tok.start, tok.end) for tok, label in zip(toks, labels, strict=True) if label]
+
+
+def find_names(text: str, lang: str | None, stages: Stages | None = None) -> list[Span]:
+    """Names and staff names.  ``stages``, when given, is filled with the words each step had taken out
+    so far (``training/layers.py`` reports which layer catches what)."""
     view, picked, flat = features(text, lang)
     toks = view.tokens
     labels = [0] * len(toks)
+    margins = [-99.0] * len(toks)
     if picked:
         scores = model().scores(flat)
         # The lean towards taking a word out is for words shaped like names or in scripts without
@@ -181,11 +208,22 @@ def find_names(text: str, lang: str | None) -> list[Span]:
             ]
         )
         scores[:, 0] += lean
-        for i, label in zip(picked, scores.argmax(axis=1).tolist(), strict=True):
+        best = scores.argmax(axis=1).tolist()
+        lead = (scores[:, 1:].max(axis=1) - scores[:, 0]).tolist()
+        for i, label, margin in zip(picked, best, lead, strict=True):
             labels[i] = label
-    _extend_names(toks, labels, lang)
+            margins[i] = margin
+    if stages is not None:
+        stages["rules"] = [(start, end) for _, start, end in view.spans]
+        stages["model"] = _taken(toks, labels)
+    _extend_names(toks, labels, lang, margins)
+    if stages is not None:
+        stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang)
+    _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels)
+    if stages is not None:
+        stages["final"] = _taken(toks, labels)
     spans: list[Span] = []
     run: list[int] = []
     for i, label in enumerate([*labels, 0]):

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.privacy.anonymise._cues import FILLERS, STAFF_TERMS_AFTER, Cue, cues_for
+from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -60,6 +60,8 @@ class _Context:
         self.cues = _cue_index(lang)
         self.cue_words = cue_words(lang)
         self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
+        # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه").
+        self.folded = [t.low.translate(PERSIAN_FORMS) for t in self.tokens]
         # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
         without_i = _LONE_I.sub("", text)
         self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
@@ -119,14 +121,12 @@ def _cue_index(lang: str | None) -> dict[str, list[Cue]]:
 
 def _cue_ending_at(ctx: _Context, j: int) -> Cue | None:
     """The longest cue whose last token is token j, so "my sister" (family) beats "sister" (staff)."""
-    for cue in ctx.cues.get(ctx.tokens[j].low, ()):
+    for cue in ctx.cues.get(ctx.folded[j], ()):
         n = len(cue.phrase)
         if j - n + 1 < 0:
             continue
         words = ctx.tokens[j - n + 1 : j + 1]
-        if all(t.low == p for t, p in zip(words, cue.phrase, strict=True)) and not any(
-            t.sentence_start for t in words[1:]
-        ):
+        if ctx.folded[j - n + 1 : j + 1] == list(cue.phrase) and not any(t.sentence_start for t in words[1:]):
             return cue
     return None
 

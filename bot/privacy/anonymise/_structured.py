@@ -14,6 +14,8 @@ import unicodedata
 import phonenumbers
 
 from bot.privacy.anonymise._addresses import addresses, postcodes, rooms
+from bot.privacy.anonymise._digits import number_shapes
+from bot.privacy.anonymise._months import MONTHS
 from bot.privacy.anonymise._windows import near_digits
 
 Span = tuple[str, int, int]
@@ -147,25 +149,7 @@ def handles(text: str) -> list[Span]:
     return spans
 
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|"
-    r"pazdziernika|listopada|grudnia|"
-    r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie|"
-    r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
-    # Arabic (both calendars' names), Urdu/Panjabi/Dari/Pashto, Bengali, Gurmukhi, Gujarati, Somali, Tigrinya
-    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
-    r"كانون\s+الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين\s+الأول|"
-    r"تشرين\s+الثاني|كانون\s+الأول|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
-    r"حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت|"
-    r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
-    r"ਜਨਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ|"
-    r"જાન્યુઆરી|ફેબ્રુઆરી|માર્ચ|એપ્રિલ|મે|જૂન|જુલાઈ|ઓગસ્ટ|સપ્ટેમ્બર|ઓક્ટોબર|નવેમ્બર|ડિસેમ્બર|"
-    r"janaayo|febraayo|maarso|abriil|maajo|juun|luulyo|agoosto|sebtembar|oktoobar|nofembar|desembar|"
-    r"ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ"
-)
+_MONTHS = MONTHS
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:\d{4}|'?\d{2})"
 _DATE = (
@@ -233,5 +217,11 @@ def structured(text: str) -> list[Span]:
     found = emails(text) + nhs_numbers(text) + phones(text) + dates_of_birth(text) + hospital_numbers(text)
     streets = addresses(text)
     found += handles(text) + streets + postcodes(text, streets) + rooms(text)
+    # By shape alone: digit runs shaped like an identifier or a date, in any script or disguise.  A run
+    # another pattern already read takes that pattern's type; the net only widens it to every digit.
+    shaped = []
+    for kind, start, end in number_shapes(text):
+        shaped.append((next((k for k, s, e in found if s < end and start < e), kind), start, end))
+    found += shaped
     # The last net: a long number nothing above explained, typed by its shape.
     return found + [n for n in long_numbers(text) if all(n[2] <= s or n[1] >= e for _, s, e in found)]

@@ -630,16 +630,22 @@ def test_an_urgent_alert_is_marked_seen_then_acted_on_with_a_note(app: Flask, se
 
 def test_a_lead_records_you_said_we_did_and_marks_it_made(app: Flask, services: Services) -> None:
     client = as_staff(app, "lena")
-    client.post(
-        "/review/actions",
-        data={
-            "you_said": "Nobody explained the drip.",
-            "we_did": "Midwives now explain every drip.",
-            "theme": ["communication"],
-            "story_refs": "av-abcd, AV-EFGH",
-            "csrf_token": token(client, "/review/"),
-        },
+    with services.db.session() as session:
+        session.add_all(
+            Story(ref=ref, channel="sms", lang="en", status="moderated", site=None)
+            for ref in ("AV-ABCD", "AV-EFGH")
+        )
+    form = {
+        "you_said": "Nobody explained the drip.",
+        "we_did": "Midwives now explain every drip.",
+        "theme": ["communication"],
+        "csrf_token": token(client, "/review/"),
+    }
+    refused = client.post(
+        "/review/actions", data={**form, "story_refs": "AV-ABCD, AV-ZZZZ"}, follow_redirects=True
     )
+    assert "No story has the reference AV-ZZZZ" in refused.get_data(as_text=True)
+    client.post("/review/actions", data={**form, "story_refs": "av-abcd, AV-EFGH"})
     with services.db.session() as session:
         action = session.scalars(select(Action)).one()
         assert (action.status, action.story_refs, action.themes) == (
@@ -648,8 +654,16 @@ def test_a_lead_records_you_said_we_did_and_marks_it_made(app: Flask, services: 
             ["communication"],
         )
         action_id = action.id
-    client.post(f"/review/actions/{action_id}/made", data={"csrf_token": token(client, "/review/")})
+    assert "Change planned" in client.get("/review/story/AV-ABCD").get_data(as_text=True)
+    empty = client.post(f"/review/actions/{action_id}/made", data={"csrf_token": token(client, "/review/")})
+    assert empty.status_code == 302
+    client.post(
+        f"/review/actions/{action_id}/made",
+        data={"csrf_token": token(client, "/review/"), "change": "now explain every drip before it starts"},
+    )
     assert "Change made" in client.get("/review/actions").get_data(as_text=True)
+    story_page = client.get("/review/story/AV-EFGH").get_data(as_text=True)
+    assert "now explain every drip before it starts" in story_page
 
 
 def test_an_admin_adds_staff_who_can_then_sign_in_and_deactivates_them(

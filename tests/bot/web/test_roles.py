@@ -71,6 +71,12 @@ NEEDS: dict[str, str | None] = {
     "champions.card": "actions",
     "languages.index": "audit",
     "digest.index": "audit",
+    "representation.index": "audit",
+    "exports.download": "export",
+    "exports.year_report": "export",
+    "population.index": "actions",
+    "population.save": "actions",
+    "population.import_file": "actions",
     "deliveries.index": "audit",
 }
 ROLES = ("moderator", "responder", "lead", "admin")
