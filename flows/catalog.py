@@ -36,6 +36,11 @@ COMMANDS = (
     "withdraw",
 )
 LITERAL = "_literal"
+#: commands understood in every language before her language is known (her first messages): the ones
+#: that must never fail her (STOP, HELP, DELETE...) and her answer to "shall we start?".
+EARLY_COMMANDS = ("stop", "start", "help", "delete", "language", "yes", "no", "skip")
+#: a parameter naming the language one part of a reply is written in (a menu line in its own language).
+IN_LANG = "_lang"
 
 
 @dataclass(frozen=True)
@@ -99,11 +104,48 @@ def command_words(lang: str) -> Mapping[str, frozenset[str]]:
     return words
 
 
+@cache
+def command_words_anywhere() -> Mapping[str, Mapping[str, frozenset[str]]]:
+    """Each early command word in any language: word -> {command: the languages it is theirs in}.
+
+    A word two languages use for different commands is kept for both, so the caller can tell it is
+    unclear and fall back to her current language's meaning.
+    """
+    found: dict[str, dict[str, set[str]]] = {}
+    for lang in available_languages():
+        for command in EARLY_COMMANDS:
+            entry = entries(lang).get(f"words.{command}")
+            if entry is None:
+                continue
+            for word in entry.text.split(","):
+                if word.strip():
+                    found.setdefault(normalise(word), {}).setdefault(command, set()).add(lang)
+    return {
+        word: {command: frozenset(langs) for command, langs in meanings.items()}
+        for word, meanings in found.items()
+    }
+
+
+@cache
+def greetings() -> Mapping[str, frozenset[str]]:
+    """Each language's greetings ("words.hello"), folded: greeting -> the languages that say it."""
+    found: dict[str, set[str]] = {}
+    for lang in available_languages():
+        entry = entries(lang).get("words.hello")
+        if entry is None:
+            continue
+        for word in entry.text.split(","):
+            if word.strip():
+                found.setdefault(normalise(word), set()).add(lang)
+    return {word: frozenset(langs) for word, langs in found.items()}
+
+
 def render_message(lang: str, message: Message, context: Mapping[str, str]) -> str:
     params = {**context, **dict(message.params)}
     if message.key == LITERAL:
         return params["text"]
-    return text(lang, message.key).format(**params)
+    own = params.pop(IN_LANG, lang)
+    return text(own, message.key).format(**params)
 
 
 def render(lang: str, reply: Reply, context: Mapping[str, str] | None = None) -> str:

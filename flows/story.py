@@ -8,10 +8,12 @@ can live in the database between messages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 
-from flows.commands import command, number
+from flows.catalog import IN_LANG, normalise
+from flows.commands import command, command_anywhere, greeting_languages, number
 from flows.languages import BY_CODE, DEFAULT
 from flows.safeguarding import Assessment, Level, Risk, assess
 from flows.types import (
@@ -61,7 +63,30 @@ ABOUT = tuple(ABOUT_LABELS)
 AFTER_STORY = ("site", "site_other", "when", "offer", *FOLLOW_UPS, *ABOUT, "reply", "quote")
 #: steps that ask her a question: a message in danger there is never taken as her answer
 QUESTIONS = (*AFTER_STORY, "confirm_delete", "choose_language")
-POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2})?$")
+#: her postcode as people write it: whole ("ME7 5NY"), with only part of the second half ("ME7 4",
+#: "ME7 5N") or just the district ("me7"); only the district is ever kept.
+POSTCODE_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?:\s*[0-9][A-Z]{2}|\s+[0-9][A-Z]?)?$")
+#: each age band's first and last age (40 or over ends at 120)
+AGE_RANGES = ((0, 19), (20, 24), (25, 29), (30, 34), (35, 39), (40, 120))
+#: an age written as a number is at least this; below it, a number is the menu's
+YOUNGEST_AGE = 12
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+#: steps before she has started, where every language's command words are understood
+EARLY = ("new", "consent")
+#: at most this many languages are offered as a short menu before any welcome; more means we know
+#: nothing and the whole menu comes with the English welcome
+SHORT_MENU = 6
 #: a message this long at the welcome is her story already, not an answer to "shall we start?".
 STORY_AT_CONSENT_WORDS = 5
 RATING_MAX = 5
@@ -90,10 +115,16 @@ class State:
     opted_out: bool = False
     site: str | None = None
     wants_reply: bool = False
+    #: the languages a menu offered her at the start, in its order (a number picks one)
+    offered: tuple[str, ...] = ()
+    #: the short menu went without the welcome: she has not yet been told who we are
+    menu_only: bool = False
 
     @classmethod
     def load(cls, data: dict[str, object] | None) -> State:
         known = {key: value for key, value in (data or {}).items() if key in cls.__dataclass_fields__}
+        if isinstance(known.get("offered"), list):
+            known["offered"] = tuple(known["offered"])  # type: ignore[arg-type]
         return cls(**known)  # type: ignore[arg-type]
 
     def dump(self) -> dict[str, object]:
@@ -111,6 +142,8 @@ def _literal(text: str) -> Message:
 def prompt(state: State, config: FlowConfig) -> Reply:
     """What to ask at a step: used the first time and for every kind repeat."""
     step = state.step
+    if step in ("new", "consent") and state.menu_only:
+        return _short_menu(state.offered)
     if step in ("new", "consent"):
         return _reply(msg("consent.ask"))
     if step == "story":
@@ -155,6 +188,38 @@ def prompt(state: State, config: FlowConfig) -> Reply:
     return _reply(msg("finished.again"))
 
 
+def _short_menu(offered: tuple[str, ...]) -> Reply:
+    """A few languages, each line in its own language: "اردو کے لیے 1 بھیجیں"."""
+    return _reply(
+        *(msg("language.pick", number=str(n), **{IN_LANG: code}) for n, code in enumerate(offered, 1))
+    )
+
+
+def hint(state: State, config: FlowConfig) -> Message:
+    """One short line in her language saying what answer we need here: never the whole menu again."""
+    step = state.step
+    if step in ("new", "consent"):
+        if state.menu_only:
+            return msg("hint.number", last=str(len(state.offered)))
+        return msg("hint.start")
+    if step == "site":
+        return msg("hint.number", last=str(len(config.sites) + 1))
+    if step in ("ethnicity", "disability"):
+        options = ETHNICITY if step == "ethnicity" else DISABILITY
+        return msg("hint.number", last=str(len(options) + 1))
+    if step == "age":
+        return msg("hint.age", last=str(len(AGE) + 1))
+    if step == "postcode":
+        return msg("hint.postcode")
+    if step == "offer":
+        return msg("hint.yes_skip")
+    if step in ("reply", "quote", "confirm_delete"):
+        return msg("hint.yes_no")
+    if step == "choose_language":
+        return msg("hint.number", last=str(len(config.languages)))
+    return msg("hint.text")
+
+
 def _with_prefix(prefix: tuple[Message, ...], reply: Reply) -> Reply:
     return Reply(prefix + reply.parts, reply.choices)
 
@@ -174,6 +239,9 @@ class _Turn:
     def ask(self, config: FlowConfig, *prefix: Message) -> None:
         self.replies.append(_with_prefix(prefix, prompt(self.state, config)))
 
+    def hint(self, config: FlowConfig) -> None:
+        self.say(hint(self.state, config))
+
     def go(self, step: str, **changes: object) -> None:
         self.state = replace(self.state, step=step, **changes)  # type: ignore[arg-type]
 
@@ -190,6 +258,13 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
     """
     turn = _Turn(replace(State.load(data), last_at=inbound.received_at.isoformat(), nudged=False))
     said = command(inbound.text, turn.state.lang)
+    if _starting(turn.state):
+        # Before she has started, her own language's STOP, HELP or YES works whatever we think it is;
+        # a word only one language uses tells us her language too.
+        said, langs = command_anywhere(inbound.text, turn.state.lang)
+        if len(langs) == 1 and (lang := next(iter(langs))) in config.languages and lang != turn.state.lang:
+            turn.state = replace(turn.state, lang=lang, offered=(), menu_only=False)
+            turn.effects.append(SetLanguage(lang))
     if said is None and inbound.text.strip():
         _safeguard(turn, inbound.assessment or assess(inbound.text), config)
 
@@ -214,6 +289,12 @@ def step(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -
     else:
         _answer(turn, inbound, said, config)
     return turn.done()
+
+
+def _starting(state: State) -> bool:
+    """She has not started yet: at the welcome, or on a detour from it (DELETE, LANGUAGE)."""
+    detour = state.step in ("confirm_delete", "choose_language") and (state.resume or "consent") in EARLY
+    return state.step in EARLY or detour
 
 
 def transcribed(data: dict[str, object] | None, inbound: Inbound, config: FlowConfig) -> Outcome:
@@ -266,24 +347,70 @@ def _safety(risks: frozenset[Risk], state: State, config: FlowConfig) -> Reply:
 
 
 def _first_message(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
-    if inbound.detected_lang in config.languages:
-        turn.state = replace(turn.state, lang=inbound.detected_lang)
-        turn.effects.append(SetLanguage(inbound.detected_lang))
     if inbound.start_code:
         turn.effects.append(Attribute(inbound.start_code))
+    lang, offered = _her_language(turn.state, inbound, config)
+    if lang is not None and lang != turn.state.lang:
+        turn.state = replace(turn.state, lang=lang)
+        turn.effects.append(SetLanguage(lang))
     if said == "stop":
         turn.go("consent", opted_out=True)
         turn.effects.append(OptOut())
         turn.say(msg("stopped"))
         return
     turn.go("consent")
+    if lang is None and len(offered) > 1:
+        # We can narrow it to a few (her champion's group, her script, her greeting): ask that first,
+        # each language in its own words, and welcome her in the one she picks.
+        turn.state = replace(turn.state, offered=offered, menu_only=True)
+        turn.ask(config)
+        return
     welcome = _with_prefix((msg("welcome"),), prompt(turn.state, config))
-    if inbound.detected_lang is None and len(config.languages) > 1:
-        # Unsure of her language ("hi", an emoji): offer every language, named in its own script.
+    if lang is None and len(config.languages) > 1:
+        # Unsure of her language (an emoji, a word every language uses): the English welcome, then
+        # every language named in its own script, apart, so the welcome stays in the cheap alphabet.
         names = tuple(_literal(BY_CODE[code].native_name) for code in config.languages)
-        welcome = Reply((*welcome.parts, msg("language.other")), names)
-        turn.state = replace(turn.state, resume="offered_languages")
+        turn.state = replace(turn.state, offered=config.languages)
+        turn.replies.extend((welcome, _reply(msg("language.other"), choices=names)))
+        return
+    if turn.state.lang == DEFAULT and inbound.detected_lang is None and len(config.languages) > 1:
+        # "hello": English, most likely, but a greeting says little; the way to another is one word.
+        welcome = _with_prefix((msg("welcome"),), _reply(msg("consent.ask"), msg("language.more")))
     turn.replies.append(welcome)
+
+
+def _her_language(state: State, inbound: Inbound, config: FlowConfig) -> tuple[str | None, tuple[str, ...]]:
+    """Her language when we can tell (what she wrote, her own greeting or command word), else the few
+    she may read, likeliest first, with English last."""
+    if inbound.detected_lang in config.languages:
+        return inbound.detected_lang, ()
+    if state.lang != DEFAULT:
+        return state.lang, ()  # her command word was in one language only
+    greeted = greeting_languages(inbound.text, inbound.start_code)
+    if inbound.start_code:
+        greeted -= {DEFAULT}  # "HELLO CODE" is the poster's English, not hers
+    possible = [code for code in inbound.languages if code in config.languages]
+    hers = [code for code in possible if code in greeted]  # her greeting narrows what we guessed
+    if greeted and not possible:
+        possible = sorted(greeted & set(config.languages), key=config.languages.index)
+    elif hers:
+        possible = hers
+    if len(possible) == 1 and (hers or not inbound.start_code):
+        # A poster's group alone does not say which of its languages she reads, nor that she does.
+        return possible[0], ()
+    if DEFAULT in possible:
+        possible.remove(DEFAULT)
+    if not possible:
+        return None, ()
+    offered = (*possible[: SHORT_MENU - 1], DEFAULT) if DEFAULT in config.languages else tuple(possible)
+    return None, offered
+
+
+def _decline(turn: _Turn) -> None:
+    """ "No" before she has started: a kind goodbye, and nothing of hers is kept."""
+    turn.effects.append(Erase("declined"))
+    turn.state = State(lang=turn.state.lang)
+    turn.say(msg("consent.no"))
 
 
 def _command(turn: _Turn, said: str | None, config: FlowConfig) -> None:
@@ -337,14 +464,14 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
         _site(turn, text, said, config)
     elif step_name == "site_other":
         if not text:
-            turn.ask(config, msg("not_understood"))
+            turn.hint(config)
             return
         turn.effects.append(Answer("site", f"Other: {text}"))
         turn.go("when", site=f"Other: {text}")
         turn.ask(config)
     elif step_name == "when":
         if not text:
-            turn.ask(config, msg("not_understood"))
+            turn.hint(config)
             return
         turn.effects.append(Answer("when", None if said == "skip" else text))
         turn.go("offer")
@@ -374,26 +501,39 @@ def _answer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig)
 
 
 def _consent(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
+    state = turn.state
     chosen = number(inbound.text)
-    offered = turn.state.resume == "offered_languages"
-    if offered and chosen is not None and 2 <= chosen <= len(config.languages):
-        lang = config.languages[chosen - 1]
-        turn.effects.append(SetLanguage(lang))
-        turn.state = replace(turn.state, lang=lang, resume=None)
-        turn.replies.append(_with_prefix((msg("welcome"),), prompt(turn.state, config)))
-        return
-    if said in ("yes", "start") or chosen == 1:
-        turn.state = replace(turn.state, resume=None)
+    offered = state.offered or (config.languages if state.resume == "offered_languages" else ())
+    if offered and chosen is not None and 1 <= chosen <= len(offered):
+        lang = offered[chosen - 1]
+        if lang != state.lang or state.menu_only:
+            if lang != state.lang:
+                turn.effects.append(SetLanguage(lang))
+            turn.state = replace(state, lang=lang, resume=None, offered=(), menu_only=False)
+            turn.replies.append(_with_prefix((msg("welcome"),), prompt(turn.state, config)))
+            return
+        said = "yes"  # "1 English" after the English welcome
+    if inbound.detected_lang in config.languages and inbound.detected_lang != state.lang:
+        # She wrote to us in her own language: carry on in it.
+        turn.effects.append(SetLanguage(inbound.detected_lang))
+        turn.state = state = replace(state, lang=inbound.detected_lang, menu_only=False)
+    if said in ("no", "skip"):
+        _decline(turn)
+    elif said in ("yes", "start") and state.menu_only:
+        turn.hint(config)  # "yes" to "which language?": she still needs to pick one
+    elif said in ("yes", "start") or (chosen == 1 and not offered):
+        turn.state = replace(state, resume=None, offered=(), menu_only=False)
         turn.go("story")
         turn.ask(config)
     elif len(inbound.text.split()) >= STORY_AT_CONSENT_WORDS or inbound.media or turn.urgent:
         # She has started telling it already: keep it rather than make her send it again.
+        turn.state = replace(state, resume=None, offered=(), menu_only=False)
         turn.go("story")
         _story(turn, inbound, said, config)
         if not inbound.media:
             turn.ask(config)
     else:
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
 
 
 def _story(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) -> None:
@@ -425,7 +565,7 @@ def _follow_up(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConf
         turn.ask(config, *(msg(f"media.{kind.value}") for kind in dict.fromkeys(inbound.media)))
         return
     if not text:
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
         return
     turn.effects.append(Answer(field, None if said == "skip" else text))
     following = FOLLOW_UPS.index(field) + 1
@@ -446,7 +586,7 @@ def _offer(turn: _Turn, inbound: Inbound, said: str | None, config: FlowConfig) 
         turn.effects.append(Answer("about", "skipped"))
         _to_reply_question(turn, config)
     else:
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
 
 
 def _site(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None:
@@ -463,7 +603,7 @@ def _site(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None:
     else:
         matches = [name for name in config.sites if text and text.casefold() in name.casefold()]
         if len(matches) != 1:
-            turn.ask(config, msg("not_understood"))
+            turn.hint(config)
             return
         site = matches[0]
     turn.effects.append(Answer("site", site))
@@ -479,7 +619,7 @@ def _about(turn: _Turn, text: str, said: str | None, config: FlowConfig) -> None
         return
     value = _about_value(field, text)
     if value is None:
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
         return
     turn.effects.append(Answer(field, None if value == PREFER_NOT else value))
     following = ABOUT.index(field) + 1
@@ -498,14 +638,48 @@ def _about_value(field: str, text: str) -> str | None:
         options = menus[field]
         if chosen is not None and 1 <= chosen <= len(options):
             return options[chosen - 1]
-        return PREFER_NOT if chosen == len(options) + 1 else None
+        if chosen == len(options) + 1:
+            return PREFER_NOT
+        return _age_band(text) if field == "age" else None
     if chosen == 0:
         return PREFER_NOT
     if field == "postcode":
-        found = POSTCODE_DISTRICT.match(text.strip().upper())
+        found = POSTCODE_DISTRICT.match(normalise(text).upper())
         return found.group(1) if found else None
     stripped = text.strip()
     return stripped[:60] if stripped else None
+
+
+def _age_band(text: str) -> str | None:
+    """Her age as she wrote it ("32", "30-34", "30 to 34", "thirty two", "٣٢") as its band, if clear."""
+    ages = _ages(text)
+    if not ages or not all(YOUNGEST_AGE <= age <= AGE_RANGES[-1][1] for age in ages):
+        return None
+    bands = {
+        next(key for key, (low, high) in zip(AGE, AGE_RANGES, strict=True) if low <= age <= high)
+        for age in ages
+    }
+    return bands.pop() if len(bands) == 1 else None
+
+
+def _ages(text: str) -> list[int]:
+    """The numbers in her answer: digits in any script, or English number words."""
+    folded = normalise(text)
+    digits = re.findall(r"\d+", folded)
+    if digits:
+        return [int("".join(str(unicodedata.digit(char)) for char in run)) for run in digits]
+    words = re.findall(r"[a-z]+", folded)
+    ages: list[int] = []
+    for word in words:
+        if word in TENS:
+            ages.append(TENS[word])
+        elif word in UNITS and ages and ages[-1] % 10 == 0 and ages[-1] >= TENS["twenty"]:
+            ages[-1] += UNITS[word]
+        elif word in TEENS:
+            ages.append(TEENS[word])
+        elif word not in ("to", "and", "or", "years", "year", "old", "i", "am", "im", "m"):
+            return []
+    return ages
 
 
 def _to_reply_question(turn: _Turn, config: FlowConfig) -> None:
@@ -515,7 +689,7 @@ def _to_reply_question(turn: _Turn, config: FlowConfig) -> None:
 
 def _reply_wanted(turn: _Turn, said: str | None, config: FlowConfig) -> None:
     if said not in ("yes", "no", "skip"):
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
         return
     # SKIP goes on too: she is not made to choose, and is not promised a reply she did not ask for.
     turn.effects.append(Answer("reply_wanted", None if said == "skip" else said))
@@ -526,7 +700,7 @@ def _reply_wanted(turn: _Turn, said: str | None, config: FlowConfig) -> None:
 def _quote(turn: _Turn, said: str | None, config: FlowConfig) -> None:
     """Her own question, apart from the rest: her words in public only if she says yes to this."""
     if said not in ("yes", "no", "skip", "withdraw"):
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
         return
     turn.effects.append(Answer("quote", "yes" if said == "yes" else "no"))
     turn.effects.append(SubmitStory("finished"))
@@ -548,18 +722,20 @@ def _confirm_delete(turn: _Turn, said: str | None, config: FlowConfig) -> None:
         turn.go(turn.state.resume or "consent", resume=None)
         turn.ask(config, msg("delete.kept"))
     else:
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
 
 
 def _choose_language(turn: _Turn, text: str, config: FlowConfig) -> None:
     chosen = number(text)
     if chosen is None or not 1 <= chosen <= len(config.languages):
-        turn.ask(config, msg("not_understood"))
+        turn.hint(config)
         return
     lang = config.languages[chosen - 1]
     turn.effects.append(SetLanguage(lang))
-    turn.go(turn.state.resume or "consent", resume=None, lang=lang)
-    turn.ask(config, msg("language.set"))
+    back = turn.state.resume or "consent"
+    turn.go(back, resume=None, lang=lang, offered=(), menu_only=False)
+    # Back at the start, the welcome again in her language: she may not have read it in ours.
+    turn.ask(config, msg("welcome") if back in EARLY else msg("language.set"))
 
 
 def replied(data: dict[str, object] | None) -> Outcome:

@@ -32,6 +32,9 @@ class Inbound:
     detected_lang: str | None = None
     #: champion code carried by a deep link (Telegram ``/start CODE``), if any.
     start_code: str | None = None
+    #: when ``detected_lang`` is None: the languages she may read, likeliest first — a champion group's
+    #: languages, or the few languages her script is written in ("سلام" is Arabic, Urdu, Pashto or Dari).
+    languages: tuple[str, ...] = ()
     #: how urgent her words read, when the application already asked (outside its write lock): the
     #: same `assess(text)` the step would make, so it is not made twice
     assessment: Assessment | None = None
@@ -111,7 +114,9 @@ class OptIn:
 
 @dataclass(frozen=True)
 class Erase:
-    """She confirmed DELETE: erase everything she sent, and her contact."""
+    """She confirmed DELETE, or said no at the start: erase everything she sent, and her contact."""
+
+    reason: str = "asked"  # "asked" (DELETE) or "declined" (no at "shall we start?")
 
 
 @dataclass(frozen=True)

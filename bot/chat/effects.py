@@ -93,7 +93,7 @@ def apply(
             refs = quotes.withdraw(session, contact.id)
             audit.record(session, "sender", "quote_withdrawn", stories=refs)
         elif isinstance(effect, Erase):
-            _erase(services, session, contact, outcome, key_prefix, queued)
+            _erase(services, session, contact, outcome, key_prefix, queued, effect.reason)
             return True
     if flagged is not None and inbound is not None:
         flag(services, session, contact, inbound, story, flagged, now)
@@ -240,6 +240,7 @@ def _erase(
     outcome: Outcome,
     key_prefix: str,
     queued: list[int],
+    reason: str,
 ) -> None:
     channel, transport, sealed, lang = (
         contact.channel,
@@ -250,7 +251,8 @@ def _erase(
     session.flush()
     counts = contacts.erase(session, contact.id)
     session.expunge_all()
-    audit.record(session, "sender", "erasure", rows=counts)
+    # "declined": she said no at the start; what she sent (her hello, her no) goes like any erasure.
+    audit.record(session, "sender", "erasure" if reason == "asked" else "declined_at_start", rows=counts)
     for number, reply in enumerate(outcome.replies):
         queued_id = outbox.enqueue(
             session,

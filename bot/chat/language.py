@@ -188,3 +188,34 @@ def _lingua(text: str, among: frozenset[str]) -> str | None:
         return None
     best = max(values, key=lambda code: values[code])
     return best if values[best] / total >= MIN_CONFIDENCE else None
+
+
+#: the languages each script may be written in, likeliest first, for a word too short to tell by
+SCRIPT_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "bn": ("bn",),
+    "pa": ("pa",),
+    "gu": ("gu",),
+    "ti": ("ti",),
+    "arabic": ("ur", "ar", "prs", "ps"),
+    "cyrillic": ("uk",),
+}
+
+
+def script_languages(text: str) -> tuple[str, ...]:
+    """For a word or two (a greeting, "ہاں"): the languages its script is written in, likeliest first.
+
+    A script only one of our languages uses settles it; Arabic script is narrowed by letters only Pashto
+    or only Urdu has; Latin script says nothing (every language is texted in it).
+    """
+    letters = [char for char in unicodedata.normalize("NFC", text).casefold() if char.isalpha()]
+    if not letters:
+        return ()
+    script = _main_script(letters)
+    if script == "arabic":
+        if any(char in PASHTO_LETTERS for char in letters):
+            return ("ps",)
+        if any(char in URDU_LETTERS for char in letters):
+            return ("ur",)
+    if script == "cyrillic" and any(char in RUSSIAN_LETTERS for char in letters):
+        return ()
+    return SCRIPT_CANDIDATES.get(script, ())

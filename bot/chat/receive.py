@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot.chat import calls
 from bot.chat.effects import apply
 from bot.chat.intake import store
-from bot.chat.language import detect_language
+from bot.chat.language import detect_language, script_languages
 from bot.services import Services
 from channels.base import REPLY_WINDOWS, InboundMessage
 from flows import story as story_flow
@@ -85,6 +85,7 @@ class _Ahead:
     inbound_id: int
     conversation_exists: bool
     first: bool
+    starting: bool = False  # at the welcome still: her words may yet tell us her language
     detected_lang: str | None = None
     assessment: Assessment | None = None
 
@@ -101,6 +102,7 @@ def _look_ahead(services: Services, contact_id: int, now: datetime) -> _Ahead | 
         sealed, is_call = message.body_sealed, message.call is not None
         inbound_id = message.id
     first = (state or {}).get("step", "new") == "new"
+    starting = (state or {}).get("step", "new") in story_flow.EARLY
     if is_call:
         return _Ahead(inbound_id, state is not None, first)
     text = services.vault.open(sealed)
@@ -108,7 +110,8 @@ def _look_ahead(services: Services, contact_id: int, now: datetime) -> _Ahead | 
         inbound_id,
         state is not None,
         first,
-        detected_lang=detect_language(text) if first else None,
+        starting,
+        detected_lang=detect_language(text) if starting else None,
         assessment=assess(text) if text.strip() else None,
     )
 
@@ -142,19 +145,23 @@ def _answer_next(
             notify(session, Signal.OUTBOX)
             return True
         first = conversation.state.get("step", "new") == "new"
+        starting = conversation.state.get("step", "new") in story_flow.EARLY
         # What was read ahead is used only for the very message now locked (another worker may have
         # answered that one meanwhile).
         same = ahead.inbound_id == message.id
+        # Her first words (and her answer to "shall we start?") set her language; later ones are checked
+        # for every language's urgent-risk phrases, so detecting each message would cost time for nothing.
+        detected = (
+            (ahead.detected_lang if same and ahead.starting else detect_language(text)) if starting else None
+        )
+        code = _champion_code(session, conversation, message.start_code, text)
         flow_inbound = FlowInbound(
             text=text,
             received_at=message.received_at,
             media=tuple(MediaKind(item["kind"]) for item in message.media),
-            # Her first words set her language; later ones are checked for every language's
-            # urgent-risk phrases, so detecting each message would cost time for nothing.
-            detected_lang=(ahead.detected_lang if same and ahead.first else detect_language(text))
-            if first
-            else None,
-            start_code=_champion_code(session, conversation, message.start_code, text),
+            detected_lang=detected,
+            start_code=code,
+            languages=_maybe_languages(session, code, text) if first and detected is None else (),
             assessment=ahead.assessment if same else None,
         )
         outcome = story_flow.step(conversation.state, flow_inbound, services.flow)
@@ -181,6 +188,14 @@ def _champion_code(session: Session, conversation: Conversation, given: str | No
         found = champions.by_code(session, given)
         return found.code if found is not None and found.active else None
     return champions.code_in(session, text)
+
+
+def _maybe_languages(session: Session, code: str | None, text: str) -> tuple[str, ...]:
+    """The languages she may read when her words do not say: her champion's group's, else her script's."""
+    champion = champions.by_code(session, code) if code else None
+    if champion is not None and champion.languages:
+        return tuple(champion.languages)
+    return script_languages(text)
 
 
 def process_pending(

@@ -8,6 +8,12 @@ from channels.registry import Invite
 
 
 def first_message(code: str) -> str:
+    """What her phone types for her (the WhatsApp QR code) or the poster tells her to text.
+
+    The words stay English and the same for every group: the code carries the group's languages, so
+    her first reply is a short menu of those languages, each in its own words, before anything in
+    English (``flows.story``). Her own greeting with the code ("Salaan MEDWAY-SOM") settles it at once.
+    """
     return f"HELLO {code}"
 
 

@@ -27,6 +27,9 @@ def _prompts() -> dict[str, str]:
             triage="01634 000000",
             number="07700 900123",
             link="https://t.me/allvoices_bot",
+            last="7",
+            about="the night feeds",
+            change="added a midwife at night",
         )
         for key, entry in entries("en").items()
         if not key.startswith(NOT_PROSE)

@@ -171,12 +171,13 @@ def test_other_hospital_asks_for_its_name() -> None:
     assert Answer("site", "Other: St Elsewhere birth centre") in chat.effects
 
 
-def test_unknown_input_at_a_menu_gets_a_kind_repeat_of_the_choices() -> None:
+def test_a_wrong_answer_at_a_menu_gets_a_one_line_hint_not_the_whole_menu_again() -> None:
     chat = Chat().in_story()
     _to_site_question(chat)
     (reply,) = chat.send("banana")
-    assert reply.startswith("Sorry, I did not catch that.")
-    assert "1 Medway Maritime Hospital" in reply
+    assert reply == "Sorry, please reply with a number from 1 to 3."
+    chat.send("1")
+    assert Answer("site", "Medway Maritime Hospital") in chat.effects
 
 
 def test_a_full_postcode_keeps_only_the_district() -> None:

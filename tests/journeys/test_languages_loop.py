@@ -26,14 +26,24 @@ def test_her_first_message_gets_the_welcome_in_her_language(services: Services, 
     assert text(lang, "consent.ask") in welcome
 
 
-def test_a_one_word_first_message_gets_the_language_menu_and_a_number_switches(services: Services) -> None:
-    (welcome,) = say(services, "hi")
-    assert "Or choose your language:" in welcome
-    assert "2 اردو" in welcome
+def test_a_first_message_with_nothing_to_go_on_gets_every_language_apart_and_a_number_switches(
+    services: Services,
+) -> None:
+    welcome, menu = say(services, "👋")
+    assert welcome.startswith(text("en", "welcome"))
+    assert "Or choose your language:" in menu
+    assert "2 اردو" in menu
     (urdu,) = say(services, "2")
     assert urdu.startswith(text("ur", "welcome"))
     (story,) = say(services, "ہاں")
     assert story.startswith(text("ur", "story.ask"))  # then the line saying where to get help now
+
+
+def test_hi_gets_the_english_welcome_and_language_shows_every_language(services: Services) -> None:
+    (welcome,) = say(services, "hi")
+    assert welcome.endswith(text("en", "language.more"))
+    (menu,) = say(services, "LANGUAGE")
+    assert "2 اردو" in menu
 
 
 @pytest.mark.parametrize("word", ["STOP", "zatrzymaj"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.language import detect_language
+from bot.chat.language import detect_language, script_languages
 from flows.languages import LANGUAGES
 from tests.samples import SAMPLES, UNSURE
 
@@ -45,3 +45,25 @@ def test_the_polish_example_from_the_brief_is_polish() -> None:
 )
 def test_letters_and_words_only_one_language_uses_decide_it(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("word", "languages"),
+    [
+        ("سلام", ("ur", "ar", "prs", "ps")),
+        ("ستړي", ("ps",)),
+        ("ہیلو", ("ur",)),
+        ("নমস্কার", ("bn",)),
+        ("ਹੈਲੋ", ("pa",)),
+        ("નમસ્તે", ("gu",)),
+        ("ሰላም", ("ti",)),
+        ("Привіт", ("uk",)),
+        ("Здравствуйте, ты", ()),
+        ("hello", ()),
+        ("👋", ()),
+    ],
+)
+def test_a_word_too_short_to_tell_narrows_her_language_by_its_script(
+    word: str, languages: tuple[str, ...]
+) -> None:
+    assert script_languages(word) == languages
