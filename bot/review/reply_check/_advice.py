@@ -35,13 +35,9 @@ def advice(
     return [*found, *_readability(text, reply, rules), *_length(draft, rules)]
 
 
-def owns_it(reply: list[Sentence], rules: Rules) -> bool:
-    """Says sorry and says what will happen: the two things defensive replies leave out."""
-    return owning(reply, rules) is Owning.FULLY
-
-
 def owning(reply: list[Sentence], rules: Rules, praise: bool = False) -> Owning:
-    """How much the reply owns what happened. A reply to praise owes no apology, so it is at least PARTLY."""
+    """How much the reply owns what happened: says sorry and says what will happen, the two things defensive
+    replies leave out. A reply to praise owes no apology, so it is at least PARTLY."""
     text = " ".join(sentence.text for sentence in reply)
     sorry = first(rules.apology, text) is not None
     step = any(_next_step(sentence, rules) for sentence in reply)
