@@ -13,6 +13,7 @@ import textstat
 
 from bot.review.reply_check._findings import Finding, Layer, finding
 from bot.review.reply_check._rules import Rules
+from bot.review.reply_check._sentences import Owning
 from bot.review.reply_check._text import Sentence, first
 
 _WORD = re.compile(r"[\w']+")
@@ -34,10 +35,15 @@ def advice(
     return [*found, *_readability(text, reply, rules), *_length(draft, rules)]
 
 
-def owns_it(reply: list[Sentence], rules: Rules) -> bool:
-    """Says sorry and says what will happen: the two things defensive replies leave out."""
+def owning(reply: list[Sentence], rules: Rules, praise: bool = False) -> Owning:
+    """How much the reply owns what happened: says sorry and says what will happen, the two things defensive
+    replies leave out. A reply to praise owes no apology, so it is at least PARTLY."""
     text = " ".join(sentence.text for sentence in reply)
-    return first(rules.apology, text) is not None and any(_next_step(sentence, rules) for sentence in reply)
+    sorry = first(rules.apology, text) is not None
+    step = any(_next_step(sentence, rules) for sentence in reply)
+    if sorry and step:
+        return Owning.FULLY
+    return Owning.PARTLY if sorry or step or praise else Owning.NOT
 
 
 def _next_step(sentence: Sentence, rules: Rules) -> bool:

@@ -1,15 +1,27 @@
-"""One check of one draft: the phrase layer, the sentence classifier and her story, then advice."""
+"""One check of one draft: the phrase layer, the sentence classifier and her story, then advice.
+
+A sentence is judged in the context of its reply: how sure the classifier must be before it blocks depends
+on whether the reply already says sorry and what will happen (``Owning``). A weaker reading in a reply that
+owns what happened is advice, never a block.
+"""
 
 from __future__ import annotations
 
-from bot.review.reply_check._advice import advice, owns_it
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+
+from bot.review.reply_check._advice import advice, owning
 from bot.review.reply_check._findings import CheckResult, Finding, Layer, finding
 from bot.review.reply_check._lexical import jargon_findings, phrase_findings, says_otherwise
 from bot.review.reply_check._rules import Rules, rules
-from bot.review.reply_check._sentences import Model, Reading, model as trained, read
+from bot.review.reply_check._sentences import Model, Owning, Reading, model as trained, read
 from bot.review.reply_check._story import is_praise, is_urgent, says_back
 from bot.review.reply_check._text import Sentence, first, normalise, sentences
-from flows.embedding import Vectors, embed
+from flows.embedding import DIMENSIONS, Vectors, embed
 
 #: a sentence of this many words or fewer is a greeting or a signature: the classifier does not read it
 FRAGMENT_WORDS = 3
@@ -18,6 +30,38 @@ FRAGMENT_WORDS = 3
 #: what a whole reply fails to do rather than what one sentence does: a reply that says sorry and who
 #: will do what is neither unowned nor generic, whatever one of its sentences sounds like
 WHOLE_REPLY_RULES = ("unowned_promise", "generic")
+
+#: a sentence that opens by turning against what came before ("I am sorry. However, the ward was full.")
+#: takes back the apology before it: it is read as if the reply owned what happened only in part
+TURNS = re.compile(
+    r"^(?:however,|but\b|unfortunately\b|although\b|though\b|that said\b|having said that\b|"
+    r"nevertheless\b|nonetheless\b|even so\b|sadly\b)",
+    re.IGNORECASE,
+)
+
+#: sentences embedded recently: the check runs while staff type, and each keystroke changes one sentence
+SENTENCE_CACHE = 4096
+_vectors: OrderedDict[str, Vectors] = OrderedDict()
+_vectors_lock = threading.Lock()
+
+
+def embed_sentences(texts: Sequence[str]) -> Vectors:
+    """Embed each sentence once per process: a re-check while typing embeds only the sentence that changed."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    with _vectors_lock:
+        known = {text: _vectors[text] for text in texts if text in _vectors}
+        for text in known:
+            _vectors.move_to_end(text)
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    if missing:
+        new = dict(zip(missing, embed(missing), strict=True))
+        known.update(new)
+        with _vectors_lock:
+            _vectors.update(new)
+            while len(_vectors) > SENTENCE_CACHE:
+                _vectors.popitem(last=False)
+    return np.stack([known[text] for text in texts])
 
 
 def is_fragment(text: str) -> bool:
@@ -32,38 +76,45 @@ def check(draft: str, story: str | None = None, model: Model | None = None) -> C
     text = normalise(draft)
     reply = sentences(text)
     hers = normalise(story).strip() if story else ""
-    vectors = embed([sentence.text for sentence in reply])
-    blocking = [
-        *_sentence_findings(text, reply, hers, loaded, model or trained(), vectors),
-        *_story_findings(text, hers, loaded),
-    ]
-    praise = bool(hers) and is_praise(hers, loaded)
+    vectors = embed_sentences([sentence.text for sentence in reply])
+    # without her story, the reply's own words are the best evidence that it answers praise
+    praise = is_praise(hers or text, loaded)
+    read_here = _sentence_findings(text, reply, hers, loaded, model or trained(), vectors, praise)
+    blocking = [*read_here[0], *_story_findings(text, hers, loaded)]
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
         return CheckResult(tuple(blocking))
     acknowledged = not hers or says_back(vectors, hers, loaded)
-    return CheckResult((*blocking, *advice(draft, reply, loaded, acknowledged, praise)))
+    return CheckResult((*blocking, *read_here[1], *advice(draft, reply, loaded, acknowledged, praise)))
 
 
 def _sentence_findings(
-    text: str, reply: list[Sentence], story: str, loaded: Rules, model: Model, vectors: Vectors
-) -> list[Finding]:
-    """Precise phrases first (they quote the exact words); the classifier reads what the rest do."""
+    text: str,
+    reply: list[Sentence],
+    story: str,
+    loaded: Rules,
+    model: Model,
+    vectors: Vectors,
+    praise: bool,
+) -> tuple[list[Finding], list[Finding]]:
+    """Blocking findings and advice. Precise phrases first (they quote the exact words); the classifier
+    reads what the rest do, as strictly as the rest of the reply calls for."""
     found: list[Finding] = []
+    doubts: list[Finding] = []
     readings = read(vectors, model)
-    owned = owns_it(reply, loaded)
-    ok_below = model.ok_below_owned if owned else model.ok_below
+    owns = owning(reply, loaded, praise)
+    ok_below = model.threshold(owns)
     for sentence, reading in zip(reply, readings, strict=True):
         here = [*phrase_findings(sentence, story, loaded), *jargon_findings(sentence, text, story, loaded)]
-        whole_reply = owned and reading.label in WHOLE_REPLY_RULES
-        if (
-            not here
-            and not whole_reply
-            and _classifier_reads(sentence, reading, loaded)
-            and reading.ok < ok_below
-        ):
-            here = [finding(reading.label, loaded.wording(reading.label), Layer.SENTENCE, sentence.text)]
         found.extend(here)
-    return found
+        whole_reply = owns is Owning.FULLY and reading.label in WHOLE_REPLY_RULES
+        if here or whole_reply or not _classifier_reads(sentence, reading, loaded):
+            continue
+        turns = owns is Owning.FULLY and TURNS.match(sentence.text) is not None
+        if reading.ok < (model.threshold(Owning.PARTLY) if turns else ok_below):
+            found.append(finding(reading.label, loaded.wording(reading.label), Layer.SENTENCE, sentence.text))
+        elif reading.ok < model.advise_below:
+            doubts.append(finding(reading.label, loaded.wording(reading.label), Layer.ADVICE, sentence.text))
+    return found, doubts
 
 
 def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:

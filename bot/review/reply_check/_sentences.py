@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from importlib import resources
 
@@ -26,14 +27,26 @@ MODEL_FILE = "sentence_model.json"
 Matrix = npt.NDArray[np.float64]
 
 
+class Owning(Enum):
+    """How much a reply owns what happened: says sorry and says what will happen (FULLY), one of the two or
+    a reply to praise (PARTLY), or neither (NOT)."""
+
+    NOT = "not"
+    PARTLY = "partly"
+    FULLY = "fully"
+
+
 @dataclass(frozen=True)
 class Model:
     """``labels[0]`` is always "ok"; one row of ``weights`` per label.
 
-    The thresholds travel with the weights because they were chosen for them: a sentence blocks when the
-    model is less sure than ``ok_below`` that it is fine, or than ``ok_below_owned`` in a reply that
-    already says sorry and says what will happen (a reply that owns what happened needs stronger evidence
-    before one of its sentences is called defensive).
+    The thresholds travel with the weights because they were chosen for them (``train.py --cv``). How sure
+    the model must be that a sentence is *not* fine depends on the rest of the reply: a sentence blocks when
+    P(fine) is below ``ok_below`` in a reply that neither says sorry nor says what will happen, below
+    ``ok_below_partly`` in one that does one of the two (or answers praise, where no apology is due), and
+    below ``ok_below_owned`` in one that does both. Defensive replies almost never own what happened, so a
+    reply that does needs strong evidence before one of its sentences is called defensive; a weaker reading
+    there (P(fine) below ``advise_below``) is shown as advice and never blocks.
     """
 
     labels: tuple[str, ...]
@@ -41,6 +54,14 @@ class Model:
     bias: Matrix
     ok_below: float
     ok_below_owned: float
+    ok_below_partly: float
+    advise_below: float
+
+    def threshold(self, owning: Owning) -> float:
+        """Below this P(fine) a sentence blocks, given how much the reply owns what happened."""
+        if owning is Owning.FULLY:
+            return self.ok_below_owned
+        return self.ok_below_partly if owning is Owning.PARTLY else self.ok_below
 
     def probabilities(self, vectors: Vectors) -> Matrix:
         scores = vectors.astype(np.float64) @ self.weights.T + self.bias
@@ -68,11 +89,15 @@ def from_json(data: dict[str, object]) -> Model:
     labels = data["labels"]
     if not isinstance(labels, list) or not labels or labels[0] != OK:
         raise ValueError(f"{MODEL_FILE}: labels must start with {OK!r}")
-    below, owned = data["ok_below"], data["ok_below_owned"]
-    if not isinstance(below, float) or not isinstance(owned, float):
-        raise ValueError(f"{MODEL_FILE}: ok_below and ok_below_owned must be numbers")
+    names = ("ok_below", "ok_below_owned", "ok_below_partly", "advise_below")
+    thresholds: list[float] = []
+    for name in names:
+        value = data.get(name)
+        if not isinstance(value, float):
+            raise ValueError(f"{MODEL_FILE}: {', '.join(names)} must be numbers")
+        thresholds.append(value)
     weights, bias = np.asarray(data["weights"], dtype=np.float64), np.asarray(data["bias"], dtype=np.float64)
-    return Model(tuple(str(label) for label in labels), weights, bias, below, owned)
+    return Model(tuple(str(label) for label in labels), weights, bias, *thresholds)
 
 
 def read(vectors: Vectors, classifier: Model) -> list[Reading]:

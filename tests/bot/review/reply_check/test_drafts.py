@@ -25,6 +25,7 @@ class Draft:
     blocked_by: frozenset[str]
     advice: frozenset[str]
     known_false_block: str | None
+    known_miss: str | None
 
 
 def _load_drafts() -> list[Draft]:
@@ -38,6 +39,7 @@ def _load_drafts() -> list[Draft]:
             frozenset(item["blocked_by"]),
             frozenset(item.get("advice", [])),
             item.get("known_false_block"),
+            item.get("known_miss"),
         )
         for item in raw
     ]
@@ -75,7 +77,17 @@ def test_a_good_or_merely_incomplete_reply_is_never_blocked(draft: Draft) -> Non
     assert draft.advice <= {finding.rule for finding in result.advice}
 
 
-@pytest.mark.parametrize("draft", DEFENSIVE, ids=[draft.name for draft in DEFENSIVE])
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param(
+            draft,
+            id=draft.name,
+            marks=[pytest.mark.xfail(strict=True, reason=draft.known_miss)] if draft.known_miss else [],
+        )
+        for draft in DEFENSIVE
+    ],
+)
 def test_a_defensive_reply_is_blocked_by_one_of_its_rules(draft: Draft) -> None:
     result = check_reply(draft.text, draft.story)
 

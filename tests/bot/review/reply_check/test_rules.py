@@ -6,6 +6,7 @@ import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
 from bot.review.reply_check._rules import rules
+from bot.review.reply_check._sentences import Owning, model
 
 STORY = (
     "The night after my son was born I pressed the buzzer again and again and nobody came. "
@@ -212,3 +213,20 @@ def test_the_rules_are_read_once_and_every_message_fills_in() -> None:
     for found in check_reply(draft, STORY).findings:
         assert "{" not in found.message + found.suggestion
         assert not found.blocking or found.quote in draft
+
+
+# --- a sentence in the context of its reply ---------------------------------------------------------------
+
+
+def test_the_classifier_asks_for_stronger_evidence_in_a_reply_that_owns_what_happened() -> None:
+    trained = model()
+
+    assert trained.threshold(Owning.FULLY) <= trained.threshold(Owning.PARTLY) < trained.threshold(Owning.NOT)
+    assert trained.threshold(Owning.PARTLY) < trained.advise_below
+
+
+def test_a_sentence_that_turns_against_the_apology_still_blocks_in_an_owning_reply() -> None:
+    [found] = blocking(with_sentence("However, the ward was very full that night."))
+
+    assert found.layer is Layer.SENTENCE
+    assert found.quote == "However, the ward was very full that night."
