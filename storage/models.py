@@ -157,15 +157,20 @@ Index("ix_story_champion", Story.champion_code)
 Index("ix_story_replied", Story.replied_at)
 #: reports read one site over a period
 Index("ix_story_site_submitted", Story.site, Story.submitted_at)
-# PostgreSQL only (migration 0015): the queue's ORDER exactly, so its first page is read in order.
+# Migration 0015: the queue's ORDER exactly, so its first page is read in order (SQLite sorts NULL first
+# in ascending order already and takes no NULLS FIRST in an index); and every column the counts read.
 _QUEUE_ORDER = (
     Story.urgent.desc(),
     Story.check_soon_at.is_(None),
     Story.submitted_at.asc().nulls_first(),
     Story.id,
 )
+_QUEUE_ORDER_SQLITE = (Story.urgent.desc(), Story.check_soon_at.is_(None), Story.submitted_at, Story.id)
 Index("ix_story_queue_order", *_QUEUE_ORDER).ddl_if(dialect="postgresql")
 Index("ix_story_status_order", Story.status, *_QUEUE_ORDER).ddl_if(dialect="postgresql")
+Index("ix_story_queue_order", *_QUEUE_ORDER_SQLITE).ddl_if(dialect="sqlite")
+Index("ix_story_status_order", Story.status, *_QUEUE_ORDER_SQLITE).ddl_if(dialect="sqlite")
+Index("ix_story_queue_counts", Story.status, Story.urgent, Story.check_soon_at, Story.submitted_at, Story.ref)
 
 
 class Inbound(Base):
