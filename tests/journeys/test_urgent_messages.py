@@ -179,7 +179,7 @@ def test_an_urgent_message_at_each_step_gets_the_numbers_and_leaves_her_answer_u
 
 
 def test_a_possible_risk_marks_the_story_check_soon_without_a_word_to_her(services: Services) -> None:
-    for text in ("Hello", "yes", "The ward was noisy", "DONE", "SKIP", "SKIP", "SKIP", "NO"):
+    for text in ("Hello", "yes", "The ward was noisy", "DONE", "SKIP", "SKIP", "SKIP", "NO", "NO"):
         say(services, text, sender="07700 900001")
     _in_story(services)
     assert say(services, POSSIBLE) == []
