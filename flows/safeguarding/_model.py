@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -33,13 +36,25 @@ MODEL_FILE = "model.npz"
 #: the order risks are numbered in inside the model file
 RISKS = tuple(Risk)
 CALM, POSSIBLE, URGENT = 0, 1, 2
-#: a long message is read in overlapping windows of this many words (about 60 tokens, ~40 ms), so that
-#: one urgent sentence buried in a long story is not averaged away
+#: a message of up to this many words is read whole (what the thresholds were calibrated on); a longer one
+#: in windows, so that one urgent sentence buried in a long story is not averaged away
 WINDOW_WORDS = 40
-WINDOW_STEP = 28
+#: a window starts at a sentence and takes whole sentences up to this many words (~35 tokens): short
+#: enough that the urgent sentence is not drowned by the calm ones around it; a run-on without full
+#: stops is cut every WINDOW_STEP words
+WINDOW_SPAN = 24
+WINDOW_STEP = 12
+#: the most windows of one long story the model reads (their cost is the embedding's, ~linear in tokens):
+#: windows where a phrase fired first, then her last words (where "but now..." usually is), then the first,
+#: then spread over the rest. The phrase layer still reads every word of it.
+MAX_WINDOWS = 4
+#: pieces embedded recently, so a message assessed twice (a retried webhook, a voice note's transcript
+#: checked again) costs nothing the second time
+CACHE_SIZE = 512
 #: other risks at least this likely, relative to the likeliest, are named too (and their numbers given)
 RISK_SHARE = 0.5
 _WORDS = re.compile(r"\S+")
+_SENTENCES = re.compile(r"(?<=[.!?؟۔।॥።])\s+|\n+")
 
 Floats = npt.NDArray[np.float32]
 Labels = npt.NDArray[np.int8]
@@ -118,13 +133,39 @@ def level(phrase_alarm: bool, value: float, clear: float, possible: float, floor
     return Level.CALM
 
 
-def pieces(text: str) -> list[str]:
-    """The text as the model reads it: whole, or in overlapping windows when it is long."""
+def windows(text: str) -> list[str]:
+    """The text as the model can read it: whole, or when it is long in overlapping windows, each
+    starting at a sentence and holding whole sentences up to ``WINDOW_SPAN`` words."""
     words = _WORDS.findall(text)
     if len(words) <= WINDOW_WORDS:
         return [" ".join(words)]
-    starts = range(0, len(words) - WINDOW_WORDS + WINDOW_STEP, WINDOW_STEP)
-    return [" ".join(words[start : start + WINDOW_WORDS]) for start in starts]
+    sentences: list[list[str]] = []
+    for part in _SENTENCES.split(text):
+        found = _WORDS.findall(part)
+        starts = range(0, max(1, len(found) - WINDOW_SPAN + WINDOW_STEP), WINDOW_STEP)
+        sentences.extend(found[start : start + WINDOW_SPAN] for start in starts if found)
+    out: list[str] = []
+    for first, sentence in enumerate(sentences):
+        piece = list(sentence)
+        for following in sentences[first + 1 :]:
+            if len(piece) + len(following) > WINDOW_SPAN:
+                break
+            piece.extend(following)
+        out.append(" ".join(piece))
+    return list(dict.fromkeys(out))
+
+
+def pieces(text: str, alarming: Callable[[str], bool] | None = None) -> list[str]:
+    """The windows the model reads: all of them, or at most ``MAX_WINDOWS`` of a long story, chosen so
+    that a window where ``alarming`` (the phrase layer) fires is always among them."""
+    found = windows(text)
+    if len(found) <= MAX_WINDOWS:
+        return found
+    hits = [n for n, piece in enumerate(found) if alarming is not None and alarming(piece)]
+    last = len(found) - 1
+    middle = sorted(range(1, last), key=lambda n: abs(2 * n - last))
+    chosen = list(dict.fromkeys([*hits, last, 0, *middle]))
+    return [found[n] for n in sorted(chosen[: max(MAX_WINDOWS, len(hits))])]
 
 
 @functools.cache
@@ -161,10 +202,31 @@ def model() -> Model:
         )
 
 
-def score(text: str) -> Score:
+_cache: OrderedDict[str, Floats] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _embed(texts: list[str]) -> Floats:
+    """The pieces' vectors in one batch, embedding only those not seen recently."""
+    with _cache_lock:
+        known = {text: _cache[text] for text in texts if text in _cache}
+        for text in known:
+            _cache.move_to_end(text)
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    if missing:
+        known.update(zip(missing, embedding.embed(missing), strict=True))
+        with _cache_lock:
+            for text in missing:
+                _cache[text] = known[text]
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    return np.stack([known[text] for text in texts])
+
+
+def score(text: str, alarming: Callable[[str], bool] | None = None) -> Score:
     """How urgent the text reads (its most urgent-sounding window), and what about."""
     found = model()
-    vectors = embedding.embed(pieces(text))
+    vectors = _embed(pieces(text, alarming))
     nearest = nearest_scores(vectors @ found.vectors.T, found.group, found.k)
     linear, per_risk = linear_scores(vectors, found.linear)
     values = combined(nearest, linear, found)

@@ -274,3 +274,12 @@ def detect_risks(text: str, lang: str | None = None) -> frozenset[Risk]:
     if not doc.starts:
         return frozenset()
     return frozenset(itertools.chain.from_iterable(_detect_in(code, doc) for code in [*codes, "en"]))
+
+
+def detect_any_language(text: str) -> frozenset[Risk]:
+    """Risks a message raises in any of our languages' phrases (women mix languages): the message is
+    parsed once and each language's phrases are run once."""
+    doc = _parse(text)
+    if not doc.starts:
+        return frozenset()
+    return frozenset(itertools.chain.from_iterable(_detect_in(code, doc) for code in languages()))

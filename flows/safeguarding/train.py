@@ -29,7 +29,7 @@ import numpy.typing as npt
 from flows import embedding
 from flows.safeguarding import _model
 from flows.safeguarding._kinds import CALM_KINDS, URGENT_KINDS, Level, Risk
-from flows.safeguarding._phrases import detect_risks, languages
+from flows.safeguarding._phrases import detect_any_language
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "examples"
@@ -43,7 +43,7 @@ SEED = 20261129
 #: the most calm tuning messages that may get the emergency numbers (the goal is at most 10 %: leave room)
 CLEAR_FALSE_ALARMS = 0.08
 #: the most calm tuning messages that may be marked "check soon" (a person reads each within minutes)
-CHECK_SOON_CALM = 0.30
+CHECK_SOON_CALM = 0.25
 _GROUPS = {"calm": _model.CALM, "possible": _model.POSSIBLE, "urgent": _model.URGENT}
 _RISK_INDEX = {kind: _model.RISKS.index(risk) for kind, risk in URGENT_KINDS.items()}
 Floats = _model.Floats
@@ -228,7 +228,7 @@ def _report(
 
 def _alarm(text: str) -> frozenset[Risk]:
     """Layer 1 on every language's phrases, as ``assess`` runs it."""
-    return frozenset().union(*(detect_risks(text, code) for code in languages()))
+    return detect_any_language(text)
 
 
 if __name__ == "__main__":

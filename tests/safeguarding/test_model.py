@@ -11,7 +11,17 @@ from typing import Any
 
 import pytest
 
-from flows.safeguarding import CALM_KINDS, URGENT_KINDS, Level, Risk, _model as model, assess
+from flows.safeguarding import (
+    CALM_KINDS,
+    URGENT_KINDS,
+    Level,
+    Risk,
+    _model as model,
+    assess,
+    detect_risks,
+    languages,
+)
+from flows.safeguarding._phrases import detect_any_language
 from flows.safeguarding.train import EXAMPLES, sources_digest
 
 EVAL = Path(__file__).parent / "eval"
@@ -114,3 +124,43 @@ def test_the_trainer_never_reads_the_frozen_half() -> None:
     source = (Path(model.__file__).parent / "train.py").read_text("utf-8")
     assert "tuning.jsonl" in source
     assert '"frozen' not in source and "'frozen" not in source
+
+
+def test_a_long_story_costs_at_most_a_few_windows_and_the_one_a_phrase_fired_in_is_among_them() -> None:
+    calm = [
+        f"On day {n} the midwives were kind and the room was clean, but the night staff changed."
+        for n in range(16)
+    ]
+    urgent = "Right now I am bleeding heavily and soaking a pad every half hour."
+    story = " ".join([*calm[:3], urgent, *calm[3:]])
+    assert len(model.windows(story)) > model.MAX_WINDOWS
+    assert all(len(piece.split()) <= model.WINDOW_SPAN for piece in model.windows(story))
+    read = model.pieces(story, alarming=lambda piece: "bleeding heavily" in piece)
+    assert len(read) <= model.MAX_WINDOWS
+    assert any(urgent in piece for piece in read)
+    assert len(model.pieces(story)) == model.MAX_WINDOWS
+    assert assess(story).level is Level.CLEAR
+
+
+def test_a_message_assessed_again_is_not_embedded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "cant feel the baby move since this morning, tried cold water"
+    first = assess(text)
+    calls: list[object] = []
+    monkeypatch.setattr(model.embedding, "embed", lambda texts, role="query": calls.append(texts))
+    assert assess(text) == first
+    assert not calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm bleeding a lot",
+        "no heavy bleeding now",
+        "mera shohar mujhe maarta hai",
+        "quero morrer hoje",
+        "hello",
+    ],
+)
+def test_phrases_in_every_language_at_once_match_each_language_checked_alone(text: str) -> None:
+    alone = frozenset().union(*(detect_risks(text, code) for code in languages()))
+    assert detect_any_language(text) == alone
