@@ -193,7 +193,7 @@ def test_a_possible_risk_marks_the_story_check_soon_without_a_word_to_her(servic
 
 
 def test_check_soon_stories_are_counted_in_the_digest(services: Services) -> None:
-    for text in ("Hello", "yes", POSSIBLE, "DONE", "1", "May 2025", "SKIP", "NO"):
+    for text in ("Hello", "yes", POSSIBLE, "DONE", "1", "May 2025", "SKIP", "NO", "NO"):
         say(services, text)
     year, week, _ = datetime.now(UTC).isocalendar()
     with services.db.session() as session:
