@@ -22,6 +22,9 @@ _BY_LANGUAGE: dict[str, str] = {
         hospital ward triage labour birth scan section csection induction epidural stitches nicu scbu
         staff team lady woman man people someone nobody everyone everything nothing night day morning
         stayed held helped checked came cried smiled listened explained ignored shouted laughed
+        sat sit sits sitting stood stand stands standing walked walks ran runs rushed waited waits
+        looked looks spoke speaks talked talks brought brings sent sends rang rings called calls
+        tried tries kept keeps stopped stops started starts refused refuses laughed wrote writes
         hosp mrn dob nhs no num number ref""",
     "ur": """میں میرا میری میرے ہم ہمارا ہماری ہمارے آپ وہ یہ اس اُس ان انہوں انہیں اسے اسکو اس کو
         ہے ہیں تھا تھی تھے تھیں ہو ہوا ہوئی ہوئے گیا گئی گئے کیا کی کیے کہا کہتے کہتی بولا بولی بتایا

@@ -39,3 +39,15 @@ def test_a_cue_is_read_in_every_spelling_of_its_letters(lang: str, text: str, ex
 def test_in_a_script_no_list_reads_a_name_runs_on_where_the_model_leans_to_it() -> None:
     # wordfreq has no Pashto: "حلیمه" after "بی بی" is carried because the model leans to a name.
     assert anonymise("زما خواښې بی بی حلیمه هره ورځ راتله", "ps").redacted == "زما خواښې [NAME] هره ورځ راتله"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The midwife sat with me all night and explained every step.",
+        "the midwife stood by the door and talked to my husband",
+        "the nurse rang the doctor and waited with me",
+    ],
+)
+def test_an_everyday_verb_after_a_job_title_is_not_taken_for_a_name(text: str) -> None:
+    assert anonymise(text, "en").entities == ()
