@@ -1,1 +1,4 @@
-"""Per-language phrase files for flows.safeguarding, shipped as package data; holds no code and imports nothing."""
+"""Per-language phrase files for flows.safeguarding, shipped as package data.
+
+Holds no code and imports nothing.
+"""
