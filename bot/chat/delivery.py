@@ -272,6 +272,11 @@ def _record_failure(services: Services, session: Session, outbox_id: int, error:
     row = session.get(OutboxMessage, outbox_id)
     if row is None:
         return
+    if row.status != "sending" or row.provider_id is not None:
+        # Settled meanwhile: the provider took it and its status callback said so before the lost answer
+        # reached us (queueing it again would send it twice), or it was given back to another worker.
+        log.info("outbox %s: settled while its send was failing (%s); left as it is", row.id, row.status)
+        return
     row.attempts += 1
     contact = session.get(Contact, row.contact_id) if row.contact_id is not None else None
     if error.window_closed and contact is not None and row.kind != "template":

@@ -217,7 +217,9 @@ class TwilioHandler(_Handler):
         sid = "SM" + uuid.uuid4().hex
         if failure is not None and failure.drop_after:
             fake.accepted.append(form)
-            fake.call_back(form, sid)
+            if fake.callbacks and form.get("StatusCallback"):
+                # The status callback lands before the client learns its answer was lost: the worst order.
+                fake._call_back(form["StatusCallback"], form, sid)
             self._drop()
             return
         if failure is not None:
