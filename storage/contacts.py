@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import case, delete, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Insert, case, delete, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Contact, Conversation, Inbound, Media, OutboxMessage, Story
+from storage.upsert import dialect_insert
 from storage.vault import Vault
 
 
@@ -33,8 +34,15 @@ def heard_from(
         "created_at": at,
         "last_inbound_at": at,
     }
+    statement = _heard_from_statement(session.get_bind().dialect.name)
+    return int(session.execute(statement, values).scalar_one())
+
+
+@cache
+def _heard_from_statement(dialect: str) -> Insert:
+    """Built once per dialect (see `storage.upsert`); her values are its parameters."""
     table = Contact.__table__
-    insert = (postgresql if session.get_bind().dialect.name == "postgresql" else sqlite).insert(table)
+    insert = dialect_insert(dialect, table)
     later = case(
         (
             or_(table.c.last_inbound_at.is_(None), table.c.last_inbound_at < insert.excluded.last_inbound_at),
@@ -42,12 +50,10 @@ def heard_from(
         ),
         else_=table.c.last_inbound_at,
     )
-    statement = (
-        insert.values(**values)
-        .on_conflict_do_update(index_elements=["address_hash"], set_={"last_inbound_at": later})
-        .returning(table.c.id)
-    )
-    return int(session.execute(statement).scalar_one())
+    statement: Insert = insert.on_conflict_do_update(
+        index_elements=["address_hash"], set_={"last_inbound_at": later}
+    ).returning(table.c.id)
+    return statement
 
 
 def find(session: Session, vault: Vault, transport: str, channel: str, address: str) -> Contact | None:
