@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Insert, Table
+from sqlalchemy import FromClause, Insert, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 
-def dialect_insert(dialect: str, table: Table) -> Any:
+def dialect_insert(dialect: str, table: FromClause) -> Any:
     """The dialect's own ``INSERT`` (the one with ``ON CONFLICT``): PostgreSQL's, else SQLite's."""
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
