@@ -329,11 +329,7 @@ def run_database(kind: str, trees: Sequence[Path], sizes: tuple[int, ...], args:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, one round: checks the bench works")
-    parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to measure")
-    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
-    parser.add_argument("--rate", type=float, default=10.0, help="webhook arrivals a second")
+    parser = harness.arguments(__doc__ or "")
     parser.add_argument("--messages", type=int, default=60, help="webhooks a round beside the lead")
     parser.add_argument("--inner", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -344,19 +340,8 @@ def main() -> None:
     args.rounds, args.page_rounds = (1, 1) if args.quick else (3, 5)
     if args.quick:
         args.messages = 20
-    trees = [path.resolve() for path in args.tree] + [harness.ROOT]
-    kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    print(
-        f"Load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
-    )
-    for kind in kinds:
-        if kind == "postgres" and not harness.postgres_reachable():
-            if args.db == "postgres":
-                raise BenchError(f"PostgreSQL not reachable at {harness.POSTGRES}")
-            print(f"\n### postgres: skipped, not reachable at {harness.POSTGRES}")
-            continue
-        run_database(kind, trees, sizes, args)
-    print(f"\nLoad average at end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    trees = harness.checkouts(parser, args.tree)
+    harness.each_database(args.db, lambda kind: run_database(kind, trees, sizes, args))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ not start, or a worker that falls behind for good stops the bench with the reaso
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import socket
@@ -18,7 +19,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.client import HTTPConnection
 from pathlib import Path
@@ -112,6 +113,42 @@ def fake_twilio_url() -> Iterator[str]:
 
     with fake_twilio() as fake:
         yield fake.url
+
+
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options every load bench takes; a bench adds its own."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, one round: checks the bench works")
+    parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to measure")
+    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--rate", type=float, default=10.0, help="webhook arrivals a second")
+    return parser
+
+
+def checkouts(parser: argparse.ArgumentParser, others: Sequence[Path]) -> list[Path]:
+    """The other checkouts named by ``--tree``, then this one; each must be an allvoices checkout."""
+    trees = [path.resolve() for path in others] + [ROOT]
+    for tree in trees:
+        if not (tree / "bot" / "app.py").exists():
+            parser.error(f"{tree} is not an allvoices checkout")
+    return trees
+
+
+def each_database(choice: str, run: Callable[[str], None]) -> None:
+    """``run`` on SQLite and/or PostgreSQL, between the machine's load at start and at end (a figure
+    from a loaded machine must say so); PostgreSQL is skipped with a line when it is not reachable,
+    unless it alone was asked for."""
+    print(
+        f"Load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
+    for kind in ["sqlite", "postgres"] if choice == "both" else [choice]:
+        if kind == "postgres" and not postgres_reachable():
+            if choice == "postgres":
+                raise BenchError(f"PostgreSQL not reachable at {POSTGRES}")
+            print(f"\n### postgres: skipped, not reachable at {POSTGRES}")
+            continue
+        run(kind)
+    print(f"\nLoad average at end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 def postgres_reachable() -> bool:

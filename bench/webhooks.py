@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
-import os
 import sys
 import tempfile
 from collections import defaultdict
@@ -352,11 +351,7 @@ def report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one small round: checks the bench works")
-    parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to measure")
-    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
-    parser.add_argument("--rate", type=float, default=10.0, help="arrivals a second for the latency figures")
+    parser = harness.arguments(__doc__ or "")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads a worker (gthread when > 1)")
     parser.add_argument("--messages", type=int, help="messages a phase (first, mid-story, latency)")
@@ -364,23 +359,9 @@ def main() -> None:
     sizes = QUICK if args.quick else FULL
     if args.messages:
         sizes = replace(sizes, first=args.messages, mid=args.messages, latency=args.messages)
-    trees = [path.resolve() for path in args.tree] + [harness.ROOT]
-    for tree in trees:
-        if not (tree / "bot" / "app.py").exists():
-            parser.error(f"{tree} is not an allvoices checkout")
-    kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    print(
-        f"Load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
-    )
+    trees = harness.checkouts(parser, args.tree)
     with fake_twilio() as twilio:
-        for kind in kinds:
-            if kind == "postgres" and not harness.postgres_reachable():
-                if args.db == "postgres":
-                    raise BenchError(f"PostgreSQL not reachable at {harness.POSTGRES}")
-                print(f"\n### postgres: skipped, not reachable at {harness.POSTGRES}")
-                continue
-            run_database(kind, trees, sizes, args, twilio.url)
-    print(f"\nLoad average at end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        harness.each_database(args.db, lambda kind: run_database(kind, trees, sizes, args, twilio.url))
 
 
 if __name__ == "__main__":
