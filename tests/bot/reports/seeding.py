@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.reports.population import parse_births, parse_imd
 from bot.services import Services
 from storage import population
+from storage.migrations import upgrade
 from storage.models import Story
+from tests.conftest import SECRET, make_settings
 
 SITE = "Medway Maritime Hospital"
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "populations"
@@ -66,3 +69,14 @@ def seed(
                     )
                 )
     return refs
+
+
+def seeded_file(folder: Path, count: int) -> dict[str, str]:
+    """A SQLite file in ``folder`` holding ``count`` stories told this week, and the environment that
+    points the ``allvoices`` command at it (for the commands' own tests)."""
+    url = f"sqlite:///{folder / 'allvoices.db'}"
+    upgrade(url)
+    services = Services.build(make_settings(url))
+    seed(services, {"white": count})
+    services.db.dispose()
+    return {**os.environ, "ALLVOICES_DATABASE_URL": url, "ALLVOICES_SECRET_KEY": SECRET}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -16,11 +15,9 @@ from sqlalchemy import update
 from bot.reports.export import export
 from bot.services import Services
 from storage import audit
-from storage.migrations import upgrade
 from storage.models import Story
 from storage.queue import QueueFilter
-from tests.bot.reports.seeding import SITE, load_medway, seed
-from tests.conftest import SECRET, make_settings
+from tests.bot.reports.seeding import SITE, load_medway, seed, seeded_file
 
 WEEK = timedelta(days=7)
 
@@ -92,12 +89,7 @@ def test_the_xlsx_has_a_typed_sheet_per_table(services: Services) -> None:
 
 
 def test_the_export_command_writes_csv_and_xlsx(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'export.db'}"
-    upgrade(url)
-    local = Services.build(make_settings(url))
-    seed(local, {"white": 5})
-    local.db.dispose()
-    env = {**os.environ, "ALLVOICES_DATABASE_URL": url, "ALLVOICES_SECRET_KEY": SECRET}
+    env = seeded_file(tmp_path, 5)
     today = datetime.now(UTC).date()
     dates = ["--from", str(today - timedelta(days=7)), "--to", str(today)]
     for kind in ("csv", "xlsx"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -14,10 +13,8 @@ from sqlalchemy import update
 from bot.reports.yearly import render_html, render_pdf
 from bot.services import Services
 from storage import champions
-from storage.migrations import upgrade
 from storage.models import Action, Story
-from tests.bot.reports.seeding import SITE, load_medway, seed
-from tests.conftest import SECRET, make_settings
+from tests.bot.reports.seeding import SITE, load_medway, seed, seeded_file
 
 
 def _year_of_stories(services: Services) -> int:
@@ -66,12 +63,7 @@ def test_the_pdf_says_the_same(services: Services) -> None:
 
 
 def test_the_report_command_writes_html_and_pdf(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'report.db'}"
-    upgrade(url)
-    local = Services.build(make_settings(url))
-    seed(local, {"white": 5})
-    local.db.dispose()
-    env = {**os.environ, "ALLVOICES_DATABASE_URL": url, "ALLVOICES_SECRET_KEY": SECRET}
+    env = seeded_file(tmp_path, 5)
     year = str(datetime.now(UTC).year)
     for kind in ("html", "pdf"):
         out = tmp_path / f"report.{kind}"
