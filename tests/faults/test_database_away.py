@@ -106,6 +106,22 @@ def _statuses(services: Services) -> Counter[str]:
         return Counter(session.scalars(select(OutboxMessage.status)))
 
 
+def _each_sent_once_when_drained(services: Services, twilio_api: FakeTwilio, worker: str, label: str) -> None:
+    """The fault left all three claimed ("sending"); the worker's next passes send each exactly once."""
+    from bot.chat import delivery
+
+    during = _statuses(services)
+    while delivery.deliver_due(services, worker=worker):
+        pass
+    after = _statuses(services)
+    sent = Counter(twilio_api.accepted_refs())
+    print(f"\n{label}: {dict(during)} during the fault, then {dict(after)}; sent {dict(sent)}")
+    assert during == {"sending": 3}
+    assert after == {"sent": 3}
+    assert sent == {"k0": 1, "k1": 1, "k2": 1}
+    services.db.dispose()
+
+
 def test_a_send_the_database_could_not_record_is_written_down_later_and_never_sent_again(
     tmp_path: Path, twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,17 +147,8 @@ def test_a_send_the_database_could_not_record_is_written_down_later_and_never_se
     monkeypatch.setattr(delivery, "RECORD_PATIENCE", timedelta(seconds=1))
     with pytest.raises(OperationalError):
         delivery.deliver_due(services, worker="w1")
-    during = _statuses(services)
     away[0] = False
-    while delivery.deliver_due(services, worker="w1"):
-        pass
-    after = _statuses(services)
-    sent = Counter(twilio_api.accepted_refs())
-    print(f"\nrecorded later: while away {dict(during)}, then {dict(after)}; sent {dict(sent)}")
-    assert during == {"sending": 3}
-    assert after == {"sent": 3}
-    assert sent == {"k0": 1, "k1": 1, "k2": 1}
-    services.db.dispose()
+    _each_sent_once_when_drained(services, twilio_api, "w1", "recorded later")
 
 
 def test_a_claim_whose_commit_answer_was_lost_is_given_back_on_the_next_pass(
@@ -166,14 +173,5 @@ def test_a_claim_whose_commit_answer_was_lost_is_given_back_on_the_next_pass(
     monkeypatch.setattr(outbox, "claim", claim_then_lose_the_answer)
     with pytest.raises(OperationalError):
         delivery.deliver_due(services, worker="w2")
-    during = _statuses(services)
     monkeypatch.setattr(outbox, "claim", claim)
-    while delivery.deliver_due(services, worker="w2"):
-        pass
-    after = _statuses(services)
-    sent = Counter(twilio_api.accepted_refs())
-    print(f"\nlost claim: {dict(during)} after the lost commit, then {dict(after)}; sent {dict(sent)}")
-    assert during == {"sending": 3}
-    assert after == {"sent": 3}
-    assert sent == {"k0": 1, "k1": 1, "k2": 1}
-    services.db.dispose()
+    _each_sent_once_when_drained(services, twilio_api, "w2", "lost claim")
