@@ -69,7 +69,7 @@ def _ref(number: int) -> str:
 
 def seed(url: str, start: int, stop: int) -> None:
     """Stories ``start`` to ``stop`` (numbers, for unique references), written in batches."""
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, text
 
     from bot.config import DEFAULT_SITES
     from storage.models import Story
@@ -113,6 +113,12 @@ def seed(url: str, start: int, stop: int) -> None:
                 rows = []
         if rows:
             connection.execute(table.insert(), rows)
+    if engine.dialect.name == "postgresql":
+        # A real archive grows over months and autovacuum keeps its statistics; one written in a
+        # minute has none, and the planner's guesses would be timed instead (the queue's first page:
+        # 24 ms of SQL without them, under 1 ms with them).
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE story"))
     engine.dispose()
 
 
