@@ -88,27 +88,18 @@ def test_every_output_keeps_the_small_number_rule(app: Flask, services: Services
     assert "fewer than 5" in words and "ratio" not in words and "of those who answered" not in words
 
     now = datetime.now(UTC)
-    text = io.StringIO()
+    text, binary = io.StringIO(), io.BytesIO()
     with services.db.session() as session:
-        export(
-            session,
-            QueueFilter(site=SITE),
-            now - timedelta(days=7),
-            now + timedelta(days=1),
-            "csv",
-            text,
-            "t",
-        )
-        binary = io.BytesIO()
-        export(
-            session,
-            QueueFilter(site=SITE),
-            now - timedelta(days=7),
-            now + timedelta(days=1),
-            "xlsx",
-            binary,
-            "t",
-        )
+        for kind, out in (("csv", text), ("xlsx", binary)):
+            export(
+                session,
+                QueueFilter(site=SITE),
+                now - timedelta(days=7),
+                now + timedelta(days=1),
+                kind,
+                out,
+                "t",
+            )
     rows = list(csv.DictReader(io.StringIO(text.getvalue())))
     assert len(rows) == 4
     for row in rows:
