@@ -9,8 +9,9 @@ night and the ward, "bed 14" names her to anyone on that ward.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from bot.privacy.anonymise._windows import near_digits
+from bot.privacy.anonymise._windows import Caseless, mentions, near_digits
 
 Span = tuple[str, int, int]
 
@@ -64,10 +65,9 @@ _NOT_STREET = (
 )
 _STREET_WORD = rf"(?!(?:{_NOT_STREET})\b)[A-Za-z][A-Za-z'’\-]*"
 _FLAT = r"(?:flat|apartment|apt|unit|house|room|فلیٹ|فليت|квартира|mieszkanie|apartamentul?)"
-_ADDRESS = re.compile(
+_ADDRESS = Caseless(
     rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?\d{{1,4}}[a-z]?,?\s+"
-    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b",
-    re.IGNORECASE,
+    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b"
 )
 # A flat in a named block: "Flat 14 Jubilee House, Sturdee Avenue", "flat 11 Priory Court".
 _BLOCK = re.compile(
@@ -92,10 +92,9 @@ _NATIVE_STREETS = (
     "ਕੋਰਟ", "ਗਾਰਡਨ", "ਗਾਰਡਨਜ਼", "એવન્યુ", "ક્લોઝ", "ડ્રાઇવ", "વે", "કોર્ટ", "ગાર્ડન", "ગાર્ડન્સ", "авеню", "клоуз",
     "драйв", "вей", "корт", "гарденс", "вулиця", "вул", "ጎደና", "ጎዳና", "ኣቨኑ",
 )  # fmt: skip
-_NATIVE_ADDRESS = re.compile(
+_NATIVE_ADDRESS = Caseless(
     r"(?:(?:فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}"
-    rf"(?:{'|'.join(_NATIVE_STREETS)})",
-    re.IGNORECASE,
+    rf"(?:{'|'.join(_NATIVE_STREETS)})"
 )
 # Her flat number on its own, in any of her languages: "flat 5", "mieszkanie 12", "ফ্ল্যাট ৩".
 _FLAT_ALONE = re.compile(
@@ -117,34 +116,36 @@ _LIVES_ON = re.compile(
 
 
 # Each pattern with the words it cannot match without: a quick look saves a slow scan.
-_ADDRESS_PATTERNS = (
-    (_ADDRESS, ("road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place",
-                "gardens", "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk",
-                "rise", "view", "green", "parade", "broadway", "estate", "gate", "yard", "wharf", "quay",
-                "vale", "chase", "field", "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr",
-                "pl", "sq", "ter")),
-    (_BLOCK, ("flat", "apartment", "apt", "unit")),
-    (_NAMED_STREET, ("road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens",
-                     "terrace", "mews")),
-    (_ESTATE, ("estate",)),
-    (_NATIVE_ADDRESS, _NATIVE_STREETS),
+_STREET_WORDS = (
+    "road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place", "gardens",
+    "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk", "rise", "view",
+    "green", "parade", "broadway", "estate", "gate", "yard", "wharf", "quay", "vale", "chase", "field",
+    "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr", "pl", "sq", "ter",
 )  # fmt: skip
-
-
-_NUMBERED = (_ADDRESS, _BLOCK, _NATIVE_ADDRESS)
+_BLOCK_WORDS = ("flat", "apartment", "apt", "unit")
+_NAMED_STREET_WORDS = (
+    "road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens", "terrace", "mews",
+)  # fmt: skip
 
 
 def addresses(text: str) -> list[Span]:
     spans: list[Span] = []
-    low = text.casefold()
-    for pattern, needs in _ADDRESS_PATTERNS:
-        if any(word in low for word in needs):
-            # A house number is where a numbered address is: read only around the digits.
-            found = near_digits(pattern, text, 30, 80) if pattern in _NUMBERED else pattern.finditer(text)
-            spans += [("ADDRESS", m.start(), m.end()) for m in found]
-    if any(stem in low for stem in _FLAT_STEMS):
-        spans += [("ADDRESS", m.start(), m.end()) for m in _FLAT_ALONE.finditer(text)]
-    if "liv" in low or "stay" in low or "moved" in low or "address" in low:
+    # A house number is where a numbered address is: those are read only around the digits.
+    found: list[Iterator[re.Match[str]]] = []
+    if mentions(text, _STREET_WORDS):
+        found.append(_ADDRESS.near_digits(text, 30, 80))
+    if mentions(text, _BLOCK_WORDS):
+        found.append(near_digits(_BLOCK, text, 30, 80))
+    if mentions(text, _NAMED_STREET_WORDS):
+        found.append(_NAMED_STREET.finditer(text))
+    if mentions(text, ("estate",)):
+        found.append(_ESTATE.finditer(text))
+    if mentions(text, _NATIVE_STREETS):
+        found.append(_NATIVE_ADDRESS.near_digits(text, 30, 80))
+    if mentions(text, _FLAT_STEMS):
+        found.append(_FLAT_ALONE.finditer(text))
+    spans += [("ADDRESS", m.start(), m.end()) for matches in found for m in matches]
+    if mentions(text, ("liv", "stay", "moved", "address")):
         spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
     return spans
 
@@ -158,7 +159,7 @@ _ROOM_WORD = (
     r"|(?:السرير|سرير|الغرفة|غرفة)"
 )
 _ROOM_NUMBER = r"(?:\s*(?:no\.?|nr\.?|number|nº|n\.?º|№|رقم|نمبر|নং|નં\.?|ਨੰ\.?|ቁ\.?))?\s*\d+[A-Za-z]?"
-_ROOM = re.compile(rf"(?:{_ROOM_WORD}){_ROOM_NUMBER}(?!\d)", re.IGNORECASE)
+_ROOM = Caseless(rf"(?:{_ROOM_WORD}){_ROOM_NUMBER}(?!\d)")
 # A bay alone is only hers when she says she was in it.
 _BAY = re.compile(
     r"(?:\b(?:i\s+was|i'm|im|i\s+am|we\s+were|me)\s+(?:in|on)\s+)(?P<bay>bay\s*\d+)", re.IGNORECASE
@@ -172,8 +173,8 @@ _ROOM_STEMS = (
 
 
 def rooms(text: str) -> list[Span]:
-    if not any(stem in text.casefold() for stem in _ROOM_STEMS):
+    if not mentions(text, _ROOM_STEMS):
         return []
-    spans = [("ADDRESS", m.start(), m.end()) for m in near_digits(_ROOM, text, 30, 5)]
+    spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.near_digits(text, 30, 5)]
     spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

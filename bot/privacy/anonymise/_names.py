@@ -60,8 +60,15 @@ class _Context:
         self.cues = _cue_index(lang)
         self.cue_words = cue_words(lang)
         self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
-        # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه").
-        self.folded = [t.low.translate(PERSIAN_FORMS) for t in self.tokens]
+        # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه"): one
+        # translate over the whole story, since no token holds a line break.
+        self.folded = "\n".join([t.low for t in self.tokens]).translate(PERSIAN_FORMS).split("\n")
+        # Only a token at most a few fillers after a word that ends some cue can have a cue before it:
+        # every other token is answered without a search.
+        self.cue_reach: set[int] = set()
+        for j, word in enumerate(self.folded):
+            if word in self.cues:
+                self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
         # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
         without_i = _LONE_I.sub("", text)
         self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
@@ -138,6 +145,8 @@ def _cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.  Remembered
     per token: the rules and the model's features both ask.
     """
+    if i not in ctx.cue_reach:
+        return None
     if i not in ctx.cue_memo:
         ctx.cue_memo[i] = _find_cue_before(ctx, i)
     return ctx.cue_memo[i]

@@ -1,24 +1,52 @@
-"""Running a slow pattern only near the digits it needs, instead of at every position of a story.
+"""Reading a story only where a slow pattern could match, and only once per story.
 
 A date of birth, a hospital number and a bed number each hold a digit, so they can only be found in a
 stretch of text around one.  Python's ``re`` tries a pattern with a long alternation at every
-position; reading only those stretches keeps the anonymiser within its time per story.
+position; reading only those stretches keeps the anonymiser within its time per story.  The story's
+digit runs and its lower case are worked out once and shared by every pattern that reads them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the story's digits are; several patterns ask, so it is cached for the story in hand."""
+    return tuple(m.span() for m in _DIGITS.finditer(text))
+
+
+@lru_cache(maxsize=4)
+def casefolded(text: str) -> str:
+    """The story casefolded, for the quick looks that say whether a slow pattern is worth running."""
+    return text.casefold()
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str | None:
+    """The story in lower case, letter for letter, so offsets still hold; None in the rare story where
+    lower case changes the length ("İ" becomes two letters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def mentions(text: str, stems: tuple[str, ...]) -> bool:
+    """A quick look before a slow pattern: most stories name no platform, no hospital number."""
+    low = casefolded(text)
+    return any(stem in low for stem in stems)
 
 
 def near_digits(pattern: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
     """Every match of ``pattern`` that starts at most ``before`` characters ahead of a digit run and
     ends at most ``after`` characters past it.  Neighbouring stretches are read as one."""
     start = end = -1
-    for run in _DIGITS.finditer(text):
-        low, high = max(0, run.start() - before), min(len(text), run.end() + after)
+    for run_start, run_end in digit_runs(text):
+        low, high = max(0, run_start - before), min(len(text), run_end + after)
         if low <= end:
             end = high
             continue
@@ -27,3 +55,25 @@ def near_digits(pattern: re.Pattern[str], text: str, before: int, after: int) ->
         start, end = low, high
     if end >= 0:
         yield from pattern.finditer(text, start, end)
+
+
+class Caseless:
+    """A case-blind pattern, compiled twice.  ``re.IGNORECASE`` stops ``re`` from skipping straight to
+    the letters a match can start with, which makes a long alternation of words several times slower;
+    so the pattern is compiled without it and reads the story lower-cased (the pattern's letters must
+    be written in lower case), and with it only for a story whose lower case changes its length."""
+
+    def __init__(self, pattern: str) -> None:
+        self.plain = re.compile(pattern)
+        self.folded = re.compile(pattern, re.IGNORECASE)
+
+    def near_digits(self, text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+        """``near_digits`` case-blind; the matches are over the lower-cased story, offsets unchanged."""
+        low = lowered(text)
+        if low is None:
+            return near_digits(self.folded, text, before, after)
+        return near_digits(self.plain, low, before, after)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = lowered(text)
+        return self.folded.finditer(text) if low is None else self.plain.finditer(low)
