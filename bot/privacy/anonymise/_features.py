@@ -34,12 +34,9 @@ def script(ch: str) -> str:
     return next((name for low, high, name in _SCRIPTS if low <= code <= high), "oth")
 
 
-def _shape(tok: Token) -> str:
-    if not tok.cased:
-        return "u"
-    if tok.all_caps:
-        return "A"
-    return "X" if tok.cap else "x"
+def _shapes(toks: list[Token]) -> list[str]:
+    """Per token: u (a script without capitals), A (all capitals), X (capitalised) or x."""
+    return ["u" if not t.cased else "A" if t.all_caps else "X" if t.cap else "x" for t in toks]
 
 
 def _length(low: str) -> str:
@@ -91,7 +88,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
     stop = stopwords(lang)
     ruled = ruled_labels(view)
     lows = [t.low for t in toks]
-    shapes = [_shape(t) for t in toks]
+    shapes = _shapes(toks)
     bands = [gaz.frequent.get(w, "0") for w in lows]
     names, common = gaz.names, gaz.common
     known = ["g" if w in names else "c" if w in common else "s" if w in stop else "-" for w in lows]
@@ -105,12 +102,12 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
         kn = known[i]
         before = ruled[i - 1] if i else "<"
         if (
-            (bands[i] in _OBVIOUS_BANDS or kn in _LISTED_WORDS)
-            and kn != "g"
+            not tok.cap
+            and not cues[i]
             and ruled[i] == "O"
             and before == "O"
-            and not cues[i]
-            and not tok.cap
+            and kn != "g"
+            and (bands[i] in _OBVIOUS_BANDS or kn in _LISTED_WORDS)
         ):
             continue
         picked.append(i)

@@ -243,19 +243,24 @@ class RuleView(NamedTuple):
 
 def rule_view(text: str, lang: str | None) -> RuleView:
     ctx = _Context(text, lang)
-    cues: list[str] = []
-    for i in range(len(ctx.tokens)):
-        cued = _cue_before(ctx, i)
-        cues.append("" if cued is None else cued[0].kind if cued[0].strong else "weak")
+    cues = [""] * len(ctx.tokens)
+    for i in sorted(ctx.cue_reach):
+        cued = _cue_before(ctx, i) if i < len(cues) else None
+        if cued is not None:
+            cues[i] = cued[0].kind if cued[0].strong else "weak"
     return RuleView(ctx.tokens, cues, _rule_names(ctx))
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
+    names, reach = ctx.gaz.names, ctx.cue_reach
     spans: list[Span] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if not tok.cap and i not in reach and tok.low not in names:
+            i += 1  # no cue, no capital, no listed name: nothing below could start a name here
+            continue
         kind: str | None = None
         end = i
         cued = _cue_before(ctx, i)

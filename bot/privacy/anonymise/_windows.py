@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _DIGITS = re.compile(r"\d+")
 
@@ -65,7 +65,12 @@ class Caseless:
 
     def __init__(self, pattern: str) -> None:
         self.plain = re.compile(pattern)
-        self.folded = re.compile(pattern, re.IGNORECASE)
+        self.pattern = pattern
+
+    @cached_property
+    def folded(self) -> re.Pattern[str]:
+        """Compiled on first need only: compiling costs start-up time, and it is seldom needed."""
+        return re.compile(self.pattern, re.IGNORECASE)
 
     def near_digits(self, text: str, before: int, after: int) -> Iterator[re.Match[str]]:
         """``near_digits`` case-blind; the matches are over the lower-cased story, offsets unchanged."""

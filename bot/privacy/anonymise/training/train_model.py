@@ -1,4 +1,4 @@
-"""Train the name model, ``data/model.npz``: ``python -m bot.privacy.anonymise.training.train_model``.
+"""Train the name model, ``data/model.bin.gz``: ``python -m bot.privacy.anonymise.training.train_model``.
 
 Training data, and nothing else:
 
@@ -204,7 +204,7 @@ def train(training: list[Story]) -> tuple[list[str], np.ndarray]:
 
 def main() -> None:
     vocab, weights = train(list(stories()))
-    save(MODEL, vocab, weights)
+    save(MODEL, vocab, weights.tolist())
     print(f"{len(vocab)} features written to {MODEL}")
 
 
