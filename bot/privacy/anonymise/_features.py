@@ -89,7 +89,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
     ruled = ruled_labels(view)
     lows = [t.low for t in toks]
     shapes = _shapes(toks)
-    bands = [gaz.frequent.get(w, "0") for w in lows]
+    bands = gaz.bands(lows)
     names, common = gaz.names, gaz.common
     known = ["g" if w in names else "c" if w in common else "s" if w in stop else "-" for w in lows]
     padded = ["<s>", "<s>", *lows, "</s>", "</s>"]
