@@ -27,12 +27,33 @@ def casefolded(text: str) -> str:
     return text.casefold()
 
 
+# Letters that re.IGNORECASE takes for another letter than their lower case is ("ſ" for "s", "ı" for
+# "i"; Python's re/_casefix.py): a story holding one is read the slow way.
+_OTHER_CASE = re.compile(
+    "[\u00b5\u0131\u017f\u0345\u0390\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]"
+)
+
+
 @lru_cache(maxsize=4)
 def lowered(text: str) -> str | None:
     """The story in lower case, letter for letter, so offsets still hold; None in the rare story where
-    lower case changes the length ("İ" becomes two letters)."""
+    lower case changes the length ("İ" becomes two letters) or would not read as IGNORECASE does."""
     low = text.lower()
-    return low if len(low) == len(text) else None
+    return low if len(low) == len(text) and not _OTHER_CASE.search(low) else None
+
+
+def alternation(*groups: tuple[tuple[str, ...], bool]) -> str:
+    r"""Words (regex fragments opening with a plain letter) as one alternation that ``re`` can skip
+    through to the letters a match can open with: grouped by first letter, in their order within a
+    letter.  Where a group's flag is set its words must start a word; that is checked after the first
+    letter (``(?<!\w.)``), since a pattern that opens with a look-behind is tried at every position."""
+    by_first: dict[str, list[str]] = {}
+    for words, whole in groups:
+        for word in words:
+            if word[0] in "\\([.":
+                raise ValueError(f"{word!r} does not open with a plain letter")
+            by_first.setdefault(word[0], []).append((r"(?<!\w.)" if whole else "") + word[1:])
+    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in by_first.items()) + ")"
 
 
 def mentions(text: str, stems: tuple[str, ...]) -> bool:
