@@ -63,12 +63,16 @@ class _Context:
         # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه"): one
         # translate over the whole story, since no token holds a line break.
         self.folded = "\n".join([t.low for t in self.tokens]).translate(PERSIAN_FORMS).split("\n")
-        # Only a token at most a few fillers after a word that ends some cue can have a cue before it:
-        # every other token is answered without a search.
+        # The cue ending at each token, found once; only a token at most a few fillers after one can
+        # have a cue before it, so every other token is answered without a search.
+        self.cue_ends: dict[int, Cue] = {}
         self.cue_reach: set[int] = set()
         for j, word in enumerate(self.folded):
             if word in self.cues:
-                self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
+                cue = _cue_ending_at(self, j)
+                if cue is not None:
+                    self.cue_ends[j] = cue
+                    self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
         # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
         without_i = _LONE_I.sub("", text)
         self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
@@ -156,7 +160,7 @@ def _find_cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     j = i - 1
     skipped = 0
     while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:
-        cue = _cue_ending_at(ctx, j)
+        cue = ctx.cue_ends.get(j)
         if cue is not None:
             if cue.kind == "family" and (cue.phrase[0] in HONORIFICS or cue.phrase[-1] in _GENERIC):
                 earlier = _cue_before(ctx, j - len(cue.phrase) + 1)
