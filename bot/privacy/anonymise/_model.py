@@ -78,6 +78,13 @@ def save(path: Path, vocab: list[str], weights: Sequence[Sequence[float]]) -> No
     path.write_bytes(gzip.compress(body, mtime=0))
 
 
+def weights_model(vocab: list[str], weights: Sequence[Sequence[float]]) -> Model:
+    """A model straight from training's weights (rows in the order of LABELS)."""
+    return Model(
+        {f: complex(row[1] - row[0], row[2] - row[0]) for f, row in zip(vocab, weights, strict=True)}
+    )
+
+
 def _load(path: Path) -> Model:
     body = gzip.decompress(path.read_bytes())
     count, width = _HEADER.unpack_from(body)
@@ -89,6 +96,12 @@ def _load(path: Path) -> Model:
 
 _lock = threading.Lock()
 _cache: list[Model] = []
+
+
+def use(chosen: Model) -> None:
+    """For training tools: score with this model from now on, instead of the shipped one."""
+    with _lock:
+        _cache[:] = [chosen]
 
 
 def model() -> Model:
