@@ -7,6 +7,7 @@ rules' own opinion (cue before the word, the name they would take out) is one fe
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from bot.privacy.anonymise._lexicon import gazetteer
@@ -53,15 +54,18 @@ WIDTH = 22  # features per word: every row has exactly this many, so scores resh
 
 
 def ruled_labels(view: RuleView) -> list[str]:
-    """Per token: N or S where the rules took it as a name or a staff name, else O (one pass)."""
+    """Per token: N or S where the rules took it as a name or a staff name, else O.  Only the tokens
+    inside a rule's span are visited; where spans overlap, the one that starts first wins."""
     ruled = ["O"] * len(view.tokens)
-    spans = sorted(view.spans, key=lambda span: span[1])
-    k = 0
-    for i, tok in enumerate(view.tokens):
-        while k < len(spans) and spans[k][2] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][1] <= tok.start:
-            ruled[i] = "S" if spans[k][0] == "STAFF NAME" else "N"
+    if not view.spans:
+        return ruled
+    starts = [tok.start for tok in view.tokens]
+    for kind, start, end in reversed(sorted(view.spans, key=lambda span: span[1])):
+        label = "S" if kind == "STAFF NAME" else "N"
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            ruled[i] = label
+            i += 1
     return ruled
 
 

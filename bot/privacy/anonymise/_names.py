@@ -10,7 +10,7 @@ common word) and either the gazetteer knows it or its position rules out a sente
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
@@ -73,9 +73,13 @@ class _Context:
                 if cue is not None:
                     self.cue_ends[j] = cue
                     self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
-        # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
-        without_i = _LONE_I.sub("", text)
-        self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
+
+    @cached_property
+    def lowercase_text(self) -> bool:
+        """Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
+        Worked out only when a rule asks."""
+        without_i = _LONE_I.sub("", self.text)
+        return without_i.lower() == without_i and without_i.upper() != without_i
 
     def common(self, tok: Token) -> bool:
         return _common(tok.low, tok.cap)
