@@ -171,13 +171,13 @@ _BAY = re.compile(
 
 _ROOM_STEMS = (
     "room", "bed", "cubicle", "sal", "łóżk", "pat", "camera", "quarto", "cama", "leito", "ліжк", "палат",
-    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍል",
+    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍ",
 )  # fmt: skip
 
 
 def rooms(text: str) -> list[Span]:
     if not mentions(text, _ROOM_STEMS):
         return []
-    spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.near_digits(text, 30, 5)]
+    spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.near_digits(text, 30, 5, _ROOM_STEMS)]
     spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

@@ -104,7 +104,7 @@ _HOSPITAL_STEMS = (
 def hospital_numbers(text: str) -> list[Span]:
     spans: list[Span] = []
     if mentions(text, _HOSPITAL_STEMS):
-        found = _HOSPITAL.near_digits(text, 40, 20)
+        found = _HOSPITAL.near_digits(text, 40, 20, _HOSPITAL_STEMS)
         spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in found]
     spans += [("HOSPITAL NUMBER", m.start(), m.end()) for m in _HOSPITAL_SHAPE.finditer(text)]
     return spans
@@ -173,7 +173,7 @@ _DOB_STEMS = (
     "birth", "dob", "d.o.b", "born", "urodz", "naster", "naşter", "naşter", "nașter", "naști", "nasc", "născ",
     "народ", "پیدائش",
     "الميلاد", "تولد", "জন্ম", "ਜਨਮ", "જન્મ", "dhalash", "ልደት", "زېږون", "زیږون", "paidaish", "janam",
-    "ولدت", "مواليد", "nasci", "dhash", "ተወለደ", "زیږید", "زېږېد", "д.н", "дн.", "нар.",
+    "ولدت", "مواليد", "nasci", "dhash", "dhalat", "ተወለደ", "زیږید", "زېږېد", "д.н", "дн.", "нар.",
 )  # fmt: skip
 
 
@@ -181,7 +181,7 @@ def dates_of_birth(text: str) -> list[Span]:
     """Only the date is redacted: "born on [DATE OF BIRTH]" still tells staff whose birthday it was."""
     spans: list[Span] = []
     if mentions(text, _DOB_STEMS):
-        found = _DOB.near_digits(text, 80, 20)
+        found = _DOB.near_digits(text, 80, 20, _DOB_STEMS)
         spans += [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in found]
     for m in _OLD_DATE.finditer(text):
         if ascii_digits(m.group())[-4:-2] == "19":

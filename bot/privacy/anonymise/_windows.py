@@ -62,19 +62,24 @@ def mentions(text: str, stems: tuple[str, ...]) -> bool:
     return any(stem in low for stem in stems)
 
 
-def near_digits(pattern: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+def near_digits(
+    pattern: re.Pattern[str], text: str, before: int, after: int, needs: tuple[str, ...] = ()
+) -> Iterator[re.Match[str]]:
     """Every match of ``pattern`` that starts at most ``before`` characters ahead of a digit run and
-    ends at most ``after`` characters past it.  Neighbouring stretches are read as one."""
-    start = end = -1
+    ends at most ``after`` characters past it.  Neighbouring stretches are read as one; a stretch that
+    holds none of ``needs`` (lower-case words every match contains), when given, is not read at all."""
+    stretches: list[tuple[int, int]] = []
     for run_start, run_end in digit_runs(text):
         low, high = max(0, run_start - before), min(len(text), run_end + after)
-        if low <= end:
-            end = high
-            continue
-        if end >= 0:
-            yield from pattern.finditer(text, start, end)
-        start, end = low, high
-    if end >= 0:
+        if stretches and low <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], high)
+        else:
+            stretches.append((low, high))
+    for start, end in stretches:
+        if needs:
+            window = text[start:end].lower()
+            if not any(word in window for word in needs):
+                continue
         yield from pattern.finditer(text, start, end)
 
 
@@ -93,12 +98,14 @@ class Caseless:
         """Compiled on first need only: compiling costs start-up time, and it is seldom needed."""
         return re.compile(self.pattern, re.IGNORECASE)
 
-    def near_digits(self, text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+    def near_digits(
+        self, text: str, before: int, after: int, needs: tuple[str, ...] = ()
+    ) -> Iterator[re.Match[str]]:
         """``near_digits`` case-blind; the matches are over the lower-cased story, offsets unchanged."""
         low = lowered(text)
         if low is None:
-            return near_digits(self.folded, text, before, after)
-        return near_digits(self.plain, low, before, after)
+            return near_digits(self.folded, text, before, after, needs)
+        return near_digits(self.plain, low, before, after, needs)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = lowered(text)

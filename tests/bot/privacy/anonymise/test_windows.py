@@ -40,3 +40,16 @@ def test_a_case_blind_pattern_reads_every_case() -> None:
     pattern = Caseless(r"born\s+(?P<date>\d+)")
     for story in ("BORN 1990", "born 1990", "İ was Born 1990"):
         assert [m.group("date") for m in pattern.finditer(story)] == ["1990"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "story", "gone"),
+    [
+        ("ti", "ኣብ ክፍሊ 12 ነይረ", "12"),  # "in room 12": its stem is not "ክፍል"'s
+        ("so", "gabadhaydu waxay dhalatay 3 march", "3 march"),  # "my daughter was born on 3 March"
+    ],
+)
+def test_every_word_a_slow_pattern_needs_is_looked_for_before_it_is_skipped(
+    lang: str, story: str, gone: str
+) -> None:
+    assert gone not in anonymise(story, lang).redacted
