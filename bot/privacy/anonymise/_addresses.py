@@ -9,8 +9,9 @@ night and the ward, "bed 14" names her to anyone on that ward.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from bot.privacy.anonymise._windows import near_digits
+from bot.privacy.anonymise._windows import Caseless, alternation, mentions
 
 Span = tuple[str, int, int]
 
@@ -64,23 +65,23 @@ _NOT_STREET = (
 )
 _STREET_WORD = rf"(?!(?:{_NOT_STREET})\b)[A-Za-z][A-Za-z'’\-]*"
 _FLAT = r"(?:flat|apartment|apt|unit|house|room|فلیٹ|فليت|квартира|mieszkanie|apartamentul?)"
-_ADDRESS = re.compile(
+_ADDRESS = Caseless(
     rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?\d{{1,4}}[a-z]?,?\s+"
-    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b",
-    re.IGNORECASE,
+    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b"
 )
+_BLOCK_WORDS = ("flat", "apartment", "apt", "unit")
 # A flat in a named block: "Flat 14 Jubilee House, Sturdee Avenue", "flat 11 Priory Court".
-_BLOCK = re.compile(
-    r"\b(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:[A-Z][a-z'’\-]+\s+){1,3}"
-    r"(?:House|Court|Lodge|Point|Tower|Mansions|Building|Heights|Place)\b"
-    r"(?:,?\s+(?:[A-Z][a-z'’\-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove))?",
-    re.IGNORECASE,
+_BLOCK = Caseless(
+    rf"{alternation((_BLOCK_WORDS, True))}\s*\d+[a-z]?,?\s+(?:[a-z][a-z'’\-]+\s+){{1,3}}"
+    r"(?:house|court|lodge|point|tower|mansions|building|heights|place)\b"
+    r"(?:,?\s+(?:[a-z][a-z'’\-]+\s+){1,2}(?:road|street|avenue|lane|close|drive|way|crescent|grove))?"
 )
 # Without a house number only a capitalised name and an unmistakable suffix will do ("Station Road").
 _NAMED_STREET = re.compile(
-    r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews)\b"
+    r"[A-Z](?<!\w[A-Z])[a-z'’\-]+\s+(?:[A-Z][a-z'’\-]+\s+)?"
+    r"(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews)\b"
 )
-_ESTATE = re.compile(r"\b(?:[A-Z][a-z'’\-]+\s+){1,2}[Ee]state\b")
+_ESTATE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z'’\-]+\s+(?:[A-Z][a-z'’\-]+\s+)?[Ee]state\b")
 # Her flat and street in Urdu, Arabic or Persian script: "فلیٹ 2، 18 ونڈسر روڈ".
 # An English street name written in her script: "18 ونڈسر روڈ", "২২ ক্যাবল স্ট্রিট", "71 Уотлінг Стріт".
 _NATIVE_STREETS = (
@@ -92,73 +93,76 @@ _NATIVE_STREETS = (
     "ਕੋਰਟ", "ਗਾਰਡਨ", "ਗਾਰਡਨਜ਼", "એવન્યુ", "ક્લોઝ", "ડ્રાઇવ", "વે", "કોર્ટ", "ગાર્ડન", "ગાર્ડન્સ", "авеню", "клоуз",
     "драйв", "вей", "корт", "гарденс", "вулиця", "вул", "ጎደና", "ጎዳና", "ኣቨኑ",
 )  # fmt: skip
-_NATIVE_ADDRESS = re.compile(
+_NATIVE_ADDRESS = Caseless(
     r"(?:(?:فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}"
-    rf"(?:{'|'.join(_NATIVE_STREETS)})",
-    re.IGNORECASE,
+    rf"(?:{'|'.join(_NATIVE_STREETS)})"
 )
 # Her flat number on its own, in any of her languages: "flat 5", "mieszkanie 12", "ফ্ল্যাট ৩".
-_FLAT_ALONE = re.compile(
-    r"(?<!\w)(?:flat|apartment|apt|mieszkani[ea]|apartament(?:ul)?|apartamento|fulaat|فلیٹ|فليت|شقة|"
-    r"ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира|квартирі|ፍላት)\s*(?:no\.?|nr\.?|number|n[º°]|№|نمبر|رقم)?\s*\d+[a-z]?(?!\w)",
-    re.IGNORECASE,
+_FLAT_WORDS = (
+    "flat", "apartment", "apt", "mieszkani[ea]", "apartament(?:ul)?", "apartamento", "fulaat", "فلیٹ", "فليت",
+    "شقة", "ফ্ল্যাট", "ਫਲੈਟ", "ફ્લેટ", "флет", "квартира", "квартирі", "ፍላት",
+)  # fmt: skip
+_FLAT_ALONE = Caseless(
+    rf"{alternation((_FLAT_WORDS, True))}\s*(?:no\.?|nr\.?|number|n[º°]|№|نمبر|رقم)?\s*\d+[a-z]?(?!\w)"
 )
 _FLAT_STEMS = ("flat", "apart", "apt", "mieszk", "fulaat", "فلیٹ", "فليت", "شقة", "ফ্ল্যাট", "ਫਲੈਟ", "ફ્લેટ",
                "флет", "квартир", "ፍላት")  # fmt: skip
 
 
 # Her street without a number, in lowercase, where she says she lives: "we live on jubilee road".
-_LIVES_ON = re.compile(
-    r"\b(?:live|lives|living|stay|staying|moved\s+to|address\s+is)\s+(?:on|at|in)?\s*(?:the\s+)?"
+_LIVING = ("live", "lives", "living", "stay", "staying", r"moved\s+to", r"address\s+is")
+_LIVES_ON = Caseless(
+    rf"{alternation((_LIVING, True))}\s+(?:on|at|in)?\s*(?:the\s+)?"
     r"(?P<street>(?:[a-z][a-z'’\-]+\s+){1,2}(?:road|street|avenue|lane|close|drive|crescent|grove|gardens|"
-    r"terrace|mews|way|estate))\b",
-    re.IGNORECASE,
+    r"terrace|mews|way|estate))\b"
 )
 
 
 # Each pattern with the words it cannot match without: a quick look saves a slow scan.
-_ADDRESS_PATTERNS = (
-    (_ADDRESS, ("road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place",
-                "gardens", "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk",
-                "rise", "view", "green", "parade", "broadway", "estate", "gate", "yard", "wharf", "quay",
-                "vale", "chase", "field", "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr",
-                "pl", "sq", "ter")),
-    (_BLOCK, ("flat", "apartment", "apt", "unit")),
-    (_NAMED_STREET, ("road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens",
-                     "terrace", "mews")),
-    (_ESTATE, ("estate",)),
-    (_NATIVE_ADDRESS, _NATIVE_STREETS),
+_STREET_WORDS = (
+    "road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place", "gardens",
+    "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk", "rise", "view",
+    "green", "parade", "broadway", "estate", "gate", "yard", "wharf", "quay", "vale", "chase", "field",
+    "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr", "pl", "sq", "ter",
 )  # fmt: skip
-
-
-_NUMBERED = (_ADDRESS, _BLOCK, _NATIVE_ADDRESS)
+_NAMED_STREET_WORDS = (
+    "road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens", "terrace", "mews",
+)  # fmt: skip
 
 
 def addresses(text: str) -> list[Span]:
     spans: list[Span] = []
-    low = text.casefold()
-    for pattern, needs in _ADDRESS_PATTERNS:
-        if any(word in low for word in needs):
-            # A house number is where a numbered address is: read only around the digits.
-            found = near_digits(pattern, text, 30, 80) if pattern in _NUMBERED else pattern.finditer(text)
-            spans += [("ADDRESS", m.start(), m.end()) for m in found]
-    if any(stem in low for stem in _FLAT_STEMS):
-        spans += [("ADDRESS", m.start(), m.end()) for m in _FLAT_ALONE.finditer(text)]
-    if "liv" in low or "stay" in low or "moved" in low or "address" in low:
+    # A house number is where a numbered address is: those are read only around the digits.
+    found: list[Iterator[re.Match[str]]] = []
+    if mentions(text, _STREET_WORDS):
+        found.append(_ADDRESS.near_digits(text, 30, 80))
+    if mentions(text, _BLOCK_WORDS):
+        found.append(_BLOCK.near_digits(text, 30, 80))
+    if mentions(text, _NAMED_STREET_WORDS):
+        found.append(_NAMED_STREET.finditer(text))
+    if mentions(text, ("estate",)):
+        found.append(_ESTATE.finditer(text))
+    if mentions(text, _NATIVE_STREETS):
+        found.append(_NATIVE_ADDRESS.near_digits(text, 30, 80))
+    if mentions(text, _FLAT_STEMS):
+        found.append(_FLAT_ALONE.finditer(text))
+    spans += [("ADDRESS", m.start(), m.end()) for matches in found for m in matches]
+    if mentions(text, ("liv", "stay", "moved", "address")):
         spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
     return spans
 
 
 # Bed, room and bay numbers in each language; a ward number is kept (it names no one).
-_ROOM_WORD = (
-    r"(?<!\w)(?:side\s+room|room|bed|cubicle|bay\s+\d+\s+bed|sala|sali|łóżko|łóżku|patul|pat|salonul|"
-    r"camera|quarto|cama|leito|ліжко|ліжку|палата|палаті|بستر|تخت|اتاق|کمرہ|کمرے|بیڈ|"
-    r"বেড|বেডে|ਬੈੱਡ|ਬੈਡ|બેડ|sariirta|sariir|qolka|ዓራት|ክፍሊ|ክፍል)"
-    # Arabic joins "in" and "the" to the word ("بالسرير"): the bed is taken, the prefix left.
-    r"|(?:السرير|سرير|الغرفة|غرفة)"
-)
+_ROOM_WORDS = (
+    r"side\s+room", "room", "bed", "cubicle", r"bay\s+\d+\s+bed", "sala", "sali", "łóżko", "łóżku", "patul",
+    "pat", "salonul", "camera", "quarto", "cama", "leito", "ліжко", "ліжку", "палата", "палаті", "بستر",
+    "تخت", "اتاق", "کمرہ", "کمرے", "بیڈ", "বেড", "বেডে", "ਬੈੱਡ", "ਬੈਡ", "બેડ", "sariirta", "sariir", "qolka",
+    "ዓራት", "ክፍሊ", "ክፍል",
+)  # fmt: skip
+# Arabic joins "in" and "the" to the word ("بالسرير"): the bed is taken, the prefix left.
+_ROOM_WORD = alternation((_ROOM_WORDS, True), (("السرير", "سرير", "الغرفة", "غرفة"), False))
 _ROOM_NUMBER = r"(?:\s*(?:no\.?|nr\.?|number|nº|n\.?º|№|رقم|نمبر|নং|નં\.?|ਨੰ\.?|ቁ\.?))?\s*\d+[A-Za-z]?"
-_ROOM = re.compile(rf"(?:{_ROOM_WORD}){_ROOM_NUMBER}(?!\d)", re.IGNORECASE)
+_ROOM = Caseless(rf"(?:{_ROOM_WORD}){_ROOM_NUMBER}(?!\d)")
 # A bay alone is only hers when she says she was in it.
 _BAY = re.compile(
     r"(?:\b(?:i\s+was|i'm|im|i\s+am|we\s+were|me)\s+(?:in|on)\s+)(?P<bay>bay\s*\d+)", re.IGNORECASE
@@ -167,13 +171,13 @@ _BAY = re.compile(
 
 _ROOM_STEMS = (
     "room", "bed", "cubicle", "sal", "łóżk", "pat", "camera", "quarto", "cama", "leito", "ліжк", "палат",
-    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍል",
+    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍ",
 )  # fmt: skip
 
 
 def rooms(text: str) -> list[Span]:
-    if not any(stem in text.casefold() for stem in _ROOM_STEMS):
+    if not mentions(text, _ROOM_STEMS):
         return []
-    spans = [("ADDRESS", m.start(), m.end()) for m in near_digits(_ROOM, text, 30, 5)]
+    spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.near_digits(text, 30, 5, _ROOM_STEMS)]
     spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

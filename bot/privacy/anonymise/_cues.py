@@ -208,7 +208,7 @@ PERSIAN_FORMS = str.maketrans("يىېۍكګةۀە", "یییی" + "کگههه")
 _ARABIC_FORMS = str.maketrans("یکگ", "يكك")
 
 
-def _spellings(phrase: str) -> set[str]:
+def spellings(phrase: str) -> set[str]:
     return {phrase, phrase.translate(PERSIAN_FORMS), phrase.translate(_ARABIC_FORMS)}
 
 
@@ -217,15 +217,15 @@ def cues_for(lang: str | None) -> list[Cue]:
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for listed in _phrases(_STAFF, code):
-            for phrase in _spellings(listed):
+            for phrase in spellings(listed):
                 staff = phrase_tokens(phrase)
                 found[(staff, "staff")] = Cue(staff, "staff")
         for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
-            for phrase in _spellings(listed):
+            for phrase in spellings(listed):
                 family = phrase_tokens(phrase)
                 found[(family, "family")] = Cue(family, "family", strong=listed not in _WEAK)
         for listed in _phrases(_I_AM, code):
-            for phrase in _spellings(listed):
+            for phrase in spellings(listed):
                 mine = phrase_tokens(phrase)
                 found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
     return list(found.values())

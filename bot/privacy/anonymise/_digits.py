@@ -24,7 +24,9 @@ Span = tuple[str, int, int]
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _DIGITISH_WORD = re.compile(r"(?<![^\W\d_])[\dOoIl|]*\d[\dOoIl|]*(?![^\W\d_])")
 _SEPARATOR = r"(?:[ \u00a0./\-–]|\s?[()]\s?|[./\-–] )"
-_RUN = re.compile(rf"(?<![\w+])\+?\(?\d+(?:{_SEPARATOR}\d+)*\)?(?!\w)")
+# Patterns here open with the character a match starts with and look behind it afterwards: a pattern
+# that opens with a look-behind makes ``re`` try every position of the story, not only its digits.
+_RUN = re.compile(rf"[+(\d](?<![\w+].)(?:(?<=\+)\(?\d+|(?<=\()\d+|(?<=\d)\d*)(?:{_SEPARATOR}\d+)*\)?(?!\w)")
 _MIN_DIGITS = 6
 _MONTH_DATE = re.compile(
     rf"(?<!\w)\d{{1,2}}(?:st|nd|rd|th|er|º|-?го)?\s*(?:of\s+|de\s+|[/.\-]\s*)?(?P<month>{MONTHS})\.?,?"
@@ -37,8 +39,8 @@ _AMBIGUOUS_MONTHS = frozenset(
     جدی دلو حوت اب آب مے মে ਮਈ મે""".split()
 )
 # Letters glued to a long number ("rn4567890", "h00234517"): a hospital number in lowercase.
-_GLUED = re.compile(r"(?<=[^\W\d_])\d{5,}(?!\w)")
-_DAY_START = re.compile(r"(?<!\w)\d{1,2}(?!\d)")
+_GLUED = re.compile(r"\d(?<=[^\W\d_]\d)\d{4,}(?!\w)")
+_DAY_START = re.compile(r"\d(?<!\w\d)\d?(?!\d)")
 
 
 # Where each script's digits 0-9 start (Unicode's decimal digits outside ASCII, as of Unicode 15):
@@ -59,9 +61,9 @@ def _digit_table() -> dict[int, str]:
 
 
 _DIGIT_TABLE = _digit_table()
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_OTHER_DIGIT = re.compile(r"\d(?<![0-9])")
 _ANY_DIGIT = re.compile(r"\d")
-_LOOKALIKE_NEAR = re.compile(r"[OoIl|]\d|\d[OoIl|]")
+_LOOKALIKE_NEAR = re.compile(r"\d(?:(?<=[OoIl|]\d)|(?=[OoIl|]))")
 
 
 def digits_as_digits(text: str) -> str:

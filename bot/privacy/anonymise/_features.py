@@ -7,6 +7,7 @@ rules' own opinion (cue before the word, the name they would take out) is one fe
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from bot.privacy.anonymise._lexicon import gazetteer
@@ -34,12 +35,9 @@ def script(ch: str) -> str:
     return next((name for low, high, name in _SCRIPTS if low <= code <= high), "oth")
 
 
-def _shape(tok: Token) -> str:
-    if not tok.cased:
-        return "u"
-    if tok.all_caps:
-        return "A"
-    return "X" if tok.cap else "x"
+def _shapes(toks: list[Token]) -> list[str]:
+    """Per token: u (a script without capitals), A (all capitals), X (capitalised) or x."""
+    return ["u" if not t.cased else "A" if t.all_caps else "X" if t.cap else "x" for t in toks]
 
 
 def _length(low: str) -> str:
@@ -56,15 +54,18 @@ WIDTH = 22  # features per word: every row has exactly this many, so scores resh
 
 
 def ruled_labels(view: RuleView) -> list[str]:
-    """Per token: N or S where the rules took it as a name or a staff name, else O (one pass)."""
+    """Per token: N or S where the rules took it as a name or a staff name, else O.  Only the tokens
+    inside a rule's span are visited; where spans overlap, the one that starts first wins."""
     ruled = ["O"] * len(view.tokens)
-    spans = sorted(view.spans, key=lambda span: span[1])
-    k = 0
-    for i, tok in enumerate(view.tokens):
-        while k < len(spans) and spans[k][2] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][1] <= tok.start:
-            ruled[i] = "S" if spans[k][0] == "STAFF NAME" else "N"
+    if not view.spans:
+        return ruled
+    starts = [tok.start for tok in view.tokens]
+    for kind, start, end in reversed(sorted(view.spans, key=lambda span: span[1])):
+        label = "S" if kind == "STAFF NAME" else "N"
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            ruled[i] = label
+            i += 1
     return ruled
 
 
@@ -91,8 +92,8 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
     stop = stopwords(lang)
     ruled = ruled_labels(view)
     lows = [t.low for t in toks]
-    shapes = [_shape(t) for t in toks]
-    bands = [gaz.frequent.get(w, "0") for w in lows]
+    shapes = _shapes(toks)
+    bands = gaz.bands(lows)
     names, common = gaz.names, gaz.common
     known = ["g" if w in names else "c" if w in common else "s" if w in stop else "-" for w in lows]
     padded = ["<s>", "<s>", *lows, "</s>", "</s>"]
@@ -105,12 +106,12 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
         kn = known[i]
         before = ruled[i - 1] if i else "<"
         if (
-            (bands[i] in _OBVIOUS_BANDS or kn in _LISTED_WORDS)
-            and kn != "g"
+            not tok.cap
+            and not cues[i]
             and ruled[i] == "O"
             and before == "O"
-            and not cues[i]
-            and not tok.cap
+            and kn != "g"
+            and (bands[i] in _OBVIOUS_BANDS or kn in _LISTED_WORDS)
         ):
             continue
         picked.append(i)

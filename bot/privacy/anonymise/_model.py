@@ -1,7 +1,7 @@
 """The learned name model: an averaged perceptron over ``_features``, one weight row per feature.
 
 Trained in this repository by ``training/train_model.py`` (anyone can re-run it; it writes the same
-file byte for byte) and shipped as ``data/model.npz``: no weights are ever fetched at run time.  A word
+file byte for byte) and shipped as ``data/model.bin.gz``: no weights are ever fetched at run time.  A word
 is labelled O (keep), N (name) or S (staff name); neighbouring name words joined by a space or hyphen
 become one span.  ``O_BIAS`` leans the decision towards taking a word out: a name that reaches staff
 costs more than an ordinary word lost.
@@ -9,15 +9,14 @@ costs more than an ordinary word lost.
 
 from __future__ import annotations
 
-import io
+import gzip
+import struct
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-
-import numpy as np
-import numpy.typing as npt
 
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_PREFIXES, PLACE_WORDS, gazetteer
@@ -25,7 +24,7 @@ from bot.privacy.anonymise._names import RuleView, cue_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
 
-MODEL = Path(__file__).with_name("data") / "model.npz"
+MODEL = Path(__file__).with_name("data") / "model.bin.gz"
 LABELS = ("O", "NAME", "STAFF NAME")
 O_BIAS = -3.0
 LOWER_BIAS = -1.0  # a lowercase word in a cased script with no cue before it leans less
@@ -54,38 +53,55 @@ Span = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class Model:
-    index: dict[str, int]
-    weights: npt.NDArray[np.float32]  # (features + 1, labels); the last row, all zero, is "unknown"
+    """Each feature's weights as one complex number: NAME's weight less O's as the real part, STAFF
+    NAME's less O's as the imaginary part.  Only those differences decide a label, and a word's score is
+    then a plain sum of WIDTH numbers, done in C by ``sum``, with no numpy to import at start-up."""
 
-    def scores(self, flat: list[str]) -> npt.NDArray[np.float32]:
-        """Summed weights per word and label: one C-level lookup pass and one numpy gather."""
-        unknown = len(self.index)
-        ids = np.fromiter(map(self.index.get, flat, repeat(unknown)), dtype=np.intp, count=len(flat))
-        summed: npt.NDArray[np.float32] = self.weights[ids.reshape(-1, WIDTH)].sum(axis=1)
-        return summed
+    weights: dict[str, complex]
+
+    def scores(self, flat: list[str]) -> list[complex]:
+        """Per word, its summed weights: how far NAME and STAFF NAME are ahead of O."""
+        values = list(map(self.weights.get, flat, repeat(0j)))
+        return [sum(values[k : k + WIDTH], 0j) for k in range(0, len(values), WIDTH)]
 
 
-def save(path: Path, vocab: list[str], weights: npt.NDArray[np.float32]) -> None:
-    """Sorted vocabulary and a fixed archive layout, so a rebuild gives the same bytes."""
-    buffer = io.BytesIO()
-    np.savez_compressed(
-        buffer,
-        vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
-        weights=weights.astype(np.float16),
+# The file: a header (features, labels), every weight as a little-endian float16 row by row in the
+# order of LABELS, then the features in UTF-8, one a line; gzipped with no timestamp.
+_HEADER = struct.Struct("<II")
+
+
+def save(path: Path, vocab: list[str], weights: Sequence[Sequence[float]]) -> None:
+    """Sorted vocabulary and a fixed layout, so a rebuild gives the same bytes."""
+    flat = [float(w) for row in weights for w in row]
+    body = _HEADER.pack(len(vocab), len(LABELS)) + struct.pack(f"<{len(flat)}e", *flat)
+    body += "\n".join(vocab).encode("utf-8")
+    path.write_bytes(gzip.compress(body, mtime=0))
+
+
+def weights_model(vocab: list[str], weights: Sequence[Sequence[float]]) -> Model:
+    """A model straight from training's weights (rows in the order of LABELS)."""
+    return Model(
+        {f: complex(row[1] - row[0], row[2] - row[0]) for f, row in zip(vocab, weights, strict=True)}
     )
-    path.write_bytes(buffer.getvalue())
 
 
 def _load(path: Path) -> Model:
-    with np.load(path) as archive:
-        vocab = archive["vocab"].tobytes().decode("utf-8").split("\n")
-        weights = archive["weights"].astype(np.float32)
-    unknown = np.zeros((1, weights.shape[1]), dtype=np.float32)
-    return Model({f: n for n, f in enumerate(vocab)}, np.vstack([weights, unknown]))
+    body = gzip.decompress(path.read_bytes())
+    count, width = _HEADER.unpack_from(body)
+    values = struct.unpack_from(f"<{count * width}e", body, _HEADER.size)
+    vocab = body[_HEADER.size + 2 * len(values) :].decode("utf-8").split("\n")
+    rows = zip(values[0::width], values[1::width], values[2::width], strict=True)
+    return Model({f: complex(n - o, s - o) for f, (o, n, s) in zip(vocab, rows, strict=True)})
 
 
 _lock = threading.Lock()
 _cache: list[Model] = []
+
+
+def use(chosen: Model) -> None:
+    """For training tools: score with this model from now on, instead of the shipped one."""
+    with _lock:
+        _cache[:] = [chosen]
 
 
 def model() -> Model:
@@ -112,21 +128,31 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
     gaz = gazetteer()
     stop = _never_carried(lang)
     listed_language = lang not in _UNLISTED_LANGUAGES
-    for i in range(1, len(toks)):
+
+    def carries(i: int) -> bool:
         tok = toks[i]
-        if labels[i] or not labels[i - 1] or tok.gap_before not in _JOINING_GAPS:
-            continue
+        if tok.gap_before not in _JOINING_GAPS:
+            return False
         low = tok.low
         rare = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS
         unknown = rare and low not in stop and low not in gaz.common
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
-        if listed or (unknown and (tok.cap or readable or leaning)):
+        return listed or (unknown and (tok.cap or readable or leaning))
+
+    # Only the words after and before a name can change: the rest of the story is not read.
+    named = [i for i, label in enumerate(labels) if label]
+    for j in named:
+        i = j + 1
+        while i < len(toks) and not labels[i] and carries(i):
             labels[i] = labels[i - 1]
-    for i in range(len(toks) - 2, -1, -1):
-        if not labels[i] and labels[i + 1] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
+            i += 1
+    for j in reversed(named):
+        i = j - 1
+        while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
             labels[i] = labels[i + 1]
+            i -= 1
 
 
 def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
@@ -136,7 +162,9 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
     cue points at, which the rules took, stands unless it is an everyday word ("my saas nasreen")."""
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in view.spans}
-    for i, tok in enumerate(toks):
+    # Only a word taken out, or one the rules took, can change: the rest of the story is not read.
+    for i in sorted({i for i, label in enumerate(labels) if label} | _indices(toks, starts)):
+        tok = toks[i]
         low = tok.low
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
         if low in stop or low in PLACE_WORDS or low in FACILITY_WORDS:
@@ -153,12 +181,20 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
 
 
+def _indices(toks: list[Token], starts: dict[int, str]) -> set[int]:
+    """Which tokens begin at the given offsets."""
+    if not starts:
+        return set()
+    return {i for i, tok in enumerate(toks) if tok.start in starts}
+
+
 def _clear_places(toks: list[Token], labels: list[int]) -> None:
     """A run of words before "Hospital", "Park", "unit"… or after "St", "Queen", "Royal" names a place.
     A facility word counts in lowercase only when it cannot be anything else ("way", "close" can)."""
-    for i, tok in enumerate(toks):
+    for i in [i for i, label in enumerate(labels) if label]:
         if not labels[i]:
             continue
+        tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         after = (
             nxt is not None
@@ -195,24 +231,15 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     labels = [0] * len(toks)
     margins = [-99.0] * len(toks)
     if picked:
-        scores = model().scores(flat)
         # The lean towards taking a word out is for words shaped like names or in scripts without
         # capitals; a lowercase word in a cased script ("sertraline") must win on its own.
         cues, ruled = view.cues, {start for _, start, _ in view.spans}
-        lean = np.asarray(
-            [
-                O_BIAS
-                if toks[i].cap or not toks[i].cased or cues[i] or toks[i].start in ruled
-                else LOWER_BIAS
-                for i in picked
-            ]
-        )
-        scores[:, 0] += lean
-        best = scores.argmax(axis=1).tolist()
-        lead = (scores[:, 1:].max(axis=1) - scores[:, 0]).tolist()
-        for i, label, margin in zip(picked, best, lead, strict=True):
-            labels[i] = label
-            margins[i] = margin
+        for i, score in zip(picked, model().scores(flat), strict=True):
+            tok = toks[i]
+            lean = O_BIAS if tok.cap or not tok.cased or cues[i] or tok.start in ruled else LOWER_BIAS
+            name, staff = score.real - lean, score.imag - lean
+            margins[i] = max(name, staff)  # how far the likelier name label leads O
+            labels[i] = 0 if margins[i] <= 0 else 1 if name >= staff else 2
     if stages is not None:
         stages["rules"] = [(start, end) for _, start, end in view.spans]
         stages["model"] = _taken(toks, labels)

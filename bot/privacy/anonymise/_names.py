@@ -10,7 +10,7 @@ common word) and either the gazetteer knows it or its position rules out a sente
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
@@ -60,11 +60,26 @@ class _Context:
         self.cues = _cue_index(lang)
         self.cue_words = cue_words(lang)
         self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
-        # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه").
-        self.folded = [t.low.translate(PERSIAN_FORMS) for t in self.tokens]
-        # Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
-        without_i = _LONE_I.sub("", text)
-        self.lowercase_text = without_i.lower() == without_i and without_i.upper() != without_i
+        # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه"): one
+        # translate over the whole story, since no token holds a line break.
+        self.folded = "\n".join([t.low for t in self.tokens]).translate(PERSIAN_FORMS).split("\n")
+        # The cue ending at each token, found once; only a token at most a few fillers after one can
+        # have a cue before it, so every other token is answered without a search.
+        self.cue_ends: dict[int, Cue] = {}
+        self.cue_reach: set[int] = set()
+        for j, word in enumerate(self.folded):
+            if word in self.cues:
+                cue = _cue_ending_at(self, j)
+                if cue is not None:
+                    self.cue_ends[j] = cue
+                    self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
+
+    @cached_property
+    def lowercase_text(self) -> bool:
+        """Texting style: no capitals anywhere but "I".  Then a known name is trusted even in lowercase.
+        Worked out only when a rule asks."""
+        without_i = _LONE_I.sub("", self.text)
+        return without_i.lower() == without_i and without_i.upper() != without_i
 
     def common(self, tok: Token) -> bool:
         return _common(tok.low, tok.cap)
@@ -138,6 +153,8 @@ def _cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     before them ("the consultant Miss Adeyemi", "a doctor called roksana") decides that.  Remembered
     per token: the rules and the model's features both ask.
     """
+    if i not in ctx.cue_reach:
+        return None
     if i not in ctx.cue_memo:
         ctx.cue_memo[i] = _find_cue_before(ctx, i)
     return ctx.cue_memo[i]
@@ -147,7 +164,7 @@ def _find_cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     j = i - 1
     skipped = 0
     while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:
-        cue = _cue_ending_at(ctx, j)
+        cue = ctx.cue_ends.get(j)
         if cue is not None:
             if cue.kind == "family" and (cue.phrase[0] in HONORIFICS or cue.phrase[-1] in _GENERIC):
                 earlier = _cue_before(ctx, j - len(cue.phrase) + 1)
@@ -234,19 +251,24 @@ class RuleView(NamedTuple):
 
 def rule_view(text: str, lang: str | None) -> RuleView:
     ctx = _Context(text, lang)
-    cues: list[str] = []
-    for i in range(len(ctx.tokens)):
-        cued = _cue_before(ctx, i)
-        cues.append("" if cued is None else cued[0].kind if cued[0].strong else "weak")
+    cues = [""] * len(ctx.tokens)
+    for i in sorted(ctx.cue_reach):
+        cued = _cue_before(ctx, i) if i < len(cues) else None
+        if cued is not None:
+            cues[i] = cued[0].kind if cued[0].strong else "weak"
     return RuleView(ctx.tokens, cues, _rule_names(ctx))
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
+    names, reach = ctx.gaz.names, ctx.cue_reach
     spans: list[Span] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if not tok.cap and i not in reach and tok.low not in names:
+            i += 1  # no cue, no capital, no listed name: nothing below could start a name here
+            continue
         kind: str | None = None
         end = i
         cued = _cue_before(ctx, i)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.privacy.anonymise._cues import spellings
+
 _BY_LANGUAGE: dict[str, str] = {
     "en": """i me my we our you he she they it is was were are be been am had has have did do does done
         said told asked came went got gave took left kept put let made seen saw felt thought knew want
@@ -129,9 +131,11 @@ _BY_LANGUAGE: dict[str, str] = {
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words and English's (code-switching is common)."""
+    """Her language's words and English's (code-switching is common), each also in every spelling of
+    its Arabic-script letters ("میری" written "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
-    return frozenset(w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split())
+    words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
+    return frozenset(spelling for w in words for spelling in spellings(w))
 
 
 ALL = stopwords(None)

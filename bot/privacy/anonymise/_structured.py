@@ -16,13 +16,15 @@ import phonenumbers
 from bot.privacy.anonymise._addresses import addresses, postcodes, rooms
 from bot.privacy.anonymise._digits import number_shapes
 from bot.privacy.anonymise._months import MONTHS
-from bot.privacy.anonymise._windows import near_digits
+from bot.privacy.anonymise._windows import Caseless, mentions
 
 Span = tuple[str, int, int]
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
-_NHS = re.compile(r"(?<![\d\w])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\d\w])")
+# Patterns here open with the character a match starts with and look behind it afterwards: a pattern
+# that opens with a look-behind makes ``re`` try every position of the story, not only its digits.
+_NHS = re.compile(r"(\d(?<!\w\d)\d\d)[ \-]?(\d{3})[ \-]?(\d{4})(?![\d\w])")
 # Any mention of "NHS" shortly before the digits counts as a label: "NHS no", "NHS number is", "nhs#",
 # "numer NHS", whatever language the rest of the sentence is in.
 _NHS_LABEL = re.compile(r"nhs|এনএইচএস|این ایچ ایس|ਐਨਐਚਐਸ|એનએચએસ|ان ایچ ایس", re.IGNORECASE)
@@ -51,7 +53,7 @@ def nhs_numbers(text: str) -> list[Span]:
     return spans
 
 
-_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d \-().]{7,}\d")
+_PHONE_CANDIDATE = re.compile(r"[+(\d](?:(?<=[+(])\d|(?<=\d))[\d \-().]{7,}\d")
 
 
 def phones(text: str) -> list[Span]:
@@ -71,7 +73,7 @@ def phones(text: str) -> list[Span]:
 
 
 def emails(text: str) -> list[Span]:
-    return [("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    return [("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)] if "@" in text else []
 
 
 # Hospital numbers: letters and digits together, taken whole ("RN 7788 123", "RVJ 889 1204").
@@ -83,14 +85,13 @@ _HOSPITAL_LABEL = (
     r"شماره\s+شفاخانه|lambarka\s+isbitaalka|ቁጽሪ\s+ሆስፒታል"
 )
 _ID_CHUNK = r"[A-Za-z]{0,4}\d[\dA-Za-z]*"
-_HOSPITAL = re.compile(
+_HOSPITAL = Caseless(
     rf"(?:{_HOSPITAL_LABEL})\s*(?:is|was|:|-|e|é|це|هو|ہے)?\s*(?P<id>[A-Za-z]{{0,4}}\s?\d[\dA-Za-z]*"
-    rf"(?:[ \-]\d[\dA-Za-z]*)*)",
-    re.IGNORECASE,
+    rf"(?:[ \-]\d[\dA-Za-z]*)*)"
 )
 # Unlabelled: one to four capitals then at least five digits ("RN4567890", "K1234567").
 _HOSPITAL_SHAPE = re.compile(
-    r"(?<![\w@.])(?!MRN|NHS|DOB)[A-Z]{1,4} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])"
+    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])"
 )
 
 
@@ -100,25 +101,20 @@ _HOSPITAL_STEMS = (
 )  # fmt: skip
 
 
-def _mentions(low: str, stems: tuple[str, ...]) -> bool:
-    """A quick look before a slow pattern: most stories name no platform, no hospital number."""
-    return any(stem in low for stem in stems)
-
-
 def hospital_numbers(text: str) -> list[Span]:
     spans: list[Span] = []
-    if _mentions(text.casefold(), _HOSPITAL_STEMS):
-        found = near_digits(_HOSPITAL, text, 40, 20)
+    if mentions(text, _HOSPITAL_STEMS):
+        found = _HOSPITAL.near_digits(text, 40, 20, _HOSPITAL_STEMS)
         spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in found]
     spans += [("HOSPITAL NUMBER", m.start(), m.end()) for m in _HOSPITAL_SHAPE.finditer(text)]
     return spans
 
 
 # Handles: "@name", and after a platform, a name with dots or underscores or her display name.
-_AT_HANDLE = re.compile(r"(?<![\w.+-])@[\w.]*\w")
-_PLATFORM = re.compile(
-    r"(?i:\b(?:insta(?:gram)?|ig|tiktok|tik\s+tok|snap(?:chat)?|fb|facebook|twitter|threads|telegram|"
-    r"youtube|yt)\b(?:-\w+)?)"
+_AT_HANDLE = re.compile(r"@(?<![\w.+-]@)[\w.]*\w")
+_PLATFORM = Caseless(
+    r"(?:i(?<!\w.)(?:nsta(?:gram)?|g)|t(?<!\w.)(?:iktok|ik\s+tok|witter|hreads|elegram)|s(?<!\w.)nap(?:chat)?|"
+    r"f(?<!\w.)(?:b|acebook)|y(?<!\w.)(?:outube|t))\b(?:-\w+)?"
 )
 # After a platform and a few words ("fb is", "na fb jestem jako"): a name with dots, underscores or
 # digits in it, or her display name in capitals ("Amina Warsame Mum").
@@ -139,7 +135,7 @@ def handles(text: str) -> list[Span]:
     spans: list[Span] = []
     if "@" in text:
         spans += [("HANDLE", m.start(), m.end()) for m in _AT_HANDLE.finditer(text)]
-    if _mentions(text.casefold(), _PLATFORM_STEMS):
+    if mentions(text, _PLATFORM_STEMS):
         for m in _PLATFORM.finditer(text):
             after = _AFTER_PLATFORM.match(text, m.end())
             if after and after.group("handle").split()[0].casefold() not in _NOT_A_HANDLE:
@@ -168,27 +164,24 @@ _DOB_CUE = (
     r"জন্মদিন|ਜਨਮ\s+ਤਾਰੀਖ|ਜਨਮਦਿਨ|જન્મતારીખ|زیږیدلې|زېږېدلې|д\.?\s?н\.|дата\s+нар\."
 )
 # Up to three words may stand between the cue and the date ("data urodzenia córki 03.03.2023").
-_DOB = re.compile(
-    rf"(?:{_DOB_CUE})[\s:,\-–]*(?:[^\s\d]+\s+){{0,3}}?(?P<date>{_DATE})(?!\d)",
-    re.IGNORECASE,
-)
+_DOB = Caseless(rf"(?:{_DOB_CUE})[\s:,\-–]*(?:[^\s\d]+\s+){{0,3}}?(?P<date>{_DATE})(?!\d)")
 # A full date in the twentieth century is a grown-up's birthday, whatever surrounds it.
-_OLD_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d\d|[٠-٩۰-۹০-৯૦-૯੦-੯]{4})(?![\d/.\-])")
+_OLD_DATE = re.compile(r"\d(?<![\d/.\-]\d)\d?[/.\-]\d{1,2}[/.\-](?:19\d\d|[٠-٩۰-۹০-৯૦-૯੦-੯]{4})(?![\d/.\-])")
 
 
 _DOB_STEMS = (
     "birth", "dob", "d.o.b", "born", "urodz", "naster", "naşter", "naşter", "nașter", "naști", "nasc", "născ",
     "народ", "پیدائش",
     "الميلاد", "تولد", "জন্ম", "ਜਨਮ", "જન્મ", "dhalash", "ልደት", "زېږون", "زیږون", "paidaish", "janam",
-    "ولدت", "مواليد", "nasci", "dhash", "ተወለደ", "زیږید", "زېږېد", "д.н", "дн.", "нар.",
+    "ولدت", "مواليد", "nasci", "dhash", "dhalat", "ተወለደ", "زیږید", "زېږېد", "д.н", "дн.", "нар.",
 )  # fmt: skip
 
 
 def dates_of_birth(text: str) -> list[Span]:
     """Only the date is redacted: "born on [DATE OF BIRTH]" still tells staff whose birthday it was."""
     spans: list[Span] = []
-    if _mentions(text.casefold(), _DOB_STEMS):
-        found = near_digits(_DOB, text, 80, 20)
+    if mentions(text, _DOB_STEMS):
+        found = _DOB.near_digits(text, 80, 20, _DOB_STEMS)
         spans += [("DATE OF BIRTH", m.start("date"), m.end("date")) for m in found]
     for m in _OLD_DATE.finditer(text):
         if ascii_digits(m.group())[-4:-2] == "19":
@@ -197,7 +190,7 @@ def dates_of_birth(text: str) -> list[Span]:
 
 
 # Whatever is left: a run of seven or more digits is someone's number, even with no label.
-_LONG_NUMBER = re.compile(r"(?<![\w])\+?\d(?:[ \-]?\d){6,}(?![\w])")
+_LONG_NUMBER = re.compile(r"[+\d](?<!\w.)(?:(?<=\+)\d|(?<=\d))(?:[ \-]?\d){6,}(?![\w])")
 
 
 def long_numbers(text: str) -> list[Span]:

@@ -14,8 +14,13 @@ def _combining_marks() -> str:
     return "".join(re.escape(m) for m in marks) + "\u200c\u200d"
 
 
-_LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
+_MARKS = _combining_marks()
+_LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’\-]{_LETTER}+)*")
+# The same words in a story with no combining mark: one character class, which ``re`` reads several
+# times faster than the alternation above.
+_PLAIN_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_MARK = re.compile(f"[{_MARKS}]")
 _APOSTROPHES = "'’"
 _CONTRACTIONS = frozenset("it's he's she's that's what's there's here's who's where's let's".split())
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;…•।۔።؟]")
@@ -40,38 +45,44 @@ _new = tuple.__new__  # a NamedTuple built without its keyword-handling construc
 def tokenise(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
+    breaks = _SENTENCE_BREAK.search
     prev_end = 0
-    for m in TOKEN_RE.finditer(text):
+    sentence_start = True
+    pattern = TOKEN_RE if _MARK.search(text) else _PLAIN_TOKEN_RE
+    for m in pattern.finditer(text):
+        start, end = m.span()
         word = m.group()
-        start = m.start()
-        end = m.end()
+        low = word.casefold()
+        gap = text[prev_end:start]
+        prev_end = end
         if (
-            len(word) > 3
+            end - start > 3
             and word[-1] in "sS"
             and word[-2] in _APOSTROPHES
-            and word.replace("’", "'").casefold() not in _CONTRACTIONS
+            and low.replace("’", "'") not in _CONTRACTIONS
         ):
             end -= 2
             word = word[:-2]
+            low = low[:-2]
         first = word[0]
         upper = first.isupper()
-        gap = text[prev_end:start]
+        if tokens:
+            sentence_start = gap != " " and breaks(gap) is not None
         append(
             _new(
                 Token,
                 (
                     start,
                     end,
-                    word.casefold(),
+                    low,
                     upper,
                     upper or first.islower(),
                     upper and len(word) > 1 and word.isupper(),
-                    not tokens or (gap != " " and bool(_SENTENCE_BREAK.search(gap))),
+                    sentence_start,
                     gap,
                 ),
             )
         )
-        prev_end = m.end()
     return tokens
 
 

@@ -1,4 +1,4 @@
-"""Train the name model, ``data/model.npz``: ``python -m bot.privacy.anonymise.training.train_model``.
+"""Train the name model, ``data/model.bin.gz``: ``python -m bot.privacy.anonymise.training.train_model``.
 
 Training data, and nothing else:
 
@@ -10,6 +10,7 @@ Training data, and nothing else:
   name stands in rather than the names themselves;
 * sentences built from templates in all 14 languages (``training/templates.py``), native script and
   romanised, with a name after a cue or a cue with no name after it;
+* Polish sentences with the name declined to fit them ("z Kasią", "do Tomka": ``training/polish.py``);
 * texting noise on the copies: all lowercase, punctuation gone, Polish/Romanian/Portuguese diacritics
   dropped.
 
@@ -30,6 +31,7 @@ import numpy as np
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import LABELS, MODEL, save
+from bot.privacy.anonymise.training import polish
 from bot.privacy.anonymise.training.templates import generate
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -173,6 +175,9 @@ def train(training: list[Story]) -> tuple[list[str], np.ndarray]:
     for lang in LANGUAGES:
         for story in generate(lang, SYNTHETIC_PER_LANGUAGE, make_name, rng):
             data.append(_examples(story))
+    # Drawn from a generator of their own, so adding them leaves every other sentence as it was.
+    for story in polish.sentences(SYNTHETIC_PER_LANGUAGE, make_name, random.Random(SEED + 1)):
+        data.append(_examples(story))
     vocab = sorted({f for rows, _ in data for row in rows for f in row})
     index = {f: n for n, f in enumerate(vocab)}
     tokens = [
@@ -204,7 +209,7 @@ def train(training: list[Story]) -> tuple[list[str], np.ndarray]:
 
 def main() -> None:
     vocab, weights = train(list(stories()))
-    save(MODEL, vocab, weights)
+    save(MODEL, vocab, weights.tolist())
     print(f"{len(vocab)} features written to {MODEL}")
 
 

@@ -1,0 +1,35 @@
+"""A Polish name goes in whichever case the sentence puts it, in lowercase too, and "ani" stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.anonymise import anonymise
+from bot.privacy.anonymise.training.polish import decline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("byłam cały dzień z kasią i nikt nie przyszedł", "byłam cały dzień z [NAME] i nikt nie przyszedł"),
+        ("zadzwoniłam do Ani żeby przyjechała", "zadzwoniłam do [NAME] żeby przyjechała"),
+        ("powiedziałam gosi że boli ją brzuch", "powiedziałam [NAME] że boli ją brzuch"),
+        ("byłam z justyną na porodówce", "byłam z [NAME] na porodówce"),
+        ("rozmawiałam z Bartkiem przez telefon całą noc", "rozmawiałam z [NAME] przez telefon całą noc"),
+        ("przyjechałam z Olą bo mąż był w pracy", "przyjechałam z [NAME] bo mąż był w pracy"),
+    ],
+)
+def test_a_declined_polish_name_goes(text: str, expected: str) -> None:
+    assert anonymise(text, "pl").redacted == expected
+
+
+def test_the_word_ani_stays_when_it_means_nor() -> None:
+    text = "nie było ani jednej położnej"
+    assert anonymise(text, "pl").redacted == text
+
+
+def test_names_are_declined_for_training_sentences_by_their_pattern() -> None:
+    assert decline("Kasia")["ins"] == "Kasią"
+    assert decline("Tomek")["gen"] == "Tomka"
+    assert decline("Paweł")["ins"] == "Pawłem"
+    assert decline("Kemi")["dat"] == "Kemi"
