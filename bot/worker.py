@@ -53,8 +53,6 @@ HEARTBEAT_EVERY = 5.0
 HEARTBEAT_LASTS = timedelta(seconds=20)
 #: the longest a loop sleeps when nothing wakes it
 IDLE_WAIT = 1.0
-#: how far the worker steps back when it shares CPUs with the web server (``nice``; 0 is the default)
-NICENESS = 10
 
 
 def leased(services: Services, name: str, every: float, job: Callable[[], object]) -> Callable[[], object]:
@@ -239,12 +237,10 @@ def run_forever(services: Services) -> None:
     shutdown can hang for good in a native library's finalizer (seen under load: "Garbage-collecting",
     no Python frame), turning every deploy's SIGTERM into a SIGKILL.
 
-    It runs at a lower CPU priority (`NICENESS`) than the web server: a webhook must be answered within
-    the provider's timeout, while her reply can wait out a burst; on a host of its own the worker has
-    the CPUs anyway. On two cores shared with the web server, a burst of webhooks would otherwise queue
-    behind the safeguarding model reading the messages before them (bench/webhooks.py).
+    It keeps the default CPU priority. Tried at ``nice`` 10 so that a burst of webhooks would never wait
+    behind the model, on two busy cores her reply waited 3.1 s (p99, PostgreSQL) instead of 0.15 s: the
+    safety numbers must not wait behind whatever else the host is doing.
     """
-    os.nice(NICENESS)
     Worker(services).run()
     services.db.dispose()
     logging.shutdown()
