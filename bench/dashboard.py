@@ -251,10 +251,13 @@ class Lead:
 
 
 def webhooks_beside_lead(
-    root: Path, url: str, env: dict[str, str], scratch: Path, rounds: int, count: int, rate: float
+    root: Path, url: str, env: dict[str, str], scratch: Path, args: argparse.Namespace
 ) -> dict[str, float]:
+    rounds, count, rate = args.rounds, args.messages, args.rate
     spool = Path(env["ALLVOICES_SPOOL_DIR"])
-    web = harness.gunicorn(f"web-{root.name}", "bot.app:create_app()", root, env, scratch)
+    web = harness.gunicorn(
+        f"web-{root.name}", "bot.app:create_app()", root, env, scratch, threads=args.threads
+    )
     work = harness.worker(f"worker-{root.name}", root, env, scratch)
     engine = harness.engine_for(url)
     alone, beside, pages = [], [], []
@@ -307,7 +310,7 @@ def run_database(kind: str, trees: Sequence[Path], sizes: tuple[int, ...], args:
                 lead_rows.append(
                     (
                         label,
-                        webhooks_beside_lead(root, url, env, scratch, args.rounds, args.messages, args.rate),
+                        webhooks_beside_lead(root, url, env, scratch, args),
                     )
                 )
     print(f"\n### {kind}: queue page (median of {args.page_rounds} loads, signed in as a lead) and digest")

@@ -122,6 +122,12 @@ def arguments(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to measure")
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--rate", type=float, default=10.0, help="webhook arrivals a second")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="gunicorn threads a worker (gthread when > 1; production on PostgreSQL: 8)",
+    )
     return parser
 
 

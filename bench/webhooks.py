@@ -353,7 +353,6 @@ def report(
 def main() -> None:
     parser = harness.arguments(__doc__ or "")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads a worker (gthread when > 1)")
     parser.add_argument("--messages", type=int, help="messages a phase (first, mid-story, latency)")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
