@@ -44,6 +44,10 @@ _UNLISTED_LANGUAGES = frozenset({"ps", "ti", "so", "gu"})  # languages wordfreq 
 # verb (Gurmukhi, Gujarati, Ge'ez, Pashto): "بی بی حلیمه".  Chosen by two-fold cross-validation on the
 # tuning part: looser costs ordinary words, tighter gains nothing.
 EXTEND_MARGIN = -10.0
+# A word a strong cue points at that is on a frequency list stays a word when the model's name score
+# for it is this far below its ordinary score.  Two-fold cross-validation on the tuning part: anywhere
+# from -2 to -10 keeps one more ordinary word and loses no name; -4 is the middle of that range.
+CUE_VETO = -4.0
 # Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
 NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
@@ -155,11 +159,15 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
             i -= 1
 
 
-def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
+def _settle(
+    toks: list[Token], labels: list[int], view: RuleView, lang: str | None, margins: list[float]
+) -> None:
     """Where the lists and the rules are surer than the model.  Function words, verbs after a job title,
     places and wards are never names.  A word that is also a name ("Grace") is one only when the rules,
     written for such words, say so, or it stands capitalised beside another name.  And a word a strong
-    cue points at, which the rules took, stands unless it is an everyday word ("my saas nasreen")."""
+    cue points at, which the rules took, stands ("my saas nasreen") unless it is an everyday word: one
+    of the thousand commonest, or one on a frequency list the model is sure is no name ("mąż
+    przywiózł", her husband brought)."""
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in view.spans}
     # Only a word taken out, or one the rules took, can change: the rest of the story is not read.
@@ -176,7 +184,8 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
             if not (tok.cap and not tok.sentence_start and beside_name):
                 labels[i] = 0
         elif cued and gazetteer().frequent.get(low) != "1":
-            labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
+            if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
+                labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
 
@@ -246,7 +255,7 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     _extend_names(toks, labels, lang, margins)
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
-    _settle(toks, labels, view, lang)
+    _settle(toks, labels, view, lang, margins)
     _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels)
     if stages is not None:
