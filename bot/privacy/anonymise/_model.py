@@ -126,9 +126,11 @@ def _never_carried(lang: str | None) -> frozenset[str]:
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
-    no list knows, an unlisted word in a script whose everyday words we have lists for ("علی‌رضا جعفری",
-    "Галина Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati,
-    Ge'ez, Pashto), an unlisted word the model leans towards a name.  A kunya goes with the name after it."""
+    no list knows, an unlisted word in a script whose everyday words we have lists for ("Галина
+    Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez,
+    Pashto), an unlisted word the model leans towards a name; in a script without capitals, also a word
+    outside the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
+    after it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     listed_language = lang not in _UNLISTED_LANGUAGES
@@ -138,12 +140,15 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         if tok.gap_before not in _JOINING_GAPS:
             return False
         low = tok.low
-        rare = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS
-        unknown = rare and low not in stop and low not in gaz.common
+        band = gaz.frequent.get(low, "0")
+        plain = low not in stop and low not in gaz.common
+        unknown = band not in _EVERYDAY_BANDS and plain
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
-        return listed or (unknown and (tok.cap or readable or leaning))
+        # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with
+        # the name before it where the model leans to it; one of the thousand commonest words never does.
+        return listed or (unknown and (tok.cap or readable or leaning)) or (leaning and band == "2" and plain)
 
     # Only the words after and before a name can change: the rest of the story is not read.
     named = [i for i, label in enumerate(labels) if label]
