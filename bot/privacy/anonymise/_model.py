@@ -252,8 +252,9 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
             tok = toks[i]
             lean = O_BIAS if tok.cap or not tok.cased or cues[i] or tok.start in ruled else LOWER_BIAS
             name, staff = score.real - lean, score.imag - lean
-            margins[i] = max(name, staff)  # how far the likelier name label leads O
-            labels[i] = 0 if margins[i] <= 0 else 1 if name >= staff else 2
+            lead = name if name >= staff else staff  # how far the likelier name label leads O
+            margins[i] = lead
+            labels[i] = 0 if lead <= 0 else 1 if name >= staff else 2
     if stages is not None:
         stages["rules"] = [(start, end) for _, start, end in view.spans]
         stages["model"] = _taken(toks, labels)
@@ -265,15 +266,15 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     _clear_places(toks, labels)
     if stages is not None:
         stages["final"] = _taken(toks, labels)
+    # Neighbouring name words joined by a space or hyphen are one span, a staff name if most are.
+    runs: list[list[int]] = []
+    for i in [i for i, label in enumerate(labels) if label]:
+        if runs and runs[-1][-1] == i - 1 and toks[i].gap_before in _JOINING_GAPS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
     spans: list[Span] = []
-    run: list[int] = []
-    for i, label in enumerate([*labels, 0]):
-        joined = bool(run) and i < len(toks) and toks[i].gap_before in _JOINING_GAPS
-        if label and (not run or joined):
-            run.append(i)
-            continue
-        if run:
-            staff = sum(labels[j] == 2 for j in run) * 2 >= len(run)
-            spans.append((LABELS[2] if staff else LABELS[1], toks[run[0]].start, toks[run[-1]].end))
-        run = [i] if label else []
+    for run in runs:
+        staff = sum(labels[j] == 2 for j in run) * 2 >= len(run)
+        spans.append((LABELS[2] if staff else LABELS[1], toks[run[0]].start, toks[run[-1]].end))
     return spans
