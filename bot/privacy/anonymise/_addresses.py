@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.anonymise._windows import Caseless, alternation, mentions
+from bot.privacy.anonymise._windows import Caseless, alternation, casefolded, mentions, near_digits
 
 Span = tuple[str, int, int]
 
@@ -37,8 +37,10 @@ _BEFORE_POSTCODE = re.compile(
 def postcodes(text: str, streets: list[Span]) -> list[Span]:
     """Full postcodes, sectors, and a district written straight after one of ``streets``; the street
     written straight before a full postcode or a sector goes as an address."""
-    spans = [("POSTCODE", m.start(), m.end()) for m in _POSTCODE.finditer(text)]
-    spans += [("POSTCODE", m.start(), m.end()) for m in _SECTOR.finditer(text)]
+    # Every postcode and sector starts at most four characters before a digit and ends at most four
+    # past one: only those stretches are read.
+    spans = [("POSTCODE", m.start(), m.end()) for m in near_digits(_POSTCODE, text, 4, 4)]
+    spans += [("POSTCODE", m.start(), m.end()) for m in near_digits(_SECTOR, text, 4, 4)]
     for _, start, _ in list(spans):
         if any(start - 80 <= end <= start for _, _, end in streets):
             continue  # the street is known, and what stands after it is her town, which stays
@@ -137,7 +139,7 @@ def addresses(text: str) -> list[Span]:
     if mentions(text, _STREET_WORDS):
         found.append(_ADDRESS.near_digits(text, 30, 80))
     if mentions(text, _BLOCK_WORDS):
-        found.append(_BLOCK.near_digits(text, 30, 80))
+        found.append(_BLOCK.near_digits(text, 30, 80, _BLOCK_WORDS))
     if mentions(text, _NAMED_STREET_WORDS):
         found.append(_NAMED_STREET.finditer(text))
     if mentions(text, ("estate",)):
@@ -145,7 +147,7 @@ def addresses(text: str) -> list[Span]:
     if mentions(text, _NATIVE_STREETS):
         found.append(_NATIVE_ADDRESS.near_digits(text, 30, 80))
     if mentions(text, _FLAT_STEMS):
-        found.append(_FLAT_ALONE.finditer(text))
+        found.append(_FLAT_ALONE.near_digits(text, 40, 3, _FLAT_STEMS))
     spans += [("ADDRESS", m.start(), m.end()) for matches in found for m in matches]
     if mentions(text, ("liv", "stay", "moved", "address")):
         spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
@@ -179,5 +181,6 @@ def rooms(text: str) -> list[Span]:
     if not mentions(text, _ROOM_STEMS):
         return []
     spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.near_digits(text, 30, 5, _ROOM_STEMS)]
-    spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
+    if "bay" in casefolded(text):
+        spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

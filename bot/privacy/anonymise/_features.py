@@ -50,7 +50,7 @@ def _length(low: str) -> str:
 # also everyday words ("Will", "Hope") reach the model only when a cue or a rule points at them.
 _OBVIOUS_BANDS = frozenset("12")
 _LISTED_WORDS = frozenset("sc")  # a stop word or a common word
-WIDTH = 22  # features per word: every row has exactly this many, so scores reshape without owners
+WIDTH = 22  # features per word: every row has exactly this many, so scores group them without owners
 
 
 def ruled_labels(view: RuleView) -> list[str]:

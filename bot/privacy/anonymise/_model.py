@@ -44,6 +44,10 @@ _UNLISTED_LANGUAGES = frozenset({"ps", "ti", "so", "gu"})  # languages wordfreq 
 # verb (Gurmukhi, Gujarati, Ge'ez, Pashto): "بی بی حلیمه".  Chosen by two-fold cross-validation on the
 # tuning part: looser costs ordinary words, tighter gains nothing.
 EXTEND_MARGIN = -10.0
+# A word a strong cue points at that is on a frequency list stays a word when the model's name score
+# for it is this far below its ordinary score.  Two-fold cross-validation on the tuning part: anywhere
+# from -2 to -10 keeps one more ordinary word and loses no name; -4 is the middle of that range.
+CUE_VETO = -4.0
 # Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
 NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
@@ -122,9 +126,11 @@ def _never_carried(lang: str | None) -> frozenset[str]:
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
-    no list knows, an unlisted word in a script whose everyday words we have lists for ("علی‌رضا جعفری",
-    "Галина Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati,
-    Ge'ez, Pashto), an unlisted word the model leans towards a name.  A kunya goes with the name after it."""
+    no list knows, an unlisted word in a script whose everyday words we have lists for ("Галина
+    Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez,
+    Pashto), an unlisted word the model leans towards a name; in a script without capitals, also a word
+    outside the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
+    after it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     listed_language = lang not in _UNLISTED_LANGUAGES
@@ -134,12 +140,15 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         if tok.gap_before not in _JOINING_GAPS:
             return False
         low = tok.low
-        rare = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS
-        unknown = rare and low not in stop and low not in gaz.common
+        band = gaz.frequent.get(low, "0")
+        plain = low not in stop and low not in gaz.common
+        unknown = band not in _EVERYDAY_BANDS and plain
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
-        return listed or (unknown and (tok.cap or readable or leaning))
+        # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with
+        # the name before it where the model leans to it; one of the thousand commonest words never does.
+        return listed or (unknown and (tok.cap or readable or leaning)) or (leaning and band == "2" and plain)
 
     # Only the words after and before a name can change: the rest of the story is not read.
     named = [i for i, label in enumerate(labels) if label]
@@ -155,11 +164,15 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
             i -= 1
 
 
-def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | None) -> None:
+def _settle(
+    toks: list[Token], labels: list[int], view: RuleView, lang: str | None, margins: list[float]
+) -> None:
     """Where the lists and the rules are surer than the model.  Function words, verbs after a job title,
     places and wards are never names.  A word that is also a name ("Grace") is one only when the rules,
     written for such words, say so, or it stands capitalised beside another name.  And a word a strong
-    cue points at, which the rules took, stands unless it is an everyday word ("my saas nasreen")."""
+    cue points at, which the rules took, stands ("my saas nasreen") unless it is an everyday word: one
+    of the thousand commonest, or one on a frequency list the model is sure is no name ("mąż
+    przywiózł", her husband brought)."""
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in view.spans}
     # Only a word taken out, or one the rules took, can change: the rest of the story is not read.
@@ -176,7 +189,8 @@ def _settle(toks: list[Token], labels: list[int], view: RuleView, lang: str | No
             if not (tok.cap and not tok.sentence_start and beside_name):
                 labels[i] = 0
         elif cued and gazetteer().frequent.get(low) != "1":
-            labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
+            if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
+                labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
 
@@ -238,28 +252,29 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
             tok = toks[i]
             lean = O_BIAS if tok.cap or not tok.cased or cues[i] or tok.start in ruled else LOWER_BIAS
             name, staff = score.real - lean, score.imag - lean
-            margins[i] = max(name, staff)  # how far the likelier name label leads O
-            labels[i] = 0 if margins[i] <= 0 else 1 if name >= staff else 2
+            lead = name if name >= staff else staff  # how far the likelier name label leads O
+            margins[i] = lead
+            labels[i] = 0 if lead <= 0 else 1 if name >= staff else 2
     if stages is not None:
         stages["rules"] = [(start, end) for _, start, end in view.spans]
         stages["model"] = _taken(toks, labels)
     _extend_names(toks, labels, lang, margins)
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
-    _settle(toks, labels, view, lang)
+    _settle(toks, labels, view, lang, margins)
     _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels)
     if stages is not None:
         stages["final"] = _taken(toks, labels)
+    # Neighbouring name words joined by a space or hyphen are one span, a staff name if most are.
+    runs: list[list[int]] = []
+    for i in [i for i, label in enumerate(labels) if label]:
+        if runs and runs[-1][-1] == i - 1 and toks[i].gap_before in _JOINING_GAPS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
     spans: list[Span] = []
-    run: list[int] = []
-    for i, label in enumerate([*labels, 0]):
-        joined = bool(run) and i < len(toks) and toks[i].gap_before in _JOINING_GAPS
-        if label and (not run or joined):
-            run.append(i)
-            continue
-        if run:
-            staff = sum(labels[j] == 2 for j in run) * 2 >= len(run)
-            spans.append((LABELS[2] if staff else LABELS[1], toks[run[0]].start, toks[run[-1]].end))
-        run = [i] if label else []
+    for run in runs:
+        staff = sum(labels[j] == 2 for j in run) * 2 >= len(run)
+        spans.append((LABELS[2] if staff else LABELS[1], toks[run[0]].start, toks[run[-1]].end))
     return spans

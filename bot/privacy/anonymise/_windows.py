@@ -58,8 +58,13 @@ def alternation(*groups: tuple[tuple[str, ...], bool]) -> str:
 
 def mentions(text: str, stems: tuple[str, ...]) -> bool:
     """A quick look before a slow pattern: most stories name no platform, no hospital number."""
-    low = casefolded(text)
-    return any(stem in low for stem in stems)
+    return _any_of(stems).search(casefolded(text)) is not None
+
+
+@lru_cache(maxsize=64)
+def _any_of(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """The stems as one pattern: one pass over the story instead of one per stem."""
+    return re.compile("|".join(map(re.escape, stems)))
 
 
 def near_digits(

@@ -15,6 +15,7 @@ from collections import Counter
 
 from bot.privacy.anonymise import anonymise
 from bot.privacy.anonymise._model import use, weights_model
+from bot.privacy.anonymise._tokens import TOKEN_RE
 from bot.privacy.anonymise.training.train_model import SOURCES, stories, train
 
 NAME_TYPES = ("NAME", "STAFF NAME")
@@ -60,8 +61,6 @@ def main() -> None:
 
 
 def _words(text: str) -> list[tuple[int, int]]:
-    from bot.privacy.anonymise._tokens import TOKEN_RE
-
     return [m.span() for m in TOKEN_RE.finditer(text)]
 
 

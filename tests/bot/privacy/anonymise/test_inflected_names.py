@@ -33,3 +33,10 @@ def test_names_are_declined_for_training_sentences_by_their_pattern() -> None:
     assert decline("Tomek")["gen"] == "Tomka"
     assert decline("Paweł")["ins"] == "Pawłem"
     assert decline("Kemi")["dat"] == "Kemi"
+
+
+def test_a_verb_after_a_family_word_stays_while_a_name_there_goes() -> None:
+    assert anonymise("mąż przywiózł Tomka i Zosię do szpitala", "pl").redacted == (
+        "mąż przywiózł [NAME] i [NAME] do szpitala"
+    )
+    assert anonymise("mój mąż marek przyjechał", "pl").redacted == "mój mąż [NAME] przyjechał"

@@ -51,3 +51,8 @@ def test_in_a_script_no_list_reads_a_name_runs_on_where_the_model_leans_to_it() 
 )
 def test_an_everyday_verb_after_a_job_title_is_not_taken_for_a_name(text: str) -> None:
     assert anonymise(text, "en").entities == ()
+
+
+def test_a_surname_that_is_also_a_word_goes_with_the_name_before_it() -> None:
+    # "جعفری" is also parsley in Persian, so a frequency list holds it; after a name it is her surname.
+    assert anonymise("خواهرم مریم جعفری دیروز آمد", "prs").redacted == "خواهرم [NAME] دیروز آمد"
