@@ -81,6 +81,8 @@ class Model:
     #: (centre, spread) of each judge's scores on the training data, to add them on one scale
     nearest_scale: tuple[float, float]
     linear_scale: tuple[float, float]
+    #: the nearest examples' share of the sum (the classifier has the rest)
+    nearest_weight: float
     clear: float  # at or above: clear risk
     possible: float  # at or above: possible risk, "check soon"
     floor: float  # a phrase-layer alarm is clear unless the model puts it below this
@@ -118,9 +120,13 @@ def linear_scores(vectors: Floats, linear: Linear) -> tuple[Floats, Floats]:
 
 
 def combined(nearest: Floats, linear: Floats, model: Model) -> Floats:
-    """Both judges on one scale (each centred and divided by its spread), added."""
+    """Both judges on one scale (each centred and divided by its spread), added with their weights."""
     (n_centre, n_spread), (l_centre, l_spread) = model.nearest_scale, model.linear_scale
-    return np.asarray((nearest - n_centre) / n_spread + (linear - l_centre) / l_spread, dtype=np.float32)
+    weight = model.nearest_weight
+    return np.asarray(
+        weight * (nearest - n_centre) / n_spread + (1 - weight) * (linear - l_centre) / l_spread,
+        dtype=np.float32,
+    )
 
 
 def level(phrase_alarm: bool, value: float, clear: float, possible: float, floor: float) -> Level:
@@ -195,6 +201,7 @@ def model() -> Model:
             linear=linear,
             nearest_scale=(float(data["nearest_scale"][0]), float(data["nearest_scale"][1])),
             linear_scale=(float(data["linear_scale"][0]), float(data["linear_scale"][1])),
+            nearest_weight=float(data["nearest_weight"]),
             clear=float(data["clear"]),
             possible=float(data["possible"]),
             floor=float(data["floor"]),
