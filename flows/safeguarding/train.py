@@ -36,6 +36,11 @@ EXAMPLES = HERE / "examples"
 TUNING = HERE.parents[1] / "tests" / "safeguarding" / "eval" / "tuning.jsonl"
 #: neighbours averaged on each side
 K = 5
+#: principal directions of the examples removed before neighbours are compared. Chosen by five-fold
+#: cross-validation on the tuning half (four fold seeds, directions fitted on the training folds only;
+#: urgent recall at 8 % false alarms, nearest weight 0.6, no phrases): none 96.9 %, 1 98.3 %, 2 or 3
+#: 98.0 %, 5 98.0 %; the nearest examples alone 85.8 % -> 94.9 % with one removed
+TOP_DIRECTIONS = 1
 #: the classifier's inverse regularisation strength (chosen by five-fold cross-validation on tuning)
 C = 0.3
 FOLDS = 5
@@ -160,12 +165,20 @@ def main() -> None:
     kinds = [f"{example.label}:{example.kind}" for example in examples]
     mean, scale = vectors.mean(axis=0), vectors.std(axis=0)
 
-    similarities = vectors @ vectors.T
+    centre = vectors.mean(axis=0)
+    top = np.asarray(
+        np.linalg.svd(vectors - centre, full_matrices=False)[2][:TOP_DIRECTIONS], dtype=np.float32
+    )
+    # stored as float16 like the raw vectors: calibrate on exactly what will be read back
+    bank = _model.project(vectors, centre, top).astype(np.float16).astype(np.float32)
+    similarities = bank @ bank.T
     np.fill_diagonal(similarities, -1.0)  # leave-one-out: no example is its own neighbour
     nearest = _model.nearest_scores(similarities, group, K)
     linear = _held_out_linear(vectors, kinds, mean, scale)
     draft = _model.Model(
-        vectors=vectors,
+        vectors=bank,
+        centre=centre,
+        top=top,
         group=group,
         k=K,
         linear=_fit(vectors, kinds, mean, scale),
@@ -194,6 +207,8 @@ def _save(model: _model.Model) -> None:
     np.savez_compressed(
         out,
         vectors=model.vectors.astype(np.float16),
+        centre=model.centre,
+        top=model.top,
         group=model.group,
         k=np.int64(model.k),
         mean=model.linear.mean,
