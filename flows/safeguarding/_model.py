@@ -6,7 +6,10 @@ languages: hand-written ones (``examples/<lang>.toml``) and the tuning half of t
 judges, put on one scale and added:
 
 - **nearest examples**: how much closer the message sits to its k nearest urgent examples than to its k
-  nearest calm ones. It recognises a situation someone wrote down before, in any language.
+  nearest calm ones. It recognises a situation someone wrote down before, in any language. Similarity
+  is measured after removing the examples' mean and their top principal direction ("all but the top"):
+  that direction mostly says which language or script a message is in, so without it a message's
+  neighbours are the examples that mean the same, not those that merely share its script.
 - **a linear classifier over kinds** (heavy bleeding, a floppy baby, coercive control..., and the calm
   kinds: negation, past and resolved, hypothetical, someone else's story, idiom): the log-odds of the
   urgent kinds against the calm ones. It learns which directions of meaning make a message urgent, so
@@ -74,13 +77,17 @@ class Linear:
 
 @dataclass(frozen=True)
 class Model:
-    vectors: Floats  # the examples, (examples, DIM)
+    vectors: Floats  # the examples, projected by ``project`` (examples, DIM)
+    centre: Floats  # the examples' mean (DIM,)
+    top: Floats  # the directions removed before comparing, (directions, DIM)
     group: Labels  # CALM, POSSIBLE or URGENT for each example
     k: int
     linear: Linear
     #: (centre, spread) of each judge's scores on the training data, to add them on one scale
     nearest_scale: tuple[float, float]
     linear_scale: tuple[float, float]
+    #: the nearest examples' share of the sum (the classifier has the rest)
+    nearest_weight: float
     clear: float  # at or above: clear risk
     possible: float  # at or above: possible risk, "check soon"
     floor: float  # a phrase-layer alarm is clear unless the model puts it below this
@@ -103,6 +110,13 @@ def nearest_scores(similarities: Floats, group: Labels, k: int) -> Floats:
     return nearest(group == URGENT) - nearest(group == CALM)
 
 
+def project(vectors: Floats, centre: Floats, top: Floats) -> Floats:
+    """The vectors less their centre and the top directions, normalised again (cosine = dot product)."""
+    moved = vectors - centre
+    moved = moved - (moved @ top.T) @ top
+    return np.asarray(moved / np.linalg.norm(moved, axis=1, keepdims=True), dtype=np.float32)
+
+
 def linear_scores(vectors: Floats, linear: Linear) -> tuple[Floats, Floats]:
     """Log-odds of the urgent kinds against the calm kinds, and each risk's share of the risky kinds."""
     logits = ((vectors - linear.mean) / linear.scale) @ linear.weights.T + linear.bias
@@ -118,9 +132,13 @@ def linear_scores(vectors: Floats, linear: Linear) -> tuple[Floats, Floats]:
 
 
 def combined(nearest: Floats, linear: Floats, model: Model) -> Floats:
-    """Both judges on one scale (each centred and divided by its spread), added."""
+    """Both judges on one scale (each centred and divided by its spread), added with their weights."""
     (n_centre, n_spread), (l_centre, l_spread) = model.nearest_scale, model.linear_scale
-    return np.asarray((nearest - n_centre) / n_spread + (linear - l_centre) / l_spread, dtype=np.float32)
+    weight = model.nearest_weight
+    return np.asarray(
+        weight * (nearest - n_centre) / n_spread + (1 - weight) * (linear - l_centre) / l_spread,
+        dtype=np.float32,
+    )
 
 
 def level(phrase_alarm: bool, value: float, clear: float, possible: float, floor: float) -> Level:
@@ -190,11 +208,14 @@ def model() -> Model:
         )
         return Model(
             vectors=floats("vectors"),
+            centre=floats("centre"),
+            top=floats("top"),
             group=labels("group"),
             k=int(data["k"]),
             linear=linear,
             nearest_scale=(float(data["nearest_scale"][0]), float(data["nearest_scale"][1])),
             linear_scale=(float(data["linear_scale"][0]), float(data["linear_scale"][1])),
+            nearest_weight=float(data["nearest_weight"]),
             clear=float(data["clear"]),
             possible=float(data["possible"]),
             floor=float(data["floor"]),
@@ -227,7 +248,8 @@ def score(text: str, alarming: Callable[[str], bool] | None = None) -> Score:
     """How urgent the text reads (its most urgent-sounding window), and what about."""
     found = model()
     vectors = _embed(pieces(text, alarming))
-    nearest = nearest_scores(vectors @ found.vectors.T, found.group, found.k)
+    projected = project(vectors, found.centre, found.top)
+    nearest = nearest_scores(projected @ found.vectors.T, found.group, found.k)
     linear, per_risk = linear_scores(vectors, found.linear)
     values = combined(nearest, linear, found)
     worst = int(np.argmax(values))

@@ -17,7 +17,7 @@ CONFIG = FlowConfig(sites=SITES, languages=("en",), triage=(("Medway Maritime Ho
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 #: urgent, in words no phrase file lists: the model catches it
 URGENT = "theres blood running down my legs and it wont stop"
-POSSIBLE = "a little bit of spotting this morning"
+POSSIBLE = "some light spotting today, brownish"
 #: the answers that walk her from the welcome to each question, and the question each one reaches
 WALK = [
     ("Hello", "consent"),

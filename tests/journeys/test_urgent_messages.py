@@ -149,7 +149,7 @@ def test_a_simulated_urgent_story_is_flagged_but_alerts_nobody(
 
 #: urgent, in words no phrase file lists (the model catches it), and a possible risk below the alarm
 UNLISTED_URGENT = "theres blood running down my legs and it wont stop"
-POSSIBLE = "a little bit of spotting this morning"
+POSSIBLE = "some light spotting today, brownish"
 TOLD = ["Hello", "yes", "The ward was noisy.", "DONE"]
 #: each step, what she sent to reach it, and that step's answer still unset afterwards
 STEPS: list[tuple[str, list[str], Callable[[Story], bool]]] = [

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from flows.safeguarding import (
@@ -164,3 +165,15 @@ def test_a_message_assessed_again_is_not_embedded_again(monkeypatch: pytest.Monk
 def test_phrases_in_every_language_at_once_match_each_language_checked_alone(text: str) -> None:
     alone = frozenset().union(*(detect_risks(text, code) for code in languages()))
     assert detect_any_language(text) == alone
+
+
+def test_neighbours_are_compared_without_the_direction_that_mostly_says_which_script_it_is() -> None:
+    """The examples' top principal direction is removed from the message as from the examples, and
+    the result is a unit vector again, so a dot product with the bank is still a cosine."""
+    found = model.model()
+    projected = model.project(
+        model.embedding.embed(["mera bacha saans nahi le raha"]), found.centre, found.top
+    )
+    assert np.allclose(projected @ found.top.T, 0.0, atol=1e-5)
+    assert np.allclose(np.linalg.norm(projected, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(np.linalg.norm(found.vectors, axis=1), 1.0, atol=1e-2)
