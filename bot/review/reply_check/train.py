@@ -66,7 +66,7 @@ THRESHOLDS = (
     (OK_BELOW, OK_BELOW_PARTLY, OK_BELOW_OWNED, LENGTH_POWER),
     (0.9, 0.2, 0.1, 0.0),  # round 2: the weakest sentence alone decides, however long the reply
     (0.9, 0.3, 0.2, 0.5),
-    (0.9, 0.3, 0.2, 0.75),
+    (0.9, 0.3, 0.2, 0.75),  # misses "We will look into it." after an apology (drafts.toml)
     (0.85, 0.3, 0.2, 0.75),
     (0.8, 0.3, 0.2, 0.5),
     (0.9, 0.3, 0.2, 1.0),
