@@ -71,9 +71,12 @@ def is_fragment(text: str) -> bool:
     return len(words) <= FRAGMENT_WORDS or all(word[0].isupper() for word in words)
 
 
-def check(draft: str, story: str | None = None, model: Model | None = None) -> CheckResult:
-    """``model`` replaces the committed classifier (train.py measures models it has just trained)."""
-    loaded = rules()
+def check(
+    draft: str, story: str | None = None, model: Model | None = None, with_rules: Rules | None = None
+) -> CheckResult:
+    """``model`` replaces the committed classifier and ``with_rules`` the rules file (train.py measures
+    models it has just trained, and the checker without the phrase lists written on the tuning half)."""
+    loaded = with_rules or rules()
     text = normalise(draft)
     reply = sentences(text)
     hers = normalise(story).strip() if story else ""
