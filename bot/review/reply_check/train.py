@@ -52,9 +52,13 @@ DATA = HERE / "data"
 TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or answers praise), the third in one
-#: that does both, each raised to the power (sentences read) ** LENGTH_POWER (chosen with --cv: the first
-#: row of THRESHOLDS)
-OK_BELOW = 0.85
+#: that does both, each raised to the power (sentences read) ** LENGTH_POWER. Chosen with --cv: of the
+#: rows of THRESHOLDS that block no good tuning draft, the one that blocks the most defensive ones, ties
+#: broken by the most blocked with the phrase lists off (the lists were written on the tuning half, so that
+#: column is the better guess at drafts nobody here wrote). Doubtful: a length discount leans on this
+#: evaluation set's defensive drafts being half as long as its good ones, and real defensive letters can
+#: be long.
+OK_BELOW = 0.9
 OK_BELOW_PARTLY = 0.3
 OK_BELOW_OWNED = 0.2
 LENGTH_POWER = 0.5
@@ -69,7 +73,7 @@ PURGE = 0.95
 THRESHOLDS = (
     (OK_BELOW, OK_BELOW_PARTLY, OK_BELOW_OWNED, LENGTH_POWER),
     (0.9, 0.2, 0.1, 0.0),  # round 2: the weakest sentence alone decides, however long the reply
-    (0.9, 0.3, 0.2, 0.5),
+    (0.85, 0.3, 0.2, 0.5),
     (0.9, 0.3, 0.2, 0.75),  # misses "We will look into it." after an apology (drafts.toml)
     (0.85, 0.3, 0.2, 0.75),
     (0.8, 0.3, 0.2, 0.5),
