@@ -47,7 +47,15 @@ def owning(reply: list[Sentence], rules: Rules, praise: bool = False) -> Owning:
 
 
 def _next_step(sentence: Sentence, rules: Rules) -> bool:
-    return first(rules.next_steps, sentence.text) is not None and not first(rules.not_steps, sentence.text)
+    promised = first(rules.next_steps, sentence.text) is not None and not first(
+        rules.not_steps, sentence.text
+    )
+    return promised or reports_change(sentence, rules)
+
+
+def reports_change(sentence: Sentence, rules: Rules) -> bool:
+    """A change made because of her story ("Because of stories like yours, we now …") owns what happened."""
+    return first(rules.changes, sentence.text) is not None
 
 
 def _readability(text: str, reply: list[Sentence], rules: Rules) -> list[Finding]:

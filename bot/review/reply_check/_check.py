@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.review.reply_check._advice import advice, owning
+from bot.review.reply_check._advice import advice, owning, reports_change
 from bot.review.reply_check._findings import CheckResult, Finding, Layer, finding
 from bot.review.reply_check._lexical import jargon_findings, phrase_findings, says_otherwise
 from bot.review.reply_check._rules import Rules, rules
@@ -32,7 +32,8 @@ FRAGMENT_WORDS = 3
 WHOLE_REPLY_RULES = ("unowned_promise", "generic")
 
 #: a sentence that opens by turning against what came before ("I am sorry. However, the ward was full.")
-#: takes back the apology before it: it is read as if the reply owned what happened only in part
+#: takes back the apology before it: it is read as if the reply owned what happened only in part, and as if
+#: it stood alone
 TURNS = re.compile(
     r"^(?:however,|but\b|unfortunately\b|although\b|though\b|that said\b|having said that\b|"
     r"nevertheless\b|nonetheless\b|even so\b|sadly\b)",
@@ -70,9 +71,12 @@ def is_fragment(text: str) -> bool:
     return len(words) <= FRAGMENT_WORDS or all(word[0].isupper() for word in words)
 
 
-def check(draft: str, story: str | None = None, model: Model | None = None) -> CheckResult:
-    """``model`` replaces the committed classifier (train.py measures models it has just trained)."""
-    loaded = rules()
+def check(
+    draft: str, story: str | None = None, model: Model | None = None, with_rules: Rules | None = None
+) -> CheckResult:
+    """``model`` replaces the committed classifier and ``with_rules`` the rules file (train.py measures
+    models it has just trained, and the checker without the phrase lists written on the tuning half)."""
+    loaded = with_rules or rules()
     text = normalise(draft)
     reply = sentences(text)
     hers = normalise(story).strip() if story else ""
@@ -97,20 +101,26 @@ def _sentence_findings(
     praise: bool,
 ) -> tuple[list[Finding], list[Finding]]:
     """Blocking findings and advice. Precise phrases first (they quote the exact words); the classifier
-    reads what the rest do, as strictly as the rest of the reply calls for."""
+    reads what the rest do, as strictly as the rest of the reply calls for: how much it owns what happened,
+    and how many sentences it has that could outweigh one doubtful reading."""
     found: list[Finding] = []
     doubts: list[Finding] = []
     readings = read(vectors, model)
     owns = owning(reply, loaded, praise)
-    ok_below = model.threshold(owns)
-    for sentence, reading in zip(reply, readings, strict=True):
+    read_here = [
+        _classifier_reads(sentence, reading, loaded)
+        and not (owns is Owning.FULLY and reading.label in WHOLE_REPLY_RULES)
+        for sentence, reading in zip(reply, readings, strict=True)
+    ]
+    count = sum(read_here)
+    for sentence, reading, reads in zip(reply, readings, read_here, strict=True):
         here = [*phrase_findings(sentence, story, loaded), *jargon_findings(sentence, text, story, loaded)]
         found.extend(here)
-        whole_reply = owns is Owning.FULLY and reading.label in WHOLE_REPLY_RULES
-        if here or whole_reply or not _classifier_reads(sentence, reading, loaded):
+        if here or not reads:
             continue
         turns = owns is Owning.FULLY and TURNS.match(sentence.text) is not None
-        if reading.ok < (model.threshold(Owning.PARTLY) if turns else ok_below):
+        # a sentence that turns against the apology takes the rest of the reply back: nothing outweighs it
+        if reading.ok < (model.threshold(Owning.PARTLY) if turns else model.threshold(owns, count)):
             found.append(finding(reading.label, loaded.wording(reading.label), Layer.SENTENCE, sentence.text))
         elif reading.ok < model.advise_below:
             doubts.append(finding(reading.label, loaded.wording(reading.label), Layer.ADVICE, sentence.text))
@@ -118,10 +128,15 @@ def _sentence_findings(
 
 
 def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:
-    """Not a greeting or sign-off, not a sentence that says the opposite of a trigger word, and not clinical
-    language the writer explained in brackets."""
+    """Not a greeting or sign-off, not a sentence that says the opposite of a trigger word, not clinical
+    language the writer explained in brackets, and not a change made because of her story."""
     explained = reading.label == "jargon" and "(" in sentence.text
-    return not is_fragment(sentence.text) and not says_otherwise(sentence, loaded) and not explained
+    return not (
+        is_fragment(sentence.text)
+        or says_otherwise(sentence, loaded)
+        or explained
+        or reports_change(sentence, loaded)
+    )
 
 
 def _story_findings(text: str, story: str, loaded: Rules) -> list[Finding]:

@@ -66,6 +66,7 @@ class Rules:
     generic_sentences: tuple[str, ...]
     apology: Phrases
     next_steps: Phrases
+    changes: Phrases
     not_steps: Phrases
     talk: Phrases
     praise_words: Phrases
@@ -116,6 +117,7 @@ def rules() -> Rules:
         generic_sentences=tuple(_strings(_table(advice, "acknowledge"), "generic")),
         apology=_phrases(_table(advice, "apology"), "phrases"),
         next_steps=_phrases(_table(advice, "next_steps"), "phrases"),
+        changes=_phrases(_table(advice, "next_steps"), "changes"),
         not_steps=_phrases(_table(advice, "next_steps"), "not_steps"),
         talk=_phrases(_table(advice, "talk_further"), "phrases"),
         praise_words=_phrases(praise, "praise_words"),

@@ -47,6 +47,11 @@ class Model:
     below ``ok_below_owned`` in one that does both. Defensive replies almost never own what happened, so a
     reply that does needs strong evidence before one of its sentences is called defensive; a weaker reading
     there (P(fine) below ``advise_below``) is shown as advice and never blocks.
+
+    A reply is judged as a whole, not by its weakest sentence alone: each threshold is raised to the power
+    (sentences read) ** ``length_power``, so in a reply of n sentences one sentence needs stronger evidence
+    the larger n is. Every sentence is a chance of a wrong reading, and a long reply whose other sentences
+    are plainly fine outweighs one doubtful sentence; a plainly defensive sentence still blocks.
     """
 
     labels: tuple[str, ...]
@@ -56,12 +61,16 @@ class Model:
     ok_below_owned: float
     ok_below_partly: float
     advise_below: float
+    length_power: float
 
-    def threshold(self, owning: Owning) -> float:
-        """Below this P(fine) a sentence blocks, given how much the reply owns what happened."""
+    def threshold(self, owning: Owning, sentences: int = 1) -> float:
+        """Below this P(fine) a sentence blocks, given how much the reply owns what happened and how many of
+        its sentences the classifier reads."""
         if owning is Owning.FULLY:
-            return self.ok_below_owned
-        return self.ok_below_partly if owning is Owning.PARTLY else self.ok_below
+            base = self.ok_below_owned
+        else:
+            base = self.ok_below_partly if owning is Owning.PARTLY else self.ok_below
+        return float(base ** (max(sentences, 1) ** self.length_power))
 
     def probabilities(self, vectors: Vectors) -> Matrix:
         scores = vectors.astype(np.float64) @ self.weights.T + self.bias
@@ -89,7 +98,7 @@ def from_json(data: dict[str, object]) -> Model:
     labels = data["labels"]
     if not isinstance(labels, list) or not labels or labels[0] != OK:
         raise ValueError(f"{MODEL_FILE}: labels must start with {OK!r}")
-    names = ("ok_below", "ok_below_owned", "ok_below_partly", "advise_below")
+    names = ("ok_below", "ok_below_owned", "ok_below_partly", "advise_below", "length_power")
     thresholds: list[float] = []
     for name in names:
         value = data.get(name)

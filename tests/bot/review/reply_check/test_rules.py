@@ -230,3 +230,38 @@ def test_a_sentence_that_turns_against_the_apology_still_blocks_in_an_owning_rep
 
     assert found.layer is Layer.SENTENCE
     assert found.quote == "However, the ward was very full that night."
+
+
+def test_one_doubtful_sentence_needs_stronger_evidence_the_longer_the_reply() -> None:
+    trained = model()
+
+    for owning in Owning:
+        assert trained.threshold(owning, 1) > trained.threshold(owning, 4) > trained.threshold(owning, 9) > 0
+
+
+@pytest.mark.parametrize(
+    ("draft", "story"),
+    [
+        (
+            "You told us about nobody explained the induction. Because of stories like yours, we now give "
+            "every woman a leaflet about induction.",
+            "Nobody explained the induction to me, I was scared the whole time.",
+        ),
+        (
+            "You told us about being sent home in early labour without being examined. Because of stories "
+            "like yours, we trained every triage midwife to offer an examination before anyone is sent home.",
+            "I was sent home from triage in early labour without anyone examining me.",
+        ),
+        (
+            "You told us about waiting hours for pain relief. Because of stories like yours, we added a "
+            "second anaesthetist to the labour ward at night.",
+            "I waited six hours for an epidural, the midwife kept saying the anaesthetist was coming.",
+        ),
+    ],
+)
+def test_a_reply_that_reports_a_change_made_because_of_her_story_is_not_blocked(
+    draft: str, story: str
+) -> None:
+    """The "You said, we did" message owns what happened by saying what changed: it is not a justification."""
+    assert blocking(draft, story) == []
+    assert blocking(draft, None) == []
