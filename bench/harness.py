@@ -237,6 +237,20 @@ class Process:
                 total += times.user + times.system
         return total
 
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """The process stopped for the block (SIGSTOP), then continued. Pause a worker only once it has
+        answered everything: waiting for its next signal it holds no transaction, so nothing waits on it."""
+        processes = self.tree()
+        for process in processes:
+            process.suspend()
+        try:
+            yield
+        finally:
+            for process in processes:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    process.resume()
+
     def worker_rss(self) -> list[float]:
         """Resident MiB of each gunicorn worker (the master's children)."""
         found = []

@@ -11,7 +11,9 @@ Per checkout and database it reports:
 
 - **throughput** with ``--concurrency`` clients each waiting for its answer (closed loop), separately
   for first messages (a new sender: her contact is created) and mid-story ones (she is telling her
-  story), and the ratio to the bare endpoint's rate in the same round;
+  story), and the ratio to the bare endpoint's rate in the same round; then again with the worker
+  paused while they arrive (it answers them afterwards), which is the webhook path's own rate: on two
+  cores the worker, reading every message with the safeguarding model, otherwise takes its share;
 - **server CPU per message**: the web processes' (gunicorn master and workers, by psutil) and the
   worker's, which answers her after the webhook has returned;
 - **latency at a stated arrival rate** (``--rate`` messages a second, steady, whether or not earlier
@@ -169,13 +171,21 @@ def check_nothing_parked(engine: Engine) -> None:
 
 
 def measure_closed(
-    server: Process, requests: Sequence[Request], concurrency: int, target: Target | None
+    server: Process,
+    requests: Sequence[Request],
+    concurrency: int,
+    target: Target | None,
+    worker_paused: bool = False,
 ) -> tuple[float, float, float]:
-    """(messages/s, web CPU ms a message, worker CPU ms a message once it has answered them)."""
+    """(messages/s, web CPU ms a message, worker CPU ms a message once it has answered them).
+
+    ``worker_paused``: the worker is stopped while the messages arrive and answers them afterwards, so
+    the rate is the webhook path's own, without the worker sharing the CPUs."""
     spooled = server.count(SPOOLED)
     web0 = server.cpu()
     work0 = target.worker.cpu() if target else 0.0
-    timings = harness.closed_loop(server.port, requests, concurrency)
+    with target.worker.paused() if target and worker_paused else contextlib.nullcontext():
+        timings = harness.closed_loop(server.port, requests, concurrency)
     web = (server.cpu() - web0) * 1000 / len(requests)
     if target is not None:
         target.spooled += server.count(SPOOLED) - spooled
@@ -212,6 +222,13 @@ def one_round(
             results[label, f"{phase} web CPU"].append(web)
             if target is not None:
                 results[label, f"{phase} worker CPU"].append(work)
+                again = (
+                    first_messages(sizes.first)
+                    if phase == "first"
+                    else mid_messages(list(itertools.islice(itertools.cycle(target.senders), sizes.mid)))
+                )
+                alone, _, _ = measure_closed(server, again, concurrency, target, worker_paused=True)
+                rates[f"{phase}, worker paused"][label] = alone
         for phase in ("first", "mid"):
             if target is None:
                 requests = [harness.as_bare(r) for r in first_messages(sizes.latency)]
@@ -238,6 +255,8 @@ def one_round(
         for label, value in rates[phase].items():
             if label != "bare insert":
                 results[label, f"{phase} ratio"].append(value / rates[phase]["bare insert"])
+        for label, value in rates[f"{phase}, worker paused"].items():
+            results[label, f"{phase} ratio, worker paused"].append(value / rates[phase]["bare insert"])
 
 
 def memory(target: Target, count: int, concurrency: int) -> tuple[float, float, float]:
@@ -321,15 +340,17 @@ def report(
         f"{args.rate:g} arrivals/s ({sizes.latency} messages a phase)\n"
     )
     print(
-        "| | first msg/s | × bare | mid msg/s | × bare | web CPU ms/msg (first, mid) | worker CPU ms/msg "
+        "| | first msg/s | × bare | mid msg/s | × bare | × bare, worker paused (first, mid) "
+        "| web CPU ms/msg (first, mid) | worker CPU ms/msg "
         f"(first, mid) | first p50 / p99 ms @{args.rate:g}/s | mid p50 / p99 ms @{args.rate:g}/s "
         "| reply queued p99 ms |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for label in labels:
         print(
             f"| {label} | {cell(label, 'first msg/s')} | {cell(label, 'first ratio', 2)} "
             f"| {cell(label, 'mid msg/s')} | {cell(label, 'mid ratio', 2)} "
+            f"| {cell(label, 'first ratio, worker paused', 2)}, {cell(label, 'mid ratio, worker paused', 2)} "
             f"| {cell(label, 'first web CPU', 1)}, {cell(label, 'mid web CPU', 1)} "
             f"| {cell(label, 'first worker CPU', 1)}, {cell(label, 'mid worker CPU', 1)} "
             f"| {cell(label, 'first p50')} / {cell(label, 'first p99')} "
