@@ -37,15 +37,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import sqlite3
 import sys
 import tempfile
+import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -170,6 +172,41 @@ def check_nothing_parked(engine: Engine) -> None:
         raise BenchError(f"{len(parked)} messages were parked: the worker failed on them")
 
 
+def holds_nothing(engine: Engine) -> bool:
+    """No one else has a transaction open, so a paused worker holds no lock a webhook would wait on
+    (its heartbeat and deliveries write on their own clock, not only when a message comes in)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            busy = connection.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state <> 'idle'"
+                )
+            ).scalar()
+        return not busy
+    probe = sqlite3.connect(str(engine.url.database), timeout=0)
+    try:
+        probe.execute("BEGIN IMMEDIATE")  # fails at once while anyone holds the write lock
+        probe.rollback()
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        probe.close()
+
+
+@contextlib.contextmanager
+def paused(target: Target) -> Iterator[None]:
+    """The target's worker stopped for the block, at a moment it holds no transaction."""
+    for _ in range(100):
+        with target.worker.paused():
+            if holds_nothing(target.engine):
+                yield
+                return
+        time.sleep(0.05)
+    raise BenchError(f"{target.label}: the worker never paused outside a transaction")
+
+
 def measure_closed(
     server: Process,
     requests: Sequence[Request],
@@ -184,7 +221,7 @@ def measure_closed(
     spooled = server.count(SPOOLED)
     web0 = server.cpu()
     work0 = target.worker.cpu() if target else 0.0
-    with target.worker.paused() if target and worker_paused else contextlib.nullcontext():
+    with paused(target) if target and worker_paused else contextlib.nullcontext():
         timings = harness.closed_loop(server.port, requests, concurrency)
     web = (server.cpu() - web0) * 1000 / len(requests)
     if target is not None:
