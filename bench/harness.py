@@ -144,9 +144,7 @@ def each_database(choice: str, run: Callable[[str], None]) -> None:
     """``run`` on SQLite and/or PostgreSQL, between the machine's load at start and at end (a figure
     from a loaded machine must say so); PostgreSQL is skipped with a line when it is not reachable,
     unless it alone was asked for."""
-    print(
-        f"Load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
-    )
+    print(f"Load average at start: {_load()} on {os.cpu_count()} cores")
     for kind in ["sqlite", "postgres"] if choice == "both" else [choice]:
         if kind == "postgres" and not postgres_reachable():
             if choice == "postgres":
@@ -154,7 +152,11 @@ def each_database(choice: str, run: Callable[[str], None]) -> None:
             print(f"\n### postgres: skipped, not reachable at {POSTGRES}")
             continue
         run(kind)
-    print(f"\nLoad average at end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"\nLoad average at end: {_load()}")
+
+
+def _load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def postgres_reachable() -> bool:
@@ -239,8 +241,8 @@ class Process:
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
-        """The process stopped for the block (SIGSTOP), then continued. Pause a worker only once it has
-        answered everything: waiting for its next signal it holds no transaction, so nothing waits on it."""
+        """The process stopped for the block (SIGSTOP), then continued. A process stopped inside a
+        transaction holds its locks until then: the caller checks it holds none (bench/webhooks.py)."""
         processes = self.tree()
         for process in processes:
             process.suspend()

@@ -93,8 +93,15 @@ def first_messages(count: int) -> list[Request]:
     return [harness.twilio(harness.new_sender(), next(samples)) for _ in range(count)]
 
 
-def mid_messages(senders: Sequence[tuple[str, str]]) -> list[Request]:
-    return [harness.twilio(sender, MID_STORY[lang]) for sender, lang in senders]
+def mid_messages(senders: Sequence[tuple[str, str]], count: int) -> list[Request]:
+    """``count`` mid-story messages, the prepared senders taking turns."""
+    turns = itertools.islice(itertools.cycle(senders), count)
+    return [harness.twilio(sender, MID_STORY[lang]) for sender, lang in turns]
+
+
+def phase_messages(target: Target, phase: str, count: int) -> list[Request]:
+    """``count`` new first messages, or mid-story ones from the target's prepared senders."""
+    return first_messages(count) if phase == "first" else mid_messages(target.senders, count)
 
 
 @dataclass
@@ -249,32 +256,22 @@ def one_round(
             if target is None:
                 source = first if phase == "first" else first[: sizes.mid]
                 requests = [harness.as_bare(request) for request in source]
-            elif phase == "first":
-                requests = first_messages(sizes.first)
             else:
-                requests = mid_messages(list(itertools.islice(itertools.cycle(target.senders), sizes.mid)))
+                requests = phase_messages(target, phase, sizes.mid if phase == "mid" else sizes.first)
             msg_s, web, work = measure_closed(server, requests, concurrency, target)
             rates[phase][label] = msg_s
             results[label, f"{phase} msg/s"].append(msg_s)
             results[label, f"{phase} web CPU"].append(web)
             if target is not None:
                 results[label, f"{phase} worker CPU"].append(work)
-                again = (
-                    first_messages(sizes.first)
-                    if phase == "first"
-                    else mid_messages(list(itertools.islice(itertools.cycle(target.senders), sizes.mid)))
-                )
+                again = phase_messages(target, phase, len(requests))
                 alone, _, _ = measure_closed(server, again, concurrency, target, worker_paused=True)
                 rates[f"{phase}, worker paused"][label] = alone
         for phase in ("first", "mid"):
             if target is None:
                 requests = [harness.as_bare(r) for r in first_messages(sizes.latency)]
-            elif phase == "first":
-                requests = first_messages(sizes.latency)
             else:
-                requests = mid_messages(
-                    list(itertools.islice(itertools.cycle(target.senders), sizes.latency))
-                )
+                requests = phase_messages(target, phase, sizes.latency)
             before = last_outbox_id(target.engine) if target else 0
             spooled = server.count(SPOOLED)
             timings = harness.open_loop(server.port, requests, rate)
@@ -302,9 +299,7 @@ def memory(target: Target, count: int, concurrency: int) -> tuple[float, float, 
     half = count // 2
     marks = []
     for _ in range(2):
-        requests = first_messages(half // 2) + mid_messages(
-            list(itertools.islice(itertools.cycle(target.senders), half - half // 2))
-        )
+        requests = first_messages(half // 2) + mid_messages(target.senders, half - half // 2)
         harness.closed_loop(target.web.port, requests, concurrency)
         marks.append(max(target.web.worker_rss()))
     # The last figure: the worker is not waited for (it would take minutes on this machine).
