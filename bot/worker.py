@@ -38,7 +38,7 @@ from bot.reports import digest
 from bot.review.alerts import send_pending as send_alerts
 from bot.review.translation import translate_pending
 from bot.services import Services
-from flows import embedding
+from flows import safeguarding
 from flows.catalog import available_languages, entries
 from storage import lease
 from storage.outbox import HEARTBEAT_PREFIX
@@ -110,7 +110,7 @@ def warm_up() -> None:
     for lang in available_languages():
         entries(lang)
     detect_language("hello, warming up")
-    embedding.load()
+    safeguarding.preload()
 
 
 def answer_all(services: Services, stopping: threading.Event | None = None) -> int:

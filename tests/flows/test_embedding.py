@@ -31,3 +31,13 @@ def test_weights_that_are_not_the_pinned_ones_are_refused(monkeypatch: pytest.Mo
     monkeypatch.setattr(embedding, "MODEL_SHA256", "0" * 64)
     with pytest.raises(embedding.ModelChanged):
         embedding._verified_path()
+
+
+def test_once_loaded_numpy_multiplies_on_one_thread_beside_the_engine() -> None:
+    """Two thread pools on two cores fought: scoring one message took 12-15 ms of CPU instead of ~1."""
+    from threadpoolctl import threadpool_info  # type: ignore[import-untyped]
+
+    embedding.load()
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas
+    assert all(pool["num_threads"] == 1 for pool in blas)

@@ -121,3 +121,12 @@ def test_urdu_negation_after_the_verb_cancels() -> None:
 def test_empty_and_punctuation_only_messages() -> None:
     assert detect_risks("", "en") == frozenset()
     assert detect_risks("?!  ...", None) == frozenset()
+
+
+def test_preloading_compiles_every_languages_phrases_before_her_first_message() -> None:
+    """The worker preloads at start-up: compiling the phrases on her first message took over a second."""
+    from flows.safeguarding import _phrases, languages, preload
+
+    _phrases._lexicon.cache_clear()
+    preload()
+    assert _phrases._lexicon.cache_info().currsize == len(languages())
