@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 
 from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
@@ -42,6 +43,11 @@ from bot.web.proxies import TrustedProxies
 
 csrf = CSRFProtect()
 
+#: seconds a thread may hold the GIL while another waits for it (Python's default is 0.005). Under
+#: gunicorn's threads a webhook shares its process with pages being drawn; each time it comes back from
+#: the database it waited up to a whole interval for a lead's page to let go, several times a message.
+GIL_SWITCH_INTERVAL = 0.0005
+
 
 def _forbidden(_: Exception) -> ResponseReturnValue:
     return render_template("review/forbidden.html"), 403
@@ -51,6 +57,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     settings = settings or (services.settings if services else Settings.from_env())
     services = services or Services.build(settings)
     configure_logging()
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     app = Flask(__name__, template_folder="web/templates", static_folder="web/static")
     app.config.update(
         SECRET_KEY=hashlib.sha256(b"allvoices session\0" + settings.secret_key.encode()).hexdigest(),
