@@ -19,7 +19,14 @@ from itertools import repeat
 from pathlib import Path
 
 from bot.privacy.anonymise._features import WIDTH, features, script
-from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_PREFIXES, PLACE_WORDS, gazetteer
+from bot.privacy.anonymise._lexicon import (
+    DECOY_WORDS,
+    FACILITY_WORDS,
+    HONORIFICS_AFTER,
+    PLACE_PREFIXES,
+    PLACE_WORDS,
+    gazetteer,
+)
 from bot.privacy.anonymise._names import RuleView, cue_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
@@ -120,8 +127,9 @@ def model() -> Model:
 
 @lru_cache(maxsize=32)
 def _never_carried(lang: str | None) -> frozenset[str]:
-    """Every language's function words and this language's cue words: a name never runs on over them."""
-    return ALL_STOPWORDS | cue_words(lang)
+    """Every language's function words, this language's cue words and the honorifics that follow a name
+    ("Nasrin apa"): a name never runs on over them."""
+    return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER
 
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
