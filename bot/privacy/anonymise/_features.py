@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.privacy.anonymise._lexicon import gazetteer
-from bot.privacy.anonymise._names import RuleView, rule_view
+from bot.privacy.anonymise._lexicon import HONORIFICS_AFTER, gazetteer
+from bot.privacy.anonymise._names import RuleView, cue_words, rule_view
 from bot.privacy.anonymise._stopwords import stopwords
 from bot.privacy.anonymise._tokens import Token
 
@@ -50,7 +50,7 @@ def _length(low: str) -> str:
 # also everyday words ("Will", "Hope") reach the model only when a cue or a rule points at them.
 _OBVIOUS_BANDS = frozenset("12")
 _LISTED_WORDS = frozenset("sc")  # a stop word or a common word
-WIDTH = 22  # features per word: every row has exactly this many, so scores group them without owners
+WIDTH = 23  # features per word: every row has exactly this many, so scores group them without owners
 
 
 def ruled_labels(view: RuleView) -> list[str]:
@@ -67,6 +67,13 @@ def ruled_labels(view: RuleView) -> list[str]:
             ruled[i] = label
             i += 1
     return ruled
+
+
+@lru_cache(maxsize=32)
+def _titles(lang: str | None) -> frozenset[str]:
+    """Cue words and honorifics: a word before one of them ("Nasrin apa", "ሳባ ሓፍተይ") is often a name,
+    in any script, whether or not a list knows the name."""
+    return cue_words(lang) | HONORIFICS_AFTER
 
 
 @lru_cache(maxsize=65536)
@@ -90,6 +97,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
     toks = view.tokens
     gaz = gazetteer()
     stop = stopwords(lang)
+    titles = _titles(lang)
     ruled = ruled_labels(view)
     lows = [t.low for t in toks]
     shapes = _shapes(toks)
@@ -128,6 +136,7 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
             "w+2|" + n2,
             "w-21|" + p2 + " " + p1,
             "w+12|" + n1 + " " + n2,
+            "nc|" + ("t" if n1 in titles else "-") + sh,
             "cue|" + cues[i] + sh,
             "rule|" + ruled[i] + kn,
             "pk|" + (known[i - 1] + shapes[i - 1] + bands[i - 1] if i else "<"),

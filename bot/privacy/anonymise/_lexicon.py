@@ -92,6 +92,13 @@ PLACE_WORDS = frozenset(
 
 # Honorifics mark a name that follows but do not tell us she meant staff.
 HONORIFICS = frozenset("mr mrs miss ms mx pani pan dna dl doamna domnul sra sr senhora senhor".split())
+# Words of respect and kinship she writes straight after a name ("Nasrin apa", "شمیم باجی", "Zalmai
+# lala", "ਸੁਖਪ੍ਰੀਤ ਜੀ"): they tell the model the word before is a name, and are never one themselves.
+HONORIFICS_AFTER = frozenset(
+    """jan jaan جان ji jee جی ਜੀ sahib sahab sahiba صاحب صاحبہ صاحبه baji باجی apa aapa آپا khala خالہ خاله
+    lala لالا bhen ਭੈਣ veerji ਵੀਰਜੀ bhabi bhabhi ভাবি আপা খালা দিদি didi masi માસી ben bhai ભાઈ બેન
+    ادې ada adey ننا nana abaye ኣደ""".split()
+)
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,23 @@ from itertools import repeat
 from pathlib import Path
 
 from bot.privacy.anonymise._features import WIDTH, features, script
-from bot.privacy.anonymise._lexicon import DECOY_WORDS, FACILITY_WORDS, PLACE_PREFIXES, PLACE_WORDS, gazetteer
-from bot.privacy.anonymise._names import RuleView, cue_words
+from bot.privacy.anonymise._lexicon import (
+    DECOY_WORDS,
+    FACILITY_WORDS,
+    HONORIFICS_AFTER,
+    PLACE_PREFIXES,
+    PLACE_WORDS,
+    gazetteer,
+)
+from bot.privacy.anonymise._names import JOINERS, RuleView, cue_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
 
 MODEL = Path(__file__).with_name("data") / "model.bin.gz"
 LABELS = ("O", "NAME", "STAFF NAME")
-O_BIAS = -3.0
+# Two-fold cross-validation on the tuning part and the hand-written stories: -4 finds 2 names more of
+# 360 hand-written than -3 for 4 ordinary words of 6,264; -5 finds none more and loses 7 more words.
+O_BIAS = -4.0
 LOWER_BIAS = -1.0  # a lowercase word in a cased script with no cue before it leans less
 # Words that, right after a name, are part of it: "رخسانہ بی بی", "Gurpreet Kaur", "نسیم بیگم".
 NAME_PARTS = frozenset(
@@ -120,8 +129,9 @@ def model() -> Model:
 
 @lru_cache(maxsize=32)
 def _never_carried(lang: str | None) -> frozenset[str]:
-    """Every language's function words and this language's cue words: a name never runs on over them."""
-    return ALL_STOPWORDS | cue_words(lang)
+    """Every language's function words, this language's cue words and the honorifics that follow a name
+    ("Nasrin apa"): a name never runs on over them."""
+    return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER
 
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
@@ -150,7 +160,24 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         # the name before it where the model leans to it; one of the thousand commonest words never does.
         return listed or (unknown and (tok.cap or readable or leaning)) or (leaning and band == "2" and plain)
 
+    def joined(i: int) -> bool:
+        """A word an "and" joins to a name: a listed name, or one no everyday list knows that is
+        capitalised or that the model leans towards as much as carrying asks ("حمیده و مژگان", "hamida
+        o muzhgan").  Two-fold cross-validation on the hand-written stories: half that lean finds 3
+        names fewer of 306, twice as much 2 more for 2 more ordinary words lost."""
+        tok = toks[i]
+        low = tok.low
+        if low in stop or low in gaz.common or low in HONORIFICS_AFTER:
+            return False
+        everyday = gaz.frequent.get(low, "0") in _EVERYDAY_BANDS
+        return low in gaz.names or (not everyday and (tok.cap or margins[i] >= EXTEND_MARGIN))
+
     # Only the words after and before a name can change: the rest of the story is not read.
+    named = [i for i, label in enumerate(labels) if label]
+    for j in named:
+        for a, b in ((j + 1, j + 2), (j - 1, j - 2)):
+            if 0 <= b < len(toks) and not labels[b] and toks[a].low in JOINERS and joined(b):
+                labels[b] = labels[j]
     named = [i for i, label in enumerate(labels) if label]
     for j in named:
         i = j + 1

@@ -39,7 +39,10 @@ _PERSON_VERBS = frozenset(
     examined scanned examined reassured shouted ignored refused and""".split()
 )
 _POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
-_JOINERS = frozenset("and & i și si e та і و".split())
+# "and" in every language and script she writes: "Kehinde and Taiwo", "حمیده و مژگان", "ਜਸਮੀਤ ਤੇ ਰੂਪਿੰਦਰ".
+JOINERS = frozenset(
+    """and & i și si e та і و o wa w aur اور te ਤੇ تے ate ਅਤੇ iyo ar আর ও ane અને او aw""".split()
+)
 _MAX_FILLERS = 3
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())  # "the queen elizabeth hospital"
 _GENERIC = frozenset("called named name звати imię imie numele chama-se chamado chamada".split())
@@ -315,7 +318,7 @@ def _looks_like_person(ctx: _Context, i: int, end: int) -> bool:
 def _joined_name(ctx: _Context, end: int, kind: str, spans: list[Span]) -> int:
     """ "my twins Kehinde and Taiwo": the second name shares the cue of the first."""
     toks = ctx.tokens
-    if end + 2 < len(toks) and toks[end + 1].low in _JOINERS and not toks[end + 2].sentence_start:
+    if end + 2 < len(toks) and toks[end + 1].low in JOINERS and not toks[end + 2].sentence_start:
         nxt = toks[end + 2]
         if ctx.shaped(nxt) and not _is_place(ctx, end + 2, _extend(ctx, end + 2)):
             last = _extend(ctx, end + 2)

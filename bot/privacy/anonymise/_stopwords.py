@@ -58,7 +58,13 @@ _BY_LANGUAGE: dict[str, str] = {
         روز روٹی لیاندی ساڈی
         main mera meri mere asi assi sada sadi tusi oh ih ohne ohna ne nu ton ch vich da di de te ate
         par fir phir jado bahut bohat si san aa hai han gaya gayi kiha kita kiti ditta ditti aayi aaya
-        nahi nai haan ji changi changa ghar wala wali ohnu vaje hafte rahe reha rehnde aan saari""",
+        ਕੱਲ੍ਹ ਅੱਜ ਹੁਣ ਫੇਰ ਅਜੇ ਸਿਰਫ ਇੱਕ ਦੋ ਤਿੰਨ ਕੁਝ ਸਭ ਸਾਰੇ ਸਾਰੀ ਇੱਥੇ ਉੱਥੇ ਕਿਉਂ ਕਿਵੇਂ ਕਿੱਥੇ ਲਈ ਨਾਲ ਕੇ ਕਰ
+        ਕਰਕੇ ਦੱਸਿਆ ਦੇਖਿਆ ਚਲੀ ਚਲੇ ਰਹੀ ਰਿਹਾ ਰਹੇ ਸਾਲ ਰਾਤ ਸਵੇਰੇ ਕੰਮ ਇਕੱਲੀ ਮੈਨੂੰ ਸਾਨੂੰ ਤੁਹਾਨੂੰ ਉਸਨੂੰ ਉਸਨੇ
+        ਹੋਇਆ ਹੋਈ ਸਕਦੀ ਪਵੇਗਾ ਕਿ ਜੋ ਕੱਲ
+        کل اج ہن اجے صرف اک تن کجھ سب سارے ایتھے اوتھے کیوں کیویں کتھے لئی نال کر دسیا ویکھیا چلی رہی
+        سال رات سویرے کم کلی مینوں سانوں تہانوں اوہنوں
+        kal ajj aj hun fer aje sirf ik do tin kuch sab saare ithe othe kyon kiven kithe layi naal kar
+        dasya dekhya chali rahi saal raat savere kam kalli menu sanu tuhanu""",
     "gu": """હું મારું મારુ મારી મારા મારો અમે અમારું તમે તે એ આ એને તેને તેમણે તેણે ને નો ની નું ના માં થી
         પર અને પણ પછી જ્યારે બહુ ખૂબ હતી હતો હતા છે છું હતું થયું થઈ ગયું ગઈ ગયા કહ્યું કર્યું કરી
         આપ્યું આવી આવ્યા આવ્યો નહીં ના હા જી ડૉક્ટર ડોક્ટર ડોક્ટરે નર્સ દાયણ મિડવાઇફ હોસ્પિટલ બાળક
@@ -72,7 +78,7 @@ _BY_LANGUAGE: dict[str, str] = {
         miałam mówiła powiedziała powiedział przyszła przyszedł poszła pomogła tłumaczyła zapytała
         dała dał kazała do na w z od po przez dla przy o u we ze położna położnej lekarz lekarka
         pielęgniarka doktor szpital oddział dziecko córka syn mąż siostra mama teściowa pani pan
-        cos coś jak jako tam pisz nikt wszystko ok""",
+        cos coś jak jako tam pisz nikt wszystko ok mieszkam mieszkamy mieszka mieszkałam""",
     "ro": """eu eu mie mi meu mea mei noi voi el ea ei ele lor lui ei asta acesta aceasta că și si sau
         dar nu da deja foarte a fost era am avut au zis spus venit plecat ajutat tradus întrebat
         la în in pe din cu de pentru fără moașa moasa medicul doctorul doctorița asistenta spital
@@ -109,7 +115,12 @@ _BY_LANGUAGE: dict[str, str] = {
         za zama ma mung mong ta sta tasu hagha da de dagha che chi aw ya kho bya kala der dher kha na
         wa wam wo da de sho shwa kr kra wayal wayel raghla raghle warkr pa ke kay la sara tsakha
         doctor daktar nurse roghtun mashoom mashum zoy lur meera khawand khor wror mor allah
-        halta tol kissa lekali num ye wo yawa hagha yawazeni""",
+        halta tol kissa lekali num ye wo yawa hagha yawazeni
+        پرون نن سبا سهار ماښام اوس لا یوازې یو دوه درې څو لږ دلته هلته ولې څنګه چېرته هیڅ هر ټول ټوله
+        مې یې راته ماته درته ورته کوم کوي کوله کړې وکړه وکړې وکړل واخلو ولیږو وکتل لاړه لاړ راشه راشي
+        شوی نو ځکه پوهېږم کلنه نوي
+        parun nan os yawaze yaw dwa dre tso lag dalta wraz har me rata mata wrata kawi kawala wakra
+        sho no dzaka pohegam""",
     "prs": """من مرا ما شما تو او آن این ها که و یا اما ولی بعد وقتی خیلی بسیار خوب نه بله بود بودم
         بودند است هست شد شدم کرد کردم گفت گفتم گفتند آمد آمدند داد دادند پرسید برد در از به با
         برای تا را هم داکتر دکتر نرس قابله شفاخانه طفل پسرم دخترم شوهرم همسرم مادرم خواهرم خشویم
@@ -117,7 +128,13 @@ _BY_LANGUAGE: dict[str, str] = {
         man mara ma shoma to u an in ke wa ya ama wali bad waqti khaili besyar khub na bale bud budam
         ast hast shod kard goft gofti amad dad porsid dar az ba bara ta ra ham doctor daktar nurse
         qabila shafakhana tefl pesaram dokhtaram shauharam hamsaram madaram khwaharam khoda hast
-        onja qissa khod insta""",
+        onja qissa khod insta
+        برایم برایش دیشب دیروز امروز فردا امشب صبح دیگر هیچ چیز همه چون چرا چطور کجا اینجا آنجا حالا
+        هنوز باز فقط یک دو سه چند زیاد کم دارم داشتم دارد دارند می میکرد میکنم نمی نمیدانم دانم رفت رفتم
+        رفتند آورد آوردند گرفت گرفتم زد زدم زدند دید دیدم بیا برو هستم هستند نیست نبود شده کنم کنید
+        گپ زنگ تلفن همراهم پیش سر
+        barayem dishab diroz emroz farda hanuz faqat yak du se chand ziad kam daram dashtam mekard raft
+        raftam award gereft zad did biya boro hastam hastan nist nabud shuda konam gap zang telefon pesh""",
     "ti": """ኣነ ናተይ ንዓይ ንሕና ንስኻ ንስኺ ንሱ ንሳ ንሳቶም እዚ እዛ እቲ እታ እዩ እያ እየ እዮም ነበረ ነበረት ነይረ
         ኣብ ካብ ናብ ምስ ን ብ ከም ግን ድማ እሞ ክሳብ ኣይ ኣይኮነን እወ ብዙሕ ጽቡቕ በለ በለት ኢሉ ኢላ መጺኡ መጺኣ
         ሓኪም ዶክተር ነርስ መሕረሲት ሆስፒታል ቆልዓ ወደይ ጓለይ በዓል ቤተይ ሰብኣየይ ሓብተይ ሓወይ ኣደይ ሓማተይ
@@ -125,7 +142,11 @@ _BY_LANGUAGE: dict[str, str] = {
         ane nateye niaye nihna ntsu nisa nsu ezi eza eti eta eyu eya eye neyre neyra ab kab nab ms
         kem gn dma ay kulu tsbuk bele belet ilu ila mets'e hakim doctor nurse qol'a wedey gualey
         haftey hawey adey baal beytey insta tsihifeyo smey
-        ኩሉ ኩላ ገለ ሓደ ሕጂ ድሕሪ ቅድሚ ምኽንያቱ ስለ ዝበለ ዝበለት ኣይነበረን ነይሩ ኣሎ የለን""",
+        ኩሉ ኩላ ገለ ሓደ ሕጂ ድሕሪ ቅድሚ ምኽንያቱ ስለ ዝበለ ዝበለት ኣይነበረን ነይሩ ኣሎ የለን
+        ትማሊ ሎሚ ጽባሕ ደጊም ጥራይ ሓንቲ ክልተ ሰለስተ ኣብዚ ኣብኡ ስለምንታይ ከመይ ኣበይ ግና ምሉእ ከይዱ ከይዳ
+        ኢለያ ኣይመጸን ደዊላ ተዛሪበ ብጣዕሚ ሕያዋይ ደም ሰባት ብዙሓት በይነይ ዓመት
+        tmali lomi tsbah hiji tray hade hanti kilte seleste gele abzi slemintay kemey abey gna sle
+        drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat""",
 }
 
 

@@ -66,10 +66,33 @@ I_AM_FRAMES: dict[str, str] = {
     "{} is what everyone calls me|everyone calls me {}",
 }
 
+# A name with the words that govern it: prepositions before, postpositions after, or a case ending
+# fused to it ("ን{}", "{}কে", "{}ને": the span takes the whole word, as the evaluation set marks it).
+GOVERNED_FRAMES: dict[str, str] = {
+    "ur": "میں نے {} کو بتایا|{} نے کہا|{} سے بات کی|{} کے ساتھ گئی|maine {} ko bataya|{} ne kaha|"
+    "{} se baat ki|{} ke sath gayi",
+    "pa": "ਮੈਂ {} ਨੂੰ ਦੱਸਿਆ|{} ਨੇ ਕਿਹਾ|{} ਨਾਲ ਗੱਲ ਕੀਤੀ|میں {} نوں دسیا|{} نے کیہا|main {} nu dasya|"
+    "{} ne keha|{} naal gal kiti",
+    "bn": "আমি {}কে বললাম|{}র সাথে কথা বললাম|{} বলল|ami {}ke bollam|{}r sathe kotha bollam|{} bollo",
+    "gu": "મેં {}ને કહ્યું|{}એ કહ્યું|{} સાથે વાત કરી|me {}ne kahyu|{}e kahyu|{} sathe vaat kari",
+    "ps": "له {} سره مې خبرې وکړې|{} ته مې وویل|{} راته وویل|la {} sara me khabare wakre|{} ta me wayal|"
+    "{} rata wayal",
+    "prs": "با {} گپ زدم|به {} گفتم|{} را دیدم|{} برایم گفت|ba {} gap zadam|ba {} goftam|{} ra didam",
+    "ti": "ምስ {} ተዛሪበ|ን{} ነጊረያ|ናይ {} ስልኪ|{} ነጊራትኒ|msi {} tezaribe|n{} negireya|{} negiratni",
+    "ar": "حكيت مع {}|قلت ل{}|{} قالتلي|hakeit ma3 {}|2elt la {}|{} 2aletli",
+    "so": "{} ayaan la hadlay|{} ayaan u sheegay|waxaan la hadlay {}",
+    "en": "i told {}|spoke to {} on the phone|{} said|went with {}",
+}
+
+
+def _letter_script(phrase: str) -> str:
+    """The script of a phrase's first letter ("{} ne kaha" is Latin)."""
+    return next((script(c) for c in phrase if c.isalpha()), "oth")
+
 
 def _same_script(phrases: list[str], sample: str) -> list[str]:
-    want = script(sample[0])
-    return [p for p in phrases if script(p[0]) == want]
+    want = _letter_script(sample)
+    return [p for p in phrases if _letter_script(p) == want]
 
 
 def generate(lang: str, count: int, make_name: NameMaker, rng: random.Random) -> list[Story]:
@@ -78,11 +101,12 @@ def generate(lang: str, count: int, make_name: NameMaker, rng: random.Random) ->
     kin = _phrases(_FAMILY, lang) + _phrases(_KIN, lang)
     staff = _phrases(_STAFF, lang) + _phrases(_STAFF, "en")
     frames = _phrases(I_AM_FRAMES, lang)
+    governed = _phrases(GOVERNED_FRAMES, lang)
     out: list[Story] = []
     for _ in range(count):
         tail = rng.choice(continuations)
         native = script(tail[0])
-        kind = rng.choice(("NAME", "STAFF NAME", "NAME", "none", "frame", "first"))
+        kind = rng.choice(("NAME", "STAFF NAME", "NAME", "none", "frame", "first", "governed"))
         cues = _same_script(staff if kind == "STAFF NAME" else kin, tail) or kin
         name = make_name(native, rng)
         if rng.random() < 0.3:
@@ -92,6 +116,13 @@ def generate(lang: str, count: int, make_name: NameMaker, rng: random.Random) ->
             head, _, rest = frame.partition("{}")
             text = f"{head}{name}{rest} {tail}"
             out.append((text, lang, [("NAME", len(head), len(head) + len(name))]))
+        elif kind == "governed" and governed:
+            frame = rng.choice(_same_script(governed, tail) or governed)
+            head, _, rest = frame.partition("{}")
+            start = len(head) - len(head.split(" ")[-1])  # a prefix fused to the name goes with it
+            end = len(head) + len(name) + len(rest.split(" ")[0])
+            text = f"{head}{name}{rest} {tail}"
+            out.append((text, lang, [("NAME", start, end)]))
         elif kind == "first":  # "Tahmina my sister ...", "bally mera ghar wala"
             cue = rng.choice(_same_script(kin, tail) or kin)
             out.append((f"{name} {cue} {tail}", lang, [("NAME", 0, len(name))]))

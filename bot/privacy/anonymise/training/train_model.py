@@ -2,8 +2,9 @@
 
 Training data, and nothing else:
 
-* the tuning part of the evaluation set (``tests/bot/privacy/anonymise/eval/tuning.jsonl``) and the old
-  development corpus (``tests/bot/privacy/anonymise/corpus/stories.jsonl``), both written by hand;
+* the tuning part of the evaluation set (``tests/bot/privacy/anonymise/eval/tuning.jsonl``), the old
+  development corpus (``tests/bot/privacy/anonymise/corpus/stories.jsonl``) and the training stories in
+  ``training/stories/`` (``training/handwritten.py``), all written by hand;
 * many copies of each story with every marked name swapped for another of the same script: a name from
   the gazetteer (Faker's lists), one from ``training/names.txt`` (written by hand for scripts Faker
   lacks), or an invented one (a character chain over those names), so the model learns the context a
@@ -32,6 +33,7 @@ from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import LABELS, MODEL, save
 from bot.privacy.anonymise.training import polish
+from bot.privacy.anonymise.training.handwritten import handwritten
 from bot.privacy.anonymise.training.templates import generate
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -208,7 +210,7 @@ def train(training: list[Story]) -> tuple[list[str], np.ndarray]:
 
 
 def main() -> None:
-    vocab, weights = train(list(stories()))
+    vocab, weights = train([*stories(), *handwritten()])
     save(MODEL, vocab, weights.tolist())
     print(f"{len(vocab)} features written to {MODEL}")
 
