@@ -1,8 +1,8 @@
 """One check of one draft: the phrase layer, the sentence classifier and her story, then advice.
 
 A sentence is judged in the context of its reply: how sure the classifier must be before it blocks depends
-on whether the reply already says sorry and what will happen (``Owning``). A weaker reading in a reply that
-owns what happened is advice, never a block.
+on whether the reply already says sorry and what will happen (``Owning``), read by meaning. A weaker
+reading in a reply that owns what happened is advice, never a block.
 """
 
 from __future__ import annotations
@@ -14,11 +14,19 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.review.reply_check._advice import advice, owning, reports_change
+from bot.review.reply_check._advice import advice, reports_change
 from bot.review.reply_check._findings import CheckResult, Finding, Layer, finding
 from bot.review.reply_check._lexical import jargon_findings, phrase_findings, says_otherwise
 from bot.review.reply_check._rules import Rules, rules
-from bot.review.reply_check._sentences import Model, Owning, Reading, model as trained, read
+from bot.review.reply_check._sentences import (
+    OWNING_HEADS,
+    Model,
+    Owned,
+    Owning,
+    Reading,
+    model as trained,
+    read,
+)
 from bot.review.reply_check._story import is_praise, is_urgent, says_back
 from bot.review.reply_check._text import Sentence, first, normalise, sentences
 from flows.embedding import DIMENSIONS, Vectors, embed
@@ -81,14 +89,30 @@ def check(
     reply = sentences(text)
     hers = normalise(story).strip() if story else ""
     vectors = embed_sentences([sentence.text for sentence in reply])
+    classifier = model or trained()
     # without her story, the reply's own words are the best evidence that it answers praise
     praise = is_praise(hers or text, loaded)
-    read_here = _sentence_findings(text, reply, hers, loaded, model or trained(), vectors, praise)
-    blocking = [*read_here[0], *_story_findings(text, hers, loaded)]
+    urgent = bool(hers) and is_urgent(hers)
+    helps = first(loaded.urgent.phrases, text) is not None
+    owned = owned_by(reply, vectors, classifier, loaded)
+    # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
+    owns = owned.level(praise or (urgent and helps))
+    read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, owns)
+    blocking = [*read_here[0], *_story_findings(urgent, helps, loaded)]
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
         return CheckResult(tuple(blocking))
     acknowledged = not hers or says_back(vectors, hers, loaded)
-    return CheckResult((*blocking, *read_here[1], *advice(draft, reply, loaded, acknowledged, praise)))
+    found_advice = advice(draft, reply, loaded, acknowledged, praise, owned)
+    return CheckResult((*blocking, *read_here[1], *found_advice))
+
+
+def owned_by(reply: list[Sentence], vectors: Vectors, classifier: Model, loaded: Rules) -> Owned:
+    """What the reply owns, read by meaning; a change made because of her story (``changes`` in the rules
+    file) is a next step too, since the classifier does not read those sentences."""
+    owns = classifier.owns(vectors)
+    sorry = bool(owns[:, OWNING_HEADS.index("apology")].any())
+    step = bool(owns[:, OWNING_HEADS.index("next_step")].any())
+    return Owned(sorry, step or any(reports_change(sentence, loaded) for sentence in reply))
 
 
 def _sentence_findings(
@@ -98,7 +122,7 @@ def _sentence_findings(
     loaded: Rules,
     model: Model,
     vectors: Vectors,
-    praise: bool,
+    owns: Owning,
 ) -> tuple[list[Finding], list[Finding]]:
     """Blocking findings and advice. Precise phrases first (they quote the exact words); the classifier
     reads what the rest do, as strictly as the rest of the reply calls for: how much it owns what happened,
@@ -106,7 +130,6 @@ def _sentence_findings(
     found: list[Finding] = []
     doubts: list[Finding] = []
     readings = read(vectors, model)
-    owns = owning(reply, loaded, praise)
     read_here = [
         _classifier_reads(sentence, reading, loaded)
         and not (owns is Owning.FULLY and reading.label in WHOLE_REPLY_RULES)
@@ -139,8 +162,8 @@ def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bo
     )
 
 
-def _story_findings(text: str, story: str, loaded: Rules) -> list[Finding]:
+def _story_findings(urgent: bool, helps: bool, loaded: Rules) -> list[Finding]:
     """A reply to a story that needs help now must say where to get it, whatever else it says."""
-    if story and is_urgent(story) and not first(loaded.urgent.phrases, text):
+    if urgent and not helps:
         return [finding("urgent", loaded.urgent.wording, Layer.STORY)]
     return []

@@ -64,10 +64,7 @@ class Rules:
     advice: Mapping[str, Wording]
     #: what any reply could say: a sentence must be nearer her story than these to say back what she told us
     generic_sentences: tuple[str, ...]
-    apology: Phrases
-    next_steps: Phrases
     changes: Phrases
-    not_steps: Phrases
     talk: Phrases
     praise_words: Phrases
     complaint_words: Phrases
@@ -115,10 +112,7 @@ def rules() -> Rules:
         everyday_capitals=frozenset(_strings(jargon, "everyday_capitals")),
         advice={name: _wording(name, _table(advice, name)) for name in advice},
         generic_sentences=tuple(_strings(_table(advice, "acknowledge"), "generic")),
-        apology=_phrases(_table(advice, "apology"), "phrases"),
-        next_steps=_phrases(_table(advice, "next_steps"), "phrases"),
         changes=_phrases(_table(advice, "next_steps"), "changes"),
-        not_steps=_phrases(_table(advice, "next_steps"), "not_steps"),
         talk=_phrases(_table(advice, "talk_further"), "phrases"),
         praise_words=_phrases(praise, "praise_words"),
         complaint_words=_phrases(praise, "complaint_words"),

@@ -7,6 +7,10 @@ per label) are committed in ``data/sentence_model.json`` and read once per proce
 It reads meaning, not words, so it catches a defensive sentence written without any of the usual trigger
 words ("The midwife remembers checking on you every hour"). Reading sentence by sentence lets a finding
 quote the sentence that blocks.
+
+Two more heads over the same embedding read whether a sentence owns what happened: says sorry for it, or
+says who will do what (or what has changed). Good replies own in words nobody listed ("that was our
+failure, not yours", "Sam will ring you tomorrow"), and "sorry" alone is also in "sorry you feel".
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import numpy.typing as npt
 from flows.embedding import Vectors
 
 OK = "ok"
+#: what the owning heads read, in the order of their rows
+OWNING_HEADS = ("apology", "next_step")
 MODEL_FILE = "sentence_model.json"
 Matrix = npt.NDArray[np.float64]
 
@@ -34,6 +40,21 @@ class Owning(Enum):
     NOT = "not"
     PARTLY = "partly"
     FULLY = "fully"
+
+
+@dataclass(frozen=True)
+class Owned:
+    """What a reply owns, read by meaning: some sentence says sorry for what happened, some says who will do
+    what. Advice asks for whichever is missing; the classifier's thresholds depend on both."""
+
+    sorry: bool
+    step: bool
+
+    def level(self, no_apology_due: bool = False) -> Owning:
+        """A reply that owes no apology (to praise, or one that puts her safety first) is at least PARTLY."""
+        if self.sorry and self.step:
+            return Owning.FULLY
+        return Owning.PARTLY if self.sorry or self.step or no_apology_due else Owning.NOT
 
 
 @dataclass(frozen=True)
@@ -52,16 +73,22 @@ class Model:
     (sentences read) ** ``length_power``, so in a reply of n sentences one sentence needs stronger evidence
     the larger n is. Every sentence is a chance of a wrong reading, and a long reply whose other sentences
     are plainly fine outweighs one doubtful sentence; a plainly defensive sentence still blocks.
+
+    ``owning_weights`` and ``owning_bias`` are one logistic head per name in ``OWNING_HEADS``: a sentence
+    owns in that way when the head gives it more than ``owning_above``.
     """
 
     labels: tuple[str, ...]
     weights: Matrix
     bias: Matrix
+    owning_weights: Matrix
+    owning_bias: Matrix
     ok_below: float
     ok_below_owned: float
     ok_below_partly: float
     advise_below: float
     length_power: float
+    owning_above: float
 
     def threshold(self, owning: Owning, sentences: int = 1) -> float:
         """Below this P(fine) a sentence blocks, given how much the reply owns what happened and how many of
@@ -77,6 +104,12 @@ class Model:
         scores -= scores.max(axis=1, keepdims=True)
         exponentials = np.exp(scores)
         found: Matrix = exponentials / exponentials.sum(axis=1, keepdims=True)
+        return found
+
+    def owns(self, vectors: Vectors) -> npt.NDArray[np.bool_]:
+        """One row per sentence, one column per name in ``OWNING_HEADS``: does it own in that way."""
+        scores = vectors.astype(np.float64) @ self.owning_weights.T + self.owning_bias
+        found: npt.NDArray[np.bool_] = 1 / (1 + np.exp(-scores)) > self.owning_above
         return found
 
 
@@ -98,7 +131,7 @@ def from_json(data: dict[str, object]) -> Model:
     labels = data["labels"]
     if not isinstance(labels, list) or not labels or labels[0] != OK:
         raise ValueError(f"{MODEL_FILE}: labels must start with {OK!r}")
-    names = ("ok_below", "ok_below_owned", "ok_below_partly", "advise_below", "length_power")
+    names = ("ok_below", "ok_below_owned", "ok_below_partly", "advise_below", "length_power", "owning_above")
     thresholds: list[float] = []
     for name in names:
         value = data.get(name)
@@ -106,7 +139,12 @@ def from_json(data: dict[str, object]) -> Model:
             raise ValueError(f"{MODEL_FILE}: {', '.join(names)} must be numbers")
         thresholds.append(value)
     weights, bias = np.asarray(data["weights"], dtype=np.float64), np.asarray(data["bias"], dtype=np.float64)
-    return Model(tuple(str(label) for label in labels), weights, bias, *thresholds)
+    owning_weights = np.asarray(data["owning_weights"], dtype=np.float64)
+    if owning_weights.shape != (len(OWNING_HEADS), weights.shape[1]):
+        raise ValueError(f"{MODEL_FILE}: owning_weights needs one row per head in {OWNING_HEADS}")
+    owning_bias = np.asarray(data["owning_bias"], dtype=np.float64)
+    labels_read = tuple(str(label) for label in labels)
+    return Model(labels_read, weights, bias, owning_weights, owning_bias, *thresholds)
 
 
 def read(vectors: Vectors, classifier: Model) -> list[Reading]:

@@ -3,23 +3,27 @@
     .venv/bin/python -m bot.review.reply_check.train          # train on everything, write the weights
     .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds of the tuning half
 
-Data (nothing else): ``data/sentences.toml``, ``data/sentences_staff.toml`` and ``data/sentences_good.toml``
-(sentences written by hand for this project) and the tuning
-half of the evaluation set (``tests/bot/review/reply_check/eval/tuning.jsonl``), split into sentences:
-every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
+Data (nothing else): ``data/sentences*.toml`` and ``data/owning.toml`` (sentences written by hand for this
+project) and the tuning half of the evaluation set (``tests/bot/review/reply_check/eval/tuning.jsonl``),
+split into sentences: every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
 ``data/tuning_labels.toml``. The frozen half is never opened.
 
 The model is a multinomial logistic regression on standardised embeddings (numpy, full-batch Adam with
 L2; the standardisation is folded into the saved weights), so training is deterministic and needs no
-extra package. ``--cv`` holds out each fifth of the tuning stories in turn,
-trains on the rest, checks the held-out drafts with the whole checker, and prints the blocked rates at
-several thresholds; ``THRESHOLDS[0]`` is the one chosen from that table. Its last column checks the good
-drafts again as if nothing in them said sorry or what will happen: the words that recognise owning were
-chosen on the tuning half, so almost every good tuning draft owns in them (75 of 76) while good replies
-written by others often do it in words nobody listed. That column is what the frozen half came closer to.
-"Phrase lists off" checks the defensive drafts again without the blocking phrase lists: those were written
-after reading the tuning half, so they catch 76 of its 96 defensive drafts and only 43 of the frozen
-half's 99, and the usual column is mostly theirs.
+extra package. Two logistic heads on the same embeddings read whether a sentence says sorry for what
+happened and whether it says who will do what (``owning.toml``; every defensive sentence counts as
+neither), so a reply owns what happened in any words.
+
+``--cv`` holds out each fifth of the tuning stories in turn, trains on the rest, checks the held-out
+drafts with the whole checker, and prints the blocked rates at several thresholds; ``THRESHOLDS[0]`` is
+the one chosen from that table. Besides the usual two columns:
+
+- "phrase lists off": the defensive drafts without the blocking phrase lists. Those were written after
+  reading the tuning half, so they catch 76 of its 96 defensive drafts and only 43 of the frozen half's 99.
+- "long defensive": each defensive draft inside a warm opening and closing that own nothing, as long as
+  the good drafts: what a length discount costs on balanced lengths.
+- "good, owning unseen": the good drafts as if nothing in them owned what happened, the worst case if the
+  owning heads miss.
 
 The folds leave out, with the held-out stories, every hand-written sentence that is nearly the same
 sentence as one of their drafts (cosine above ``PURGE``): hand-written sentences were written after reading
@@ -42,8 +46,8 @@ from typing import Any
 import numpy as np
 
 from bot.review.reply_check._check import check, is_fragment
-from bot.review.reply_check._rules import rules
-from bot.review.reply_check._sentences import MODEL_FILE, OK, Matrix, Model
+from bot.review.reply_check._rules import Rules, rules
+from bot.review.reply_check._sentences import MODEL_FILE, OK, OWNING_HEADS, Matrix, Model
 from bot.review.reply_check._text import normalise, sentences
 from flows.embedding import embed
 
@@ -51,19 +55,20 @@ HERE = Path(__file__).parent
 DATA = HERE / "data"
 TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
-#: nor what will happen, the second in one that does one of the two (or answers praise), the third in one
-#: that does both, each raised to the power (sentences read) ** LENGTH_POWER. Chosen with --cv: of the
-#: rows of THRESHOLDS that block no good tuning draft, the one that blocks the most defensive ones, ties
-#: broken by the most blocked with the phrase lists off (the lists were written on the tuning half, so that
-#: column is the better guess at drafts nobody here wrote). Doubtful: a length discount leans on this
-#: evaluation set's defensive drafts being half as long as its good ones, and real defensive letters can
-#: be long.
-OK_BELOW = 0.9
+#: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
+#: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
+#: LENGTH_POWER. Chosen with --cv: of the rows of THRESHOLDS that block no good tuning draft, the one that
+#: blocks the most defensive ones, ties broken by the most blocked with the phrase lists off (the lists were
+#: written on the tuning half, so that column is the better guess at drafts nobody here wrote), then by the
+#: most long defensive drafts blocked (a length discount must not let a long defensive letter through).
+OK_BELOW = 0.99
 OK_BELOW_PARTLY = 0.3
 OK_BELOW_OWNED = 0.2
 LENGTH_POWER = 0.5
 #: a weaker reading than that, in a reply that owns what happened, is advice
 ADVISE_BELOW = 0.5
+#: a sentence says sorry (or who will do what) when its owning head gives it more than this
+OWNING_ABOVE = 0.5
 L2 = 1e-2
 STEPS = 800
 RATE = 0.05
@@ -73,12 +78,11 @@ PURGE = 0.95
 THRESHOLDS = (
     (OK_BELOW, OK_BELOW_PARTLY, OK_BELOW_OWNED, LENGTH_POWER),
     (0.9, 0.2, 0.1, 0.0),  # round 2: the weakest sentence alone decides, however long the reply
-    (0.85, 0.3, 0.2, 0.5),
-    (0.9, 0.3, 0.2, 0.75),  # misses "We will look into it." after an apology (drafts.toml)
-    (0.85, 0.3, 0.2, 0.75),
-    (0.8, 0.3, 0.2, 0.5),
-    (0.9, 0.3, 0.2, 1.0),
-    (0.85, 0.3, 0.2, 1.0),
+    (0.9, 0.3, 0.2, 0.5),  # round 3
+    (0.95, 0.3, 0.2, 0.5),
+    (0.97, 0.3, 0.2, 0.5),
+    (0.95, 0.3, 0.2, 0.25),
+    (0.95, 0.3, 0.2, 0.0),
 )
 
 
@@ -90,9 +94,12 @@ class Example:
     story: str
 
 
-#: sentences written by hand: round 1's, round 2's in the ways staff really write (NHS register, typos), and
-#: round 3's good sentences of the kinds that used to be blocked (saying her story back, reporting a change)
-HAND_WRITTEN = ("sentences.toml", "sentences_staff.toml", "sentences_good.toml")
+#: sentences written by hand: round 1's, round 2's in the ways staff really write (NHS register, typos),
+#: round 3's good sentences of the kinds that used to be blocked (saying her story back, reporting a change),
+#: and round 4's defensive sentences without trigger words and good ones in many styles
+HAND_WRITTEN = ("sentences.toml", "sentences_staff.toml", "sentences_good.toml", "sentences_round4.toml")
+#: sentences that own what happened (say sorry, say who will do what) and look-alikes that do not
+OWNING = "owning.toml"
 
 
 def hand_written() -> list[Example]:
@@ -101,6 +108,26 @@ def hand_written() -> list[Example]:
         data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
         examples += [Example(text, label, "") for label, texts in data.items() for text in texts]
     return examples
+
+
+@dataclass(frozen=True)
+class Owns:
+    """A sentence and, for each name in ``OWNING_HEADS``, whether it owns what happened in that way."""
+
+    text: str
+    heads: tuple[bool, ...]
+
+
+def owning_sentences() -> list[Owns]:
+    """``data/owning.toml``: sorry, a next step, both, or neither."""
+    data = tomllib.loads((DATA / OWNING).read_text(encoding="utf-8"))
+    says = {
+        "apology": (True, False),
+        "next_step": (False, True),
+        "both": (True, True),
+        "neither": (False, False),
+    }
+    return [Owns(text, says[kind]) for kind, texts in data.items() for text in texts]
 
 
 def tuning_drafts() -> list[dict[str, Any]]:
@@ -127,19 +154,50 @@ def _default(text: str, kind: str) -> str:
     return OK if opens_with_thanks or is_fragment(text) else kind
 
 
-def fit(examples: Sequence[Example]) -> Model:
+def fit(examples: Sequence[Example], owning: Sequence[Owns]) -> Model:
+    """The sentence classifier on ``examples``, and the owning heads on ``owning`` plus every sentence of
+    ``examples`` labelled defensive (a defensive sentence owns nothing, however warm it sounds)."""
     labels = (OK, *sorted({example.label for example in examples} - {OK}))
-    raw = _embed([example.text for example in examples])
-    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
-    vectors = (raw - mean) / scale
     targets = np.zeros((len(examples), len(labels)))
     targets[np.arange(len(examples)), [labels.index(example.label) for example in examples]] = 1.0
-    weights, bias = np.zeros((len(labels), vectors.shape[1])), np.zeros(len(labels))
+    weights, bias = _logistic(_embed([example.text for example in examples]), targets)
+    owning_examples = [
+        *owning,
+        *(Owns(e.text, (False,) * len(OWNING_HEADS)) for e in examples if e.label != OK),
+    ]
+    owning_vectors = _embed([example.text for example in owning_examples])
+    heads = [np.zeros((0, weights.shape[1])), np.zeros(0)]
+    for head in range(len(OWNING_HEADS)):
+        says = np.array([example.heads[head] for example in owning_examples], dtype=np.float64)
+        pair = _logistic(owning_vectors, np.stack([1 - says, says], axis=1))
+        # a softmax over (no, yes) is the logistic of their difference
+        heads = [np.vstack([heads[0], pair[0][1] - pair[0][0]]), np.append(heads[1], pair[1][1] - pair[1][0])]
+    return Model(
+        labels,
+        weights,
+        bias,
+        heads[0],
+        heads[1],
+        OK_BELOW,
+        OK_BELOW_OWNED,
+        OK_BELOW_PARTLY,
+        ADVISE_BELOW,
+        LENGTH_POWER,
+        OWNING_ABOVE,
+    )
+
+
+def _logistic(raw: Matrix, targets: Matrix) -> tuple[Matrix, Matrix]:
+    """Multinomial logistic regression on standardised ``raw`` (full-batch Adam on the mean cross-entropy
+    plus L2), with the standardisation folded into the weights it returns."""
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
+    vectors = (raw - mean) / scale
+    weights, bias = np.zeros((targets.shape[1], vectors.shape[1])), np.zeros(targets.shape[1])
     moments = [np.zeros_like(weights), np.zeros_like(bias)]
     squares = [np.zeros_like(weights), np.zeros_like(bias)]
-    for step in range(1, STEPS + 1):  # Adam on the mean cross-entropy plus L2 on the weights
+    for step in range(1, STEPS + 1):
         probabilities = _softmax(vectors @ weights.T + bias)
-        error = (probabilities - targets) / len(examples)
+        error = (probabilities - targets) / len(targets)
         gradients = [error.T @ vectors + L2 * weights, error.sum(axis=0)]
         for index, (parameter, gradient) in enumerate(zip((weights, bias), gradients, strict=True)):
             moments[index] = 0.9 * moments[index] + 0.1 * gradient
@@ -148,16 +206,7 @@ def fit(examples: Sequence[Example]) -> Model:
             parameter -= RATE * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
     # (x - mean) / scale · w + b  ==  x · (w / scale) + (b - mean · w / scale)
     folded = weights / scale
-    return Model(
-        labels,
-        folded,
-        bias - folded @ mean,
-        OK_BELOW,
-        OK_BELOW_OWNED,
-        OK_BELOW_PARTLY,
-        ADVISE_BELOW,
-        LENGTH_POWER,
-    )
+    return folded, bias - folded @ mean
 
 
 _embedded: dict[str, Matrix] = {}
@@ -181,48 +230,82 @@ def cross_validate() -> None:
     drafts = tuning_drafts()
     stories = sorted({draft["story"] for draft in drafts})
     fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
-    hand = hand_written()
+    hand, owning = hand_written(), owning_sentences()
     hand_vectors = _embed([example.text for example in hand])
+    owning_vectors = _embed([example.text for example in owning])
     blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in THRESHOLDS}
     # the phrase lists were written after reading the tuning half: without them, what the rest catches
     bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
         held_vectors = _embed([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
-        near = (hand_vectors @ held_vectors.T).max(axis=1) > PURGE
-        kept = [example for example, close in zip(hand, near, strict=True) if not close]
-        model = fit(kept + from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold))
+        kept = [
+            example
+            for example, close in zip(hand, _near(hand_vectors, held_vectors), strict=True)
+            if not close
+        ]
+        kept_owning = [
+            example
+            for example, close in zip(owning, _near(owning_vectors, held_vectors), strict=True)
+            if not close
+        ]
+        trained_on = from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold)
+        model = fit(kept + trained_on, kept_owning)
         for row in dict.fromkeys(THRESHOLDS):
-            below, partly, owned, power = row
-            trial = replace(
-                model, ok_below=below, ok_below_partly=partly, ok_below_owned=owned, length_power=power
-            )
-            # the same as if no reply owned what happened: every sentence held to the strictest threshold
-            unowned = replace(trial, ok_below_partly=below, ok_below_owned=below)
-            for draft in held:
-                if not check(draft["draft"], draft["story"], trial).ok:
-                    blocked[row][draft["label"]] += 1
-                if (
-                    draft["label"] == "defensive"
-                    and not check(draft["draft"], draft["story"], trial, bare).ok
-                ):
-                    blocked[row]["defensive, phrase lists off"] += 1
-                if draft["label"] == "good" and not check(draft["draft"], draft["story"], unowned).ok:
-                    blocked[row]["good, owning unseen"] += 1
-    total = Counter(draft["label"] for draft in drafts)
-    print(f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6} {'defensive blocked':>18}", end="")
-    print(f" {'phrase lists off':>17} {'good blocked':>13} {'good, owning unseen':>20}")
-    for (below, partly, owned, power), counts in blocked.items():
-        settings = f"{below:>9} {partly:>7} {owned:>6} {power:>6}"
-        defensive = f"{counts['defensive']}/{total['defensive']}"
-        bare_lists = f"{counts['defensive, phrase lists off']}/{total['defensive']}"
-        good = f"{counts['good']}/{total['good']}"
-        unseen = f"{counts['good, owning unseen']}/{total['good']}"
-        print(f"{settings} {defensive:>18} {bare_lists:>17} {good:>13} {unseen:>20}")
+            _count(held, _with(model, row), bare, blocked[row])
+    _print(blocked, Counter(draft["label"] for draft in drafts))
+
+
+def _near(hand: Matrix, held: Matrix) -> list[bool]:
+    return [bool(close) for close in (hand @ held.T).max(axis=1) > PURGE]
+
+
+def _with(model: Model, row: tuple[float, ...]) -> Model:
+    below, partly, owned, power = row
+    return replace(model, ok_below=below, ok_below_partly=partly, ok_below_owned=owned, length_power=power)
+
+
+#: "long": each defensive draft again inside a warm opening and closing that own nothing, so it is as long
+#: as the good drafts (the evaluation set's defensive drafts average 2.4 sentences, its good ones 4.4): a
+#: length discount that only works because defensive drafts are short lets these through
+OPENING = "Thank you for taking the time to write to us about your care."
+CLOSING = "I hope you and your baby are keeping well."
+
+
+def _count(held: Sequence[dict[str, Any]], trial: Model, bare: Rules, counts: Counter[str]) -> None:
+    # the same as if no reply owned what happened: every sentence held to the strictest threshold
+    unowned = replace(trial, ok_below_partly=trial.ok_below, ok_below_owned=trial.ok_below)
+    for draft in held:
+        story = draft["story"]
+        if not check(draft["draft"], story, trial).ok:
+            counts[draft["label"]] += 1
+        if draft["label"] == "defensive":
+            counts["bare"] += not check(draft["draft"], story, trial, bare).ok
+            counts["long"] += not check(f"{OPENING} {draft['draft']} {CLOSING}", story, trial).ok
+        else:
+            counts["unseen"] += not check(draft["draft"], story, unowned).ok
+
+
+def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) -> None:
+    columns = (
+        ("defensive blocked", "defensive", "defensive"),
+        ("phrase lists off", "bare", "defensive"),
+        ("long defensive", "long", "defensive"),
+        ("good blocked", "good", "good"),
+        ("good, owning unseen", "unseen", "good"),
+    )
+    print(
+        f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6}", *(f"{name:>19}" for name, _, _ in columns)
+    )
+    for row, counts in blocked.items():
+        print(
+            " ".join(f"{value:>{width}}" for value, width in zip(row, (9, 7, 6, 6), strict=True)),
+            *(f"{f'{counts[key]}/{total[label]}':>19}" for _, key, label in columns),
+        )
 
 
 def write(model: Model, examples: Sequence[Example]) -> None:
-    sources = [*(DATA / name for name in HAND_WRITTEN), DATA / "tuning_labels.toml", TUNING]
+    sources = [*(DATA / name for name in (*HAND_WRITTEN, OWNING)), DATA / "tuning_labels.toml", TUNING]
     data = {
         "labels": list(model.labels),
         "ok_below": model.ok_below,
@@ -230,8 +313,12 @@ def write(model: Model, examples: Sequence[Example]) -> None:
         "ok_below_partly": model.ok_below_partly,
         "advise_below": model.advise_below,
         "length_power": model.length_power,
+        "owning_above": model.owning_above,
         "weights": [[round(float(value), 5) for value in row] for row in model.weights],
         "bias": [round(float(value), 5) for value in model.bias],
+        "owning_heads": list(OWNING_HEADS),
+        "owning_weights": [[round(float(value), 5) for value in row] for row in model.owning_weights],
+        "owning_bias": [round(float(value), 5) for value in model.owning_bias],
         "trained_on": {
             "sentences": dict(sorted(Counter(example.label for example in examples).items())),
             "sha256": {
@@ -253,7 +340,7 @@ def main() -> None:
         cross_validate()
         return
     examples = hand_written() + from_drafts(tuning_drafts())
-    write(fit(examples), examples)
+    write(fit(examples, owning_sentences()), examples)
     print(f"wrote {DATA / MODEL_FILE} from {len(examples)} sentences")
 
 

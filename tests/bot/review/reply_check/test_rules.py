@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
+from bot.review.reply_check._check import embed_sentences, owned_by
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check._sentences import Owning, model
+from bot.review.reply_check._sentences import Owned, Owning, model
+from bot.review.reply_check._text import normalise, sentences
 
 STORY = (
     "The night after my son was born I pressed the buzzer again and again and nobody came. "
@@ -78,6 +80,34 @@ def test_a_short_thank_you_for_praise_passes_untouched() -> None:
     result = check_reply("Thank you so much! I've passed your lovely words on to Jo and the team.", praise)
 
     assert result.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "owns"),
+    [
+        (
+            "That was our failure, not yours. Sam, our bereavement midwife, will ring you tomorrow morning.",
+            (1, 1),
+        ),
+        ("You deserved far better than that night. Dr Shah would like to meet you next week.", (1, 1)),
+        ("im so sorry no one came. ive told the manager today and she'll ring u", (1, 1)),
+        ("I am sorry you feel the midwives did not listen. Your feedback will be passed on.", (0, 0)),
+        ("We apologise for any distress caused. Lessons will be learned.", (0, 0)),
+    ],
+)
+def test_saying_sorry_and_who_will_do_what_are_read_by_meaning_not_words(
+    draft: str, owns: tuple[int, int]
+) -> None:
+    """Good replies own what happened in words nobody listed; "sorry you feel" owns nothing."""
+    reply = sentences(normalise(draft))
+
+    owned = owned_by(reply, embed_sentences([sentence.text for sentence in reply]), model(), rules())
+
+    assert (owned.sorry, owned.step) == tuple(map(bool, owns))
+
+
+def test_kind_words_in_the_reply_do_not_excuse_a_complaint_from_an_apology() -> None:
+    assert "apology" in advice("Thank you for your kind words about the ward at night. We have shared them.")
 
 
 def test_an_empty_draft_is_not_blocked_but_told_what_a_reply_needs() -> None:
@@ -223,6 +253,13 @@ def test_the_classifier_asks_for_stronger_evidence_in_a_reply_that_owns_what_hap
 
     assert trained.threshold(Owning.FULLY) <= trained.threshold(Owning.PARTLY) < trained.threshold(Owning.NOT)
     assert trained.threshold(Owning.PARTLY) < trained.advise_below
+
+
+def test_a_reply_that_owes_no_apology_is_read_as_owning_what_happened_in_part() -> None:
+    """A reply to praise, or one that puts her safety first, is not held to the strictest threshold."""
+    assert Owned(sorry=False, step=False).level() is Owning.NOT
+    assert Owned(sorry=False, step=False).level(no_apology_due=True) is Owning.PARTLY
+    assert Owned(sorry=True, step=True).level() is Owning.FULLY
 
 
 def test_a_sentence_that_turns_against_the_apology_still_blocks_in_an_owning_reply() -> None:
