@@ -85,7 +85,10 @@ def threshold(values: Floats, calm: np.ndarray, rate: float) -> float:
     """The lowest score that gives the numbers to at most ``rate`` of the calm messages."""
     ordered = np.sort(values[calm])[::-1]
     allowed = int(np.floor(rate * len(ordered)))
-    return float(ordered[allowed]) + 1e-6 if allowed < len(ordered) else float("-inf")
+    if allowed >= len(ordered):
+        return float("-inf")
+    # just above the first calm score that must stay below the line, in the scores' own precision
+    return float(np.nextafter(ordered[allowed], np.float32(np.inf)))
 
 
 def per_language(alarmed: np.ndarray, labels: np.ndarray, langs: np.ndarray) -> str:
