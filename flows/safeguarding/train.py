@@ -70,7 +70,7 @@ class Example:
     from_tuning: bool
 
 
-def _hand_written() -> list[Example]:
+def hand_written() -> list[Example]:
     found: list[Example] = []
     for path in sorted(EXAMPLES.glob("*.toml")):
         data = tomllib.loads(path.read_text("utf-8"))
@@ -83,9 +83,14 @@ def _hand_written() -> list[Example]:
     return found
 
 
-def _tuning() -> list[Example]:
+def tuning_half() -> list[Example]:
     rows = [json.loads(line) for line in TUNING.read_text("utf-8").splitlines() if line.strip()]
     return [Example(row["text"], row["label"], row["kind"], row["lang"], from_tuning=True) for row in rows]
+
+
+def group_of(examples: list[Example]) -> _model.Labels:
+    """CALM, POSSIBLE or URGENT for each example, as the nearest-examples judge counts them."""
+    return np.array([_GROUPS[example.label] for example in examples], dtype=np.int8)
 
 
 def sources_digest() -> str:
@@ -96,7 +101,7 @@ def sources_digest() -> str:
     return digest.hexdigest()
 
 
-def _fit(vectors: Floats, kinds: list[str], mean: Floats, scale: Floats) -> _model.Linear:
+def fit(vectors: Floats, kinds: list[str], mean: Floats, scale: Floats) -> _model.Linear:
     """The softmax classifier over every labelled kind ("urgent:fits", "calm:idiom", ...)."""
     # Imported here, not at the top: tests read sources_digest() without scikit-learn installed.
     from sklearn.linear_model import LogisticRegression
@@ -123,7 +128,7 @@ def _held_out_linear(vectors: Floats, kinds: list[str], mean: Floats, scale: Flo
     for fold in range(FOLDS):
         test = order[fold::FOLDS]
         train = np.setdiff1d(order, test)
-        linear = _fit(vectors[train], [kinds[n] for n in train], mean, scale)
+        linear = fit(vectors[train], [kinds[n] for n in train], mean, scale)
         scores[test] = _model.linear_scores(vectors[test], linear)[0]
     return scores
 
@@ -156,12 +161,12 @@ def _calibrate(values: Floats, alarms: Bools, labels: list[str]) -> tuple[float,
 
 
 def main() -> None:
-    examples = [*_hand_written(), *_tuning()]
+    examples = [*hand_written(), *tuning_half()]
     texts = [" ".join(example.text.split()) for example in examples]
     print(f"embedding {len(texts)} examples ...")
     # stored as float16: calibrate on exactly what will be read back
     vectors = embedding.embed(texts).astype(np.float16).astype(np.float32)
-    group = np.array([_GROUPS[example.label] for example in examples], dtype=np.int8)
+    group = group_of(examples)
     kinds = [f"{example.label}:{example.kind}" for example in examples]
     mean, scale = vectors.mean(axis=0), vectors.std(axis=0)
 
@@ -181,7 +186,7 @@ def main() -> None:
         top=top,
         group=group,
         k=K,
-        linear=_fit(vectors, kinds, mean, scale),
+        linear=fit(vectors, kinds, mean, scale),
         nearest_scale=_spread(nearest),
         linear_scale=_spread(linear),
         nearest_weight=NEAREST_WEIGHT,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,12 @@ from flows.safeguarding import (
     Risk,
     _model as model,
     assess,
+    crossval,
     detect_risks,
     languages,
 )
 from flows.safeguarding._phrases import detect_any_language
-from flows.safeguarding.train import EXAMPLES, sources_digest
+from flows.safeguarding.train import EXAMPLES, hand_written, sources_digest, tuning_half
 
 EVAL = Path(__file__).parent / "eval"
 LANGUAGES = {"en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk"}
@@ -177,3 +179,22 @@ def test_neighbours_are_compared_without_the_direction_that_mostly_says_which_sc
     assert np.allclose(projected @ found.top.T, 0.0, atol=1e-5)
     assert np.allclose(np.linalg.norm(projected, axis=1), 1.0, atol=1e-5)
     assert np.allclose(np.linalg.norm(found.vectors, axis=1), 1.0, atol=1e-2)
+
+
+def test_cross_validation_deals_each_tuning_message_to_one_fold_evenly_by_language_and_label() -> None:
+    examples = [*hand_written(), *tuning_half()]
+    fold_of = crossval.folds(examples, seed=1)
+    assert set(fold_of) == {n for n, example in enumerate(examples) if example.from_tuning}
+    for lang in LANGUAGES:
+        for label in ("urgent", "possible", "calm"):
+            sizes = Counter(
+                fold for n, fold in fold_of.items() if (examples[n].lang, examples[n].label) == (lang, label)
+            )
+            assert max(sizes.values()) - min(sizes.get(f, 0) for f in range(crossval.FOLDS)) <= 1
+
+
+def test_cross_validation_threshold_lets_through_at_most_the_share_of_calm_asked_for() -> None:
+    values = np.arange(100, dtype=np.float32)
+    calm = np.ones(100, dtype=bool)
+    at = crossval.threshold(values, calm, 0.09)
+    assert (values >= at).sum() == 9
