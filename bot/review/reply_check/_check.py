@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.review.reply_check._advice import advice, reports_change
 from bot.review.reply_check._findings import CheckResult, Finding, Layer, finding
@@ -47,6 +48,15 @@ TURNS = re.compile(
     r"nevertheless\b|nonetheless\b|even so\b|sadly\b)",
     re.IGNORECASE,
 )
+
+#: a turn anywhere in a sentence ("I am so sorry, but there were two emergencies") takes back what it owns:
+#: such a sentence never overrules the phrase in it
+TURNS_WITHIN = re.compile(
+    r"\b(?:however|but|unfortunately|although|though|nevertheless|nonetheless|that said)\b", re.IGNORECASE
+)
+
+#: the owning heads that read whether a sentence owns what happened (the others read what else it does)
+OWNS_WHAT_HAPPENED = [OWNING_HEADS.index("apology"), OWNING_HEADS.index("next_step")]
 
 #: sentences embedded recently: the check runs while staff type, and each keystroke changes one sentence
 SENTENCE_CACHE = 4096
@@ -93,11 +103,12 @@ def check(
     # without her story, the reply's own words are the best evidence that it answers praise
     praise = is_praise(hers or text, loaded)
     urgent = bool(hers) and is_urgent(hers)
-    helps = first(loaded.urgent.phrases, text) is not None
-    owned = owned_by(reply, vectors, classifier, loaded)
+    owning = classifier.owns(vectors)
+    helps = points_to_help(text, owning, loaded)
+    owned = owned_by(reply, owning, loaded)
     # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
     owns = owned.level(praise or (urgent and helps))
-    read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, owns)
+    read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, owning, owns)
     blocking = [*read_here[0], *_story_findings(urgent, helps, loaded)]
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
         return CheckResult(tuple(blocking))
@@ -106,10 +117,17 @@ def check(
     return CheckResult((*blocking, *read_here[1], *found_advice))
 
 
-def owned_by(reply: list[Sentence], vectors: Vectors, classifier: Model, loaded: Rules) -> Owned:
-    """What the reply owns, read by meaning; a change made because of her story (``changes`` in the rules
-    file) is a next step too, since the classifier does not read those sentences."""
-    owns = classifier.owns(vectors)
+def points_to_help(text: str, owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
+    """The reply tells her where to get help now: a listed phrase ("999", "triage"), or a sentence the
+    "help_now" head reads as sending her to urgent help in other words ("go to hospital now")."""
+    listed = first(loaded.urgent.phrases, text) is not None
+    return listed or bool(owns[:, OWNING_HEADS.index("help_now")].any())
+
+
+def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) -> Owned:
+    """What the reply owns, read by meaning (``owns``: ``Model.owns`` of its sentences); a change made
+    because of her story (``changes`` in the rules file) is a next step too, since the classifier does not
+    read those sentences."""
     sorry = bool(owns[:, OWNING_HEADS.index("apology")].any())
     step = bool(owns[:, OWNING_HEADS.index("next_step")].any())
     return Owned(sorry, step or any(reports_change(sentence, loaded) for sentence in reply))
@@ -122,11 +140,13 @@ def _sentence_findings(
     loaded: Rules,
     model: Model,
     vectors: Vectors,
+    owning: npt.NDArray[np.bool_],
     owns: Owning,
 ) -> tuple[list[Finding], list[Finding]]:
-    """Blocking findings and advice. Precise phrases first (they quote the exact words); the classifier
-    reads what the rest do, as strictly as the rest of the reply calls for: how much it owns what happened,
-    and how many sentences it has that could outweigh one doubtful reading."""
+    """Blocking findings and advice. Precise phrases first (they quote the exact words), unless the meaning
+    layers both read their sentence as fine (``overruled``); the classifier reads what the rest do, as
+    strictly as the rest of the reply calls for: how much it owns what happened, and how many sentences it
+    has that could outweigh one doubtful reading."""
     found: list[Finding] = []
     doubts: list[Finding] = []
     readings = read(vectors, model)
@@ -136,8 +156,11 @@ def _sentence_findings(
         for sentence, reading in zip(reply, readings, strict=True)
     ]
     count = sum(read_here)
-    for sentence, reading, reads in zip(reply, readings, read_here, strict=True):
-        here = [*phrase_findings(sentence, story, loaded), *jargon_findings(sentence, text, story, loaded)]
+    for sentence, reading, reads, owning_here in zip(reply, readings, read_here, owning, strict=True):
+        phrases = phrase_findings(sentence, story, loaded)
+        if overruled(sentence, reading, bool(owning_here[OWNS_WHAT_HAPPENED].any()), loaded):
+            phrases = [found_here for found_here in phrases if loaded.is_absolute(found_here.rule)]
+        here = [*phrases, *jargon_findings(sentence, text, story, loaded)]
         found.extend(here)
         if here or not reads:
             continue
@@ -148,6 +171,15 @@ def _sentence_findings(
         elif reading.ok < model.advise_below:
             doubts.append(finding(reading.label, loaded.wording(reading.label), Layer.ADVICE, sentence.text))
     return found, doubts
+
+
+def overruled(sentence: Sentence, reading: Reading, owning: bool, loaded: Rules) -> bool:
+    """Two layers agree before a listed phrase blocks: a sentence the classifier reads as plainly fine and
+    the owning heads read as saying sorry or what will happen ("We changed our policy because of you") is
+    not made defensive by the phrase in it, unless its rule is ``absolute`` or the sentence turns against
+    what it owns ("sorry, but …")."""
+    fine = owning and reading.ok >= loaded.limits.phrase_overruled_above
+    return fine and TURNS_WITHIN.search(sentence.text) is None
 
 
 def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:

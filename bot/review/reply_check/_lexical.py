@@ -73,7 +73,8 @@ def jargon_findings(sentence: Sentence, draft: str, story: str, rules: Rules) ->
 
 
 def _explained_in(draft: str, term: re.Pattern[str]) -> bool:
-    """Explained once in brackets ("CTG (a monitor …)" or "a monitor … (CTG)"): later uses are fine too."""
+    """Explained once, in brackets ("CTG (a monitor …)" or "a monitor … (CTG)") or in words ("a PPH, which
+    means heavy bleeding"): later uses are fine too."""
     return any(_explained(draft, use) for use in term.finditer(draft))
 
 
@@ -81,10 +82,15 @@ def _quote(sentence: Sentence, match: re.Match[str]) -> str:
     return quote(sentence.text, match.start(), match.end())
 
 
+#: the words after a term that explain it in place of a bracket ("a postpartum haemorrhage, which means …")
+_EXPLAINS = re.compile(r",?\s*(?:which|that) means\b|,?\s*meaning\b|,?\s*(?:that is|i\.e\.),", re.IGNORECASE)
+
+
 def _explained(text: str, use: re.Match[str]) -> bool:
     after = text[use.end() :].lstrip()
     before = text[: use.start()].rstrip()
-    return after.startswith("(") or (before.endswith("(") and after.startswith(")"))
+    bracket = after.startswith("(") or (before.endswith("(") and after.startswith(")"))
+    return bracket or _EXPLAINS.match(text, use.end()) is not None
 
 
 def _inside_brackets(text: str, use: re.Match[str]) -> bool:

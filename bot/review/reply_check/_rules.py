@@ -33,6 +33,9 @@ class PhraseRule:
     wording: Wording
     phrases: Phrases
     unless: Phrases
+    #: its phrases block even in a sentence the classifier and the owning heads read as fine ("sorry you
+    #: feel" is never an apology); the other rules' phrases need the meaning layers not to disagree
+    absolute: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Limits:
     max_chars: int
     max_grade: float
     readability_min_words: int
+    #: a listed phrase of a rule that is not ``absolute`` does not block a sentence the classifier reads
+    #: as fine with at least this P(fine) and the owning heads read as saying sorry or what will happen
+    phrase_overruled_above: float
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,10 @@ class Rules:
     talk: Phrases
     praise_words: Phrases
     complaint_words: Phrases
+
+    def is_absolute(self, rule: str) -> bool:
+        """Its phrases block whatever the meaning layers read (``PhraseRule.absolute``)."""
+        return any(phrase_rule.absolute for phrase_rule in self.blocking if phrase_rule.name == rule)
 
     def wording(self, rule: str) -> Wording:
         """A blocking rule's wording as the sentence layer uses it, or an advice rule's."""
@@ -96,6 +106,7 @@ def rules() -> Rules:
             max_chars=int(limits["max_chars"]),
             max_grade=float(limits["max_grade"]),
             readability_min_words=int(limits["readability_min_words"]),
+            phrase_overruled_above=float(limits["phrase_overruled_above"]),
         ),
         blocking=tuple(
             _phrase_rule(name, _table(blocking, name))
@@ -126,7 +137,7 @@ def _capitals(term: str) -> bool:
 
 def _phrase_rule(name: str, section: Mapping[str, Any]) -> PhraseRule:
     phrases, unless = _phrases(section, "phrases"), _phrases(section, "unless")
-    return PhraseRule(name, _wording(name, section), phrases, unless)
+    return PhraseRule(name, _wording(name, section), phrases, unless, bool(section.get("absolute", False)))
 
 
 def _wording(name: str, section: Mapping[str, Any]) -> Wording:

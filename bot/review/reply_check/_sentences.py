@@ -28,7 +28,8 @@ from flows.embedding import Vectors
 
 OK = "ok"
 #: what the owning heads read, in the order of their rows
-OWNING_HEADS = ("apology", "next_step")
+#: (whether a sentence says sorry, says who will do what, and sends her to urgent help now)
+OWNING_HEADS = ("apology", "next_step", "help_now")
 MODEL_FILE = "sentence_model.json"
 Matrix = npt.NDArray[np.float64]
 

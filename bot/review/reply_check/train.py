@@ -24,6 +24,9 @@ the one chosen from that table. Besides the usual two columns:
   the good drafts: what a length discount costs on balanced lengths.
 - "good, owning unseen": the good drafts as if nothing in them owned what happened, the worst case if the
   owning heads miss.
+- "good, other voices": ``data/voices_round5.toml``, good replies written whole in staff voices the tuning
+  half has few of (ward manager, consultant, PALS, formal letter, very short texts, Roman Urdu), never
+  trained on; a fifth of them checked by each fold's model.
 
 The folds leave out, with the held-out stories, every hand-written sentence that is nearly the same
 sentence as one of their drafts (cosine above ``PURGE``): hand-written sentences were written after reading
@@ -96,8 +99,15 @@ class Example:
 
 #: sentences written by hand: round 1's, round 2's in the ways staff really write (NHS register, typos),
 #: round 3's good sentences of the kinds that used to be blocked (saying her story back, reporting a change),
-#: and round 4's defensive sentences without trigger words and good ones in many styles
-HAND_WRITTEN = ("sentences.toml", "sentences_staff.toml", "sentences_good.toml", "sentences_round4.toml")
+#: round 4's defensive sentences without trigger words and good ones in many styles, and round 5's good
+#: ones in other staff voices (ward manager, consultant, PALS, formal letter, very short texts, languages)
+HAND_WRITTEN = (
+    "sentences.toml",
+    "sentences_staff.toml",
+    "sentences_good.toml",
+    "sentences_round4.toml",
+    "sentences_round5.toml",
+)
 #: sentences that own what happened (say sorry, say who will do what) and look-alikes that do not
 OWNING = "owning.toml"
 
@@ -119,15 +129,25 @@ class Owns:
 
 
 def owning_sentences() -> list[Owns]:
-    """``data/owning.toml``: sorry, a next step, both, or neither."""
+    """``data/owning.toml``: sorry, a next step, both, neither, or sending her to urgent help now."""
     data = tomllib.loads((DATA / OWNING).read_text(encoding="utf-8"))
     says = {
-        "apology": (True, False),
-        "next_step": (False, True),
-        "both": (True, True),
-        "neither": (False, False),
+        "apology": (True, False, False),
+        "next_step": (False, True, False),
+        "both": (True, True, False),
+        "neither": (False, False, False),
+        "help_now": (False, False, True),
     }
     return [Owns(text, says[kind]) for kind, texts in data.items() for text in texts]
+
+
+#: good replies written whole in other staff voices (round 5): never trained on, only checked by --cv
+VOICES = "voices_round5.toml"
+
+
+def voices() -> list[dict[str, Any]]:
+    drafts: list[dict[str, Any]] = tomllib.loads((DATA / VOICES).read_text(encoding="utf-8"))["draft"]
+    return drafts
 
 
 def tuning_drafts() -> list[dict[str, Any]]:
@@ -230,7 +250,7 @@ def cross_validate() -> None:
     drafts = tuning_drafts()
     stories = sorted({draft["story"] for draft in drafts})
     fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
-    hand, owning = hand_written(), owning_sentences()
+    hand, owning, other_voices = hand_written(), owning_sentences(), voices()
     hand_vectors = _embed([example.text for example in hand])
     owning_vectors = _embed([example.text for example in owning])
     blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in THRESHOLDS}
@@ -238,7 +258,10 @@ def cross_validate() -> None:
     bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
-        held_vectors = _embed([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
+        voiced = other_voices[fold::FOLDS]
+        held_vectors = _embed(
+            [s.text for draft in (*held, *voiced) for s in sentences(normalise(draft["draft"]))]
+        )
         kept = [
             example
             for example, close in zip(hand, _near(hand_vectors, held_vectors), strict=True)
@@ -253,7 +276,9 @@ def cross_validate() -> None:
         model = fit(kept + trained_on, kept_owning)
         for row in dict.fromkeys(THRESHOLDS):
             _count(held, _with(model, row), bare, blocked[row])
-    _print(blocked, Counter(draft["label"] for draft in drafts))
+            trial = _with(model, row)
+            blocked[row]["voices"] += sum(not check(d["draft"], d["story"], trial).ok for d in voiced)
+    _print(blocked, Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices)))
 
 
 def _near(hand: Matrix, held: Matrix) -> list[bool]:
@@ -293,6 +318,7 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         ("long defensive", "long", "defensive"),
         ("good blocked", "good", "good"),
         ("good, owning unseen", "unseen", "good"),
+        ("good, other voices", "voices", "voices"),
     )
     print(
         f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6}", *(f"{name:>19}" for name, _, _ in columns)

@@ -101,7 +101,7 @@ def test_saying_sorry_and_who_will_do_what_are_read_by_meaning_not_words(
     """Good replies own what happened in words nobody listed; "sorry you feel" owns nothing."""
     reply = sentences(normalise(draft))
 
-    owned = owned_by(reply, embed_sentences([sentence.text for sentence in reply]), model(), rules())
+    owned = owned_by(reply, model().owns(embed_sentences([sentence.text for sentence in reply])), rules())
 
     assert (owned.sorry, owned.step) == tuple(map(bool, owns))
 
@@ -172,6 +172,20 @@ def test_a_trigger_word_used_kindly_does_not_block(sentence: str) -> None:
     assert blocking(with_sentence(sentence)) == []
 
 
+def test_a_listed_phrase_in_a_sentence_that_owns_a_change_does_not_block() -> None:
+    """Two layers agree before a phrase blocks: the classifier reads the sentence as fine and the owning
+    heads read it as a next step, so "procedure" here is a change owned, not a defence."""
+    sentence = "The procedure for answering buzzers at night is being rewritten by our matron, Anna, by June."
+
+    assert blocking(with_sentence(sentence)) == []
+
+
+def test_sorry_you_feel_blocks_however_much_the_sentence_promises() -> None:
+    [found] = blocking(with_sentence("I'm sorry you feel we let you down, and I will call you tomorrow."))
+
+    assert (found.rule, found.layer) == ("sorry_you_feel", Layer.PHRASE)
+
+
 # --- blocking: the sentence classifier, for defensive replies without trigger words ---------------------
 
 
@@ -212,6 +226,7 @@ def test_an_unexplained_abbreviation_blocks_with_plain_words_suggested() -> None
         ("The CTG (a monitor of your baby's heartbeat) was not read by a doctor.", STORY),
         ("Your induction of labour was delayed, and nobody told you why.", STORY),
         ("The NICU nurses were so moved by your message.", "My baby was in NICU for 3 weeks."),
+        ("You had a PPH, which means heavy bleeding after the birth, and nobody told you.", STORY),
     ],
 )
 def test_an_explained_term_or_one_she_used_herself_passes(sentence: str, story: str) -> None:
@@ -228,6 +243,15 @@ def test_an_urgent_story_answered_without_where_to_get_help_is_blocked() -> None
 
     assert [finding.rule for finding in blocking(without, urgent)] == ["urgent"]
     assert blocking(with_help, urgent) == []
+
+
+def test_help_now_in_words_no_list_holds_answers_an_urgent_story() -> None:
+    urgent = "I'm 34 weeks and I've had a really bad headache for two days and my vision keeps going blurry."
+    helps = "Please go to the hospital now and get someone to drive you. We'll be in touch afterwards."
+    asks_for_details = "Please send us your date of birth and hospital number so we can look into this."
+
+    assert blocking(f"{SORRY} {helps}", urgent) == []
+    assert "urgent" in {finding.rule for finding in blocking(f"{SORRY} {asks_for_details}", urgent)}
 
 
 # --- the rules file -------------------------------------------------------------------------------------
