@@ -49,7 +49,8 @@ _STAFF: dict[str, str] = {
     "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
     "so": "umulisada|umulisadii|umuliso|dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
-    "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር",
+    "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር|"
+    "midwifey|hakimey|ሚድዋይፈይ",
 }
 
 _FAMILY: dict[str, str] = {
@@ -88,7 +89,7 @@ _FAMILY: dict[str, str] = {
     "so": "magacaygu waa|magacayga waa|magacaygu|magacayga|magaceedu waa|magaciisu waa|ninkayga|seygayga|"
     "wiilkayga|gabadhayda|hooyaday|walaashay|waxaa la i yiraahdaa",
     "ti": "ሽመይ|ሽማ|ሽሙ|ሓትነይ|ኣቦይ|ዓባየይ|ኣሕዋተይ|ሰበይተይ|smey|shmey|sma|smu|baal betey|ስመይ|ስማ|ስሙ|በዓል ቤተይ|ሰብኣየይ|ወደይ|"
-    "ጓለይ|ኣደይ|ሓብተይ",
+    "ጓለይ|ኣደይ|ሓብተይ|ወ/ሮ|ወ/ሪት|ኣቶ|w/ro|w/rt|weyzero|weyzerit|ato|abayey|hamatey|habtey|aboy",
 }
 
 # Her family and friends in each language and script, native and romanised: the word before a name
@@ -124,7 +125,8 @@ _KIN: dict[str, str] = {
     "zama khawand|khawand|zama khor|zama wror|zama mor|zama meera|meera|zama khwakhe",
     "prs": "خشویم|خشوی من|شوهرم|همسرم|خواهرم|برادرم|مادرم|دخترم|پسرم|دوستم|"
     "shauharam|shoharam|khwaharam|bradaram|madaram|dokhtaram|pesaram|khoshwayam|hamsaram",
-    "ti": "ሓማተይ|ሓወይ|ሓብተይ|ሓፍተይ|ኣደይ|ወደይ|ጓለይ|መሓዛይ|በዓል ቤተይ|ሰብኣየይ|haftey|hawey|adey|wedey|gualey|mehazay|seb'ayey",
+    "ti": "ሓማተይ|ሓወይ|ሓብተይ|ሓፍተይ|ኣደይ|ወደይ|ጓለይ|መሓዛይ|በዓል ቤተይ|ሰብኣየይ|haftey|hawey|adey|wedey|gualey|mehazay|"
+    "seb'ayey|sebayey|hamatey|habtey|abayey",
     "en": "my sil|my bil|my bestie|my best friend|my mate|my doula|my birth partner|my sis|my mam",
 }
 # "I am ..." in each language: a weak cue, since an adjective or a verb follows it as often as a name.
