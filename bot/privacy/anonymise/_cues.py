@@ -20,6 +20,7 @@ class Cue:
     phrase: tuple[str, ...]
     kind: Kind
     strong: bool = True
+    thanks: bool = False  # a thank-you, so often to several people: "thanks to kehinde and olumide"
 
 
 _STAFF: dict[str, str] = {
@@ -129,6 +130,27 @@ _KIN: dict[str, str] = {
     "seb'ayey|sebayey|hamatey|habtey|abayey",
     "en": "my sil|my bil|my bestie|my best friend|my mate|my doula|my birth partner|my sis|my mam",
 }
+# Her thanks, most often to staff: "special thanks to Nkechi", "shoutout to Bisola and Precious", "esp
+# Tolani", "big up ...", "shukriya nasreen", "dziękuję pani Ani".  A strong staff cue, so a lowercase word
+# no list knows may follow; an everyday word ("thanks to the team", "esp at night") never goes.
+_THANKS: dict[str, str] = {
+    "en": "thanks to|thank you to|thankyou to|thank u to|special thanks to|big thanks to|"
+    "huge thanks to|shoutout to|shout out to|shout-out to|shoutout|shout out|big up|big up to|esp|"
+    "especially|thank you|thanks",
+    "pl": "dziękuję|dziekuje|dziękujemy|podziękowania dla|zwłaszcza|szczególnie",
+    "ro": "mulțumesc|multumesc|mulțumiri|multumiri|mai ales|în special",
+    "pt": "obrigada|obrigado|agradeço|especialmente|em especial",
+    "uk": "дякую|спасибі|особливо|dyakuyu",
+    "ar": "شكرا|شكراً|شكرًا|خصوصا|خصوصاً|shukran",
+    "ur": "شکریہ|shukriya|shukria|خاص طور پر|khaas kar",
+    "pa": "ਧੰਨਵਾਦ|ਸ਼ੁਕਰੀਆ|شکریہ|dhanvaad|dhanyavaad|shukriya",
+    "gu": "આભાર|ધન્યવાદ|aabhar|dhanyavad",
+    "bn": "ধন্যবাদ|dhonnobad",
+    "prs": "تشکر|سپاس|tashakor|tashakur",
+    "ps": "مننه|manana",
+    "so": "mahadsanid|mahadsan|gaar ahaan",
+    "ti": "የቐንየለይ|yekenyeley",
+}
 # "I am ..." in each language: a weak cue, since an adjective or a verb follows it as often as a name.
 _I_AM: dict[str, str] = {
     "ur": "میں|main|mein",
@@ -222,6 +244,10 @@ def cues_for(lang: str | None) -> list[Cue]:
             for phrase in spellings(listed):
                 staff = phrase_tokens(phrase)
                 found[(staff, "staff")] = Cue(staff, "staff")
+        for listed in _phrases(_THANKS, code):
+            for phrase in spellings(listed):
+                thanks = phrase_tokens(phrase)
+                found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
             for phrase in spellings(listed):
                 family = phrase_tokens(phrase)
@@ -232,6 +258,11 @@ def cues_for(lang: str | None) -> list[Cue]:
                 found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
     return list(found.values())
 
+
+# The one-word English thanks ("shoutout", "esp"): never a name themselves, though a model trained before
+# they were cues may lean that way at the start of a line.  Not the other languages' ("Shukria" is also
+# a name).
+THANKS_WORDS = frozenset(p for p in _phrases(_THANKS, "en") if len(phrase_tokens(p)) == 1)
 
 # Staff words that can follow a name ("Grace the midwife"); titles like "dr" only ever precede one, and
 # "Amina, my sister" is family, so "sister" is left out.

@@ -23,7 +23,7 @@ from bot.privacy.anonymise._lexicon import (
     Gazetteer,
     gazetteer,
 )
-from bot.privacy.anonymise._tokens import Token, tokenise
+from bot.privacy.anonymise._tokens import Token, tokenise, unshouted
 
 Span = tuple[str, int, int]
 
@@ -57,12 +57,14 @@ class _Context:
     """The per-call view of the text; built once so every rule reads the same tokens and lists."""
 
     def __init__(self, text: str, lang: str | None) -> None:
-        self.text = text
-        self.tokens = tokenise(text)
+        self.text = unshouted(text)  # a sentence in capitals reads as if texted in lowercase
+        self.tokens = tokenise(self.text)
         self.gaz: Gazetteer = gazetteer()
         self.cues = _cue_index(lang)
         self.cue_words = cue_words(lang)
         self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
+        # Names an "and" joins to a name a thank-you pointed at, with that cue's kind: the cue is theirs.
+        self.shared_cues: dict[int, str] = {}
         # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه"): one
         # translate over the whole story, since no token holds a line break.
         self.folded = "\n".join([t.low for t in self.tokens]).translate(PERSIAN_FORMS).split("\n")
@@ -254,12 +256,15 @@ class RuleView(NamedTuple):
 
 def rule_view(text: str, lang: str | None) -> RuleView:
     ctx = _Context(text, lang)
+    spans = _rule_names(ctx)
     cues = [""] * len(ctx.tokens)
     for i in sorted(ctx.cue_reach):
         cued = _cue_before(ctx, i) if i < len(cues) else None
         if cued is not None:
             cues[i] = cued[0].kind if cued[0].strong else "weak"
-    return RuleView(ctx.tokens, cues, _rule_names(ctx))
+    for i, kind in ctx.shared_cues.items():
+        cues[i] = kind
+    return RuleView(ctx.tokens, cues, spans)
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
@@ -275,7 +280,9 @@ def _rule_names(ctx: _Context) -> list[Span]:
         kind: str | None = None
         end = i
         cued = _cue_before(ctx, i)
+        shared: Cue | None = None
         if cued is not None and _cue_accepts(ctx, tok, *cued):
+            shared = cued[0] if cued[0].thanks else None
             end = _extend(ctx, i)
             staff = cued[0].kind == "staff" or (not cued[0].strong and _staff_after(ctx, end))
             kind = "STAFF NAME" if staff else "NAME"
@@ -300,7 +307,7 @@ def _rule_names(ctx: _Context) -> list[Span]:
             i += 1
             continue
         spans.append((kind, tok.start, toks[end].end))
-        i = _joined_name(ctx, end, kind, spans)
+        i = _joined_name(ctx, end, kind, spans, shared)
     return spans
 
 
@@ -315,13 +322,18 @@ def _looks_like_person(ctx: _Context, i: int, end: int) -> bool:
     return end > i or nxt in _PERSON_VERBS
 
 
-def _joined_name(ctx: _Context, end: int, kind: str, spans: list[Span]) -> int:
-    """ "my twins Kehinde and Taiwo": the second name shares the cue of the first."""
+def _joined_name(ctx: _Context, end: int, kind: str, spans: list[Span], cue: Cue | None) -> int:
+    """ "my twins Kehinde and Taiwo": the second name shares the cue of the first.  After a thank-you it
+    is taken as the first was, even in lowercase ("thanks to kehinde and olumide"), and the cue is its.
+    Doing so after every strong cue cost ordinary words in cross-validation (README, round 6)."""
     toks = ctx.tokens
     if end + 2 < len(toks) and toks[end + 1].low in JOINERS and not toks[end + 2].sentence_start:
         nxt = toks[end + 2]
-        if ctx.shaped(nxt) and not _is_place(ctx, end + 2, _extend(ctx, end + 2)):
+        cued = cue is not None and _cue_accepts(ctx, nxt, cue, False)
+        if (ctx.shaped(nxt) or cued) and not _is_place(ctx, end + 2, _extend(ctx, end + 2)):
             last = _extend(ctx, end + 2)
             spans.append((kind, nxt.start, toks[last].end))
+            if cue is not None and cued:
+                ctx.shared_cues[end + 2] = cue.kind
             return last + 1
     return end + 1

@@ -86,5 +86,31 @@ def tokenise(text: str) -> list[Token]:
     return tokens
 
 
+# A sentence or line written all in capitals ("THANK YOU TO ABIMBOLA AND SEGUN"): case tells nothing
+# there, so it is read as if lowercased, the way a texted story is.  Three words of two capitals or more
+# in a row, with no lower-case letter in the sentence, make it shouted; "NICU" or "A&E" in an ordinary
+# sentence stays as written.
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x530) if chr(c).lower() != chr(c))
+_SHOUTED_RUN = re.compile(rf"[{_UPPER}]{{2,}}(?:['’\-][{_UPPER}]+)*(?:[^\w.!?\n]+[{_UPPER}]{{2,}}){{2}}")
+_SENTENCES = re.compile(f"[^{_SENTENCE_BREAK.pattern[1:-1]}]+")
+
+
+def unshouted(text: str) -> str:
+    """The story with every sentence written all in capitals lowercased, letter for letter, so every
+    offset still holds.  Most stories have no such run and are returned as they are, unread."""
+    if _SHOUTED_RUN.search(text) is None:
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in _SENTENCES.finditer(text):
+        sentence = m.group()
+        low = sentence.lower()
+        shouted = low != sentence and sentence.upper() == sentence and len(low) == len(sentence)
+        if shouted and _SHOUTED_RUN.search(sentence):
+            parts += (text[last : m.start()], low)
+            last = m.end()
+    return "".join(parts) + text[last:] if parts else text
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenise(phrase))
