@@ -39,7 +39,8 @@ _BY_LANGUAGE: dict[str, str] = {
         bacha bachay bachi beta beti shohar mian miyan saas sasur ammi abbu behan bhai nand
         aya aayi aayi aaye ati ata raha rahi rahe rehte rehti lati laya diya di diye mila mili allah
         kaam karti karta kar karo kare wali wala wale jo jis sab kuch koi kisi kyun kyon kab kahan
-        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki""",
+        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki
+        ادا ada""",
     "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
         কে কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
         করে করল করলেন করেছে করতে বলল বললেন বলেছে বলে দিল দিলেন গেল গেলেন এল এলেন আসে আসেনি
@@ -134,7 +135,8 @@ _BY_LANGUAGE: dict[str, str] = {
         رفتند آورد آوردند گرفت گرفتم زد زدم زدند دید دیدم بیا برو هستم هستند نیست نبود شده کنم کنید
         گپ زنگ تلفن همراهم پیش سر
         barayem dishab diroz emroz farda hanuz faqat yak du se chand ziad kam daram dashtam mekard raft
-        raftam award gereft zad did biya boro hastam hastan nist nabud shuda konam gap zang telefon pesh""",
+        raftam award gereft zad did biya boro hastam hastan nist nabud shuda konam gap zang telefon pesh
+        می‌کنم می‌کنیم می‌کند کردیم mekonam mikonam mekonim""",
     "ti": """ኣነ ናተይ ንዓይ ንሕና ንስኻ ንስኺ ንሱ ንሳ ንሳቶም እዚ እዛ እቲ እታ እዩ እያ እየ እዮም ነበረ ነበረት ነይረ
         ኣብ ካብ ናብ ምስ ን ብ ከም ግን ድማ እሞ ክሳብ ኣይ ኣይኮነን እወ ብዙሕ ጽቡቕ በለ በለት ኢሉ ኢላ መጺኡ መጺኣ
         ሓኪም ዶክተር ነርስ መሕረሲት ሆስፒታል ቆልዓ ወደይ ጓለይ በዓል ቤተይ ሰብኣየይ ሓብተይ ሓወይ ኣደይ ሓማተይ

@@ -36,6 +36,20 @@ def test_a_thank_you_to_no_one_in_particular_keeps_every_word(text: str) -> None
     assert anonymise(text, "en").redacted == text
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("prs", "تشکر می‌کنم از همه کارمندان"),
+        ("prs", "از قابله تشکر میکنم"),
+        ("ur", "شکریہ ادا کرتی ہوں سب کا"),
+        ("ur", "shukriya ada karti hoon sab ka"),
+    ],
+)
+def test_a_thank_you_followed_by_its_own_verb_keeps_every_word(lang: str, text: str) -> None:
+    """Dari and Urdu put the verb after the thanks ("I thank", "I pay thanks"): no name follows it there."""
+    assert anonymise(text, lang).redacted == text
+
+
 def test_a_thank_you_in_urdu_takes_the_name_after_it() -> None:
     assert anonymise("shukriya shabana aapa", "ur").redacted == "shukriya [STAFF NAME] aapa"
 
