@@ -140,10 +140,16 @@ def anonymise(lang: str | None, jsonl: bool) -> None:
     if not jsonl:
         click.echo(redact(sys.stdin.read(), lang).redacted, nl=False)
         return
-    for line in sys.stdin:
+    for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
-        item = json.loads(line)
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            item = None
+        if not isinstance(item, dict):
+            # A clear word and the usage exit, not a traceback: the lines before it were answered.
+            raise click.UsageError(f'line {number} is not a JSON object like {{"text": "...", "lang": "ur"}}')
         result = redact(str(item.get("text", "")), item.get("lang") or lang)
         entities = [{"type": e.type, "start": e.start, "end": e.end} for e in result.entities]
         click.echo(json.dumps({"redacted": result.redacted, "entities": entities}, ensure_ascii=False))
