@@ -55,6 +55,21 @@ TURNS_WITHIN = re.compile(
     r"\b(?:however|but|unfortunately|although|though|nevertheless|nonetheless|that said)\b", re.IGNORECASE
 )
 
+#: "I am sorry the midwife did not listen": sorry for what happened, said plainly, and not followed by a
+#: turn. The embedding reads it too close to "I am sorry you felt the midwife did not listen" (the heads gave
+#: such sentences 0.05 for an apology, and the classifier called them "sorry you feel"), so its shape decides:
+#: a plain apology is never "sorry you feel" and always says sorry. Her feelings, "if" and "any" stay with
+#: the phrase layer, which blocks them whatever the shape.
+PLAIN_APOLOGY = re.compile(
+    r"\b(?:i am|i'm|im|we are|we're|i was|i really am|we really are)\s+"
+    r"(?:(?:so|very|really|truly|deeply|genuinely|sincerely|extremely|terribly)\s+)*sorry\b"
+    r"(?:\s+(?:that|for|about))?\s+"
+    r"(?!(?:that\s+)?(?:you|u)\s+(?:feel|felt|are\s+feeling|were\s+feeling|think|thought|perceive|perceived|"
+    r"see|saw|were\s+upset|are\s+upset|were\s+unhappy|are\s+unhappy|were\s+disappointed|are\s+disappointed)\b"
+    r"|if\b|any\b|the\s+inconvenience\b|how\s+you\s+feel\b)\w",
+    re.IGNORECASE,
+)
+
 #: the owning heads that read whether a sentence owns what happened (the others read what else it does)
 OWNS_WHAT_HAPPENED = [OWNING_HEADS.index("apology"), OWNING_HEADS.index("next_step")]
 
@@ -128,7 +143,7 @@ def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) 
     """What the reply owns, read by meaning (``owns``: ``Model.owns`` of its sentences); a change made
     because of her story (``changes`` in the rules file) is a next step too, since the classifier does not
     read those sentences."""
-    sorry = bool(owns[:, OWNING_HEADS.index("apology")].any())
+    sorry = bool(owns[:, OWNING_HEADS.index("apology")].any()) or any(plainly_sorry(item) for item in reply)
     step = bool(owns[:, OWNING_HEADS.index("next_step")].any())
     return Owned(sorry, step or any(reports_change(sentence, loaded) for sentence in reply))
 
@@ -182,12 +197,18 @@ def overruled(sentence: Sentence, reading: Reading, owning: bool, loaded: Rules)
     return fine and TURNS_WITHIN.search(sentence.text) is None
 
 
+def plainly_sorry(sentence: Sentence) -> bool:
+    """Sorry for what happened, plainly (``PLAIN_APOLOGY``), with no turn against it in the sentence."""
+    return PLAIN_APOLOGY.search(sentence.text) is not None and TURNS_WITHIN.search(sentence.text) is None
+
+
 def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:
     """Not a greeting or sign-off, not a sentence that says the opposite of a trigger word, not clinical
     language the writer explained in brackets, and not a change made because of her story."""
     explained = reading.label == "jargon" and "(" in sentence.text
     return not (
-        is_fragment(sentence.text)
+        (reading.label == "sorry_you_feel" and plainly_sorry(sentence))
+        or is_fragment(sentence.text)
         or says_otherwise(sentence, loaded)
         or explained
         or reports_change(sentence, loaded)

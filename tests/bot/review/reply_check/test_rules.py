@@ -326,3 +326,31 @@ def test_a_reply_that_reports_a_change_made_because_of_her_story_is_not_blocked(
     """The "You said, we did" message owns what happened by saying what changed: it is not a justification."""
     assert blocking(draft, story) == []
     assert blocking(draft, None) == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Thank you for telling us. I am sorry the midwife did not listen. I will meet the ward team "
+        "this week and write to you by Friday with what we change. You can call me on the number below.",
+        "I am sorry the midwife rolled her eyes when you asked for help. I will talk to her and the ward "
+        "manager this week.",
+        "We're so sorry nobody came when you rang the bell. The ward manager will call you on Monday.",
+    ],
+)
+def test_a_plain_apology_for_what_happened_with_a_next_step_is_never_blocked(draft: str) -> None:
+    """The embedding read "sorry the midwife did not listen" as "sorry you felt ...": its shape decides."""
+    assert check_reply(draft).ok
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "We are sorry you feel the midwife did not listen. The ward manager will call you.",
+        "I am sorry if you were upset. I will look into it.",
+        "I am so sorry, but the ward was very busy that night.",
+        "I am sorry for any distress caused.",
+    ],
+)
+def test_sorry_for_her_feelings_or_sorry_but_still_blocks(draft: str) -> None:
+    assert not check_reply(draft).ok
