@@ -43,17 +43,12 @@ WHOLE_REPLY_RULES = ("unowned_promise", "generic")
 #: a sentence that opens by turning against what came before ("I am sorry. However, the ward was full.")
 #: takes back the apology before it: it is read as if the reply owned what happened only in part, and as if
 #: it stood alone
-TURNS = re.compile(
-    r"^(?:however,|but\b|unfortunately\b|although\b|though\b|that said\b|having said that\b|"
-    r"nevertheless\b|nonetheless\b|even so\b|sadly\b)",
-    re.IGNORECASE,
-)
+_TURN_WORDS = r"but|unfortunately|although|though|that said|nevertheless|nonetheless"
+TURNS = re.compile(rf"^(?:however,|(?:{_TURN_WORDS}|having said that|even so|sadly)\b)", re.IGNORECASE)
 
 #: a turn anywhere in a sentence ("I am so sorry, but there were two emergencies") takes back what it owns:
 #: such a sentence never overrules the phrase in it
-TURNS_WITHIN = re.compile(
-    r"\b(?:however|but|unfortunately|although|though|nevertheless|nonetheless|that said)\b", re.IGNORECASE
-)
+TURNS_WITHIN = re.compile(rf"\b(?:however|{_TURN_WORDS})\b", re.IGNORECASE)
 
 #: "I am sorry the midwife did not listen": sorry for what happened, said plainly, and not followed by a
 #: turn. The embedding reads it too close to "I am sorry you felt the midwife did not listen" (the heads gave
@@ -118,12 +113,12 @@ def check(
     # without her story, the reply's own words are the best evidence that it answers praise
     praise = is_praise(hers or text, loaded)
     urgent = bool(hers) and is_urgent(hers)
-    owning = classifier.owns(vectors)
-    helps = points_to_help(text, owning, loaded)
-    owned = owned_by(reply, owning, loaded)
+    heads = classifier.owns(vectors)  # per sentence: says sorry, says who will do what, sends her to help
+    helps = points_to_help(text, heads, loaded)
+    owned = owned_by(reply, heads, loaded)
     # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
     owns = owned.level(praise or (urgent and helps))
-    read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, owning, owns)
+    read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, heads, owns)
     blocking = [*read_here[0], *_story_findings(urgent, helps, loaded)]
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
         return CheckResult(tuple(blocking))
@@ -155,7 +150,7 @@ def _sentence_findings(
     loaded: Rules,
     model: Model,
     vectors: Vectors,
-    owning: npt.NDArray[np.bool_],
+    heads: npt.NDArray[np.bool_],
     owns: Owning,
 ) -> tuple[list[Finding], list[Finding]]:
     """Blocking findings and advice. Precise phrases first (they quote the exact words), unless the meaning
@@ -171,9 +166,9 @@ def _sentence_findings(
         for sentence, reading in zip(reply, readings, strict=True)
     ]
     count = sum(read_here)
-    for sentence, reading, reads, owning_here in zip(reply, readings, read_here, owning, strict=True):
+    for sentence, reading, reads, heads_here in zip(reply, readings, read_here, heads, strict=True):
         phrases = phrase_findings(sentence, story, loaded)
-        if overruled(sentence, reading, bool(owning_here[OWNS_WHAT_HAPPENED].any()), loaded):
+        if overruled(sentence, reading, bool(heads_here[OWNS_WHAT_HAPPENED].any()), loaded):
             phrases = [found_here for found_here in phrases if loaded.is_absolute(found_here.rule)]
         here = [*phrases, *jargon_findings(sentence, text, story, loaded)]
         found.extend(here)
