@@ -67,6 +67,9 @@ PLAIN_APOLOGY = re.compile(
 
 #: the owning heads that read whether a sentence owns what happened (the others read what else it does)
 OWNS_WHAT_HAPPENED = [OWNING_HEADS.index("apology"), OWNING_HEADS.index("next_step")]
+#: a sentence that sends her to urgent help now ("If your baby is floppy, call 999.") is never defensive,
+#: however firm it sounds: the classifier does not read it (round 6)
+HELP_NOW = OWNING_HEADS.index("help_now")
 
 #: sentences embedded recently: the check runs while staff type, and each keystroke changes one sentence
 SENTENCE_CACHE = 4096
@@ -112,7 +115,7 @@ def check(
     classifier = model or trained()
     # without her story, the reply's own words are the best evidence that it answers praise
     praise = is_praise(hers or text, loaded)
-    urgent = bool(hers) and is_urgent(hers)
+    urgent = bool(hers) and is_urgent(hers, classifier)
     heads = classifier.owns(vectors)  # per sentence: says sorry, says who will do what, sends her to help
     helps = points_to_help(text, heads, loaded)
     owned = owned_by(reply, heads, loaded)
@@ -127,11 +130,16 @@ def check(
     return CheckResult((*blocking, *read_here[1], *found_advice))
 
 
+def sends_to_help(sentence: Sentence, heads: npt.NDArray[np.bool_], loaded: Rules) -> bool:
+    """This sentence sends her to urgent help now: a listed phrase ("call 999") or the ``help_now`` head."""
+    return first(loaded.urgent.phrases, sentence.text) is not None or bool(heads[HELP_NOW])
+
+
 def points_to_help(text: str, owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
     """The reply tells her where to get help now: a listed phrase ("999", "triage"), or a sentence the
     "help_now" head reads as sending her to urgent help in other words ("go to hospital now")."""
     listed = first(loaded.urgent.phrases, text) is not None
-    return listed or bool(owns[:, OWNING_HEADS.index("help_now")].any())
+    return listed or bool(owns[:, HELP_NOW].any())
 
 
 def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) -> Owned:
@@ -160,13 +168,25 @@ def _sentence_findings(
     found: list[Finding] = []
     doubts: list[Finding] = []
     readings = read(vectors, model)
-    read_here = [
+    counted = [
         _classifier_reads(sentence, reading, loaded)
         and not (owns is Owning.FULLY and reading.label in WHOLE_REPLY_RULES)
         for sentence, reading in zip(reply, readings, strict=True)
     ]
-    count = sum(read_here)
-    for sentence, reading, reads, heads_here in zip(reply, readings, read_here, heads, strict=True):
+    count = sum(counted)
+    # a sentence that sends her to help still outweighs a doubtful one; it is only never read as defensive
+    read_here = [
+        reads and not sends_to_help(sentence, heads_here, loaded)
+        for sentence, reads, heads_here in zip(reply, counted, heads, strict=True)
+    ]
+    # whether the next sentence takes this one back ("… But you should have been told.")
+    taken_back = [
+        index + 1 < len(reply) and takes_back(reply[index + 1], heads[index + 1])
+        for index in range(len(reply))
+    ]
+    for sentence, reading, reads, heads_here, owned_after in zip(
+        reply, readings, read_here, heads, taken_back, strict=True
+    ):
         phrases = phrase_findings(sentence, story, loaded)
         if overruled(sentence, reading, bool(heads_here[OWNS_WHAT_HAPPENED].any()), loaded):
             phrases = [found_here for found_here in phrases if loaded.is_absolute(found_here.rule)]
@@ -176,11 +196,22 @@ def _sentence_findings(
             continue
         turns = owns is Owning.FULLY and TURNS.match(sentence.text) is not None
         # a sentence that turns against the apology takes the rest of the reply back: nothing outweighs it
-        if reading.ok < (model.threshold(Owning.PARTLY) if turns else model.threshold(owns, count)):
+
+        blocks = reading.ok < (model.threshold(Owning.PARTLY) if turns else model.threshold(owns, count))
+        if blocks and not owned_after:
             found.append(finding(reading.label, loaded.wording(reading.label), Layer.SENTENCE, sentence.text))
         elif reading.ok < model.advise_below:
             doubts.append(finding(reading.label, loaded.wording(reading.label), Layer.ADVICE, sentence.text))
     return found, doubts
+
+
+def takes_back(sentence: Sentence, heads: npt.NDArray[np.bool_]) -> bool:
+    """The sentence turns against the one before it and owns what happened ("Emergencies do come first in
+    theatre. But you should have been told each time."): the reply has taken back its explanation itself,
+    so the sentence classifier's reading of that explanation is advice, never a block. The mirror of
+    ``TURNS`` (an apology taken back by "However, …"); a listed phrase in the explanation still blocks."""
+    owns = bool(heads[OWNS_WHAT_HAPPENED].any()) or plainly_sorry(sentence)
+    return owns and TURNS.match(sentence.text) is not None
 
 
 def overruled(sentence: Sentence, reading: Reading, owning: bool, loaded: Rules) -> bool:

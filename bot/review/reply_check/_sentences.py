@@ -27,9 +27,10 @@ import numpy.typing as npt
 from flows.embedding import Vectors
 
 OK = "ok"
-#: what the owning heads read, in the order of their rows
-#: (whether a sentence says sorry, says who will do what, and sends her to urgent help now)
-OWNING_HEADS = ("apology", "next_step", "help_now")
+#: what the owning heads read, in the order of their rows: whether a reply's sentence says sorry, says who
+#: will do what, and sends her to urgent help now; and whether a sentence of her story tells of an emergency
+#: that is over ("after my first birth i lost 2 litres of blood"), so it needs no help now
+OWNING_HEADS = ("apology", "next_step", "help_now", "over")
 MODEL_FILE = "sentence_model.json"
 Matrix = npt.NDArray[np.float64]
 

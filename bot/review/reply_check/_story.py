@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.review.reply_check._rules import Rules
+from bot.review.reply_check._sentences import OWNING_HEADS, Model
 from bot.review.reply_check._text import matches, normalise, sentences
 from flows.embedding import Vectors, embed
 from flows.safeguarding import detect_risks
@@ -23,9 +24,19 @@ def is_praise(story: str, rules: Rules) -> bool:
     return len(matches(rules.praise_words, story)) > len(matches(rules.complaint_words, story))
 
 
-def is_urgent(story: str) -> bool:
-    """The same safeguarding detector that answers her messages at once decides what needs help now."""
-    return bool(detect_risks(story, "en"))
+def is_urgent(story: str, model: Model) -> bool:
+    """The same safeguarding detector that answers her messages at once decides what sounds urgent; the
+    ``over`` head then reads whether each sentence it flags tells of something over ("when she was 3 weeks
+    old she went floppy and we called 999, she's fine now"), which needs no help now. The detector cannot
+    tell past from present. A story whose risk no single sentence raises stays urgent: when in doubt, now."""
+    if not detect_risks(story, "en"):
+        return False
+    told = sentences(normalise(story))
+    flagged = [index for index, sentence in enumerate(told) if detect_risks(sentence.text, "en")]
+    if not flagged:
+        return True
+    over = model.owns(story_vectors(story)[flagged])[:, OWNING_HEADS.index("over")]
+    return not bool(over.all())
 
 
 @lru_cache(maxsize=64)

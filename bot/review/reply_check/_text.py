@@ -76,10 +76,16 @@ def compile_phrase(phrase: str, ignore_case: bool = True) -> Phrase:
     return Phrase(phrase, re.compile(pattern, re.IGNORECASE if ignore_case else 0))
 
 
+#: how a word of a phrase is also written in a text message ("u should of told us"): every phrase list
+#: matches texting spellings, and a word with an apostrophe matches without it ("didnt", "im")
+TEXTING = {"you": ("u",), "your": ("ur", "yr"), "you're": ("ur",), "are": ("r",), "have": ("of",)}
+
+
 def _token_pattern(token: str) -> str:
     if token.endswith("*"):
         return re.escape(token[:-1]) + r"\w*"
-    return re.escape(token)
+    spellings = [re.escape(token).replace("'", "'?"), *map(re.escape, TEXTING.get(token.lower(), ()))]
+    return spellings[0] if len(spellings) == 1 else f"(?:{'|'.join(spellings)})"
 
 
 def matches(phrases: Phrases, text: str) -> list[re.Match[str]]:

@@ -27,6 +27,10 @@ the one chosen from that table. Besides the usual two columns:
 - "good, other voices": ``data/voices_round5.toml``, good replies written whole in staff voices the tuning
   half has few of (ward manager, consultant, PALS, formal letter, very short texts, Roman Urdu), never
   trained on; a fifth of them checked by each fold's model.
+- "r6 …, read" and "r6 …, held": ``data/voices_round6.toml``, good and defensive drafts written whole in
+  styles the rest lacks, never trained on; "held" is the third of them nobody read the results of.
+- last, how many of the held-out tuning stories the safeguarding detector flags are still read as urgent
+  now by each fold's ``over`` head (none may be read as over).
 
 The folds leave out, with the held-out stories, every hand-written sentence that is nearly the same
 sentence as one of their drafts (cosine above ``PURGE``): hand-written sentences were written after reading
@@ -51,8 +55,10 @@ import numpy as np
 from bot.review.reply_check._check import check, is_fragment
 from bot.review.reply_check._rules import Rules, rules
 from bot.review.reply_check._sentences import MODEL_FILE, OK, OWNING_HEADS, Matrix, Model
+from bot.review.reply_check._story import is_urgent
 from bot.review.reply_check._text import normalise, sentences
 from flows.embedding import embed
+from flows.safeguarding import detect_risks
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -100,16 +106,20 @@ class Example:
 #: sentences written by hand: round 1's, round 2's in the ways staff really write (NHS register, typos),
 #: round 3's good sentences of the kinds that used to be blocked (saying her story back, reporting a change),
 #: round 4's defensive sentences without trigger words and good ones in many styles, and round 5's good
-#: ones in other staff voices (ward manager, consultant, PALS, formal letter, very short texts, languages)
+#: ones in other staff voices (ward manager, consultant, PALS, formal letter, very short texts, languages),
+#: and round 6's defensive ones in texting style and quiet disputes, and guidelines named to own a failure
 HAND_WRITTEN = (
     "sentences.toml",
     "sentences_staff.toml",
     "sentences_good.toml",
     "sentences_round4.toml",
     "sentences_round5.toml",
+    "sentences_round6.toml",
 )
 #: sentences that own what happened (say sorry, say who will do what) and look-alikes that do not
 OWNING = "owning.toml"
+#: sentences of stories that tell of an emergency that is over, and of one happening now (round 6)
+STORY_TIME = "story_time.toml"
 
 
 def hand_written() -> list[Example]:
@@ -129,16 +139,23 @@ class Owns:
 
 
 def owning_sentences() -> list[Owns]:
-    """``data/owning.toml``: sorry, a next step, both, neither, or sending her to urgent help now."""
-    data = tomllib.loads((DATA / OWNING).read_text(encoding="utf-8"))
+    """``data/owning.toml``: sorry, a next step, both, neither, or sending her to urgent help now; and
+    ``data/story_time.toml``: a story's emergency that is over, or one happening now."""
     says = {
-        "apology": (True, False, False),
-        "next_step": (False, True, False),
-        "both": (True, True, False),
-        "neither": (False, False, False),
-        "help_now": (False, False, True),
+        "apology": (True, False, False, False),
+        "next_step": (False, True, False, False),
+        "both": (True, True, False, False),
+        "neither": (False, False, False, False),
+        "help_now": (False, False, True, False),
+        "over": (False, False, False, True),
+        "now": (False, False, False, False),
     }
-    return [Owns(text, says[kind]) for kind, texts in data.items() for text in texts]
+    return [
+        Owns(text, says[kind])
+        for name in (OWNING, STORY_TIME)
+        for kind, texts in tomllib.loads((DATA / name).read_text(encoding="utf-8")).items()
+        for text in texts
+    ]
 
 
 #: good replies written whole in other staff voices (round 5): never trained on, only checked by --cv
@@ -148,6 +165,24 @@ VOICES = "voices_round5.toml"
 def voices() -> list[dict[str, Any]]:
     drafts: list[dict[str, Any]] = tomllib.loads((DATA / VOICES).read_text(encoding="utf-8"))["draft"]
     return drafts
+
+
+#: whole drafts with their stories, good and defensive, in styles the other data lacks (round 6): never
+#: trained on, only checked by --cv. Split once, by position, before anything was run on them: every third
+#: draft of each label is held out, and only its totals are ever printed; the rest ("read") were read to
+#: find what the checker got wrong, and data/sentences_round6.toml was written after, in other words.
+ROUND6 = "voices_round6.toml"
+
+
+def round6() -> list[dict[str, Any]]:
+    """The round 6 drafts, each with ``part``: "read" or "held"."""
+    drafts: list[dict[str, Any]] = tomllib.loads((DATA / ROUND6).read_text(encoding="utf-8"))["draft"]
+    seen: Counter[str] = Counter()
+    marked = []
+    for draft in drafts:
+        seen[draft["label"]] += 1
+        marked.append({**draft, "part": "held" if seen[draft["label"]] % 3 == 0 else "read"})
+    return marked
 
 
 def tuning_drafts() -> list[dict[str, Any]]:
@@ -250,17 +285,18 @@ def cross_validate() -> None:
     drafts = tuning_drafts()
     stories = sorted({draft["story"] for draft in drafts})
     fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
-    hand, owning, other_voices = hand_written(), owning_sentences(), voices()
+    hand, owning, other_voices, sixth = hand_written(), owning_sentences(), voices(), round6()
     hand_vectors = _embed([example.text for example in hand])
     owning_vectors = _embed([example.text for example in owning])
     blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in THRESHOLDS}
+    urgent: Counter[str] = Counter()
     # the phrase lists were written after reading the tuning half: without them, what the rest catches
     bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
-        voiced = other_voices[fold::FOLDS]
+        voiced, sixths = other_voices[fold::FOLDS], sixth[fold::FOLDS]
         held_vectors = _embed(
-            [s.text for draft in (*held, *voiced) for s in sentences(normalise(draft["draft"]))]
+            [s.text for draft in (*held, *voiced, *sixths) for s in sentences(normalise(draft["draft"]))]
         )
         kept = [
             example
@@ -274,11 +310,21 @@ def cross_validate() -> None:
         ]
         trained_on = from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold)
         model = fit(kept + trained_on, kept_owning)
+        # the safeguarding detector's urgent stories among the held-out ones: none may be read as over
+        flagged = {draft["story"] for draft in held if detect_risks(draft["story"], "en")}
+        urgent["urgent"] += len(flagged)
+        urgent["still urgent"] += sum(is_urgent(story, model) for story in flagged)
         for row in dict.fromkeys(THRESHOLDS):
             _count(held, _with(model, row), bare, blocked[row])
             trial = _with(model, row)
             blocked[row]["voices"] += sum(not check(d["draft"], d["story"], trial).ok for d in voiced)
-    _print(blocked, Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices)))
+            for draft in sixths:
+                blocked[row][f"{draft['label']} {draft['part']}"] += not check(
+                    draft["draft"], draft["story"], trial
+                ).ok
+    totals = Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices))
+    _print(blocked, totals + Counter(f"{draft['label']} {draft['part']}" for draft in sixth))
+    print(f"urgent tuning stories still read as urgent now: {urgent['still urgent']}/{urgent['urgent']}")
 
 
 def _near(hand: Matrix, held: Matrix) -> list[bool]:
@@ -319,6 +365,10 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         ("good blocked", "good", "good"),
         ("good, owning unseen", "unseen", "good"),
         ("good, other voices", "voices", "voices"),
+        ("r6 defensive, read", "defensive read", "defensive read"),
+        ("r6 good, read", "good read", "good read"),
+        ("r6 defensive, held", "defensive held", "defensive held"),
+        ("r6 good, held", "good held", "good held"),
     )
     print(
         f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6}", *(f"{name:>19}" for name, _, _ in columns)
@@ -331,7 +381,11 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
 
 
 def write(model: Model, examples: Sequence[Example]) -> None:
-    sources = [*(DATA / name for name in (*HAND_WRITTEN, OWNING)), DATA / "tuning_labels.toml", TUNING]
+    sources = [
+        *(DATA / name for name in (*HAND_WRITTEN, OWNING, STORY_TIME)),
+        DATA / "tuning_labels.toml",
+        TUNING,
+    ]
     data = {
         "labels": list(model.labels),
         "ok_below": model.ok_below,

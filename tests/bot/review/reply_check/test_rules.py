@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
+from bot.review.reply_check._advice import reports_change
 from bot.review.reply_check._check import embed_sentences, owned_by
+from bot.review.reply_check._lexical import phrase_findings
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import Owned, Owning, model
-from bot.review.reply_check._text import normalise, sentences
+from bot.review.reply_check._text import Sentence, normalise, sentences
 
 STORY = (
     "The night after my son was born I pressed the buzzer again and again and nobody came. "
@@ -354,3 +356,51 @@ def test_a_plain_apology_for_what_happened_with_a_next_step_is_never_blocked(dra
 )
 def test_sorry_for_her_feelings_or_sorry_but_still_blocks(draft: str) -> None:
     assert not check_reply(draft).ok
+
+
+# --- round 6: texting spellings, an explanation the reply takes back, help that is never defensive ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("hi, u should of told us he wasnt feeding properly", "blame"),
+        ("sorry, we were short staffed and ur midwife was run off her feet", "staff_busy"),
+        ("so sorry u feel that way x", "sorry_you_feel"),
+    ],
+)
+def test_a_listed_phrase_is_found_however_it_is_spelt_in_a_text_message(sentence: str, rule: str) -> None:
+    assert rule in {found.rule for found in phrase_findings(Sentence(sentence, 0), "", rules())}
+
+
+def test_what_she_should_have_heard_from_us_is_not_blame() -> None:
+    sentence = Sentence("That was the reason, but you should have heard it from us at the time.", 0)
+
+    assert "blame" not in {found.rule for found in phrase_findings(sentence, "", rules())}
+
+
+def test_an_explanation_the_reply_takes_back_itself_is_advice_not_a_block() -> None:
+    """A clinical reason said while still owning what happened is how good replies explain a decision."""
+    explanation = "The labour ward was full that night, so you were looked after in triage."
+    taken_back = "But we should have told you what was happening, and someone should have stayed with you."
+
+    result = check_reply(f"{THANKS} {explanation} {taken_back} {NEXT} {TALK}", STORY)
+    left_standing = check_reply(f"{THANKS} {explanation} We hope you understand. {TALK}", STORY)
+
+    assert result.ok
+    assert not left_standing.ok
+
+
+def test_a_firm_line_that_sends_her_to_urgent_help_is_never_read_as_defensive() -> None:
+    story = "My baby is very sleepy and yellow and won't wake for feeds."
+    draft = (
+        "Thank you for messaging. A sleepy yellow baby needs to be seen today, please call triage now. "
+        "If your baby is hard to wake or floppy, call 999."
+    )
+
+    assert check_reply(draft, story).ok
+
+
+def test_a_change_dated_from_what_happened_to_her_is_a_change_reported_not_a_rule() -> None:
+    assert reports_change(Sentence("Since then, every baby is weighed on day 3.", 0), rules())
+    assert not reports_change(Sentence("Every baby is weighed on day 5.", 0), rules())
