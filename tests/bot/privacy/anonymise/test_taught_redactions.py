@@ -108,3 +108,10 @@ def test_no_part_of_a_phrase_a_moderator_put_back_is_taken_out() -> None:
     kept_run = {(30, 41)}  # "Sarah Jones", which she said is no name here
     found = [("NAME", 36, 41), ("NAME", 0, 3), ("PHONE", 36, 41)]
     assert unlearned(found, kept_run) == [("NAME", 0, 3), ("PHONE", 36, 41)]
+
+
+def test_a_name_found_inside_a_phrase_a_moderator_taught_takes_her_type() -> None:
+    taught = [("NAME", 0, 3)]  # "KEZ", which she said is a name
+    assert unlearned([("STAFF NAME", 0, 3), ("STAFF NAME", 10, 15)], set(), taught) == [
+        ("STAFF NAME", 10, 15)
+    ]
