@@ -51,7 +51,7 @@ _STAFF: dict[str, str] = {
     "so": "umulisada|umulisadii|umuliso|dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
     "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር|"
-    "midwifey|hakimey|ሚድዋይፈይ|ሚድዋይፍ",
+    "midwifey|hakimey|ሚድዋይፈይ",
 }
 
 _FAMILY: dict[str, str] = {
