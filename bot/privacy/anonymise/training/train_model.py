@@ -53,7 +53,7 @@ SEED = 15
 RUNS = 10
 # A feature whose mean weights are all smaller than this is left out of the file: what only one run of
 # ten learned, and little of that.
-PRUNE = 0.01
+PRUNE = 0.1
 _LABEL = {"NAME": 1, "STAFF NAME": 2}
 _FOLD = {
     ord(c): unicodedata.normalize("NFD", c)[0] for c in "ąćęńóśźżăâîșşțţãáàçéêíôõúÁÀÂÃÇÉÊÍÓÔÕÚĄĆĘŃŚŹŻ"
