@@ -87,7 +87,7 @@ def anonymise(text: str, lang: str | None = None, lessons: Lessons | None = None
     found = structured(text) + find_names(text, lang)
     if lessons is not None:
         redact, keep = taught_spans(text, lessons)
-        found = unlearned(found, keep) + redact
+        found = unlearned(found, keep, redact) + redact
     taken = _merged(found)
     parts: list[str] = []
     pos = 0

@@ -58,6 +58,10 @@ def taught_spans(text: str, lessons: Lessons) -> tuple[list[Span], set[tuple[int
     return redact, keep
 
 
-def unlearned(spans: list[Span], keep: set[tuple[int, int]]) -> list[Span]:
-    """Names a moderator undid before are left in: she said they are ordinary words here."""
-    return [s for s in spans if not (s[0] in NAME_TYPES and (s[1], s[2]) in keep)]
+def unlearned(spans: list[Span], keep: set[tuple[int, int]], taught: list[Span] | None = None) -> list[Span]:
+    """Names a moderator undid before are left in: she said they are ordinary words here, so no part of
+    them is a name either (the model may take "Jones" alone where the rules took "Sarah Jones").  A name
+    found inside a phrase she taught gives way to hers, so her type stands ("KEZ" stays the NAME she said,
+    not a staff name the model guessed)."""
+    runs = keep | {(start, end) for _, start, end in taught or []}
+    return [s for s in spans if not (s[0] in NAME_TYPES and any(a <= s[1] and s[2] <= b for a, b in runs))]

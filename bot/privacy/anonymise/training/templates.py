@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from bot.privacy.anonymise._cues import _FAMILY, _KIN, _STAFF, _phrases
+from bot.privacy.anonymise._cues import _FAMILY, _KIN, _STAFF, _THANKS, _phrases
 from bot.privacy.anonymise._features import script
 
 Story = tuple[str, str | None, list[tuple[str, int, int]]]
@@ -85,6 +85,43 @@ GOVERNED_FRAMES: dict[str, str] = {
 }
 
 
+# "and" in each language, native script and romanised, for two names joined ("حمیده و مژگان").
+AND: dict[str, str] = {
+    "en": "and|&",
+    "ur": "اور|aur",
+    "bn": "আর|ও|ar",
+    "pa": "ਅਤੇ|ਤੇ|تے|te|ate",
+    "gu": "અને|ane",
+    "pl": "i",
+    "ro": "și|si",
+    "pt": "e",
+    "uk": "і|та|i",
+    "ar": "و|w|wa",
+    "so": "iyo",
+    "ps": "او|aw",
+    "prs": "و|o",
+}  # Tigrinya fuses its "and" to each name (ሳባን ሄለንን): the hand-written stories have those
+# Thanks said with their own verb or to everyone, no name after them ("شکریہ ادا کرنا", "dziękuję
+# wszystkim"): a thank-you word is not a name, nor is the verb after it.  Written by hand for this project.
+THANKS_WITHOUT_NAME: dict[str, str] = {
+    "en": "thank you so much to everyone|thanks for everything|thank you for listening to me|"
+    "thanks to all the staff",
+    "ur": "شکریہ ادا کرنا چاہتی ہوں|آپ سب کا بہت شکریہ|shukriya ada karna chahti hun|bohat shukriya sab ka",
+    "bn": "সবাইকে ধন্যবাদ জানাই|অনেক ধন্যবাদ সবাইকে|sobaike dhonnobad janai",
+    "pa": "ਸਾਰਿਆਂ ਦਾ ਬਹੁਤ ਧੰਨਵਾਦ|ਧੰਨਵਾਦ ਕਰਦੀ ਹਾਂ|dhanvaad kardi haan sab da",
+    "gu": "બધાનો ખૂબ આભાર|આભાર માનું છું|aabhar manu chu badha no",
+    "pl": "dziękuję bardzo za wszystko|dziękuję wszystkim",
+    "ro": "mulțumesc frumos tuturor|multumesc mult pentru tot",
+    "pt": "obrigada por tudo|obrigada a todos",
+    "uk": "дякую всім за все|дуже дякую за допомогу|dyakuyu vsim",
+    "ar": "شكرا كتير إلكن كلكن|شكراً على كل شي|shukran kteer",
+    "so": "mahadsanid dhammaantiin|aad baad u mahadsantihiin",
+    "ps": "له ټولو مننه کوم|ډېره مننه|manana kawam",
+    "prs": "از شما تشکر می‌کنم|تشکر می‌کنم از کمک شما|tashakor mekonam az shoma",
+    "ti": "ንኹልኹም የቐንየለይ|ብዙሕ የቐንየለይ|yekenyeley n'kulkum",
+}
+
+
 def _letter_script(phrase: str) -> str:
     """The script of a phrase's first letter ("{} ne kaha" is Latin)."""
     return next((script(c) for c in phrase if c.isalpha()), "oth")
@@ -102,11 +139,26 @@ def generate(lang: str, count: int, make_name: NameMaker, rng: random.Random) ->
     staff = _phrases(_STAFF, lang) + _phrases(_STAFF, "en")
     frames = _phrases(I_AM_FRAMES, lang)
     governed = _phrases(GOVERNED_FRAMES, lang)
+    thanks = _phrases(_THANKS, lang)
+    joiners = _phrases(AND, lang)
     out: list[Story] = []
     for _ in range(count):
         tail = rng.choice(continuations)
         native = script(tail[0])
-        kind = rng.choice(("NAME", "STAFF NAME", "NAME", "none", "frame", "first", "governed"))
+        kind = rng.choice(
+            (
+                "NAME",
+                "STAFF NAME",
+                "NAME",
+                "none",
+                "frame",
+                "first",
+                "governed",
+                "pair",
+                "thanks",
+                "unthanked",
+            )
+        )
         cues = _same_script(staff if kind == "STAFF NAME" else kin, tail) or kin
         name = make_name(native, rng)
         if rng.random() < 0.3:
@@ -126,6 +178,22 @@ def generate(lang: str, count: int, make_name: NameMaker, rng: random.Random) ->
         elif kind == "first":  # "Tahmina my sister ...", "bally mera ghar wala"
             cue = rng.choice(_same_script(kin, tail) or kin)
             out.append((f"{name} {cue} {tail}", lang, [("NAME", 0, len(name))]))
+        elif kind == "pair" and joiners:  # "my sisters Farida and Shakila came": the name after the "and" too
+            cue = rng.choice(_same_script(kin, tail) or kin)
+            joiner = rng.choice(_same_script(joiners, tail) or joiners)
+            other = make_name(native, rng)
+            start = len(cue) + 1
+            second = start + len(name) + len(joiner) + 2
+            text = f"{cue} {name} {joiner} {other} {tail}"
+            out.append(
+                (text, lang, [("NAME", start, start + len(name)), ("NAME", second, second + len(other))])
+            )
+        elif kind == "thanks":
+            cue = rng.choice(_same_script(thanks, tail) or thanks)
+            start = len(cue) + 1
+            out.append((f"{cue} {name} {tail}", lang, [("STAFF NAME", start, start + len(name))]))
+        elif kind == "unthanked":
+            out.append((rng.choice(_phrases(THANKS_WITHOUT_NAME, lang)), lang, []))
         elif kind == "none":
             cue = rng.choice(_same_script(staff + kin, tail) or staff)
             out.append((f"{cue} {tail}", lang, []))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.app import create_app
 from bot.privacy.anonymise import Lessons, anonymise, phrase
+from bot.privacy.anonymise._lessons import unlearned
 from bot.services import Services
 from storage.models import AuditEvent, StaffUser, Story
 from storage.redactions import TaughtRedaction
@@ -101,3 +102,16 @@ def test_a_taught_phrase_matches_in_any_case_and_spacing_and_a_number_is_part_of
     assert phrase("  KEZ ") == "kez" and phrase("Bed   14") == "bed 14"
     result = anonymise("KEZ was in Bed 14, bed 15 was empty; Sarah Jones came", "en", lessons)
     assert result.redacted == "[NAME] was in [ADDRESS], [ADDRESS] was empty; Sarah Jones came"
+
+
+def test_no_part_of_a_phrase_a_moderator_put_back_is_taken_out() -> None:
+    kept_run = {(30, 41)}  # "Sarah Jones", which she said is no name here
+    found = [("NAME", 36, 41), ("NAME", 0, 3), ("PHONE", 36, 41)]
+    assert unlearned(found, kept_run) == [("NAME", 0, 3), ("PHONE", 36, 41)]
+
+
+def test_a_name_found_inside_a_phrase_a_moderator_taught_takes_her_type() -> None:
+    taught = [("NAME", 0, 3)]  # "KEZ", which she said is a name
+    assert unlearned([("STAFF NAME", 0, 3), ("STAFF NAME", 10, 15)], set(), taught) == [
+        ("STAFF NAME", 10, 15)
+    ]
