@@ -6,10 +6,10 @@ import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
 from bot.review.reply_check._advice import reports_change
-from bot.review.reply_check._check import embed_sentences, owned_by
+from bot.review.reply_check._check import embed_sentences, overruled, owned_by
 from bot.review.reply_check._lexical import phrase_findings
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check._sentences import Owned, Owning, model
+from bot.review.reply_check._sentences import Owned, Owning, Reading, model
 from bot.review.reply_check._text import Sentence, normalise, sentences
 
 STORY = (
@@ -180,6 +180,19 @@ def test_a_listed_phrase_in_a_sentence_that_owns_a_change_does_not_block() -> No
     sentence = "The procedure for answering buzzers at night is being rewritten by our matron, Anna, by June."
 
     assert blocking(with_sentence(sentence)) == []
+
+
+def test_a_guideline_named_to_admit_a_failure_is_overruled_when_read_mostly_fine_and_owning() -> None:
+    """Round 7: ``phrase_overruled_above`` is chosen by --cv (0.8), so a guideline quoted to say we broke it,
+    read 0.85 fine and as an apology, is not made defensive by "guidelines say"; read 0.7 fine, or with a
+    turn ("…, but …"), it still blocks."""
+    admits = Sentence("The guidelines say he should have been checked at 3 hours, and he was not.", 0)
+    turns = Sentence("The guidelines say he should be checked at 3 hours, but we were busy.", 0)
+
+    assert overruled(admits, Reading("policy", 0.85), True, rules())
+    assert not overruled(admits, Reading("policy", 0.7), True, rules())
+    assert not overruled(admits, Reading("policy", 0.85), False, rules())
+    assert not overruled(turns, Reading("policy", 0.95), True, rules())
 
 
 def test_sorry_you_feel_blocks_however_much_the_sentence_promises() -> None:
