@@ -6,7 +6,7 @@ import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
 from bot.review.reply_check._advice import reports_change
-from bot.review.reply_check._check import embed_sentences, overruled, owned_by
+from bot.review.reply_check._check import admits, embed_sentences, overruled, owned_by
 from bot.review.reply_check._lexical import phrase_findings
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import Owned, Owning, Reading, model
@@ -417,3 +417,30 @@ def test_a_firm_line_that_sends_her_to_urgent_help_is_never_read_as_defensive() 
 def test_a_change_dated_from_what_happened_to_her_is_a_change_reported_not_a_rule() -> None:
     assert reports_change(Sentence("Since then, every baby is weighed on day 3.", 0), rules())
     assert not reports_change(Sentence("Every baby is weighed on day 5.", 0), rules())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        ("But you told us it felt different, and we should have listened to you.", True),
+        ("someone should of come when u rang", True),
+        ("The midwife should have stayed with you.", True),
+        ("We should have been told about the pain by you.", False),
+        ("You should have rung us sooner.", False),
+        ("Perhaps we should have explained more, but the ward was very busy.", False),
+    ],
+)
+def test_what_we_should_have_done_owns_the_failure_unless_it_is_turned_or_put_on_her(
+    sentence: str, owned: bool
+) -> None:
+    assert admits(Sentence(sentence, 0)) is owned
+
+
+def test_an_explanation_then_but_and_what_we_should_have_done_is_not_blocked() -> None:
+    """Round 7: the heads do not read "…, and we should have listened" as owning, so its shape does."""
+    explanation = "Most first labours are slow, and that is what the midwife thought was happening."
+    owned = "But you told her this felt different, and we should have listened to you."
+    excused = "We should have been told about the pain by you."
+
+    assert check_reply(f"{THANKS} {SORRY} {explanation} {owned} {NEXT} {TALK}", STORY).ok
+    assert not check_reply(f"{THANKS} {explanation} {excused} {TALK}", STORY).ok
