@@ -65,6 +65,17 @@ PLAIN_APOLOGY = re.compile(
     re.IGNORECASE,
 )
 
+#: "we should have listened to you": a failure owned by what we should have done (round 7). The heads read
+#: "we should have listened" and "we should have been told by you" alike (0.08 and 0.90 for an apology), so
+#: its shape decides, as for ``PLAIN_APOLOGY``: we, I or a colleague should have done something, not been
+#: told or sent something, and nothing after it turns against it ("…, but the ward was full").
+ADMITS = re.compile(
+    r"\b(?:we|i|someone|somebody|a midwife|the midwife|a doctor|the doctor|the team|staff)\s+"
+    r"(?:should|ought to)\s+(?:have|of|'ve)\s+"
+    r"(?!been\s+(?:told|given|sent|informed|made\s+aware|warned|asked)\b)\w",
+    re.IGNORECASE,
+)
+
 #: the owning heads that read whether a sentence owns what happened (the others read what else it does)
 OWNS_WHAT_HAPPENED = [OWNING_HEADS.index("apology"), OWNING_HEADS.index("next_step")]
 #: a sentence that sends her to urgent help now ("If your baby is floppy, call 999.") is never defensive,
@@ -146,7 +157,7 @@ def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) 
     """What the reply owns, read by meaning (``owns``: ``Model.owns`` of its sentences); a change made
     because of her story (``changes`` in the rules file) is a next step too, since the classifier does not
     read those sentences."""
-    sorry = bool(owns[:, OWNING_HEADS.index("apology")].any()) or any(plainly_sorry(item) for item in reply)
+    sorry = bool(owns[:, OWNING_HEADS.index("apology")].any()) or any(owns_failure(item) for item in reply)
     step = bool(owns[:, OWNING_HEADS.index("next_step")].any())
     return Owned(sorry, step or any(reports_change(sentence, loaded) for sentence in reply))
 
@@ -194,7 +205,7 @@ def _sentence_findings(
         found.extend(here)
         if here or not reads:
             continue
-        turns = owns is Owning.FULLY and TURNS.match(sentence.text) is not None
+        turns = owns is Owning.FULLY and TURNS.match(sentence.text) is not None and not admits(sentence)
         # a sentence that turns against the apology takes the rest of the reply back: nothing outweighs it
 
         blocks = reading.ok < (model.threshold(Owning.PARTLY) if turns else model.threshold(owns, count))
@@ -210,7 +221,7 @@ def takes_back(sentence: Sentence, heads: npt.NDArray[np.bool_]) -> bool:
     theatre. But you should have been told each time."): the reply has taken back its explanation itself,
     so the sentence classifier's reading of that explanation is advice, never a block. The mirror of
     ``TURNS`` (an apology taken back by "However, …"); a listed phrase in the explanation still blocks."""
-    owns = bool(heads[OWNS_WHAT_HAPPENED].any()) or plainly_sorry(sentence)
+    owns = bool(heads[OWNS_WHAT_HAPPENED].any()) or owns_failure(sentence)
     return owns and TURNS.match(sentence.text) is not None
 
 
@@ -226,6 +237,17 @@ def overruled(sentence: Sentence, reading: Reading, owning: bool, loaded: Rules)
 def plainly_sorry(sentence: Sentence) -> bool:
     """Sorry for what happened, plainly (``PLAIN_APOLOGY``), with no turn against it in the sentence."""
     return PLAIN_APOLOGY.search(sentence.text) is not None and TURNS_WITHIN.search(sentence.text) is None
+
+
+def admits(sentence: Sentence) -> bool:
+    """What we should have done, owned (``ADMITS``), with no turn against it after it in the sentence."""
+    found = ADMITS.search(sentence.text)
+    return found is not None and TURNS_WITHIN.search(sentence.text, found.end()) is None
+
+
+def owns_failure(sentence: Sentence) -> bool:
+    """Says sorry for what happened by its shape: a plain apology, or what we should have done."""
+    return plainly_sorry(sentence) or admits(sentence)
 
 
 def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:

@@ -16,7 +16,8 @@ neither), so a reply owns what happened in any words.
 
 ``--cv`` holds out each fifth of the tuning stories in turn, trains on the rest, checks the held-out
 drafts with the whole checker, and prints the blocked rates at several thresholds; ``THRESHOLDS[0]`` is
-the one chosen from that table. Besides the usual two columns:
+the one chosen from that table, and ``OVERRULED[0]`` the rules file's ``phrase_overruled_above`` (round
+7). Besides the usual two columns:
 
 - "phrase lists off": the defensive drafts without the blocking phrase lists. Those were written after
   reading the tuning half, so they catch 76 of its 96 defensive drafts and only 43 of the frozen half's 99.
@@ -93,6 +94,12 @@ THRESHOLDS = (
     (0.95, 0.3, 0.2, 0.25),
     (0.95, 0.3, 0.2, 0.0),
 )
+#: ``phrase_overruled_above`` (in the rules file; the first here is the one chosen): a listed phrase does not
+#: block a sentence the classifier reads as fine with at least this P(fine) and the owning heads read as
+#: owning. Measured by --cv at ``THRESHOLDS[0]`` (round 7) and chosen by the same rule, then, of rows equal
+#: on every defensive column, the one that blocks the fewest good drafts in the other columns, then the
+#: strictest.
+OVERRULED = (0.8, 0.9, 0.85, 0.7, 1.01)
 
 
 @dataclass(frozen=True)
@@ -288,7 +295,8 @@ def cross_validate() -> None:
     hand, owning, other_voices, sixth = hand_written(), owning_sentences(), voices(), round6()
     hand_vectors = _embed([example.text for example in hand])
     owning_vectors = _embed([example.text for example in owning])
-    blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in THRESHOLDS}
+    rows = grid()
+    blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in rows}
     urgent: Counter[str] = Counter()
     # the phrase lists were written after reading the tuning half: without them, what the rest catches
     bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
@@ -314,13 +322,15 @@ def cross_validate() -> None:
         flagged = {draft["story"] for draft in held if detect_risks(draft["story"], "en")}
         urgent["urgent"] += len(flagged)
         urgent["still urgent"] += sum(is_urgent(story, model) for story in flagged)
-        for row in dict.fromkeys(THRESHOLDS):
-            _count(held, _with(model, row), bare, blocked[row])
-            trial = _with(model, row)
-            blocked[row]["voices"] += sum(not check(d["draft"], d["story"], trial).ok for d in voiced)
+        for row in rows:
+            trial, phrases = _with(model, row), _overruled_above(row[-1])
+            _count(held, trial, phrases, bare, blocked[row])
+            blocked[row]["voices"] += sum(
+                not check(d["draft"], d["story"], trial, phrases).ok for d in voiced
+            )
             for draft in sixths:
                 blocked[row][f"{draft['label']} {draft['part']}"] += not check(
-                    draft["draft"], draft["story"], trial
+                    draft["draft"], draft["story"], trial, phrases
                 ).ok
     totals = Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices))
     _print(blocked, totals + Counter(f"{draft['label']} {draft['part']}" for draft in sixth))
@@ -331,8 +341,19 @@ def _near(hand: Matrix, held: Matrix) -> list[bool]:
     return [bool(close) for close in (hand @ held.T).max(axis=1) > PURGE]
 
 
+def grid() -> list[tuple[float, ...]]:
+    """The rows --cv measures: every row of ``THRESHOLDS`` at the first of ``OVERRULED``, then the chosen
+    row at each of the others."""
+    rows = [(*row, OVERRULED[0]) for row in THRESHOLDS]
+    return list(dict.fromkeys([*rows, *((*THRESHOLDS[0], above) for above in OVERRULED[1:])]))
+
+
+def _overruled_above(above: float) -> Rules:
+    return replace(rules(), limits=replace(rules().limits, phrase_overruled_above=above))
+
+
 def _with(model: Model, row: tuple[float, ...]) -> Model:
-    below, partly, owned, power = row
+    below, partly, owned, power, _ = row
     return replace(model, ok_below=below, ok_below_partly=partly, ok_below_owned=owned, length_power=power)
 
 
@@ -343,18 +364,20 @@ OPENING = "Thank you for taking the time to write to us about your care."
 CLOSING = "I hope you and your baby are keeping well."
 
 
-def _count(held: Sequence[dict[str, Any]], trial: Model, bare: Rules, counts: Counter[str]) -> None:
+def _count(
+    held: Sequence[dict[str, Any]], trial: Model, phrases: Rules, bare: Rules, counts: Counter[str]
+) -> None:
     # the same as if no reply owned what happened: every sentence held to the strictest threshold
     unowned = replace(trial, ok_below_partly=trial.ok_below, ok_below_owned=trial.ok_below)
     for draft in held:
         story = draft["story"]
-        if not check(draft["draft"], story, trial).ok:
+        if not check(draft["draft"], story, trial, phrases).ok:
             counts[draft["label"]] += 1
         if draft["label"] == "defensive":
             counts["bare"] += not check(draft["draft"], story, trial, bare).ok
-            counts["long"] += not check(f"{OPENING} {draft['draft']} {CLOSING}", story, trial).ok
+            counts["long"] += not check(f"{OPENING} {draft['draft']} {CLOSING}", story, trial, phrases).ok
         else:
-            counts["unseen"] += not check(draft["draft"], story, unowned).ok
+            counts["unseen"] += not check(draft["draft"], story, unowned, phrases).ok
 
 
 def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) -> None:
@@ -371,11 +394,12 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         ("r6 good, held", "good held", "good held"),
     )
     print(
-        f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6}", *(f"{name:>19}" for name, _, _ in columns)
+        f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6} {'overruled':>9}",
+        *(f"{name:>19}" for name, _, _ in columns),
     )
     for row, counts in blocked.items():
         print(
-            " ".join(f"{value:>{width}}" for value, width in zip(row, (9, 7, 6, 6), strict=True)),
+            " ".join(f"{value:>{width}}" for value, width in zip(row, (9, 7, 6, 6, 9), strict=True)),
             *(f"{f'{counts[key]}/{total[label]}':>19}" for _, key, label in columns),
         )
 

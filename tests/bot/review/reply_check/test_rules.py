@@ -6,10 +6,10 @@ import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
 from bot.review.reply_check._advice import reports_change
-from bot.review.reply_check._check import embed_sentences, owned_by
+from bot.review.reply_check._check import admits, embed_sentences, overruled, owned_by
 from bot.review.reply_check._lexical import phrase_findings
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check._sentences import Owned, Owning, model
+from bot.review.reply_check._sentences import Owned, Owning, Reading, model
 from bot.review.reply_check._text import Sentence, normalise, sentences
 
 STORY = (
@@ -180,6 +180,19 @@ def test_a_listed_phrase_in_a_sentence_that_owns_a_change_does_not_block() -> No
     sentence = "The procedure for answering buzzers at night is being rewritten by our matron, Anna, by June."
 
     assert blocking(with_sentence(sentence)) == []
+
+
+def test_a_guideline_named_to_admit_a_failure_is_overruled_when_read_mostly_fine_and_owning() -> None:
+    """Round 7: ``phrase_overruled_above`` is chosen by --cv (0.8), so a guideline quoted to say we broke it,
+    read 0.85 fine and as an apology, is not made defensive by "guidelines say"; read 0.7 fine, or with a
+    turn ("…, but …"), it still blocks."""
+    admits = Sentence("The guidelines say he should have been checked at 3 hours, and he was not.", 0)
+    turns = Sentence("The guidelines say he should be checked at 3 hours, but we were busy.", 0)
+
+    assert overruled(admits, Reading("policy", 0.85), True, rules())
+    assert not overruled(admits, Reading("policy", 0.7), True, rules())
+    assert not overruled(admits, Reading("policy", 0.85), False, rules())
+    assert not overruled(turns, Reading("policy", 0.95), True, rules())
 
 
 def test_sorry_you_feel_blocks_however_much_the_sentence_promises() -> None:
@@ -404,3 +417,30 @@ def test_a_firm_line_that_sends_her_to_urgent_help_is_never_read_as_defensive() 
 def test_a_change_dated_from_what_happened_to_her_is_a_change_reported_not_a_rule() -> None:
     assert reports_change(Sentence("Since then, every baby is weighed on day 3.", 0), rules())
     assert not reports_change(Sentence("Every baby is weighed on day 5.", 0), rules())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        ("But you told us it felt different, and we should have listened to you.", True),
+        ("someone should of come when u rang", True),
+        ("The midwife should have stayed with you.", True),
+        ("We should have been told about the pain by you.", False),
+        ("You should have rung us sooner.", False),
+        ("Perhaps we should have explained more, but the ward was very busy.", False),
+    ],
+)
+def test_what_we_should_have_done_owns_the_failure_unless_it_is_turned_or_put_on_her(
+    sentence: str, owned: bool
+) -> None:
+    assert admits(Sentence(sentence, 0)) is owned
+
+
+def test_an_explanation_then_but_and_what_we_should_have_done_is_not_blocked() -> None:
+    """Round 7: the heads do not read "…, and we should have listened" as owning, so its shape does."""
+    explanation = "Most first labours are slow, and that is what the midwife thought was happening."
+    owned = "But you told her this felt different, and we should have listened to you."
+    excused = "We should have been told about the pain by you."
+
+    assert check_reply(f"{THANKS} {SORRY} {explanation} {owned} {NEXT} {TALK}", STORY).ok
+    assert not check_reply(f"{THANKS} {explanation} {excused} {TALK}", STORY).ok
