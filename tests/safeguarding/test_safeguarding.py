@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from flows.safeguarding import CUE_KEYS, Risk, detect_risks, languages
+from flows.safeguarding import CUE_KEYS, Level, Risk, assess, detect_risks, languages
 
 CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "cases.toml").read_text("utf-8"))["case"]
 PHRASES_DIR = Path(__file__).resolve().parents[2] / "flows" / "safeguarding" / "phrases"
@@ -91,6 +91,26 @@ def test_not_wanting_to_die_is_not_self_harm() -> None:
 
 def test_baby_who_cannot_breathe_is_baby_unwell_not_maternal() -> None:
     assert detect_risks("my baby can't breathe", "en") == {Risk.BABY_UNWELL}
+
+
+BABY_BLEEDING = ["my baby is bleeding", "baby bleeding a lot"]
+
+
+@pytest.mark.parametrize("text", BABY_BLEEDING)
+def test_a_baby_bleeding_is_never_passed_over(text: str) -> None:
+    assert assess(text).level is not Level.CALM  # at least "check soon": a person reads it within minutes
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap, found outside the evaluation set: no layer reads a baby bleeding as urgent (the "
+    "clinical bleeding phrases exclude a baby as subject, baby_unwell has no bleeding stem and the "
+    "embedding has no such example), so she gets no 999 line; the fix is examples in every language "
+    "judged by the cross-validation before the frozen run",
+)
+@pytest.mark.parametrize("text", BABY_BLEEDING)
+def test_a_baby_bleeding_gets_her_the_urgent_numbers(text: str) -> None:
+    assert assess(text).level is Level.CLEAR
 
 
 def test_english_is_checked_alongside_her_language() -> None:
