@@ -41,6 +41,7 @@ URGENT_KINDS: dict[str, Risk] = {
     "newborn_sleepy": Risk.BABY_UNWELL,
     "newborn_fever": Risk.BABY_UNWELL,
     "newborn_colour": Risk.BABY_UNWELL,
+    "newborn_bleeding": Risk.BABY_UNWELL,
     "suicide_direct": Risk.SELF_HARM,
     "suicide_indirect": Risk.SELF_HARM,
     "self_harm": Risk.SELF_HARM,

@@ -97,20 +97,14 @@ BABY_BLEEDING = ["my baby is bleeding", "baby bleeding a lot"]
 
 
 @pytest.mark.parametrize("text", BABY_BLEEDING)
-def test_a_baby_bleeding_is_never_passed_over(text: str) -> None:
-    assert assess(text).level is not Level.CALM  # at least "check soon": a person reads it within minutes
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap, found outside the evaluation set: no layer reads a baby bleeding as urgent (the "
-    "clinical bleeding phrases exclude a baby as subject, baby_unwell has no bleeding stem and the "
-    "embedding has no such example), so she gets no 999 line; the fix is examples in every language "
-    "judged by the cross-validation before the frozen run",
-)
-@pytest.mark.parametrize("text", BABY_BLEEDING)
 def test_a_baby_bleeding_gets_her_the_urgent_numbers(text: str) -> None:
+    # found outside the evaluation set: the clinical bleeding phrases exclude a baby as subject, and until
+    # the newborn_bleeding examples the model read it as calm, so she got no 999 line
     assert assess(text).level is Level.CLEAR
+
+
+def test_a_cord_that_bled_a_little_and_healed_is_not_an_alarm() -> None:
+    assert assess("her cord bled a little when it dropped off last week, all healed now").level is Level.CALM
 
 
 def test_english_is_checked_alongside_her_language() -> None:
