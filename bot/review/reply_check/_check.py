@@ -77,7 +77,8 @@ ADMITS = re.compile(
 )
 
 #: the owning heads that read whether a sentence owns what happened (the others read what else it does)
-OWNS_WHAT_HAPPENED = [OWNING_HEADS.index("apology"), OWNING_HEADS.index("next_step")]
+APOLOGY, NEXT_STEP = OWNING_HEADS.index("apology"), OWNING_HEADS.index("next_step")
+OWNS_WHAT_HAPPENED = [APOLOGY, NEXT_STEP]
 #: a sentence that sends her to urgent help now ("If your baby is floppy, call 999.") is never defensive,
 #: however firm it sounds: the classifier does not read it (round 6)
 HELP_NOW = OWNING_HEADS.index("help_now")
@@ -157,8 +158,8 @@ def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) 
     """What the reply owns, read by meaning (``owns``: ``Model.owns`` of its sentences); a change made
     because of her story (``changes`` in the rules file) is a next step too, since the classifier does not
     read those sentences."""
-    sorry = bool(owns[:, OWNING_HEADS.index("apology")].any()) or any(owns_failure(item) for item in reply)
-    step = bool(owns[:, OWNING_HEADS.index("next_step")].any())
+    sorry = bool(owns[:, APOLOGY].any()) or any(owns_failure(item) for item in reply)
+    step = bool(owns[:, NEXT_STEP].any())
     return Owned(sorry, step or any(reports_change(sentence, loaded) for sentence in reply))
 
 
@@ -207,7 +208,6 @@ def _sentence_findings(
             continue
         turns = owns is Owning.FULLY and TURNS.match(sentence.text) is not None and not admits(sentence)
         # a sentence that turns against the apology takes the rest of the reply back: nothing outweighs it
-
         blocks = reading.ok < (model.threshold(Owning.PARTLY) if turns else model.threshold(owns, count))
         if blocks and not owned_after:
             found.append(finding(reading.label, loaded.wording(reading.label), Layer.SENTENCE, sentence.text))

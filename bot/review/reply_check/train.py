@@ -169,9 +169,14 @@ def owning_sentences() -> list[Owns]:
 VOICES = "voices_round5.toml"
 
 
-def voices() -> list[dict[str, Any]]:
-    drafts: list[dict[str, Any]] = tomllib.loads((DATA / VOICES).read_text(encoding="utf-8"))["draft"]
+def _drafts(name: str) -> list[dict[str, Any]]:
+    """Whole drafts with their stories from a data file (``[[draft]]`` tables)."""
+    drafts: list[dict[str, Any]] = tomllib.loads((DATA / name).read_text(encoding="utf-8"))["draft"]
     return drafts
+
+
+def voices() -> list[dict[str, Any]]:
+    return _drafts(VOICES)
 
 
 #: whole drafts with their stories, good and defensive, in styles the other data lacks (round 6): never
@@ -183,10 +188,9 @@ ROUND6 = "voices_round6.toml"
 
 def round6() -> list[dict[str, Any]]:
     """The round 6 drafts, each with ``part``: "read" or "held"."""
-    drafts: list[dict[str, Any]] = tomllib.loads((DATA / ROUND6).read_text(encoding="utf-8"))["draft"]
     seen: Counter[str] = Counter()
     marked = []
-    for draft in drafts:
+    for draft in _drafts(ROUND6):
         seen[draft["label"]] += 1
         marked.append({**draft, "part": "held" if seen[draft["label"]] % 3 == 0 else "read"})
     return marked
