@@ -28,7 +28,7 @@ from bot.review.reply_check._sentences import (
     model as trained,
     read,
 )
-from bot.review.reply_check._story import is_praise, is_urgent, says_back
+from bot.review.reply_check._story import Urgency, is_praise, says_back, urgency
 from bot.review.reply_check._text import Sentence, first, normalise, sentences
 from flows.embedding import DIMENSIONS, Vectors, embed
 
@@ -127,19 +127,21 @@ def check(
     classifier = model or trained()
     # without her story, the reply's own words are the best evidence that it answers praise
     praise = is_praise(hers or text, loaded)
-    urgent = bool(hers) and is_urgent(hers, classifier)
+    needs = urgency(hers, classifier, loaded) if hers else Urgency.NONE
+    urgent = needs is Urgency.NOW
     heads = classifier.owns(vectors)  # per sentence: says sorry, says who will do what, sends her to help
     helps = points_to_help(text, heads, loaded)
     owned = owned_by(reply, heads, loaded)
     # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
     owns = owned.level(praise or (urgent and helps))
     read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, heads, owns)
-    blocking = [*read_here[0], *_story_findings(urgent, helps, loaded)]
+    # the story's finding blocks when she needs help now, and is advice when she only may
+    found = [*read_here[0], *_story_findings(needs, helps, loaded)]
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
-        return CheckResult(tuple(blocking))
+        return CheckResult(tuple(found))
     acknowledged = not hers or says_back(vectors, hers, loaded)
     found_advice = advice(draft, reply, loaded, acknowledged, praise, owned)
-    return CheckResult((*blocking, *read_here[1], *found_advice))
+    return CheckResult((*found, *read_here[1], *found_advice))
 
 
 def sends_to_help(sentence: Sentence, heads: npt.NDArray[np.bool_], loaded: Rules) -> bool:
@@ -263,8 +265,11 @@ def _classifier_reads(sentence: Sentence, reading: Reading, loaded: Rules) -> bo
     )
 
 
-def _story_findings(urgent: bool, helps: bool, loaded: Rules) -> list[Finding]:
-    """A reply to a story that needs help now must say where to get it, whatever else it says."""
-    if urgent and not helps:
+def _story_findings(needs: Urgency, helps: bool, loaded: Rules) -> list[Finding]:
+    """A reply to a story that needs help now must say where to get it, whatever else it says; to a story
+    that only may need it, saying where is advice."""
+    if helps or needs is Urgency.NONE:
+        return []
+    if needs is Urgency.NOW:
         return [finding("urgent", loaded.urgent.wording, Layer.STORY)]
-    return []
+    return [finding("safety", loaded.advice["safety"], Layer.ADVICE)]

@@ -54,6 +54,9 @@ class Limits:
     #: a listed phrase of a rule that is not ``absolute`` does not block a sentence the classifier reads
     #: as fine with at least this P(fine) and the owning heads read as saying sorry or what will happen
     phrase_overruled_above: float
+    #: the safeguarding model alone (no phrase of any language) reads a sentence of her story as urgent
+    #: enough to block a reply without help now at this score or above (the app's own line is lower)
+    urgent_model_above: float
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ def rules() -> Rules:
             max_grade=float(limits["max_grade"]),
             readability_min_words=int(limits["readability_min_words"]),
             phrase_overruled_above=float(limits["phrase_overruled_above"]),
+            urgent_model_above=float(limits["urgent_model_above"]),
         ),
         blocking=tuple(
             _phrase_rule(name, _table(blocking, name))

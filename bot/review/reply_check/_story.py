@@ -8,7 +8,10 @@ came when I pressed the buzzer".
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -16,7 +19,7 @@ from bot.review.reply_check._rules import Rules
 from bot.review.reply_check._sentences import OWNING_HEADS, Model
 from bot.review.reply_check._text import matches, normalise, sentences
 from flows.embedding import Vectors, embed
-from flows.safeguarding import detect_risks
+from flows.safeguarding import Assessment, Level, assess
 
 
 def is_praise(story: str, rules: Rules) -> bool:
@@ -24,19 +27,68 @@ def is_praise(story: str, rules: Rules) -> bool:
     return len(matches(rules.praise_words, story)) > len(matches(rules.complaint_words, story))
 
 
-def is_urgent(story: str, model: Model) -> bool:
-    """The same safeguarding detector that answers her messages at once decides what sounds urgent; the
-    ``over`` head then reads whether each sentence it flags tells of something over ("when she was 3 weeks
-    old she went floppy and we called 999, she's fine now"), which needs no help now. The detector cannot
-    tell past from present. A story whose risk no single sentence raises stays urgent: when in doubt, now."""
-    if not detect_risks(story, "en"):
-        return False
+class Urgency(Enum):
+    """What her story asks of a reply: help now (a reply without it is blocked), perhaps (advice), or none."""
+
+    NOW = "now"
+    PERHAPS = "perhaps"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """Her story as the app's safeguarding reader reads her messages (``assess``: phrases of every
+    language and the embedding model): the whole story, and each of its sentences alone."""
+
+    whole: Assessment
+    told: tuple[Assessment, ...]
+
+
+@lru_cache(maxsize=64)
+def alarm(story: str) -> Alarm:
+    """Read once per story: staff type several versions of the reply to the same story."""
     told = sentences(normalise(story))
-    flagged = [index for index, sentence in enumerate(told) if detect_risks(sentence.text, "en")]
-    if not flagged:
-        return True
-    over = model.owns(story_vectors(story)[flagged])[:, OWNING_HEADS.index("over")]
-    return not bool(over.all())
+    return Alarm(assess(story), tuple(assess(sentence.text) for sentence in told))
+
+
+def sure(reading: Assessment, model_above: float) -> bool:
+    """Enough to block a reply: an alarm phrase of any language fired (the phrases know negation and past
+    cues, and the app never silences them), or the model alone reads it at least ``model_above``. The
+    app's own line for the model is drawn so that a false alarm costs her a list of numbers; here it would
+    block a good reply, and complaints often read like distress to it."""
+    return bool(reading.phrase_risks) or (reading.level is Level.CLEAR and reading.score >= model_above)
+
+
+def doubtful(reading: Assessment) -> bool:
+    """The app gives her the numbers (CLEAR), though not surely enough to block a reply here."""
+    return reading.level is Level.CLEAR
+
+
+def urgency(story: str, model: Model, loaded: Rules) -> Urgency:
+    """NOW when a sentence of her story is ``sure``; PERHAPS when the app's reading of her whole message is
+    ``doubtful``. Either way, not when the ``over`` head reads every sentence that raises it as an
+    emergency that is over ("when she was 3 weeks old she went floppy and we called 999, she's fine now"):
+    the reader cannot tell past from present. A risk no single sentence raises, only the whole story, stays:
+    when in doubt, now.
+
+    Sentence by sentence for NOW, since the app reads a short message whole and a calm sentence beside an
+    urgent one dilutes it ("Baby is 4 days old and very sleepy, not waking for feeds and looks yellow. The
+    midwife said it was fine yesterday." reads POSSIBLE whole, well above the line alone). The whole message
+    for PERHAPS, since a complaint's short sentences read alone sound like distress ("Nobody ever gets
+    back.")."""
+    read, above = alarm(story), loaded.limits.urgent_model_above
+    now = ~model.owns(story_vectors(story))[:, OWNING_HEADS.index("over")]
+
+    def raised(flags: Callable[[Assessment], bool]) -> bool:
+        flagged = [flags(reading) for reading in read.told]
+        current = any(flag and not_over for flag, not_over in zip(flagged, now, strict=True))
+        return current or (flags(read.whole) and not any(flagged))
+
+    if raised(partial(sure, model_above=above)):
+        return Urgency.NOW
+    if doubtful(read.whole) and raised(doubtful):
+        return Urgency.PERHAPS
+    return Urgency.NONE
 
 
 @lru_cache(maxsize=64)

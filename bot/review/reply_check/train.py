@@ -30,8 +30,8 @@ the one chosen from that table, and ``OVERRULED[0]`` the rules file's ``phrase_o
   trained on; a fifth of them checked by each fold's model.
 - "r6 …, read" and "r6 …, held": ``data/voices_round6.toml``, good and defensive drafts written whole in
   styles the rest lacks, never trained on; "held" is the third of them nobody read the results of.
-- last, how many of the held-out tuning stories the safeguarding detector flags are still read as urgent
-  now by each fold's ``over`` head (none may be read as over).
+- last, how many of the held-out tuning stories the safeguarding reader flags strongly enough to block
+  are still read as urgent now by each fold's ``over`` head (none may be read as over).
 
 The folds leave out, with the held-out stories, every hand-written sentence that is nearly the same
 sentence as one of their drafts (cosine above ``PURGE``): hand-written sentences were written after reading
@@ -56,10 +56,9 @@ import numpy as np
 from bot.review.reply_check._check import check, is_fragment
 from bot.review.reply_check._rules import Rules, rules
 from bot.review.reply_check._sentences import MODEL_FILE, OK, OWNING_HEADS, Matrix, Model
-from bot.review.reply_check._story import is_urgent
+from bot.review.reply_check._story import Urgency, alarm, sure, urgency
 from bot.review.reply_check._text import normalise, sentences
 from flows.embedding import embed
-from flows.safeguarding import detect_risks
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -322,10 +321,10 @@ def cross_validate() -> None:
         ]
         trained_on = from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold)
         model = fit(kept + trained_on, kept_owning)
-        # the safeguarding detector's urgent stories among the held-out ones: none may be read as over
-        flagged = {draft["story"] for draft in held if detect_risks(draft["story"], "en")}
+        # held-out stories the safeguarding reader flags strongly enough to block: none may be read as over
+        flagged = {draft["story"] for draft in held if _flagged(draft["story"])}
         urgent["urgent"] += len(flagged)
-        urgent["still urgent"] += sum(is_urgent(story, model) for story in flagged)
+        urgent["still urgent"] += sum(urgency(story, model, rules()) is Urgency.NOW for story in flagged)
         for row in rows:
             trial, phrases = _with(model, row), _overruled_above(row[-1])
             _count(held, trial, phrases, bare, blocked[row])
@@ -339,6 +338,12 @@ def cross_validate() -> None:
     totals = Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices))
     _print(blocked, totals + Counter(f"{draft['label']} {draft['part']}" for draft in sixth))
     print(f"urgent tuning stories still read as urgent now: {urgent['still urgent']}/{urgent['urgent']}")
+
+
+def _flagged(story: str) -> bool:
+    """The safeguarding reader flags the story, or one of its sentences, strongly enough to block."""
+    read, above = alarm(story), rules().limits.urgent_model_above
+    return any(sure(reading, above) for reading in (read.whole, *read.told))
 
 
 def _near(hand: Matrix, held: Matrix) -> list[bool]:

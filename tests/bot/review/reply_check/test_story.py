@@ -1,12 +1,14 @@
-"""Her story: an emergency told of as over needs no help now in the reply; one happening now does."""
+"""Her story, read by the app's safeguarding reader in any language: an emergency happening now needs help
+now in the reply, one told of as over does not, and one the reader is unsure of gets advice."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.review.reply_check import check_reply
+from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import model
-from bot.review.reply_check._story import is_urgent
+from bot.review.reply_check._story import Urgency, alarm, urgency
 
 REPLY_WITHOUT_HELP = (
     "I'm so sorry, that sounds frightening. I'm glad you are both well now. "
@@ -24,7 +26,7 @@ REPLY_WITHOUT_HELP = (
 def test_an_emergency_she_tells_of_as_over_needs_no_help_now(story: str) -> None:
     result = check_reply(REPLY_WITHOUT_HELP, story)
 
-    assert not is_urgent(story, model())
+    assert urgency(story, model(), rules()) is Urgency.NONE
     assert "urgent" not in {finding.rule for finding in result.blocking}
 
 
@@ -37,8 +39,81 @@ def test_an_emergency_she_tells_of_as_over_needs_no_help_now(story: str) -> None
     ],
 )
 def test_an_emergency_happening_now_still_needs_help_in_the_reply(story: str) -> None:
-    """A birth in the past does not make a bleed today past: when in doubt, now."""
+    """A birth in the past does not make a bleed today past: when in doubt, now. (The safeguarding model
+    doubts the last one, a hair under its floor; a phrase alarm is never silenced.)"""
     result = check_reply(REPLY_WITHOUT_HELP, story)
 
-    assert is_urgent(story, model())
+    assert urgency(story, model(), rules()) is Urgency.NOW
     assert "urgent" in {finding.rule for finding in result.blocking}
+
+
+#: urgent stories as the app's safeguarding reader reads them: no listed English phrase in the first two
+#: (the model alone reads them), a phrase of her own language in the rest
+URGENT_IN_ANY_WORDS = [
+    "my baby is bleeding from the cord and won't stop",
+    "میرے بچے کی ناف سے خون بہہ رہا ہے اور رک نہیں رہا",
+    "مجھے ڈیلیوری کے بعد بہت زیادہ خون آ رہا ہے اور چکر آ رہے ہیں",
+    "Krwawię bardzo mocno od rana i kręci mi się w głowie.",
+    "نزيف شديد منذ الصباح وأشعر بالدوار، ولدت قبل أسبوع",
+]
+
+
+@pytest.mark.parametrize("story", URGENT_IN_ANY_WORDS)
+def test_a_reply_to_an_urgent_story_in_any_words_or_language_without_help_now_is_blocked(story: str) -> None:
+    result = check_reply(REPLY_WITHOUT_HELP, story)
+
+    assert urgency(story, model(), rules()) is Urgency.NOW
+    assert "urgent" in {finding.rule for finding in result.blocking}
+
+
+@pytest.mark.parametrize("story", URGENT_IN_ANY_WORDS)
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm so sorry. Please call 999 or go to maternity triage now.",
+        "مجھے بہت افسوس ہے۔ براہ کرم فوراً ہسپتال جائیں۔",
+        "Bardzo mi przykro. Proszę od razu jechać do szpitala.",
+    ],
+)
+def test_the_same_story_answered_by_sending_her_to_help_now_passes_in_her_language_too(
+    story: str, reply: str
+) -> None:
+    """The help_now head reads "go to hospital straight away" in Urdu and Polish without a number."""
+    result = check_reply(reply, story)
+
+    assert "urgent" not in {finding.rule for finding in result.blocking}
+    assert "safety" not in {finding.rule for finding in result.advice}
+
+
+def test_a_story_the_reader_only_marks_check_soon_asks_nothing_of_the_reply() -> None:
+    """POSSIBLE by the model alone is the app's "check soon": it takes a quarter of calm messages."""
+    story = (
+        "I had a miscarriage at 11 weeks and was sent to wait in the same room as pregnant women "
+        "waiting for their scans."
+    )
+    result = check_reply(REPLY_WITHOUT_HELP, story)
+
+    assert urgency(story, model(), rules()) is Urgency.NONE
+    assert not {"urgent", "safety"} & {finding.rule for finding in result.findings}
+
+
+def test_a_story_that_may_need_help_now_gets_advice_to_say_where_never_a_block() -> None:
+    """The app gives her the numbers, but the model alone is not sure enough to block a reply."""
+    story = "I've had a bit of a headache today and I'm a bit worried."
+    result = check_reply(REPLY_WITHOUT_HELP, story)
+    helped = check_reply(f"{REPLY_WITHOUT_HELP} If you are still unwell, please call triage now.", story)
+
+    assert urgency(story, model(), rules()) is Urgency.PERHAPS
+    assert "urgent" not in {finding.rule for finding in result.blocking}
+    assert "safety" in {finding.rule for finding in result.advice}
+    assert "safety" not in {finding.rule for finding in helped.advice}
+
+
+def test_the_story_is_read_once_however_many_drafts_answer_it() -> None:
+    story = "my baby is bleeding from the cord and won't stop"
+    check_reply(REPLY_WITHOUT_HELP, story)
+    before = alarm.cache_info().hits
+
+    check_reply("Please call 999 now.", story)
+
+    assert alarm.cache_info().hits == before + 1
