@@ -21,6 +21,9 @@ REPLY_WITHOUT_HELP = (
     [
         "when my son was a week old he stopped breathing and we rang 999, hes 2 now and totally fine",
         "After my first birth in 2019 I had a huge bleed and needed a transfusion. Nobody talked to me.",
+        "جب میری بیٹی تین ہفتے کی تھی تو اس نے سانس لینا بند کر دیا اور ہم نے 999 پر کال کی،"
+        " اب وہ دو سال کی ہے اور بالکل ٹھیک ہے",
+        "عندما كان عمر ابني أسبوعين توقف عن التنفس واتصلنا بالإسعاف، عمره الآن سنتان وهو بخير تماماً",
     ],
 )
 def test_an_emergency_she_tells_of_as_over_needs_no_help_now(story: str) -> None:
