@@ -1,6 +1,7 @@
 """Measure the anonymiser on the evaluation set, frozen part first, then the tuning part.
 
-Run: ``.venv/bin/python bench/anonymise.py`` (``--quick`` skips throughput and start-up).  Presidio (the
+Run: ``.venv/bin/python bench/anonymise.py`` (``--quick`` skips throughput and start-up; ``--set blind``
+measures the second set, written later by another hand, in ``eval/blind/``).  Presidio (the
 ``bench`` extra) is optional; without it only our figures are printed.
 
 A gold entity counts as found when every non-space character of it is redacted, whatever type we called
@@ -12,6 +13,7 @@ left in the redacted text.  The frozen part is only ever scored in aggregate: ne
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import re
@@ -33,6 +35,7 @@ from bot.privacy.anonymise._tokens import TOKEN_RE  # noqa: E402
 EVAL_DIR = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "eval"
 FROZEN = EVAL_DIR / "frozen.jsonl"
 TUNING = EVAL_DIR / "tuning.jsonl"
+BLIND_DIR = EVAL_DIR / "blind"
 CORPUS_DIR = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "corpus"
 _WORD = re.compile(rf"{TOKEN_RE.pattern}|\d+")
 _NAME_SPLIT = re.compile(r"[\s\-‐]+")
@@ -261,7 +264,10 @@ def gazetteer_overlap(rows: list[dict[str, object]]) -> str:
 
 def main() -> None:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)  # Presidio's URL recogniser wants the network
-    quick = "--quick" in sys.argv
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip throughput and start-up")
+    parser.add_argument("--set", choices=("main", "blind"), default="main", help="which evaluation set")
+    args = parser.parse_args()
     presidio = presidio_detector()
     if presidio is None:
         print("presidio-analyzer is not installed: showing our figures only (pip install the bench extra).")
@@ -274,13 +280,18 @@ def main() -> None:
         ("Old development corpus", CORPUS_DIR / "stories.jsonl"),
         ("Old held-out corpus", CORPUS_DIR / "heldout.jsonl"),
     ]
+    if args.set == "blind":
+        parts = [
+            ("Blind set, frozen part (never tuned on)", BLIND_DIR / "frozen.jsonl"),
+            ("Blind set, tuning part", BLIND_DIR / "tuning.jsonl"),
+        ]
     for title, path in parts:
         rows = load(path)
         print(f"\n=== {title}: {len(rows)} stories ({path.relative_to(ROOT)}) ===")
-        if path.parent == EVAL_DIR:
+        if path.parent in (EVAL_DIR, BLIND_DIR):
             print(f"  {gazetteer_overlap(rows)}")
         report(score(ours, rows), score(presidio, rows) if presidio else None)
-    if quick:
+    if args.quick:
         return
     kb = one_kb_stories(load(TUNING)) * 3
     print(f"\n=== Throughput on {len(kb)} one-KB stories in 14 languages, one core ===")
