@@ -143,7 +143,9 @@ def _run(folder: Path, part: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("frozen", "tuning", "both"), default="both")
-    parser.add_argument("--set", choices=("main", "blind"), default="main", help="blind: a later set")
+    parser.add_argument(
+        "--set", choices=("main", "blind", "blind2"), default="main", help="a later set, by another hand"
+    )
     args = parser.parse_args()
     before = _rss_mb()
     start = time.perf_counter()
@@ -160,7 +162,7 @@ def main() -> None:
         f" ({1000 * took_cpu:.0f} ms CPU), assessed {long_found.level.value}"
     )
     for part in ("frozen", "tuning") if args.part == "both" else (args.part,):
-        _run(EVAL / "blind" if args.set == "blind" else EVAL, part)
+        _run(EVAL if args.set == "main" else EVAL / args.set, part)
 
 
 if __name__ == "__main__":
