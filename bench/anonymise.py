@@ -1,8 +1,8 @@
 """Measure the anonymiser on the evaluation set, frozen part first, then the tuning part.
 
 Run: ``.venv/bin/python bench/anonymise.py`` (``--quick`` skips throughput and start-up; ``--set blind``
-measures the second set, written later by another hand, in ``eval/blind/``).  Presidio (the
-``bench`` extra) is optional; without it only our figures are printed.
+or ``blind2`` measures a set written later, by another hand, in ``eval/blind/`` or ``eval/blind2/``).
+Presidio (the ``bench`` extra) is optional; without it only our figures are printed.
 
 A gold entity counts as found when every non-space character of it is redacted, whatever type we called
 it: for privacy what matters is that it is gone.  "Ordinary words kept" is every word outside a gold
@@ -35,7 +35,6 @@ from bot.privacy.anonymise._tokens import TOKEN_RE  # noqa: E402
 EVAL_DIR = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "eval"
 FROZEN = EVAL_DIR / "frozen.jsonl"
 TUNING = EVAL_DIR / "tuning.jsonl"
-BLIND_DIR = EVAL_DIR / "blind"
 CORPUS_DIR = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "corpus"
 _WORD = re.compile(rf"{TOKEN_RE.pattern}|\d+")
 _NAME_SPLIT = re.compile(r"[\s\-‐]+")
@@ -266,7 +265,7 @@ def main() -> None:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)  # Presidio's URL recogniser wants the network
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip throughput and start-up")
-    parser.add_argument("--set", choices=("main", "blind"), default="main", help="which evaluation set")
+    parser.add_argument("--set", choices=("main", "blind", "blind2"), default="main", help="which set")
     args = parser.parse_args()
     presidio = presidio_detector()
     if presidio is None:
@@ -280,15 +279,15 @@ def main() -> None:
         ("Old development corpus", CORPUS_DIR / "stories.jsonl"),
         ("Old held-out corpus", CORPUS_DIR / "heldout.jsonl"),
     ]
-    if args.set == "blind":
+    if args.set != "main":
         parts = [
-            ("Blind set, frozen part (never tuned on)", BLIND_DIR / "frozen.jsonl"),
-            ("Blind set, tuning part", BLIND_DIR / "tuning.jsonl"),
+            (f"Set {args.set}, frozen part (never tuned on)", EVAL_DIR / args.set / "frozen.jsonl"),
+            (f"Set {args.set}, tuning part", EVAL_DIR / args.set / "tuning.jsonl"),
         ]
     for title, path in parts:
         rows = load(path)
         print(f"\n=== {title}: {len(rows)} stories ({path.relative_to(ROOT)}) ===")
-        if path.parent in (EVAL_DIR, BLIND_DIR):
+        if EVAL_DIR in path.parents:
             print(f"  {gazetteer_overlap(rows)}")
         report(score(ours, rows), score(presidio, rows) if presidio else None)
     if args.quick:

@@ -48,7 +48,7 @@ gujarati tamil hindi_indian malayali polish romanian ukrainian russian lithuania
 brazilian arabic_levantine arabic_gulf arabic_iraqi arabic_egyptian arabic_maghrebi
 arabic_sudanese kurdish turkish chinese vietnamese filipino roma shona zulu nepali
 italian spanish greek
-hausa congolese korean kikuyu arabic""".split()
+hausa congolese korean kikuyu arabic iranian ghanaian_ewe ugandan tamil_srilankan""".split()
 )
 DEFAULT_WRITING = {
     "ur": "arabic",
