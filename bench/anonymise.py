@@ -1,7 +1,8 @@
 """Measure the anonymiser on the evaluation set, frozen part first, then the tuning part.
 
-Run: ``.venv/bin/python bench/anonymise.py`` (``--quick`` skips throughput and start-up).  Presidio (the
-``bench`` extra) is optional; without it only our figures are printed.
+Run: ``.venv/bin/python bench/anonymise.py`` (``--quick`` skips throughput and start-up; ``--set blind``
+or ``blind2`` measures a set written later, by another hand, in ``eval/blind/`` or ``eval/blind2/``).
+Presidio (the ``bench`` extra) is optional; without it only our figures are printed.
 
 A gold entity counts as found when every non-space character of it is redacted, whatever type we called
 it: for privacy what matters is that it is gone.  "Ordinary words kept" is every word outside a gold
@@ -12,6 +13,7 @@ left in the redacted text.  The frozen part is only ever scored in aggregate: ne
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import re
@@ -261,7 +263,10 @@ def gazetteer_overlap(rows: list[dict[str, object]]) -> str:
 
 def main() -> None:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)  # Presidio's URL recogniser wants the network
-    quick = "--quick" in sys.argv
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip throughput and start-up")
+    parser.add_argument("--set", choices=("main", "blind", "blind2"), default="main", help="which set")
+    args = parser.parse_args()
     presidio = presidio_detector()
     if presidio is None:
         print("presidio-analyzer is not installed: showing our figures only (pip install the bench extra).")
@@ -274,13 +279,18 @@ def main() -> None:
         ("Old development corpus", CORPUS_DIR / "stories.jsonl"),
         ("Old held-out corpus", CORPUS_DIR / "heldout.jsonl"),
     ]
+    if args.set != "main":
+        parts = [
+            (f"Set {args.set}, frozen part (never tuned on)", EVAL_DIR / args.set / "frozen.jsonl"),
+            (f"Set {args.set}, tuning part", EVAL_DIR / args.set / "tuning.jsonl"),
+        ]
     for title, path in parts:
         rows = load(path)
         print(f"\n=== {title}: {len(rows)} stories ({path.relative_to(ROOT)}) ===")
-        if path.parent == EVAL_DIR:
+        if EVAL_DIR in path.parents:
             print(f"  {gazetteer_overlap(rows)}")
         report(score(ours, rows), score(presidio, rows) if presidio else None)
-    if quick:
+    if args.quick:
         return
     kb = one_kb_stories(load(TUNING)) * 3
     print(f"\n=== Throughput on {len(kb)} one-KB stories in 14 languages, one core ===")

@@ -1,6 +1,6 @@
 """How well the reply checker blocks defensive drafts and passes good ones, on the evaluation set.
 
-Run: .venv/bin/python bench/reply_check.py [--part frozen|tuning]
+Run: .venv/bin/python bench/reply_check.py [--part frozen|tuning] [--set blind|blind2]
 
 Prints, for the frozen part first and then the tuning part (tests/bot/review/reply_check/eval/): defensive
 drafts blocked, good drafts blocked (false blocks), blocked by kind, the drafts each rule and each layer
@@ -26,8 +26,8 @@ EVAL = ROOT / "tests" / "bot" / "review" / "reply_check" / "eval"
 PARTS = ("frozen", "tuning")
 
 
-def _load(part: str) -> list[dict[str, Any]]:
-    with (EVAL / f"{part}.jsonl").open(encoding="utf-8") as file:
+def _load(folder: Path, part: str) -> list[dict[str, Any]]:
+    with (folder / f"{part}.jsonl").open(encoding="utf-8") as file:
         return [json.loads(line) for line in file if line.strip()]
 
 
@@ -35,8 +35,8 @@ def _share(count: int, total: int) -> str:
     return f"{count}/{total} ({100 * count / total:.1f} %)" if total else "-"
 
 
-def _report(part: str) -> None:
-    drafts = _load(part)
+def _report(folder: Path, part: str) -> None:
+    drafts = _load(folder, part)
     started = time.perf_counter()
     results: list[CheckResult] = [check_reply(draft["draft"], draft["story"]) for draft in drafts]
     rate = len(drafts) / (time.perf_counter() - started)
@@ -81,9 +81,13 @@ def _report(part: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Reply checker on the evaluation set.")
     parser.add_argument("--part", choices=PARTS, action="append", help="one part only (default: both)")
+    parser.add_argument(
+        "--set", choices=("main", "blind", "blind2"), default="main", help="a later set, by another hand"
+    )
+    args = parser.parse_args()
     preload()
-    for part in parser.parse_args().part or PARTS:
-        _report(part)
+    for part in args.part or PARTS:
+        _report(EVAL if args.set == "main" else EVAL / args.set, part)
 
 
 if __name__ == "__main__":

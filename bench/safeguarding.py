@@ -1,6 +1,6 @@
 """How well urgent messages are caught, in every language and kind, and how fast.
 
-Run: .venv/bin/python bench/safeguarding.py [--part frozen|tuning|both]
+Run: .venv/bin/python bench/safeguarding.py [--part frozen|tuning|both] [--set blind]
 
 Reads the evaluation set in tests/safeguarding/eval/ (see its README): the frozen half first, then the
 tuning half. Urgent recall counts only messages assessed CLEAR (only that gets her the numbers); a false
@@ -113,8 +113,8 @@ def _layers(rows: list[dict[str, Any]], found: list[Assessment]) -> None:
     )
 
 
-def _run(part: str) -> None:
-    rows = [json.loads(line) for line in (EVAL / f"{part}.jsonl").read_text("utf-8").splitlines() if line]
+def _run(folder: Path, part: str) -> None:
+    rows = [json.loads(line) for line in (folder / f"{part}.jsonl").read_text("utf-8").splitlines() if line]
     times: list[float] = []
     cpu: list[float] = []
     found: list[Assessment] = []
@@ -124,7 +124,7 @@ def _run(part: str) -> None:
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     print(f"\n=== {part.upper()} ({len(rows)} messages) ===")
-    if part == "tuning":
+    if part == "tuning" and folder == EVAL:
         print("(in the model's training data: in-sample; the trainer prints held-out figures)")
     _table("per language", _figures(rows, found, "lang"))
     _table("per kind", _figures(rows, found, "kind"))
@@ -143,6 +143,9 @@ def _run(part: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("frozen", "tuning", "both"), default="both")
+    parser.add_argument(
+        "--set", choices=("main", "blind", "blind2"), default="main", help="a later set, by another hand"
+    )
     args = parser.parse_args()
     before = _rss_mb()
     start = time.perf_counter()
@@ -159,7 +162,7 @@ def main() -> None:
         f" ({1000 * took_cpu:.0f} ms CPU), assessed {long_found.level.value}"
     )
     for part in ("frozen", "tuning") if args.part == "both" else (args.part,):
-        _run(part)
+        _run(EVAL if args.set == "main" else EVAL / args.set, part)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ The split is meant to be made once and committed.  The script refuses to
 overwrite existing tuning.jsonl / frozen.jsonl unless --force is given, so
 that the frozen half is not silently reshuffled after anyone has looked at it.
 
-Usage:  python3 split.py            (first time)
+Usage:  python3 split.py            (first time; --dir DIR for a second set)
         python3 split.py --check    (verify committed files match the rule)
 """
 
@@ -28,7 +28,12 @@ import sys
 from collections import defaultdict
 
 SEED = 20240611
-HERE = os.path.dirname(os.path.abspath(__file__))
+# A second set (written later, by another hand) lives in a folder of its own: split.py --dir DIR.
+HERE = (
+    os.path.abspath(sys.argv[sys.argv.index("--dir") + 1])
+    if "--dir" in sys.argv
+    else os.path.dirname(os.path.abspath(__file__))
+)
 ALL = os.path.join(HERE, "all.jsonl")
 TUNING = os.path.join(HERE, "tuning.jsonl")
 FROZEN = os.path.join(HERE, "frozen.jsonl")

@@ -11,7 +11,7 @@ Marks inside the text (the mark is removed, its content stays in the story):
   {P:..} PHONE   {E:..} EMAIL   {H:..} NHS NUMBER   {C:..} POSTCODE   {A:..} ADDRESS
   {D:..} DATE OF BIRTH   {HN:..} HOSPITAL NUMBER   {U:..} HANDLE   {B:..} ROOM
   [[..]]  a decoy that must stay (goes to "keep")
-Offsets are derived here, never typed.  Run:  python3 build.py
+Offsets are derived here, never typed.  Run:  python3 build.py [DIR PREFIX]
 """
 
 import glob
@@ -20,9 +20,12 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import gaz  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gaz
+
+# A second set (written later, by another hand) lives in a folder of its own: build.py DIR PREFIX.
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+PREFIX = sys.argv[2] if len(sys.argv) > 2 else "an"
 
 LANG_ORDER = ["en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk"]
 TYPES = {
@@ -44,7 +47,8 @@ ethiopian_amharic pashtun dari_afghan hazara urdu_pakistani panjabi_sikh panjabi
 gujarati tamil hindi_indian malayali polish romanian ukrainian russian lithuanian portuguese
 brazilian arabic_levantine arabic_gulf arabic_iraqi arabic_egyptian arabic_maghrebi
 arabic_sudanese kurdish turkish chinese vietnamese filipino roma shona zulu nepali
-italian spanish greek""".split()
+italian spanish greek
+hausa congolese korean kikuyu arabic iranian ghanaian_ewe ugandan tamil_srilankan""".split()
 )
 DEFAULT_WRITING = {
     "ur": "arabic",
@@ -150,7 +154,7 @@ def main():
                 rec["_where"] = where
                 recs.append(rec)
     for i, r in enumerate(recs, 1):
-        r["id"] = f"an-{i:04d}"
+        r["id"] = f"{PREFIX}-{i:04d}"
     texts = [r["text"] for r in recs]
     dup = {t for t in texts if texts.count(t) > 1}
     if dup:

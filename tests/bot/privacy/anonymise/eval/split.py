@@ -4,16 +4,18 @@
 Rule: group stories by "lang"; inside each language sort by id, shuffle with
 random.Random(f"{SEED}:{lang}"), first floor(n/2) -> tuning, the rest -> frozen
 (so a language with an odd count gives frozen the extra story). Stdlib only; the same
-all.jsonl always gives the same split.  Run:  python3 split.py
+all.jsonl always gives the same split.  Run:  python3 split.py [DIR]
 """
 
 import collections
 import json
 import os
 import random
+import sys
 
 SEED = 20240611
-HERE = os.path.dirname(os.path.abspath(__file__))
+# A second set lives in a folder of its own: split.py DIR.
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 
 
 def main():

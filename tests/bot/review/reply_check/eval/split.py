@@ -11,7 +11,7 @@
   that they are exactly what it would write, and refuses to overwrite them if they
   differ (pass --force to overwrite deliberately, e.g. after all.jsonl was extended).
 
-Usage:  python3 split.py [--force]
+Usage:  python3 split.py [--force] [--dir DIR]
 """
 import json
 import os
@@ -19,7 +19,12 @@ import random
 import sys
 from collections import Counter, defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# A second set (written later, by another hand) lives in a folder of its own: split.py --dir DIR.
+HERE = (
+    os.path.abspath(sys.argv[sys.argv.index("--dir") + 1])
+    if "--dir" in sys.argv
+    else os.path.dirname(os.path.abspath(__file__))
+)
 SRC = os.path.join(HERE, "all.jsonl")
 OUT = {"tuning": os.path.join(HERE, "tuning.jsonl"), "frozen": os.path.join(HERE, "frozen.jsonl")}
 SEED = 20240611
