@@ -1,0 +1,56 @@
+"""Her street and house number go however she orders them, and a postcode she gives as hers goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.anonymise import anonymise
+
+
+def redact(text: str, lang: str | None = None) -> str:
+    return anonymise(text, lang).redacted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "left"),
+    [
+        ("pl", "mieszkam przy Chapel Street 12 w Luton", "mieszkam przy [ADDRESS] w Luton"),
+        ("pl", "adres: ul. Długa 5, Slough", "adres: [ADDRESS], Slough"),
+        ("ro", "stau pe strada Florilor nr. 12", "stau pe [ADDRESS]"),
+        ("pt", "moro na Rua Augusta 14", "moro na [ADDRESS]"),
+        ("uk", "живу на Грін-лейн 14", "живу на [ADDRESS]"),
+        ("so", "waxaan deggan ahay Waddada Coral 17", "waxaan deggan ahay [ADDRESS]"),
+        ("en", "we live at 14 Ashfield Mount, Bradford", "we live at [ADDRESS], Bradford"),
+        ("en", "HV came to 42 Manningham Croft twice", "HV came to [ADDRESS] twice"),
+    ],
+)
+def test_a_street_goes_with_its_number_before_or_after_it(lang: str, text: str, left: str) -> None:
+    assert redact(text, lang) == left
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "left"),
+    [
+        ("en", "my postcode is LU4", "my postcode is [POSTCODE]"),
+        ("en", "postcode B12 9Q i think", "postcode [POSTCODE] i think"),
+        ("pl", "mój kod pocztowy to E17", "mój kod pocztowy to [POSTCODE]"),
+        ("ur", "میرا پوسٹ کوڈ BD3 ہے", "میرا پوسٹ کوڈ [POSTCODE] ہے"),
+    ],
+)
+def test_a_postcode_she_gives_as_hers_goes_even_cut_short(lang: str, text: str, left: str) -> None:
+    assert redact(text, lang) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 34 weeks she said the end was near",
+        "I went to the market 2 times",
+    ],
+)
+def test_counts_after_a_street_word_stay(text: str) -> None:
+    assert redact(text, "en") == text
+
+
+def test_a_count_after_a_named_street_is_not_its_house_number() -> None:
+    assert redact("up Station Road 2 times a day", "en") == "up [ADDRESS] 2 times a day"
