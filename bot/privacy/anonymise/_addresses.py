@@ -87,7 +87,7 @@ _NOT_STREET = (
 _STREET_WORD = rf"(?!(?:{_NOT_STREET})\b)[A-Za-z][A-Za-z'’\-]*"
 _FLAT = r"(?:flat|apartment|apt|unit|house|room|فلیٹ|فليت|квартира|mieszkanie|apartamentul?)"
 _ADDRESS = Caseless(
-    rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?\d{{1,4}}[a-z]?,?\s+"
+    rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?(?:\d{{1,4}}[a-z]?\s*[\-–/&]\s*)?\d{{1,4}}[a-z]?,?\s+"
     rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b"
 )
 _BLOCK_WORDS = ("flat", "apartment", "apt", "unit")

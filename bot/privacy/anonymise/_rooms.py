@@ -32,7 +32,8 @@ _ROOM_WORDS = (
     "кімнат[аіу]",
     # Arabic in Latin letters (Arabizi), Somali, romanised Urdu, Panjabi, Gujarati, Tigrinya.
     "sereer", "sarir", "srir", "sreer", "ghorfa", "ghorfet", "ghurfa", "owda", "owdet", "ouda", "odet",
-    "7adina", "hadina", "7adana", "sariirta", "sariir", "qolka", "qol", "kamra", "kamre", "kamray", "arat",
+    "7adina", "hadina", "7adana", "sariirtayda", "sariirtii", "sariirta", "sariir", "qolkayga", "qolkii",
+    "qolka", "qol", "kamra", "kamre", "kamray", "arat",
     # Persian, Dari, Pashto, Urdu.
     "بستر", "بستره", "بسترې", "تخت", "اتاق", "اطاق", "کمرہ", "کمرے", "بیڈ", "پلنگ", "روم", "کاٹ", "کټ",
     "خونه",
@@ -44,14 +45,30 @@ _ROOM_WORDS = (
     "ኢንኩቤተር",
 )  # fmt: skip
 # Arabic joins "in" and "the" to the word ("بالسرير"): the bed is taken, the prefix left.
-_JOINED_WORDS = ("السرير", "سرير", "الغرفة", "غرفة", "الحاضنة", "حاضنة", "أوضة", "اوضة", "مهد")
+# Her bed and room with "my" or "the" fused on count too ("سريري", "sariirtayda", "qolkayga").
+_JOINED_WORDS = (
+    "السرير", "سريري", "سرير", "الغرفة", "غرفتي", "غرفة", "الحاضنة", "حاضنة", "أوضتي", "اوضتي", "أوضة",
+    "اوضة", "مهد",
+)  # fmt: skip
 _ROOM_WORD = alternation((_ROOM_WORDS, True), (_JOINED_WORDS, False))
 # Number words she puts between the bed and its number, or between the number and the bed.
 _NUMBER_WORD = (
-    r"no\.?|nr\.?|number|numer(?:ze)?|num[aă]r(?:ul)?|n[uú]mero|nº|n\.?º|№|#|номер|nambar|lambarka|"
+    r"no\.?|nr\.?|number|numer(?:ze)?|num[aă]r(?:ul)?|n[uú]mero|nº|n\.?º|№|#|номер|nambar|lambar(?:ka)?|"
+    r"nambarka|ra2am|raqam|rakam|নাম্বার|"
     r"رقم|نمبر|شماره|شمېره|شمیره|নং|নম্বর|ਨੰ\.?|ਨੰਬਰ|નં\.?|નંબર|ቁ\.?|ቁጽሪ"
 )
-_ROOM = Caseless(rf"(?:{_ROOM_WORD})(?:\s*(?:{_NUMBER_WORD}))?\s*[:\-]?\s*\d+[A-Za-z]?(?!\d)")
+# Between the word and its number: "is", "was" in her language ("my bed was number 14", "meu quarto era
+# o 5"), a number word, a colon; a ward's letter may stand before the number ("bed A3", "room G.14").
+# A measure or a count after the number says it is not the bed's ("the room was 3 degrees too cold").
+_UNITS = (
+    r"deg|met|mins?\b|minut|hour|hrs?\b|godz|ore\b|hora|год|day|dni|zile|dia|дн|week|tyg|s[aă]pt|seman|тиж|"
+    r"times?\b|cm\b|m\b|km|mile|f(?:ee)?t\b|%"
+)
+_COPULA = r"(?:is|was|era|é|e|este|był[oa]?|jest|був|була|це|waa|ነበረ)\s+(?:(?:the|o|a|nr\.?)\s+)?"
+_ROOM = Caseless(
+    rf"(?:{_ROOM_WORD})(?:\s+{_COPULA})?(?:\s*(?:{_NUMBER_WORD}))?\s*[:\-]?\s*(?:[a-z][.\-]?)?\d+[a-z]?(?!\d)"
+    rf"(?!\s*(?:{_UNITS}))"
+)
 # The number first, then a number word and the bed: "৭ নম্বর বেডে", "7 نمبر بیڈ پر", "bed" after "no 4".
 _NUMBER_FIRST = Caseless(
     rf"\d(?<!\d\d)\d*\s*(?:{_NUMBER_WORD})\s*(?:(?:ke|ka|ki|da|de|di|er|na|ના|ની|નો|ਦੇ|ਦਾ|ਦੀ|এর|کے|کا|کی)\s+)?"

@@ -22,6 +22,7 @@ def redact(text: str, lang: str | None = None) -> str:
         ("so", "waxaan deggan ahay Waddada Coral 17", "waxaan deggan ahay [ADDRESS]"),
         ("en", "we live at 14 Ashfield Mount, Bradford", "we live at [ADDRESS], Bradford"),
         ("en", "HV came to 42 Manningham Croft twice", "HV came to [ADDRESS] twice"),
+        ("en", "we live at 12-14 High Street now", "we live at [ADDRESS] now"),
     ],
 )
 def test_a_street_goes_with_its_number_before_or_after_it(lang: str, text: str, left: str) -> None:

@@ -34,6 +34,11 @@ def digits_left(text: str, lang: str) -> str:
         ("pa", "ਮੈਂ ਕਮਰਾ ੩ ਵਿੱਚ ਸੀ, 5 ਨੰਬਰ ਬੈੱਡ ਤੇ"),
         ("gu", "હું રૂમ ૨ માં હતી, ખાટલા ૩ પર"),
         ("ti", "ab arat 6 neyre, ሕፃን ኣብ ኢንኩቤተር 2"),
+        ("en", "my bed was number 14 and the one by the window was bed A3"),
+        ("pt", "meu quarto era o 5, perto da sala G.2"),
+        ("so", "sariirta lambar 4 ayaan ku jiray, sariirtayda 6 ma lahayn"),
+        ("ar", "سريري رقم ٤ كان قريب من الباب، وبعدين kont fi sereer ra2am 5"),
+        ("bn", "আমি বেড নাম্বার ৯ এ ছিলাম"),
     ],
 )
 def test_no_digit_of_where_she_or_her_baby_lay_is_left(lang: str, text: str) -> None:
@@ -46,6 +51,7 @@ def test_no_digit_of_where_she_or_her_baby_lay_is_left(lang: str, text: str) -> 
         "there were 3 women in the bay and 2 midwives",
         "I slept 4 hours in that bed",
         "the room was cold for 2 days",
+        "the room was 3 degrees too cold and the bed is 2 metres from the door",
     ],
 )
 def test_counts_beside_a_bed_or_room_stay(text: str) -> None:
