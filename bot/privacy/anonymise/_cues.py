@@ -21,6 +21,9 @@ class Cue:
     kind: Kind
     strong: bool = True
     thanks: bool = False  # a thank-you, so often to several people: "thanks to kehinde and olumide"
+    # Said apart from a fused form ("دختر خود" for "دخترم"): its words are cue words only as a phrase, so
+    # "ما" and a bare "دختر" are read as before wherever else they stand.
+    derived: bool = False
 
 
 _STAFF: dict[str, str] = {
@@ -236,6 +239,25 @@ def spellings(phrase: str) -> set[str]:
     return {phrase, phrase.translate(PERSIAN_FORMS), phrase.translate(_ARABIC_FORMS)}
 
 
+# Dari fuses "my" onto the kin word ("دخترم"), but as often writes it apart, or says "our own" ("دختر
+# من", "دختر ما", "دخترمان", "دختر خود ستاره را…"): each fused cue is a cue in every one of those forms.
+_DARI_MY = "م"
+_DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم", "{} خودمان")
+
+
+def _possessed(listed: str, code: str) -> list[str]:
+    """A Dari kin cue in every way of saying whose it is; any other cue as it stands."""
+    if (
+        code != "prs"
+        or " " in listed
+        or not listed.endswith(_DARI_MY)
+        or not "\u0600" <= listed[0] <= "\u06ff"
+    ):
+        return [listed]
+    stem = listed.removesuffix(_DARI_MY)
+    return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
+
+
 def cues_for(lang: str | None) -> list[Cue]:
     langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
@@ -249,9 +271,12 @@ def cues_for(lang: str | None) -> list[Cue]:
                 thanks = phrase_tokens(phrase)
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
-            for phrase in spellings(listed):
-                family = phrase_tokens(phrase)
-                found[(family, "family")] = Cue(family, "family", strong=listed not in _WEAK)
+            for form in _possessed(listed, code):
+                for phrase in spellings(form):
+                    family = phrase_tokens(phrase)
+                    cue = Cue(family, "family", strong=listed not in _WEAK, derived=form != listed)
+                    if not (cue.derived and (family, "family") in found):
+                        found[(family, "family")] = cue
         for listed in _phrases(_I_AM, code):
             for phrase in spellings(listed):
                 mine = phrase_tokens(phrase)

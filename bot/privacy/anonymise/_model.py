@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import struct
 import threading
 from collections.abc import Sequence
@@ -67,6 +68,12 @@ EXTEND_MARGIN = -10.0
 CUE_VETO = -4.0
 # Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
 NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
+# A patronymic, in any case ("Петрівна", "Петрівни", "Івановича", "Petrivna"): only a first name stands
+# before one, so a capitalised word there goes with it ("мами Любові Петрівни", where "любові" is also
+# "of love").
+_PATRONYMIC = re.compile(
+    r"(?:[оеє]вич|йович|[іїо]вн|евн|ічн|инична)[а-яіїєґ]{0,3}$|(?:ovych|evych|ovich|evich|[iy]ivn|ovn|evn)[a-z]{0,3}$"
+)
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
@@ -159,7 +166,7 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
     Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez,
     Pashto), an unlisted word the model leans towards a name; in a script without capitals, also a word
     outside the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
-    after it."""
+    after it, and the word before a patronymic goes with it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
@@ -245,6 +252,16 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
             labels[i] = labels[i + 1]
             i -= 1
+    # A capitalised patronymic is a name wherever it stands ("чекала на Надію Іванівну"), and a
+    # capitalised word before it is the first name it belongs to.
+    for j, tok in enumerate(toks):
+        if not (tok.cap and _PATRONYMIC.search(tok.low)) or (not labels[j] and tok.sentence_start):
+            continue
+        before = toks[j - 1] if j > 0 else None
+        first = before is not None and before.cap and tok.gap_before == " " and before.low not in stop
+        labels[j] = labels[j] or (labels[j - 1] if first and labels[j - 1] else 1)
+        if first and not labels[j - 1]:
+            labels[j - 1] = labels[j]
 
 
 def _settle(
