@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.privacy.anonymise._declension import oblique_forms
 from bot.privacy.anonymise._tokens import phrase_tokens
 
 Kind = Literal["staff", "family"]
@@ -120,7 +121,8 @@ _KIN: dict[str, str] = {
     "pt": "a minha sogra|minha sogra|a minha irmã|minha irmã|o meu irmão|meu irmão|a minha amiga|minha amiga|"
     "o pai do bebé|o pai do bebê|o pai do bebe|a minha prima|minha prima",
     "uk": "моя свекруха|свекруха|моя сестра|мій брат|моя подруга|подруга|мій чоловік|доня|синочок|"
-    "moya svekrukha|miy cholovik|cholovik|moya sestra",
+    "moya svekrukha|miy cholovik|cholovik|moya sestra|тітка|тітонька|бабуся|дідусь|дядько|кума|невістка|"
+    "зовиця|племінниця|сестричка|братик|сестра|брат",
     "ar": "حماتي|زوجي|جوزي|أختي|اختي|بأختي|لأختي|أخوي|اخوي|أخي|امي|صاحبتي|بنتي|ابني|وزوجي|"
     "jozi|zawji|o5ti|okhti|ukhti|akhoy|7amati|binti|ebni|sa7bti",
     "so": "ninkayga|seygayga|walaashay|walaalkay|hooyaday|soddohday|gabadhayda|wiilkayga|saaxiibtay|"
@@ -245,17 +247,18 @@ _DARI_MY = "م"
 _DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم", "{} خودمان")
 
 
-def _possessed(listed: str, code: str) -> list[str]:
-    """A Dari kin cue in every way of saying whose it is; any other cue as it stands."""
-    if (
-        code != "prs"
-        or " " in listed
-        or not listed.endswith(_DARI_MY)
-        or not "\u0600" <= listed[0] <= "\u06ff"
-    ):
+def _forms(listed: str, code: str) -> list[str]:
+    """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
+    saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
+    "подрузі")."""
+    if " " in listed:
         return [listed]
-    stem = listed.removesuffix(_DARI_MY)
-    return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
+    if code == "prs" and listed.endswith(_DARI_MY) and "\u0600" <= listed[0] <= "\u06ff":
+        stem = listed.removesuffix(_DARI_MY)
+        return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
+    if code == "uk":
+        return [listed, *oblique_forms(listed)]
+    return [listed]
 
 
 def cues_for(lang: str | None) -> list[Cue]:
@@ -263,15 +266,17 @@ def cues_for(lang: str | None) -> list[Cue]:
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for listed in _phrases(_STAFF, code):
-            for phrase in spellings(listed):
-                staff = phrase_tokens(phrase)
-                found[(staff, "staff")] = Cue(staff, "staff")
+            for form in _forms(listed, code):
+                for phrase in spellings(form):
+                    staff = phrase_tokens(phrase)
+                    if not (form != listed and (staff, "staff") in found):
+                        found[(staff, "staff")] = Cue(staff, "staff", derived=form != listed)
         for listed in _phrases(_THANKS, code):
             for phrase in spellings(listed):
                 thanks = phrase_tokens(phrase)
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
-            for form in _possessed(listed, code):
+            for form in _forms(listed, code):
                 for phrase in spellings(form):
                     family = phrase_tokens(phrase)
                     cue = Cue(family, "family", strong=listed not in _WEAK, derived=form != listed)

@@ -23,6 +23,7 @@ from itertools import repeat
 from pathlib import Path
 
 from bot.privacy.anonymise._cues import THANKS_WORDS
+from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
@@ -269,7 +270,8 @@ def _settle(
 ) -> None:
     """Where the lists and the rules are surer than the model.  Function words, verbs after a job title,
     places and wards are never names.  A word that is also a name ("Grace") is one only when the rules,
-    written for such words, say so, or it stands capitalised beside another name.  And a word a strong
+    written for such words, say so, or it stands capitalised beside another name.  A capitalised Cyrillic
+    word the rules took whose nominative is a listed name is that name ("чекала Василя").  And a word a strong
     cue points at, which the rules took, stands ("my saas nasreen") unless it is an everyday word: one
     of the thousand commonest, or one on a frequency list the model is sure is no name ("mąż
     przywiózł", her husband brought)."""
@@ -288,11 +290,20 @@ def _settle(
             beside_name = (i > 0 and labels[i - 1]) or (i + 1 < len(toks) and labels[i + 1])
             if not (tok.cap and not tok.sentence_start and beside_name):
                 labels[i] = 0
+        elif not labels[i] and tok.cap and tok.start in starts and _declined_name(low):
+            labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "чекала Василя", "сестрі Марії"
         elif cued and gazetteer().frequent.get(low) != "1":
             if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
+
+
+def _declined_name(low: str) -> bool:
+    """A Cyrillic word whose nominative, by its regular case ending, is a listed name: the gazetteer holds
+    "василь", she writes "Василя"."""
+    names = gazetteer().names
+    return "\u0400" <= low[0] <= "\u04ff" and any(n in names for n in nominatives(low))
 
 
 def _indices(toks: list[Token], starts: dict[int, str]) -> set[int]:
