@@ -68,6 +68,7 @@ EXTEND_MARGIN = -10.0
 # from -2 to -10 keeps one more ordinary word and loses no name; -4 is the middle of that range.
 CUE_VETO = -4.0
 # Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
+_SHARED_STEM = 4
 NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
 # A patronymic, in any case ("Петрівна", "Петрівни", "Івановича", "Petrivna"): only a first name stands
 # before one, so a capitalised word there goes with it ("мами Любові Петрівни", where "любові" is also
@@ -299,6 +300,32 @@ def _settle(
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
 
 
+def _one_name(a: str, b: str) -> bool:
+    """The same name, or the same name in another case ("Dorota", "Dorotą"): only an ending of up to two
+    letters may differ, after at least four shared letters ("Jolanta", "Jolancie" share too few)."""
+    shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a == b or (shared >= _SHARED_STEM and shared >= max(len(a), len(b)) - 2)
+
+
+def _every_mention(toks: list[Token], labels: list[int], lang: str | None) -> None:
+    """A name taken out once goes every time she writes it again with its capital: "midwife Chidinma came
+    at 3, then Chidinma stayed".  Not in a script without capitals, where a name is as often a word she
+    uses again in its own sense ("નામ શ્રદ્ધા રાખ્યું … ફક્ત શ્રદ્ધા જ બચી", Faith, and faith).  And a
+    name staff carry once is staff's every time ("położna Dorota …, z Dorotą czułam się bezpiecznie"):
+    she is rarely writing about two people of one name."""
+    named = {toks[i].low: label for i, label in enumerate(labels) if label}
+    if not named:
+        return
+    stop = stopwords(lang)
+    for i, tok in enumerate(toks):
+        if not labels[i] and tok.cap and tok.low in named and tok.low not in stop:
+            labels[i] = named[tok.low]
+    staff = [low for low, label in named.items() if label == 2]
+    for i, label in enumerate(labels):
+        if label == 1 and any(_one_name(toks[i].low, name) for name in staff):
+            labels[i] = 2
+
+
 def _declined_name(low: str) -> bool:
     """A Cyrillic word whose nominative, by its regular case ending, is a listed name: the gazetteer holds
     "василь", she writes "Василя"."""
@@ -374,6 +401,7 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
         stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang, margins)
     _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
+    _every_mention(toks, labels, lang)
     _clear_places(toks, labels)
     if stages is not None:
         stages["final"] = _taken(toks, labels)
