@@ -18,6 +18,8 @@ _OUTWARD = r"[A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?\d[A-Za-z\d]?"
 _POSTCODE = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_OUTWARD})\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{{2}}(?![A-Za-z0-9])"
 )
+# In capitals any letters will do: she may mistype one, and a made-up example may use any ("B12 9QC").
+_POSTCODE_CAPS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s?\d(?![AP]M)[A-Z]{2}(?![A-Za-z0-9])")
 # A sector ("ME7 5", "E1 8"), or a postcode she cut short ("B12 9Q"): capitals only, so "me 2 days" and
 # "x2 3" stay.
 _SECTOR = re.compile(
@@ -54,6 +56,7 @@ def postcodes(text: str, streets: list[Span]) -> list[Span]:
     # Every postcode and sector starts at most four characters before a digit and ends at most four
     # past one: only those stretches are read.
     spans = [("POSTCODE", m.start(), m.end()) for m in near_digits(_POSTCODE, text, 4, 4)]
+    spans += [("POSTCODE", m.start(), m.end()) for m in near_digits(_POSTCODE_CAPS, text, 4, 4)]
     spans += [("POSTCODE", m.start(), m.end()) for m in near_digits(_SECTOR, text, 4, 4)]
     for _, start, _ in list(spans):
         if any(start - 80 <= end <= start for _, _, end in streets):

@@ -55,3 +55,18 @@ def test_counts_after_a_street_word_stay(text: str) -> None:
 
 def test_a_count_after_a_named_street_is_not_its_house_number() -> None:
     assert redact("up Station Road 2 times a day", "en") == "up [ADDRESS] 2 times a day"
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("we live at 4 Elm Rise, B12 9QC", "we live at [ADDRESS], [POSTCODE]"),
+        ("Flat 2, Kestrel House, BD7 1IV", "[ADDRESS], [POSTCODE]"),
+    ],
+)
+def test_a_postcode_in_capitals_goes_whatever_letters_end_it(text: str, left: str) -> None:
+    assert redact(text, "en") == left
+
+
+def test_a_ward_and_a_time_in_capitals_are_no_postcode() -> None:
+    assert redact("ward C3 7PM", "en") == "ward C3 7PM"
