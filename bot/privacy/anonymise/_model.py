@@ -401,8 +401,11 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
         stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang, margins)
     _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
-    _every_mention(toks, labels, lang)
     _clear_places(toks, labels)
+    _every_mention(toks, labels, lang)
+    _clear_places(
+        toks, labels
+    )  # a mention in a place's name ("my daughter Grace", "Grace Ward") is the place
     if stages is not None:
         stages["final"] = _taken(toks, labels)
     # Neighbouring name words joined by a space or hyphen are one span, a staff name if most are.

@@ -111,3 +111,15 @@ def test_a_name_staff_carry_once_is_staff_every_time_it_is_mentioned(
 )
 def test_a_staff_word_in_her_spelling_types_the_name_as_staff(lang: str, text: str) -> None:
     assert "[STAFF NAME]" in anonymise(text, lang).redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter Grace is fine. We were on Grace Ward for 3 days",
+        "Sarah was kind. The Kestrel unit was noisy, KESTREL  again.",
+    ],
+)
+def test_a_name_said_again_inside_a_place_stays_the_place(text: str) -> None:
+    redacted = anonymise(text, "en").redacted
+    assert "Grace Ward" in redacted or "Kestrel unit was noisy, KESTREL" in redacted
