@@ -139,6 +139,10 @@ _STREET_FIRST = Caseless(
     rf"{alternation((_STREET_FIRST_WORDS, True))}\s*(?:[^\s\d,،.;:!?]+\s+){{0,2}}[^\s\d,،.;:!?]+"
     rf"{_NUMBER_AFTER}"
 )
+# Or the number first, then the street word and its name, as Arabic has it: "12 شارع ستيشن".
+_NUMBER_STREET_FIRST = Caseless(
+    rf"\d(?<!\d\d)\d{{0,3}}[a-z]?\s*,?\s*{alternation((_STREET_FIRST_WORDS, True))}\s*[^\s\d,،.;:!?]+"
+)
 # The same number written straight after any street she named ("Chapel Street 12", "Грін-лейн 14").
 _NUMBER_AFTER_STREET = re.compile(_NUMBER_AFTER, re.IGNORECASE)
 _NATIVE_STREET_FIRST = Caseless(
@@ -203,6 +207,7 @@ def addresses(text: str) -> list[Span]:
         found.append(_FLAT_ALONE.near_digits(text, 40, 3, _FLAT_STEMS))
     if mentions(text, _STREET_FIRST_STEMS):
         found.append(_STREET_FIRST.near_digits(text, 60, 3, _STREET_FIRST_STEMS))
+        found.append(_NUMBER_STREET_FIRST.near_digits(text, 2, 60, _STREET_FIRST_STEMS))
     if mentions(text, _NATIVE_STREETS):
         found.append(_NATIVE_STREET_FIRST.near_digits(text, 30, 3))
     spans += [("ADDRESS", m.start(), m.end()) for matches in found for m in matches]

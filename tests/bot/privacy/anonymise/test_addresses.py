@@ -70,3 +70,8 @@ def test_a_postcode_in_capitals_goes_whatever_letters_end_it(text: str, left: st
 
 def test_a_ward_and_a_time_in_capitals_are_no_postcode() -> None:
     assert redact("ward C3 7PM", "en") == "ward C3 7PM"
+
+
+def test_an_arabic_street_goes_with_the_number_before_it() -> None:
+    redacted = redact("ساكنة في 12 شارع ستيشن من سنتين", "ar")
+    assert "[ADDRESS] من سنتين" in redacted and "12" not in redacted and "ستيشن" not in redacted
