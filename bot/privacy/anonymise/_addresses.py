@@ -1,9 +1,7 @@
-"""Where she lives and where she lay: street addresses, estates, postcodes, and bed or room numbers.
+"""Where she lives: street addresses, estates and postcodes (where she lay is ``_rooms``).
 
 A district alone ("ME7", "E17") is kept: it tells the service who it heard from.  A district written
-with a street, or with its sector digit ("ME7 5"), narrows her down to a few streets, so it goes.  A bed
-or room number is redacted as ``ADDRESS`` (the contract has no placeholder of its own for it): with the
-night and the ward, "bed 14" names her to anyone on that ward.
+with a street, or with its sector digit ("ME7 5"), narrows her down to a few streets, so it goes.
 """
 
 from __future__ import annotations
@@ -11,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.anonymise._windows import Caseless, alternation, casefolded, mentions, near_digits
+from bot.privacy.anonymise._windows import Caseless, alternation, mentions, near_digits
 
 Span = tuple[str, int, int]
 
@@ -20,8 +18,26 @@ _OUTWARD = r"[A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?\d[A-Za-z\d]?"
 _POSTCODE = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_OUTWARD})\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{{2}}(?![A-Za-z0-9])"
 )
-# A sector ("ME7 5", "E1 8"): capitals only, so "me 2 days" and "x2 3" stay.
-_SECTOR = re.compile(r"(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? \d(?![A-Za-z0-9:.,]\d|[A-Za-z0-9])")
+# In capitals any letters will do: she may mistype one, and a made-up example may use any ("B12 9QC").
+_POSTCODE_CAPS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s?\d(?![AP]M)[A-Z]{2}(?![A-Za-z0-9])")
+# A sector ("ME7 5", "E1 8"), or a postcode she cut short ("B12 9Q"): capitals only, so "me 2 days" and
+# "x2 3" stay.
+_SECTOR = re.compile(
+    r"(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? \d(?:[ABD-HJLNP-UW-Z](?![A-Za-z0-9]))?"
+    r"(?![A-Za-z0-9:.,]\d|[A-Za-z0-9])"
+)
+# A district she gives as her postcode, in any of her languages ("my postcode is LU4", "kod pocztowy
+# E17", "پوسٹ کوڈ BD3"): where she hands it over as hers, it goes like the full one would.
+_POSTCODE_LABEL = (
+    r"post\s?code|postal\s+code|zip\s+code|kod\s+pocztowy|cod(?:ul)?\s+po[sșş]tal|c[oó]digo\s+postal|"
+    r"поштовий\s+індекс|індекс|посткод|پوسٹ\s?کوڈ|پوسټ\s?کوډ|پست\s?کد|کد\s+پستی|کود\s+پستی|"
+    r"الرمز\s+البريدي|رمز\s+بريدي|পোস্ট\s?কোড|ਪੋਸਟ\s?ਕੋਡ|પોસ્ટ\s?કોડ|koodhka\s+boostada|boostada|ፖስት\s?ኮድ"
+)
+_LABELLED_DISTRICT = re.compile(
+    rf"(?:{_POSTCODE_LABEL})\s*(?:is|was|:|-|e|é|to|este|це|هو|ہے|ده|است|হলো|ਹੈ|છે|waa|እዩ)?\s*(?:is\s+)?"
+    rf"(?P<code>{_OUTWARD})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _DISTRICT = re.compile(rf"[\s,،]*(?P<code>(?:{_OUTWARD})(?:\s\d(?![\w]))?)(?![A-Za-z0-9])")
 
 
@@ -40,6 +56,7 @@ def postcodes(text: str, streets: list[Span]) -> list[Span]:
     # Every postcode and sector starts at most four characters before a digit and ends at most four
     # past one: only those stretches are read.
     spans = [("POSTCODE", m.start(), m.end()) for m in near_digits(_POSTCODE, text, 4, 4)]
+    spans += [("POSTCODE", m.start(), m.end()) for m in near_digits(_POSTCODE_CAPS, text, 4, 4)]
     spans += [("POSTCODE", m.start(), m.end()) for m in near_digits(_SECTOR, text, 4, 4)]
     for _, start, _ in list(spans):
         if any(start - 80 <= end <= start for _, _, end in streets):
@@ -47,6 +64,9 @@ def postcodes(text: str, streets: list[Span]) -> list[Span]:
         before = _BEFORE_POSTCODE.search(text, max(0, start - 80), start)
         if before:
             spans.append(("ADDRESS", before.start(), before.end()))
+    spans += [
+        ("POSTCODE", m.start("code"), m.end("code")) for m in near_digits(_LABELLED_DISTRICT, text, 40, 4)
+    ]
     for _, _, end in streets:
         m = _DISTRICT.match(text, end)
         if m and any(c.isdigit() for c in m.group("code")):
@@ -57,7 +77,9 @@ def postcodes(text: str, streets: list[Span]) -> list[Span]:
 _STREET = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|way|crescent|cres|grove|place|gardens|gdns|terrace|"
     r"court|ct|hill|park|row|mews|square|walk|rise|view|green|parade|broadway|estate|gate|yard|wharf|quay|"
-    r"vale|chase|fields|meadows?|approach|boulevard|blvd|heights|cl|dr|pl|sq|ter|cresc"
+    r"vale|chase|fields|meadows?|approach|boulevard|blvd|heights|cl|dr|pl|sq|ter|cresc|mount|croft|fold|bank|"
+    r"brow|garth|dale|mead|nook|paddock|spinney|orchard|villas|cottages|buildings|circus|causeway|ridge|side|"
+    r"top|end|wood|glade|dell|lea|leys|hey|link|circle|pastures|embankment|market|passage|alley|wynd|loke"
 )
 # Words that cannot be part of a street name: without them "10 minutes all the way" would be an address.
 _NOT_STREET = (
@@ -68,7 +90,7 @@ _NOT_STREET = (
 _STREET_WORD = rf"(?!(?:{_NOT_STREET})\b)[A-Za-z][A-Za-z'’\-]*"
 _FLAT = r"(?:flat|apartment|apt|unit|house|room|فلیٹ|فليت|квартира|mieszkanie|apartamentul?)"
 _ADDRESS = Caseless(
-    rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?\d{{1,4}}[a-z]?,?\s+"
+    rf"\b(?:{_FLAT}\s*\d+[a-z]?\s*[,،]?\s*)?(?:\d{{1,4}}[a-z]?\s*[\-–/&]\s*)?\d{{1,4}}[a-z]?,?\s+"
     rf"(?:{_STREET_WORD}\s+){{1,3}}(?:{_STREET})\b"
 )
 _BLOCK_WORDS = ("flat", "apartment", "apt", "unit")
@@ -91,14 +113,42 @@ _NATIVE_STREETS = (
     "ਰੋਡ", "ਸਟਰੀਟ", "ਸਟ੍ਰੀਟ", "ਲੇਨ", "રોડ", "સ્ટ્રીટ", "લેન", "роуд", "стріт", "лейн", "ሮድ", "ስትሪት",
     # Avenue, close, drive, way, court, gardens, crescent, terrace and the like, as she spells them.
     "ایونیو", "کلوز", "ڈرائیو", "وے", "کورٹ", "گارڈنز", "ٹیرس", "سڑک", "سړک", "سرک", "خیابان", "کوچه", "طريق",
-    "এভিনিউ", "ক্লোজ", "ড্রাইভ", "ওয়ে", "কোর্ট", "গার্ডেন", "গার্ডেনস", "স্ট্রীট", "ਐਵੇਨਿਊ", "ਕਲੋਜ਼", "ਡਰਾਈਵ", "ਵੇ",
-    "ਕੋਰਟ", "ਗਾਰਡਨ", "ਗਾਰਡਨਜ਼", "એવન્યુ", "ક્લોઝ", "ડ્રાઇવ", "વે", "કોર્ટ", "ગાર્ડન", "ગાર્ડન્સ", "авеню", "клоуз",
-    "драйв", "вей", "корт", "гарденс", "вулиця", "вул", "ጎደና", "ጎዳና", "ኣቨኑ",
+    "এভিনিউ", "ক্লোজ", "ড্রাইভ", "ওয়ে", "কোর্ট", "গার্ডেন", "গার্ডেনস", "স্ট্রীট", "ਐਵੇਨਿਊ", "ਕਲੋਜ਼",
+    "ਡਰਾਈਵ", "ਵੇ",
+    "ਕੋਰਟ", "ਗਾਰਡਨ", "ਗਾਰਡਨਜ਼", "એવન્યુ", "ક્લોઝ", "ડ્રાઇવ", "વે", "કોર્ટ", "ગાર્ડન", "ગાર્ડન્સ", "авеню",
+    "клоуз",
+    "драйв", "вей", "корт", "гарденс", "вулиця", "вул", "ጎደና", "ጎዳና", "ኣቨኑ", "گلی", "গলি", "সড়ক", "ਗਲੀ",
+    "ગલી",
 )  # fmt: skip
 _NATIVE_ADDRESS = Caseless(
     r"(?:(?:فلیٹ|فليت|شقة|ফ্ল্যাট|ਫਲੈਟ|ફ્લેટ|флет|квартира)\s*\d+\s*[،,]?\s*)?\d{1,4}\s+(?:\S+\s+){1,2}"
     rf"(?:{'|'.join(_NATIVE_STREETS)})"
 )
+# Her street written first and its number after, as in Polish, Romanian, Portuguese and Ukrainian:
+# "ul. Długa 5", "strada Florilor nr. 12", "Rua Augusta 14", "вул. Шевченка 5", "Waddada Coral 17".
+_STREET_FIRST_WORDS = (
+    r"ul\.", "ulica", "ulicy", "ulicę", r"str\.", "strada", "rua", "avenida", r"av\.", "travessa",
+    r"вул\.", "вулиця", "вулиці", "вулицю", "waddada", "waddo", "jidka", "شارع", "کوچه", "کوچهٔ", "خیابان",
+    "ጎደና", "ጎዳና", "መንገዲ",
+)  # fmt: skip
+_NUMBER_AFTER = (
+    r"(?:\s*,\s*|\s+)(?:(?:nr\.?|no\.?|number|n[º°]|№|número|numărul|numer|номер)\s*)?\d{1,4}[a-z]?(?!\d)"
+    r"(?!\s*(?:x|times?|days?|weeks?|hours?|hrs?|mins?|minutes?|months?|years?|am|pm|:\d)\b)"
+)
+_STREET_FIRST = Caseless(
+    rf"{alternation((_STREET_FIRST_WORDS, True))}\s*(?:[^\s\d,،.;:!?]+\s+){{0,2}}[^\s\d,،.;:!?]+"
+    rf"{_NUMBER_AFTER}"
+)
+# Or the number first, then the street word and its name, as Arabic has it: "12 شارع ستيشن".
+_NUMBER_STREET_FIRST = Caseless(
+    rf"\d(?<!\d\d)\d{{0,3}}[a-z]?\s*,?\s*{alternation((_STREET_FIRST_WORDS, True))}\s*[^\s\d,،.;:!?]+"
+)
+# The same number written straight after any street she named ("Chapel Street 12", "Грін-лейн 14").
+_NUMBER_AFTER_STREET = re.compile(_NUMBER_AFTER, re.IGNORECASE)
+_NATIVE_STREET_FIRST = Caseless(
+    rf"(?:[^\s\d,،.]+[\s\-])?(?:{'|'.join(_NATIVE_STREETS)})(?!\w){_NUMBER_AFTER}"
+)
+
 # Her flat number on its own, in any of her languages: "flat 5", "mieszkanie 12", "ফ্ল্যাট ৩".
 _FLAT_WORDS = (
     "flat", "apartment", "apt", "mieszkani[ea]", "apartament(?:ul)?", "apartamento", "fulaat", "فلیٹ", "فليت",
@@ -125,7 +175,14 @@ _STREET_WORDS = (
     "road", "rd", "st", "ave", "lane", "ln", "close", "drive", "way", "cres", "grove", "place", "gardens",
     "gdns", "terrace", "court", "ct", "hill", "park", "row", "mews", "square", "walk", "rise", "view",
     "green", "parade", "broadway", "estate", "gate", "yard", "wharf", "quay", "vale", "chase", "field",
-    "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr", "pl", "sq", "ter",
+    "meadow", "approach", "boulevard", "blvd", "heights", "cl", "dr", "pl", "sq", "ter", "mount", "croft",
+    "fold", "bank", "brow", "garth", "dale", "mead", "nook", "paddock", "spinney", "orchard", "villas",
+    "cottages", "buildings", "circus", "causeway", "ridge", "side", "top", "end", "wood", "glade", "dell",
+    "lea",
+    "leys", "hey", "link", "circle", "pastures", "embankment", "market", "passage", "alley", "wynd", "loke",
+)  # fmt: skip
+_STREET_FIRST_STEMS = (
+    "ul", "str", "rua", "av", "trav", "вул", "wadd", "jidka", "شارع", "کوچه", "خیابان", "ጎደና", "ጎዳና", "መንገዲ",
 )  # fmt: skip
 _NAMED_STREET_WORDS = (
     "road", "street", "avenue", "lane", "close", "drive", "crescent", "grove", "gardens", "terrace", "mews",
@@ -148,39 +205,17 @@ def addresses(text: str) -> list[Span]:
         found.append(_NATIVE_ADDRESS.near_digits(text, 30, 80))
     if mentions(text, _FLAT_STEMS):
         found.append(_FLAT_ALONE.near_digits(text, 40, 3, _FLAT_STEMS))
+    if mentions(text, _STREET_FIRST_STEMS):
+        found.append(_STREET_FIRST.near_digits(text, 60, 3, _STREET_FIRST_STEMS))
+        found.append(_NUMBER_STREET_FIRST.near_digits(text, 2, 60, _STREET_FIRST_STEMS))
+    if mentions(text, _NATIVE_STREETS):
+        found.append(_NATIVE_STREET_FIRST.near_digits(text, 30, 3))
     spans += [("ADDRESS", m.start(), m.end()) for matches in found for m in matches]
+    # A number written straight after a street she named is its house number.
+    for _, start, end in list(spans):
+        after = _NUMBER_AFTER_STREET.match(text, end)
+        if after:
+            spans.append(("ADDRESS", start, after.end()))
     if mentions(text, ("liv", "stay", "moved", "address")):
         spans += [("ADDRESS", m.start("street"), m.end("street")) for m in _LIVES_ON.finditer(text)]
-    return spans
-
-
-# Bed, room and bay numbers in each language; a ward number is kept (it names no one).
-_ROOM_WORDS = (
-    r"side\s+room", "room", "bed", "cubicle", r"bay\s+\d+\s+bed", "sala", "sali", "łóżko", "łóżku", "patul",
-    "pat", "salonul", "camera", "quarto", "cama", "leito", "ліжко", "ліжку", "палата", "палаті", "بستر",
-    "تخت", "اتاق", "کمرہ", "کمرے", "بیڈ", "বেড", "বেডে", "ਬੈੱਡ", "ਬੈਡ", "બેડ", "sariirta", "sariir", "qolka",
-    "ዓራት", "ክፍሊ", "ክፍል",
-)  # fmt: skip
-# Arabic joins "in" and "the" to the word ("بالسرير"): the bed is taken, the prefix left.
-_ROOM_WORD = alternation((_ROOM_WORDS, True), (("السرير", "سرير", "الغرفة", "غرفة"), False))
-_ROOM_NUMBER = r"(?:\s*(?:no\.?|nr\.?|number|nº|n\.?º|№|رقم|نمبر|নং|નં\.?|ਨੰ\.?|ቁ\.?))?\s*\d+[A-Za-z]?"
-_ROOM = Caseless(rf"(?:{_ROOM_WORD}){_ROOM_NUMBER}(?!\d)")
-# A bay alone is only hers when she says she was in it.
-_BAY = re.compile(
-    r"(?:\b(?:i\s+was|i'm|im|i\s+am|we\s+were|me)\s+(?:in|on)\s+)(?P<bay>bay\s*\d+)", re.IGNORECASE
-)
-
-
-_ROOM_STEMS = (
-    "room", "bed", "cubicle", "sal", "łóżk", "pat", "camera", "quarto", "cama", "leito", "ліжк", "палат",
-    "سرير", "غرفة", "بستر", "تخت", "اتاق", "کمر", "بیڈ", "বেড", "ਬੈ", "બેડ", "sariir", "qolka", "ዓራት", "ክፍ",
-)  # fmt: skip
-
-
-def rooms(text: str) -> list[Span]:
-    if not mentions(text, _ROOM_STEMS):
-        return []
-    spans = [("ADDRESS", m.start(), m.end()) for m in _ROOM.near_digits(text, 30, 5, _ROOM_STEMS)]
-    if "bay" in casefolded(text):
-        spans += [("ADDRESS", m.start("bay"), m.end("bay")) for m in _BAY.finditer(text)]
     return spans

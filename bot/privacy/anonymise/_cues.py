@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.privacy.anonymise._declension import oblique_forms
 from bot.privacy.anonymise._tokens import phrase_tokens
 
 Kind = Literal["staff", "family"]
@@ -21,6 +22,9 @@ class Cue:
     kind: Kind
     strong: bool = True
     thanks: bool = False  # a thank-you, so often to several people: "thanks to kehinde and olumide"
+    # Said apart from a fused form ("دختر خود" for "دخترم"): its words are cue words only as a phrase, so
+    # "ما" and a bare "دختر" are read as before wherever else they stand.
+    derived: bool = False
 
 
 _STAFF: dict[str, str] = {
@@ -36,7 +40,7 @@ _STAFF: dict[str, str] = {
     "enfermeira|enfermeiro|"
     "obstetra|anestesista",
     "uk": "акушерка|акушерку|акушерки|моя акушерка|лікар|лікарка|лікаря|лікарку|доктор|докторка|медсестра|"
-    "медсестру|гінеколог|анестезіолог|д-р",
+    "медсестру|гінеколог|анестезіолог|д-р|likar|likarka|akusherka|medsestra",
     "ar": "الداية|داية|الحكيمة|حكيمة|الممرضه|الدكتوره|el doctora|el doctor|el nurse|el midwife|القابلة|"
     "قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
     "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د",
@@ -48,7 +52,8 @@ _STAFF: dict[str, str] = {
     "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
     "pa": "ڈاکٹر|نرس|مڈوائف|دائی|ਡਾਕਟਰਨੀ|ਨਰਸ ਜੀ|daktar|dai|ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
     "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
-    "so": "umulisada|umulisadii|umuliso|dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
+    "so": "umulisada|umulisadii|umuliso|umulisadu|ummulisada|ummulisadii|ummuliso|ummulisadu|"
+    "dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
     "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር|"
     "midwifey|hakimey|ሚድዋይፈይ",
@@ -117,7 +122,8 @@ _KIN: dict[str, str] = {
     "pt": "a minha sogra|minha sogra|a minha irmã|minha irmã|o meu irmão|meu irmão|a minha amiga|minha amiga|"
     "o pai do bebé|o pai do bebê|o pai do bebe|a minha prima|minha prima",
     "uk": "моя свекруха|свекруха|моя сестра|мій брат|моя подруга|подруга|мій чоловік|доня|синочок|"
-    "moya svekrukha|miy cholovik|cholovik|moya sestra",
+    "moya svekrukha|miy cholovik|cholovik|moya sestra|тітка|тітонька|бабуся|дідусь|дядько|кума|невістка|"
+    "зовиця|племінниця|сестричка|братик|сестра|брат",
     "ar": "حماتي|زوجي|جوزي|أختي|اختي|بأختي|لأختي|أخوي|اخوي|أخي|امي|صاحبتي|بنتي|ابني|وزوجي|"
     "jozi|zawji|o5ti|okhti|ukhti|akhoy|7amati|binti|ebni|sa7bti",
     "so": "ninkayga|seygayga|walaashay|walaalkay|hooyaday|soddohday|gabadhayda|wiilkayga|saaxiibtay|"
@@ -236,22 +242,47 @@ def spellings(phrase: str) -> set[str]:
     return {phrase, phrase.translate(PERSIAN_FORMS), phrase.translate(_ARABIC_FORMS)}
 
 
+# Dari fuses "my" onto the kin word ("دخترم"), but as often writes it apart, or says "our own" ("دختر
+# من", "دختر ما", "دخترمان", "دختر خود ستاره را…"): each fused cue is a cue in every one of those forms.
+_DARI_MY = "م"
+_DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم", "{} خودمان")
+
+
+def _forms(listed: str, code: str) -> list[str]:
+    """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
+    saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
+    "подрузі")."""
+    if " " in listed:
+        return [listed]
+    if code == "prs" and listed.endswith(_DARI_MY) and "\u0600" <= listed[0] <= "\u06ff":
+        stem = listed.removesuffix(_DARI_MY)
+        return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
+    if code == "uk":
+        return [listed, *oblique_forms(listed)]
+    return [listed]
+
+
 def cues_for(lang: str | None) -> list[Cue]:
     langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for listed in _phrases(_STAFF, code):
-            for phrase in spellings(listed):
-                staff = phrase_tokens(phrase)
-                found[(staff, "staff")] = Cue(staff, "staff")
+            for form in _forms(listed, code):
+                for phrase in spellings(form):
+                    staff = phrase_tokens(phrase)
+                    if not (form != listed and (staff, "staff") in found):
+                        found[(staff, "staff")] = Cue(staff, "staff", derived=form != listed)
         for listed in _phrases(_THANKS, code):
             for phrase in spellings(listed):
                 thanks = phrase_tokens(phrase)
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
-            for phrase in spellings(listed):
-                family = phrase_tokens(phrase)
-                found[(family, "family")] = Cue(family, "family", strong=listed not in _WEAK)
+            for form in _forms(listed, code):
+                for phrase in spellings(form):
+                    family = phrase_tokens(phrase)
+                    cue = Cue(family, "family", strong=listed not in _WEAK, derived=form != listed)
+                    if not (cue.derived and (family, "family") in found):
+                        found[(family, "family")] = cue
         for listed in _phrases(_I_AM, code):
             for phrase in spellings(listed):
                 mine = phrase_tokens(phrase)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import struct
 import threading
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from itertools import repeat
 from pathlib import Path
 
 from bot.privacy.anonymise._cues import THANKS_WORDS
+from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
@@ -66,7 +68,14 @@ EXTEND_MARGIN = -10.0
 # from -2 to -10 keeps one more ordinary word and loses no name; -4 is the middle of that range.
 CUE_VETO = -4.0
 # Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
+_SHARED_STEM = 4
 NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
+# A patronymic, in any case ("Петрівна", "Петрівни", "Івановича", "Petrivna"): only a first name stands
+# before one, so a capitalised word there goes with it ("мами Любові Петрівни", where "любові" is also
+# "of love").
+_PATRONYMIC = re.compile(
+    r"(?:[оеє]вич|йович|[іїо]вн|евн|ічн|инична)[а-яіїєґ]{0,3}$|(?:ovych|evych|ovich|evich|[iy]ivn|ovn|evn)[a-z]{0,3}$"
+)
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
@@ -159,7 +168,7 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
     Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez,
     Pashto), an unlisted word the model leans towards a name; in a script without capitals, also a word
     outside the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
-    after it."""
+    after it, and the word before a patronymic goes with it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
@@ -245,6 +254,16 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
             labels[i] = labels[i + 1]
             i -= 1
+    # A capitalised patronymic is a name wherever it stands ("чекала на Надію Іванівну"), and a
+    # capitalised word before it is the first name it belongs to.
+    for j, tok in enumerate(toks):
+        if not (tok.cap and _PATRONYMIC.search(tok.low)) or (not labels[j] and tok.sentence_start):
+            continue
+        before = toks[j - 1] if j > 0 else None
+        first = before is not None and before.cap and tok.gap_before == " " and before.low not in stop
+        labels[j] = labels[j] or (labels[j - 1] if first and labels[j - 1] else 1)
+        if first and not labels[j - 1]:
+            labels[j - 1] = labels[j]
 
 
 def _settle(
@@ -252,7 +271,8 @@ def _settle(
 ) -> None:
     """Where the lists and the rules are surer than the model.  Function words, verbs after a job title,
     places and wards are never names.  A word that is also a name ("Grace") is one only when the rules,
-    written for such words, say so, or it stands capitalised beside another name.  And a word a strong
+    written for such words, say so, or it stands capitalised beside another name.  A capitalised Cyrillic
+    word the rules took whose nominative is a listed name is that name ("чекала Василя").  And a word a strong
     cue points at, which the rules took, stands ("my saas nasreen") unless it is an everyday word: one
     of the thousand commonest, or one on a frequency list the model is sure is no name ("mąż
     przywiózł", her husband brought)."""
@@ -271,11 +291,46 @@ def _settle(
             beside_name = (i > 0 and labels[i - 1]) or (i + 1 < len(toks) and labels[i + 1])
             if not (tok.cap and not tok.sentence_start and beside_name):
                 labels[i] = 0
+        elif not labels[i] and tok.cap and tok.start in starts and _declined_name(low):
+            labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "чекала Василя", "сестрі Марії"
         elif cued and gazetteer().frequent.get(low) != "1":
             if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
+
+
+def _one_name(a: str, b: str) -> bool:
+    """The same name, or the same name in another case ("Dorota", "Dorotą"): only an ending of up to two
+    letters may differ, after at least four shared letters ("Jolanta", "Jolancie" share too few)."""
+    shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a == b or (shared >= _SHARED_STEM and shared >= max(len(a), len(b)) - 2)
+
+
+def _every_mention(toks: list[Token], labels: list[int], lang: str | None) -> None:
+    """A name taken out once goes every time she writes it again with its capital: "midwife Chidinma came
+    at 3, then Chidinma stayed".  Not in a script without capitals, where a name is as often a word she
+    uses again in its own sense ("નામ શ્રદ્ધા રાખ્યું … ફક્ત શ્રદ્ધા જ બચી", Faith, and faith).  And a
+    name staff carry once is staff's every time ("położna Dorota …, z Dorotą czułam się bezpiecznie"):
+    she is rarely writing about two people of one name."""
+    named = {toks[i].low: label for i, label in enumerate(labels) if label}
+    if not named:
+        return
+    stop = stopwords(lang)
+    for i, tok in enumerate(toks):
+        if not labels[i] and tok.cap and tok.low in named and tok.low not in stop:
+            labels[i] = named[tok.low]
+    staff = [low for low, label in named.items() if label == 2]
+    for i, label in enumerate(labels):
+        if label == 1 and any(_one_name(toks[i].low, name) for name in staff):
+            labels[i] = 2
+
+
+def _declined_name(low: str) -> bool:
+    """A Cyrillic word whose nominative, by its regular case ending, is a listed name: the gazetteer holds
+    "василь", she writes "Василя"."""
+    names = gazetteer().names
+    return "\u0400" <= low[0] <= "\u04ff" and any(n in names for n in nominatives(low))
 
 
 def _indices(toks: list[Token], starts: dict[int, str]) -> set[int]:
@@ -347,6 +402,10 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     _settle(toks, labels, view, lang, margins)
     _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels)
+    _every_mention(toks, labels, lang)
+    _clear_places(
+        toks, labels
+    )  # a mention in a place's name ("my daughter Grace", "Grace Ward") is the place
     if stages is not None:
         stages["final"] = _taken(toks, labels)
     # Neighbouring name words joined by a space or hyphen are one span, a staff name if most are.

@@ -89,6 +89,10 @@ class _Context:
     def common(self, tok: Token) -> bool:
         return _common(tok.low, tok.cap)
 
+    def rare(self, tok: Token) -> bool:
+        """Outside the thousand commonest words of every language we have lists for."""
+        return self.gaz.frequent.get(tok.low, "0") != "1"
+
     def known(self, tok: Token) -> bool:
         return tok.low in self.gaz.names
 
@@ -125,7 +129,7 @@ def _common(low: str, cap: bool) -> bool:
 @lru_cache(maxsize=32)
 def cue_words(lang: str | None) -> frozenset[str]:
     """Every word of every cue: "Moja" or "My" opening a sentence is a cue, never a name."""
-    return frozenset(word for cue in cues_for(lang) for word in cue.phrase)
+    return frozenset(word for cue in cues_for(lang) if not cue.derived for word in cue.phrase)
 
 
 @lru_cache(maxsize=32)
@@ -224,7 +228,9 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
     if tok.cap and tok.low in DECOY_WORDS and not tok.sentence_start:
         return True  # "my daughter Grace"
     if ctx.common(tok):
-        return False
+        # In a script without capitals a kin word says as much as a capital: "دختر خود ستاره" is a
+        # daughter called Star, unless the word is one of the thousand commonest ("شوهرم گفت").
+        return not tok.cased and cue.strong and cue.kind == "family" and not via_fillers and ctx.rare(tok)
     if ctx.shaped(tok) or ctx.known(tok):
         return True
     if not cue.strong or len(tok.low) < 2:
@@ -235,14 +241,18 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
 
 
 def _family_after(ctx: _Context, k: int) -> bool:
-    """ "Tunde my husband held my hand": a possessive and a family word right after the name."""
+    """ "Tunde my husband held my hand", "Rose, my doula, knew my plan": a possessive and a family word,
+    or any family cue that opens with a possessive, right after the name."""
     toks = ctx.tokens
-    return (
-        k + 2 < len(toks)
-        and toks[k + 1].low in _POSSESSORS
-        and toks[k + 2].low in _FAMILY_NOUNS
-        and not toks[k + 1].sentence_start
-    )
+    if k + 2 >= len(toks) or toks[k + 1].low not in _POSSESSORS or toks[k + 1].sentence_start:
+        return False
+    if toks[k + 2].low in _FAMILY_NOUNS:
+        return True
+    for j in range(k + 2, min(k + 5, len(toks))):
+        cue = ctx.cue_ends.get(j)
+        if cue is not None and cue.kind == "family" and j - len(cue.phrase) == k:
+            return True
+    return False
 
 
 class RuleView(NamedTuple):

@@ -1,4 +1,4 @@
-"""Identifiers with a shape: phones, emails, NHS and hospital numbers, handles, dates of birth.
+"""Identifiers with a shape: phones, NHS and hospital numbers, handles, dates of birth.
 
 Each returns ``(type, start, end)`` spans over the original text; overlaps are settled by the caller.
 Digits are matched with ``\\d``, which in Python covers every script's digits (Bengali ৯, Persian ۳,
@@ -13,14 +13,14 @@ import unicodedata
 
 import phonenumbers
 
-from bot.privacy.anonymise._addresses import addresses, postcodes, rooms
+from bot.privacy.anonymise._addresses import addresses, postcodes
 from bot.privacy.anonymise._digits import number_shapes
+from bot.privacy.anonymise._emails import emails
 from bot.privacy.anonymise._months import MONTHS
+from bot.privacy.anonymise._rooms import rooms
 from bot.privacy.anonymise._windows import Caseless, mentions
 
 Span = tuple[str, int, int]
-
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
 # Patterns here open with the character a match starts with and look behind it afterwards: a pattern
 # that opens with a look-behind makes ``re`` try every position of the story, not only its digits.
@@ -70,10 +70,6 @@ def phones(text: str) -> list[Span]:
             if raw.startswith(("0", "+")) and sum(c.isdigit() for c in raw) >= 9:
                 spans.append(("PHONE", begin + m.start, begin + m.end))
     return spans
-
-
-def emails(text: str) -> list[Span]:
-    return [("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)] if "@" in text else []
 
 
 # Hospital numbers: letters and digits together, taken whole ("RN 7788 123", "RVJ 889 1204").

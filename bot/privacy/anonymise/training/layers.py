@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bot.privacy.anonymise import _addresses, _digits, _structured
+from bot.privacy.anonymise import _addresses, _digits, _emails, _rooms, _structured
 from bot.privacy.anonymise._model import Stages, find_names
 
 EVAL = Path(__file__).resolve().parents[4] / "tests" / "bot" / "privacy" / "anonymise" / "eval"
@@ -26,7 +26,7 @@ _WORD = re.compile(r"\w+")
 def _identifier_layers(text: str) -> dict[str, list[tuple[str, int, int]]]:
     streets = _addresses.addresses(text)
     return {
-        "emails": _structured.emails(text),
+        "emails": _emails.emails(text),
         "nhs numbers": _structured.nhs_numbers(text),
         "phones": _structured.phones(text),
         "dates of birth (cued, 1900s)": _structured.dates_of_birth(text),
@@ -34,7 +34,7 @@ def _identifier_layers(text: str) -> dict[str, list[tuple[str, int, int]]]:
         "handles": _structured.handles(text),
         "streets": streets,
         "postcodes": _addresses.postcodes(text, streets),
-        "rooms": _addresses.rooms(text),
+        "rooms": _rooms.rooms(text),
         "number shapes": _digits.number_shapes(text),
         "long numbers": _structured.long_numbers(text),
     }

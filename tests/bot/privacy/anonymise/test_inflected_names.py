@@ -40,3 +40,39 @@ def test_a_verb_after_a_family_word_stays_while_a_name_there_goes() -> None:
         "mąż przywiózł [NAME] i [NAME] do szpitala"
     )
     assert anonymise("mój mąż marek przyjechał", "pl").redacted == "mój mąż [NAME] przyjechał"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("мами Любові Петрівни не пустили на ніч", "мами [NAME] не пустили на ніч"),
+        ("я довго чекала на Надію Іванівну", "я довго чекала на [NAME]"),
+        ("попросила Віру Миколаївну почекати", "попросила [NAME] почекати"),
+    ],
+)
+def test_a_ukrainian_first_name_goes_with_the_patronymic_after_it_in_any_case(
+    text: str, expected: str
+) -> None:
+    assert anonymise(text, "uk").redacted == expected
+
+
+def test_a_patronymic_alone_takes_no_everyday_word_before_it() -> None:
+    assert anonymise("сказала Петрівна що все добре", "uk").redacted == "сказала [NAME] що все добре"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Я приїхала з чоловіком Андрієм о пів на першу", "Я приїхала з чоловіком [NAME] о пів на першу"),
+        ("я чекала Василя до ранку", "я чекала [NAME] до ранку"),
+        ("дзвонила сестрі Марії цілу ніч", "дзвонила сестрі [NAME] цілу ніч"),
+        ("моя подруга Богдана переклала", "моя подруга [NAME] переклала"),
+        ("тітка Леся перекладала", "тітка [NAME] перекладала"),
+    ],
+)
+def test_a_ukrainian_name_and_the_kin_word_before_it_are_read_in_any_case(text: str, expected: str) -> None:
+    assert anonymise(text, "uk").redacted == expected
+
+
+def test_a_ukrainian_town_in_the_genitive_stays() -> None:
+    assert anonymise("Тетяна з Харкова допомогла мені", "uk").redacted == "[NAME] з Харкова допомогла мені"

@@ -79,3 +79,47 @@ def test_a_staff_name_after_a_title_goes_and_the_time_words_before_stay(
 )
 def test_a_title_followed_by_a_verb_keeps_every_word(lang: str, text: str) -> None:
     assert anonymise(text, lang).redacted == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "pl",
+            "położna Dorota opiekowała się mną, z Dorotą czułam się bezpiecznie",
+            "położna [STAFF NAME] opiekowała się mną, z [STAFF NAME] czułam się bezpiecznie",
+        ),
+        (
+            "en",
+            "midwife Chidinma came at 3, then Chidinma stayed",
+            "midwife [STAFF NAME] came at 3, then [STAFF NAME] stayed",
+        ),
+    ],
+)
+def test_a_name_staff_carry_once_is_staff_every_time_it_is_mentioned(
+    lang: str, text: str, expected: str
+) -> None:
+    assert anonymise(text, lang).redacted == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("so", "ummulisadii Cawo aad bay u fiicnayd"),
+        ("uk", "likar Hryhorenko navit ne predstavylas"),
+    ],
+)
+def test_a_staff_word_in_her_spelling_types_the_name_as_staff(lang: str, text: str) -> None:
+    assert "[STAFF NAME]" in anonymise(text, lang).redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter Grace is fine. We were on Grace Ward for 3 days",
+        "Sarah was kind. The Kestrel unit was noisy, KESTREL  again.",
+    ],
+)
+def test_a_name_said_again_inside_a_place_stays_the_place(text: str) -> None:
+    redacted = anonymise(text, "en").redacted
+    assert "Grace Ward" in redacted or "Kestrel unit was noisy, KESTREL" in redacted

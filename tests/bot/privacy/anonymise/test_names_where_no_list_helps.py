@@ -56,3 +56,33 @@ def test_an_everyday_verb_after_a_job_title_is_not_taken_for_a_name(text: str) -
 def test_a_surname_that_is_also_a_word_goes_with_the_name_before_it() -> None:
     # "جعفری" is also parsley in Persian, so a frequency list holds it; after a name it is her surname.
     assert anonymise("خواهرم مریم جعفری دیروز آمد", "prs").redacted == "خواهرم [NAME] دیروز آمد"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("پسر خود احمد را دیدم", "پسر خود [NAME] را دیدم"),
+        ("شوهر من فرید را بیرون کردند", "شوهر من [NAME] را بیرون کردند"),
+        ("دختر ما نازنین خیلی کوچک بود", "دختر ما [NAME] خیلی کوچک بود"),
+    ],
+)
+def test_a_dari_kin_word_is_a_cue_however_she_says_whose_it_is(text: str, expected: str) -> None:
+    assert anonymise(text, "prs").redacted == expected
+
+
+def test_a_dari_kin_word_with_my_apart_takes_no_everyday_word_after_it() -> None:
+    assert anonymise("دختر من خیلی کوچک بود", "prs").redacted == "دختر من خیلی کوچک بود"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rose, my doula, was the only one who knew my plan",
+            "[NAME], my doula, was the only one who knew my plan",
+        ),
+        ("Hope, my birth partner, stayed all night", "[NAME], my birth partner, stayed all night"),
+    ],
+)
+def test_a_word_that_is_also_a_name_goes_when_a_family_cue_follows_it(text: str, expected: str) -> None:
+    assert anonymise(text, "en").redacted == expected

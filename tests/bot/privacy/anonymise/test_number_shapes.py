@@ -80,8 +80,8 @@ def test_ordinary_numbers_stay(text: str) -> None:
 
 
 def test_a_street_before_a_postcode_goes_whatever_it_is_called() -> None:
-    assert redact("we live 27 Rochester Mount ME7 4QT") == "we live [ADDRESS][POSTCODE]"
-    assert redact("আমরা থাকি ২২ ক্যাবল গলি E1 8") == "আমরা থাকি [ADDRESS][POSTCODE]"
+    assert redact("we live 27 Rochester Hollow ME7 4QT") == "we live [ADDRESS][POSTCODE]"
+    assert redact("আমরা থাকি ২২ ক্যাবল মাউন্ট E1 8") == "আমরা থাকি [ADDRESS][POSTCODE]"
 
 
 def test_her_town_after_a_known_street_stays() -> None:

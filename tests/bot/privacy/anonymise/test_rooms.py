@@ -1,0 +1,58 @@
+"""A bed, cot, incubator or room number goes with its word, in every one of her languages and orders."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.anonymise import anonymise
+
+
+def digits_left(text: str, lang: str) -> str:
+    return "".join(c for c in anonymise(text, lang).redacted if c.isdigit())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "our boy was in cot 4 on the neonatal unit for a fortnight"),
+        ("en", "she spent days in incubator 2 and nobody explained the alarms"),
+        ("en", "Bed #9 had no call bell that night"),
+        ("en", "they put me in cubicle 3, then cabin 5"),
+        ("pl", "synek leżał w inkubatorze 6 przez tydzień"),
+        ("pl", "byłam w pokoju 11, łóżeczko 2 stało obok"),
+        ("ro", "am stat in rezerva 7, fetita in incubatorul 1"),
+        ("pt", "o meu bebê ficou na incubadora 4 e no berço 9"),
+        ("uk", "синочок лежав у кувезі 3, а я в кімнаті 8"),
+        ("ar", "بنتي كانت في الحاضنة ٥ ثلاث أيام"),
+        ("ar", "kont fi el ghorfa 6 w ibni fi sreer 2"),
+        ("so", "ilmaha wuxuu ku jiray incubator 8, aniga qol 4"),
+        ("ps", "زه په کټ ۶ کې وم او ماشوم په خونه ۲ کې"),
+        ("prs", "من در بستر شماره ۸ بودم"),
+        ("ur", "mujhe kamra 9 mein rakha, baby cot 2 mein thi"),
+        ("bn", "আমি ৭ নম্বর বেডে ছিলাম, বাচ্চা কেবিন ৩ এ"),
+        ("bn", "ami cabin 4 e chilam"),
+        ("pa", "ਮੈਂ ਕਮਰਾ ੩ ਵਿੱਚ ਸੀ, 5 ਨੰਬਰ ਬੈੱਡ ਤੇ"),
+        ("gu", "હું રૂમ ૨ માં હતી, ખાટલા ૩ પર"),
+        ("ti", "ab arat 6 neyre, ሕፃን ኣብ ኢንኩቤተር 2"),
+        ("en", "my bed was number 14 and the one by the window was bed A3"),
+        ("pt", "meu quarto era o 5, perto da sala G.2"),
+        ("so", "sariirta lambar 4 ayaan ku jiray, sariirtayda 6 ma lahayn"),
+        ("ar", "سريري رقم ٤ كان قريب من الباب، وبعدين kont fi sereer ra2am 5"),
+        ("bn", "আমি বেড নাম্বার ৯ এ ছিলাম"),
+    ],
+)
+def test_no_digit_of_where_she_or_her_baby_lay_is_left(lang: str, text: str) -> None:
+    assert digits_left(text, lang) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there were 3 women in the bay and 2 midwives",
+        "I slept 4 hours in that bed",
+        "the room was cold for 2 days",
+        "the room was 3 degrees too cold and the bed is 2 metres from the door",
+    ],
+)
+def test_counts_beside_a_bed_or_room_stay(text: str) -> None:
+    assert anonymise(text, "en").redacted == text
