@@ -54,14 +54,15 @@ TURNS_WITHIN = re.compile(rf"\b(?:however|{_TURN_WORDS})\b", re.IGNORECASE)
 #: turn. The embedding reads it too close to "I am sorry you felt the midwife did not listen" (the heads gave
 #: such sentences 0.05 for an apology, and the classifier called them "sorry you feel"), so its shape decides:
 #: a plain apology is never "sorry you feel" and always says sorry. Her feelings, "if" and "any" stay with
-#: the phrase layer, which blocks them whatever the shape.
+#: the phrase layer, which blocks them whatever the shape. A sentence may open with it, as a short reply does
+#: ("Sorry - I'll share this with the team."): the heads read those as owning nothing.
 PLAIN_APOLOGY = re.compile(
-    r"\b(?:i am|i'm|im|we are|we're|i was|i really am|we really are)\s+"
+    r"(?:^|\b(?:i am|i'm|im|we are|we're|i was|i really am|we really are)\s+)"
     r"(?:(?:so|very|really|truly|deeply|genuinely|sincerely|extremely|terribly)\s+)*sorry\b"
-    r"(?:\s+(?:that|for|about))?\s+"
+    r"(?:\s*[-\u2013\u2014,:.!]+)?(?:\s+(?:that|for|about))?\s+"
     r"(?!(?:that\s+)?(?:you|u)\s+(?:feel|felt|are\s+feeling|were\s+feeling|think|thought|perceive|perceived|"
     r"see|saw|were\s+upset|are\s+upset|were\s+unhappy|are\s+unhappy|were\s+disappointed|are\s+disappointed)\b"
-    r"|if\b|any\b|the\s+inconvenience\b|how\s+you\s+feel\b)\w",
+    r"|if\b|(?:(?:for|about)\s+)?(?:any|the\s+inconvenience)\b|how\s+you\s+feel\b)\w",
     re.IGNORECASE,
 )
 

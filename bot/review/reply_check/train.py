@@ -30,6 +30,9 @@ the one chosen from that table, and ``OVERRULED[0]`` the rules file's ``phrase_o
   trained on; a fifth of them checked by each fold's model.
 - "r6 …, read" and "r6 …, held": ``data/voices_round6.toml``, good and defensive drafts written whole in
   styles the rest lacks, never trained on; "held" is the third of them nobody read the results of.
+- "blind …": the tuning part of the blind set (``eval/blind/tuning.jsonl``), written by a hand that never
+  saw this repository, never trained on; a fifth checked by each fold's model, and any hand-written
+  sentence nearly the same as one of its sentences held out with it (round 8).
 - last, how many of the held-out tuning stories the safeguarding reader flags strongly enough to block
   are still read as urgent now by each fold's ``over`` head (none may be read as over).
 
@@ -63,6 +66,9 @@ from flows.embedding import embed
 HERE = Path(__file__).parent
 DATA = HERE / "data"
 TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
+#: the tuning part of the blind set (written later, by a hand that never saw this repository): never trained
+#: on, only checked by --cv (round 8); its frozen part is never opened
+BLIND = TUNING.parent / "blind" / "tuning.jsonl"
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
@@ -195,8 +201,8 @@ def round6() -> list[dict[str, Any]]:
     return marked
 
 
-def tuning_drafts() -> list[dict[str, Any]]:
-    with TUNING.open(encoding="utf-8") as file:
+def tuning_drafts(path: Path = TUNING) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as file:
         return [json.loads(line) for line in file if line.strip()]
 
 
@@ -296,6 +302,7 @@ def cross_validate() -> None:
     stories = sorted({draft["story"] for draft in drafts})
     fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
     hand, owning, other_voices, sixth = hand_written(), owning_sentences(), voices(), round6()
+    blind = tuning_drafts(BLIND)
     hand_vectors = _embed([example.text for example in hand])
     owning_vectors = _embed([example.text for example in owning])
     rows = grid()
@@ -305,9 +312,13 @@ def cross_validate() -> None:
     bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
-        voiced, sixths = other_voices[fold::FOLDS], sixth[fold::FOLDS]
+        voiced, sixths, blinds = other_voices[fold::FOLDS], sixth[fold::FOLDS], blind[fold::FOLDS]
         held_vectors = _embed(
-            [s.text for draft in (*held, *voiced, *sixths) for s in sentences(normalise(draft["draft"]))]
+            [
+                s.text
+                for draft in (*held, *voiced, *sixths, *blinds)
+                for s in sentences(normalise(draft["draft"]))
+            ]
         )
         kept = [
             example
@@ -335,8 +346,13 @@ def cross_validate() -> None:
                 blocked[row][f"{draft['label']} {draft['part']}"] += not check(
                     draft["draft"], draft["story"], trial, phrases
                 ).ok
+            for draft in blinds:
+                blocked[row][f"blind {draft['label']}"] += not check(
+                    draft["draft"], draft["story"], trial, phrases
+                ).ok
     totals = Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices))
-    _print(blocked, totals + Counter(f"{draft['label']} {draft['part']}" for draft in sixth))
+    totals += Counter(f"{draft['label']} {draft['part']}" for draft in sixth)
+    _print(blocked, totals + Counter(f"blind {draft['label']}" for draft in blind))
     print(f"urgent tuning stories still read as urgent now: {urgent['still urgent']}/{urgent['urgent']}")
 
 
@@ -401,6 +417,8 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         ("r6 good, read", "good read", "good read"),
         ("r6 defensive, held", "defensive held", "defensive held"),
         ("r6 good, held", "good held", "good held"),
+        ("blind defensive", "blind defensive", "blind defensive"),
+        ("blind good", "blind good", "blind good"),
     )
     print(
         f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6} {'overruled':>9}",

@@ -6,7 +6,13 @@ import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
 from bot.review.reply_check._advice import reports_change
-from bot.review.reply_check._check import admits, embed_sentences, overruled, owned_by
+from bot.review.reply_check._check import (
+    admits,
+    embed_sentences,
+    overruled,
+    owned_by,
+    owns_failure,
+)
 from bot.review.reply_check._lexical import phrase_findings
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import Owned, Owning, Reading, model
@@ -444,3 +450,43 @@ def test_an_explanation_then_but_and_what_we_should_have_done_is_not_blocked() -
 
     assert check_reply(f"{THANKS} {SORRY} {explanation} {owned} {NEXT} {TALK}", STORY).ok
     assert not check_reply(f"{THANKS} {explanation} {excused} {TALK}", STORY).ok
+
+
+# --- round 8: the kinds of good reply the blind set showed blocked ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blamed"),
+    [
+        ("You should have a blood test again in six weeks.", False),
+        ("You should have another scan at 36 weeks to check his growth.", False),
+        ("You have a name, and you should have heard it.", False),
+        ("You should have told us about the bleeding sooner.", True),
+        ("You should have asked for a different interpreter.", True),
+        ("u should of rung triage", True),
+    ],
+)
+def test_what_she_should_have_next_or_was_owed_is_not_blame(sentence: str, blamed: bool) -> None:
+    """ "Have" as a verb of its own is what comes next; "heard" is what she was owed; neither is blame."""
+    found = {found.rule for found in phrase_findings(Sentence(sentence, 0), "", rules())}
+
+    assert ("blame" in found) is blamed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        ("Sorry - that should never have happened to you.", True),
+        ("So sorry, we let you down that night.", True),
+        ("sorry, that was rubbish of us x", True),
+        ("Sorry, but the ward was full that night.", False),
+        ("Sorry you feel that way.", False),
+        ("Sorry for any upset caused.", False),
+        ("I am sorry for the inconvenience.", False),
+    ],
+)
+def test_a_sentence_that_opens_with_sorry_owns_the_failure_unless_it_turns_or_is_about_feelings(
+    sentence: str, owned: bool
+) -> None:
+    """Short replies open with "Sorry - …"; the heads read it as owning nothing, so its shape decides."""
+    assert owns_failure(Sentence(sentence, 0)) is owned
