@@ -29,18 +29,21 @@ _SEPARATOR = r"(?:[ \u00a0./\-–]|\s?[()]\s?|[./\-–] )"
 _RUN = re.compile(rf"[+(\d](?<![\w+].)(?:(?<=\+)\(?\d+|(?<=\()\d+|(?<=\d)\d*)(?:{_SEPARATOR}\d+)*\)?(?!\w)")
 _MIN_DIGITS = 6
 _MONTH_DATE = re.compile(
-    rf"(?<!\w)\d{{1,2}}(?:st|nd|rd|th|er|º|-?го)?\s*(?:of\s+|de\s+|[/.\-]\s*)?(?P<month>{MONTHS})\.?,?"
-    rf"(?:\s*(?:de\s+)?|[/.\-])(?P<year>(?:19|20)\d\d|'\d\d|\d\d(?!\s*(?:am|pm|h\b|hrs|cm|kg|%)))(?!\w)",
+    rf"(?<!\w)\d{{1,2}}(?:st|nd|rd|th|er|º|-?го|ই|শে|লা|রা|ঠা)?\s*(?:of\s+|de\s+|[/.\-]\s*)?(?P<month>{MONTHS})\.?,?"
+    rf"(?:\s*(?:de\s+)?|[/.\-])(?P<year>(?:19|20|13|14)\d\d|'\d\d|\d\d(?!\s*(?:am|pm|h\b|hrs|cm|kg|%)))(?!\w)",
     re.IGNORECASE,
 )
 # Month words that are also everyday words: with them only a four-digit year makes a date.
 _AMBIGUOUS_MONTHS = frozenset(
     """may mai mar march june jun july jul aug sep sept oct dec مئی جون حمل ثور جوزا سرطان اسد میزان عقرب قوس
-    جدی دلو حوت اب آب مے মে ਮਈ મે""".split()
+    جدی دلو حوت اب آب مے মে ਮਈ મે تیر مهر دی آذر تله کب زمری noi""".split()
 )
 # Letters glued to a long number ("rn4567890", "h00234517"): a hospital number in lowercase.
 _GLUED = re.compile(r"\d(?<=[^\W\d_]\d)\d{4,}(?!\w)")
 _DAY_START = re.compile(r"\d(?<!\w\d)\d?(?!\d)")
+# A date glued to the letters around it: a preposition fused before it ("ብ15/01/2024", "ب15/01/2024",
+# "on15/01/2024") or a case ending or year mark after it ("২০২৪এ", "15.01.2024р").
+_GLUED_DATE = re.compile(r"\d(?<![\d/.\-]\d)\d{0,3}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\d]|[/.\-]\d)")
 
 
 # Where each script's digits 0-9 start (Unicode's decimal digits outside ASCII, as of Unicode 15):
@@ -114,6 +117,9 @@ def number_shapes(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in _RUN.finditer(plain):
         spans += _shaped(m.group(), m.start())
+    for m in _GLUED_DATE.finditer(plain):
+        if _is_date(re.findall(r"\d+", m.group())):
+            spans.append(("DATE OF BIRTH", m.start(), m.end()))
     for day in _DAY_START.finditer(plain):
         date = _MONTH_DATE.match(plain, day.start())
         if date and (len(date.group("year")) == 4 or date.group("month").casefold() not in _AMBIGUOUS_MONTHS):

@@ -77,7 +77,7 @@ _HOSPITAL_LABEL = (
     r"hospital\s*(?:number|no\.?|num|#)|hosp\s*(?:number|no\.?|num|#)|mrn|unit\s*number|"
     r"número\s+do\s+hospital|numero\s+do\s+hospital|numer\s+szpitalny|nr\s+szpitalny|"
     r"num[aă]r(?:ul)?\s+(?:de\s+)?spital|номер\s+лікарні|лікарняний\s+номер|رقم\s+المستشفى|"
-    r"ہسپتال\s+نمبر|হাসপাতাল\s+নম্বর|ਹਸਪਤਾਲ\s+ਨੰਬਰ|હોસ્પિટલ\s+નંબર|د\s+روغتون\s+نمبر|"
+    r"ہسپتال\s+نمبر|হাসপাতাল\s+(?:নম্বর|নাম্বার|নং)|ਹਸਪਤਾਲ\s+ਨੰਬਰ|હોસ્પિટલ\s+નંબર|روغتون\s+(?:نمبر|شمېره)|"
     r"شماره\s+شفاخانه|lambarka\s+isbitaalka|ቁጽሪ\s+ሆስፒታል"
 )
 _ID_CHUNK = r"[A-Za-z]{0,4}\d[\dA-Za-z]*"
@@ -85,10 +85,12 @@ _HOSPITAL = Caseless(
     rf"(?:{_HOSPITAL_LABEL})\s*(?:is|was|:|-|e|é|це|هو|ہے)?\s*(?P<id>[A-Za-z]{{0,4}}\s?\d[\dA-Za-z]*"
     rf"(?:[ \-]\d[\dA-Za-z]*)*)"
 )
-# Unlabelled: one to four capitals then at least five digits ("RN4567890", "K1234567").
+# Unlabelled: one to four capitals then digit groups of at least five digits in all, however she
+# groups them ("RN4567890", "K1234567", "RVJ 889 1204", "NMH 6603 118").
 _HOSPITAL_SHAPE = re.compile(
-    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3} ?\d{3}[ \-]?\d{2,}(?:[ \-]\d{3,})?(?![\w@])"
+    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3} ?\d{2,}(?:[ \-]\d{2,}){0,3}(?![\w@])"
 )
+_HOSPITAL_DIGITS = 5
 
 
 _HOSPITAL_STEMS = (
@@ -102,29 +104,56 @@ def hospital_numbers(text: str) -> list[Span]:
     if mentions(text, _HOSPITAL_STEMS):
         found = _HOSPITAL.near_digits(text, 40, 20, _HOSPITAL_STEMS)
         spans += [("HOSPITAL NUMBER", m.start("id"), m.end("id")) for m in found]
-    spans += [("HOSPITAL NUMBER", m.start(), m.end()) for m in _HOSPITAL_SHAPE.finditer(text)]
+    for m in _HOSPITAL_SHAPE.finditer(text):
+        if sum(c.isdigit() for c in m.group()) >= _HOSPITAL_DIGITS:
+            spans.append(("HOSPITAL NUMBER", m.start(), m.end()))
     return spans
 
 
 # Handles: "@name", and after a platform, a name with dots or underscores or her display name.
 _AT_HANDLE = re.compile(r"@(?<![\w.+-]@)[\w.]*\w")
+# The platform as she names it, in Latin letters or her script, "my" or a case ending fused on
+# ("instagramkayga", "ኢንስታግራመይ", "інстаграмі").
 _PLATFORM = Caseless(
-    r"(?:i(?<!\w.)(?:nsta(?:gram)?|g)|t(?<!\w.)(?:iktok|ik\s+tok|witter|hreads|elegram)|s(?<!\w.)nap(?:chat)?|"
-    r"f(?<!\w.)(?:b|acebook)|y(?<!\w.)(?:outube|t))\b(?:-\w+)?"
+    r"(?:(?:i(?<!\w.)(?:nsta(?:gram)?|g)|t(?<!\w.)(?:iktok|ik\s+tok|witter|hreads|elegram)|s(?<!\w.)nap(?:chat)?|"
+    r"f(?<!\w.)(?:b|acebook)|y(?<!\w.)(?:outube|t))(?:ka(?:y|a)g[au]|ga|ul|ie|em)?\b"
+    r"|(?:інста(?:грам)?|телеграм|фейсбук|тікток|тик\s?ток|"
+    r"انستا|انستغرام|انستقرام|انسٹا|انسٹاگرام|اینستا|اینستاگرام|انسټاګرام|انسټا|فيسبوك|فيس\s?بوك|فیس\s?بک|"
+    r"فیسبوک|تيك\s?توك|ٹک\s?ٹاک|تیک\s?تاک|سناب|تلگرام|تيليجرام|ইনস্টা(?:গ্রাম)?|ফেসবুক|টিকটক|"
+    r"ઇન્સ્ટા(?:ગ્રામ)?|ફેસબુક|ਇੰਸਟਾ(?:ਗ੍ਰਾਮ)?|ਫੇਸਬੁੱਕ|ኢንስታ(?:ግራም)?|ፌስቡክ|ቲክቶክ)\w*)(?:-\w+)?"
 )
-# After a platform and a few words ("fb is", "na fb jestem jako"): a name with dots, underscores or
-# digits in it, or her display name in capitals ("Amina Warsame Mum").
+# After a platform and a few words or a colon ("fb is", "snap: ", "na fb jestem jako"): a name with
+# dots, underscores or digits in it, or her display name in capitals ("Amina Warsame Mum", "Kasia Nowak
+# 88").
 _AFTER_PLATFORM = re.compile(
-    r"(?:\s+[^\s@]+){0,3}?\s+(?P<handle>[\w][\w.]*[._\d][\w.]*\w"
-    r"|[^\W\d_a-z][\w'’\-]+(?:\s+[^\W\d_a-z][\w'’\-]+){1,3})"
+    r"\s*[:=\-–]?(?:\s+[^\s@]+){0,3}?\s*[:=\-–]?\s+@?\s?(?P<handle>[\w][\w.]*[._\d][\w.]*\w"
+    r"|[^\W\d_a-z][\w'’\-]+(?:\s+[^\W\d_a-z][\w'’\-]+){1,3}(?:\s+\d+(?!\w))?)"
 )
 _NOT_A_HANDLE = frozenset("my the i and but then so it we he she they this that".split())
 _HANDLE_SHAPE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]")
+# Her profile's address: a platform's domain and the path after it, taken whole ("facebook.com/amina.w.85",
+# "tiktok.com/@elif", "t.me/olena_k", "wa.me/447700900123").
+_PROFILE_URL = Caseless(
+    r"(?:(?:h(?<![\w/]h)ttps?://)?(?:www\.|m\.|vm\.)?)?(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|"
+    r"threads|snapchat|youtube|youtu|linkedin|t|wa|telegram)\.(?:com|net|me|be|am)/[^\s,;!)\]}>]*[^\s,;!?.)\]}>]"
+)
 
 
 _PLATFORM_STEMS = (
-    "insta", " ig", "tik", "snap", "fb", "facebook", "twitter", "threads", "telegram", " yt", "youtube",
+    "insta", "ig", "tik", "snap", "fb", "facebook", "twitter", "threads", "telegram", " yt", "youtube",
+    "інста", "телеграм", "фейсбук", "тікток", "тик", "انست", "انسٹ", "اینست", "انسټ", "فيس", "فیس", "تيك",
+    "ٹک", "تیک", "سناب", "تلگرام", "تيليجرام", "ইনস্টা", "ফেসবুক", "টিকটক", "ઇન્સ્ટા", "ફેસબુક", "ਇੰਸਟਾ", "ਫੇਸਬੁੱਕ",
+    "ኢንስታ", "ፌስቡክ", "ቲክቶክ", ".com/", ".me/", ".net/", ".be/", ".am/",
 )  # fmt: skip
+
+
+def _is_handle(found: str) -> bool:
+    """A display name is words in capitals: a script without capitals has no display name to tell from
+    the words after the platform ("فيسبوك مجموعة الأمهات", the mums' group on Facebook)."""
+    words = found.split()
+    if words[0].casefold() in _NOT_A_HANDLE:
+        return False
+    return len(words) == 1 or all(w[0].isupper() or w.isdigit() for w in words)
 
 
 def handles(text: str) -> list[Span]:
@@ -132,9 +161,10 @@ def handles(text: str) -> list[Span]:
     if "@" in text:
         spans += [("HANDLE", m.start(), m.end()) for m in _AT_HANDLE.finditer(text)]
     if mentions(text, _PLATFORM_STEMS):
+        spans += [("HANDLE", m.start(), m.end()) for m in _PROFILE_URL.finditer(text)]
         for m in _PLATFORM.finditer(text):
             after = _AFTER_PLATFORM.match(text, m.end())
-            if after and after.group("handle").split()[0].casefold() not in _NOT_A_HANDLE:
+            if after and _is_handle(after.group("handle")):
                 spans.append(("HANDLE", after.start("handle"), after.end("handle")))
     if "_" in text:
         spans += [("HANDLE", m.start(), m.end()) for m in _HANDLE_SHAPE.finditer(text)]
@@ -147,7 +177,7 @@ _YEAR = r"(?:\d{4}|'?\d{2})"
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} \d{{4}}"
     rf"|\d{{4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"
-    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?(?:,?\s+(?:de\s+)?{_YEAR}(?:\s*р\.?)?)?"
+    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?(?:,?\s+(?:de\s+)?{_YEAR}(?:\s*р(?:\.|(?!\w)))?)?"
     rf"|(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)"
 )
 _DOB_CUE = (

@@ -106,3 +106,52 @@ def test_every_script_s_digits_are_read_as_digits() -> None:
         ch = chr(code)
         if unicodedata.decimal(ch, -1) >= 0:
             assert digits_as_digits(ch) == str(unicodedata.decimal(ch)), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "glued"),
+    [
+        ("ti", "ጓለይ ብ03/11/2023 ተወሊዳ", "ብ[DATE OF BIRTH] "),
+        ("ar", "بنتي ولدت ب3/11/2023 بالليل", "ب[DATE OF BIRTH] "),
+        ("bn", "আমার ছেলে ০৩/১১/২০২৩এ জন্মেছে", " [DATE OF BIRTH]এ "),
+        ("uk", "син народився 03.11.2023р вночі", " [DATE OF BIRTH]р "),
+        ("en", "baby came on03/11/2023 at night", "on[DATE OF BIRTH] "),
+    ],
+)
+def test_a_date_glued_to_a_preposition_or_an_ending_goes(lang: str, text: str, glued: str) -> None:
+    out = redact(text, lang)
+    assert glued in out and not any(c.isdigit() for c in out), out
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ro", "s-a nascut pe 3 noi. 2023, nu 3 ian. 2024"),
+        ("pt", "nasceu a 3 fev 2023"),
+        ("bn", "৩রা জানুয়ারী ২০২৪ তারিখে"),
+        ("prs", "پسرم در ۱۲ جدی ۱۴۰۲ به دنیا آمد"),
+        ("prs", "دخترم ۵ مهر ۱۴۰۱ متولد شد"),
+        ("ps", "زوی مې د ۳ سلواغه ۱۴۰۲ زېږېدلی"),
+        ("uk", "донька народилася 3 листопада 2023 року"),
+    ],
+)
+def test_a_date_with_a_short_or_solar_month_goes_in_every_language(lang: str, text: str) -> None:
+    out = redact(text, lang)
+    assert "[DATE OF BIRTH]" in out and not any(c.isdigit() for c in out), out
+
+
+def test_the_word_after_a_ukrainian_year_is_left_whole() -> None:
+    assert redact("народилася 3 листопада 2023 року", "uk") == "народилася [DATE OF BIRTH] року"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they gave me 2 x 500mg then 1.5 more at 10.30",
+        "contractions 3-4 mins apart in 2023",
+        "the app said v2.1 was out",
+        "she came out at 14 30 and weighed 3.1",
+    ],
+)
+def test_doses_times_and_a_year_alone_stay(text: str) -> None:
+    assert redact(text, "en") == text

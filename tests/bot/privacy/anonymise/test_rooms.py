@@ -56,3 +56,51 @@ def test_no_digit_of_where_she_or_her_baby_lay_is_left(lang: str, text: str) -> 
 )
 def test_counts_beside_a_bed_or_room_stay(text: str) -> None:
     assert anonymise(text, "en").redacted == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "left"),
+    [
+        ("en", "I was in bay 6 for three nights", "I was in [ADDRESS] for three nights"),
+        ("en", "they moved me to bay 2 after theatre", "they moved me to [ADDRESS] after theatre"),
+        ("gu", "hu bay 5 ma hati aakhi raat", "hu [ADDRESS] ma hati aakhi raat"),
+        ("ur", "main bay 1 mein thi jab doctor aaye", "main [ADDRESS] mein thi jab doctor aaye"),
+        ("pa", "asi bay 4 ch si", "asi [ADDRESS] ch si"),
+        ("bn", "আমি bay 2 তে ছিলাম", "আমি [ADDRESS] তে ছিলাম"),
+        ("pl", "leżałam na bay 3 przy oknie", "leżałam na [ADDRESS] przy oknie"),
+        ("ti", "ኣብ bay 7 ነይረ", "ኣብ [ADDRESS] ነይረ"),
+        ("ps", "زه په bay 5 کې وم", "زه په [ADDRESS] کې وم"),
+        ("so", "bay 6 ayaan ku jiray", "[ADDRESS] ayaan ku jiray"),
+    ],
+)
+def test_a_bay_goes_when_she_says_she_was_in_it_in_any_of_her_languages(
+    lang: str, text: str, left: str
+) -> None:
+    assert anonymise(text, lang).redacted == left
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "left"),
+    [
+        ("ro", "am fost in salonul 4, patul 1 langa usa", "am fost in [ADDRESS] langa usa"),
+        ("pt", "fiquei no quarto 8, cama 3", "fiquei no [ADDRESS]"),
+        ("uk", "я лежала в палаті 5, ліжко 2", "я лежала в [ADDRESS]"),
+        ("en", "ward 4 bay 3, bed 6 by the window", "ward 4 [ADDRESS] by the window"),
+        ("en", "room 2 / cot 1 for the baby", "[ADDRESS] for the baby"),
+    ],
+)
+def test_a_room_and_its_bed_written_apart_go_as_one(lang: str, text: str, left: str) -> None:
+    assert anonymise(text, lang).redacted == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lady in bay 3 was snoring",
+        "bay 3 was noisy all night",
+        "ward 7 bay 2",
+        "the room was cold and they gave me 2 x 500mg paracetamol",
+    ],
+)
+def test_a_bay_that_is_not_hers_and_doses_beside_a_room_stay(text: str) -> None:
+    assert anonymise(text, "en").redacted == text
