@@ -66,6 +66,18 @@ PLAIN_APOLOGY = re.compile(
     re.IGNORECASE,
 )
 
+#: the same plain apology in the other languages replies are written in, which the heads read as owning
+#: nothing (round 9: Romanian, Portuguese, Spanish, Polish). Never sorry for her feelings ("…că vă simțiți",
+#: "…que se sinta", "…że Pani się czuje"), never "if", "but" or "any" (inconvenience, upset).
+OTHER_APOLOGY = re.compile(
+    r"\b(?:(?:ne|îmi|imi)\s+pare\s+(?:(?:foarte|sincer)\s+)?r[ăa]u|pedimos\s+(?:sinceras\s+)?desculpas?|"
+    r"lamentamos(?:\s+muito)?|lo\s+sentimos(?:\s+mucho)?|pedimos\s+disculpas|przepraszam(?:y)?)\b"
+    r"(?![\s,]+(?:(?:c[ăa]|que|że|ze)\s+(?:v[ăa]\s+|se\s+|pani\s+|się\s+)*(?:sim[țt]|sint|sient|czu)\w*|"
+    r"dac[ăa]|se|si|jeśli|jesli|dar|mas|pero|ale|pentru\s+orice|por\s+qualquer|por\s+cualquier|"
+    r"za\s+wszelkie)\b)",
+    re.IGNORECASE,
+)
+
 #: "we should have listened to you": a failure owned by what we should have done (round 7). The heads read
 #: "we should have listened" and "we should have been told by you" alike (0.08 and 0.90 for an apology), so
 #: its shape decides, as for ``PLAIN_APOLOGY``: we, I or a colleague should have done something, not been
@@ -238,8 +250,10 @@ def overruled(sentence: Sentence, reading: Reading, owning: bool, loaded: Rules)
 
 
 def plainly_sorry(sentence: Sentence) -> bool:
-    """Sorry for what happened, plainly (``PLAIN_APOLOGY``), with no turn against it in the sentence."""
-    return PLAIN_APOLOGY.search(sentence.text) is not None and TURNS_WITHIN.search(sentence.text) is None
+    """Sorry for what happened, plainly (``PLAIN_APOLOGY``, ``OTHER_APOLOGY``), with no turn against it in
+    the sentence."""
+    shaped = PLAIN_APOLOGY.search(sentence.text) or OTHER_APOLOGY.search(sentence.text)
+    return shaped is not None and TURNS_WITHIN.search(sentence.text) is None
 
 
 def admits(sentence: Sentence) -> bool:

@@ -86,11 +86,18 @@ def _quote(sentence: Sentence, match: re.Match[str]) -> str:
 _EXPLAINS = re.compile(r",?\s*(?:which|that) means\b|,?\s*meaning\b|,?\s*(?:that is|i\.e\.),", re.IGNORECASE)
 
 
+#: a bracket that opens with the term and glosses it after a comma, naming the plain words before it:
+#: "breaking the waters (an 'ARM', artificial rupture of membranes)"
+_GLOSS_BEFORE = re.compile(r"\(\s*(?:(?:an?|the)\s+)?['\"\u2018\u201c]?$", re.IGNORECASE)
+_GLOSS_AFTER = re.compile(r"['\"\u2019\u201d]?\s*,\s*[^()]+\)")
+
+
 def _explained(text: str, use: re.Match[str]) -> bool:
     after = text[use.end() :].lstrip()
     before = text[: use.start()].rstrip()
     bracket = after.startswith("(") or (before.endswith("(") and after.startswith(")"))
-    return bracket or _EXPLAINS.match(text, use.end()) is not None
+    glossed = _GLOSS_BEFORE.search(text, 0, use.start()) and _GLOSS_AFTER.match(text, use.end())
+    return bracket or bool(glossed) or _EXPLAINS.match(text, use.end()) is not None
 
 
 def _inside_brackets(text: str, use: re.Match[str]) -> bool:

@@ -32,7 +32,8 @@ the one chosen from that table, and ``OVERRULED[0]`` the rules file's ``phrase_o
   styles the rest lacks, never trained on; "held" is the third of them nobody read the results of.
 - "blind …": the tuning part of the blind set (``eval/blind/tuning.jsonl``), written by a hand that never
   saw this repository, never trained on; a fifth checked by each fold's model, and any hand-written
-  sentence nearly the same as one of its sentences held out with it (round 8).
+  sentence nearly the same as one of its sentences held out with it (round 8); "blind2 …" the same for the
+  second blind set's tuning part (round 9).
 - last, how many of the held-out tuning stories the safeguarding reader flags strongly enough to block
   are still read as urgent now by each fold's ``over`` head (none may be read as over).
 
@@ -68,7 +69,8 @@ DATA = HERE / "data"
 TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
 #: the tuning part of the blind set (written later, by a hand that never saw this repository): never trained
 #: on, only checked by --cv (round 8); its frozen part is never opened
-BLIND = TUNING.parent / "blind" / "tuning.jsonl"
+#: and the second blind set's tuning part (round 9), by another such hand, checked the same way
+BLINDS = {name: TUNING.parent / name / "tuning.jsonl" for name in ("blind", "blind2")}
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
@@ -302,7 +304,7 @@ def cross_validate() -> None:
     stories = sorted({draft["story"] for draft in drafts})
     fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
     hand, owning, other_voices, sixth = hand_written(), owning_sentences(), voices(), round6()
-    blind = tuning_drafts(BLIND)
+    blind = {name: tuning_drafts(path) for name, path in BLINDS.items()}
     hand_vectors = _embed([example.text for example in hand])
     owning_vectors = _embed([example.text for example in owning])
     rows = grid()
@@ -312,11 +314,12 @@ def cross_validate() -> None:
     bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
-        voiced, sixths, blinds = other_voices[fold::FOLDS], sixth[fold::FOLDS], blind[fold::FOLDS]
+        voiced, sixths = other_voices[fold::FOLDS], sixth[fold::FOLDS]
+        blinds = [(name, draft) for name, later in blind.items() for draft in later[fold::FOLDS]]
         held_vectors = _embed(
             [
                 s.text
-                for draft in (*held, *voiced, *sixths, *blinds)
+                for draft in (*held, *voiced, *sixths, *(draft for _, draft in blinds))
                 for s in sentences(normalise(draft["draft"]))
             ]
         )
@@ -346,13 +349,14 @@ def cross_validate() -> None:
                 blocked[row][f"{draft['label']} {draft['part']}"] += not check(
                     draft["draft"], draft["story"], trial, phrases
                 ).ok
-            for draft in blinds:
-                blocked[row][f"blind {draft['label']}"] += not check(
+            for name, draft in blinds:
+                blocked[row][f"{name} {draft['label']}"] += not check(
                     draft["draft"], draft["story"], trial, phrases
                 ).ok
     totals = Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices))
     totals += Counter(f"{draft['label']} {draft['part']}" for draft in sixth)
-    _print(blocked, totals + Counter(f"blind {draft['label']}" for draft in blind))
+    totals += Counter(f"{name} {draft['label']}" for name, later in blind.items() for draft in later)
+    _print(blocked, totals)
     print(f"urgent tuning stories still read as urgent now: {urgent['still urgent']}/{urgent['urgent']}")
 
 
@@ -419,6 +423,8 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         ("r6 good, held", "good held", "good held"),
         ("blind defensive", "blind defensive", "blind defensive"),
         ("blind good", "blind good", "blind good"),
+        ("blind2 defensive", "blind2 defensive", "blind2 defensive"),
+        ("blind2 good", "blind2 good", "blind2 good"),
     )
     print(
         f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6} {'overruled':>9}",

@@ -490,3 +490,63 @@ def test_a_sentence_that_opens_with_sorry_owns_the_failure_unless_it_turns_or_is
 ) -> None:
     """Short replies open with "Sorry - …"; the heads read it as owning nothing, so its shape decides."""
     assert owns_failure(Sentence(sentence, 0)) is owned
+
+
+# --- round 9: the kinds of good reply the second blind set showed blocked (written here, never copied) -----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "found"),
+    [
+        ("You shouldn't have to explain your history at every visit.", "blame", False),
+        ("You should not have to chase us for results.", "blame", False),
+        ("You shouldn't have come in before your contractions were regular.", "blame", True),
+        (
+            "The unit was very busy, but that is our problem to fix - it should never mean nobody comes.",
+            "staff_busy",
+            False,
+        ),
+        ("The unit was very busy, so the midwife could not come sooner.", "staff_busy", True),
+    ],
+)
+def test_what_she_should_be_spared_and_a_busy_ward_taken_back_are_not_defensive(
+    sentence: str, rule: str, found: bool
+) -> None:
+    """ "Shouldn't have to" spares her; a busy ward named as ours to fix is not an excuse for it."""
+    rules_found = {finding.rule for finding in phrase_findings(Sentence(sentence, 0), "", rules())}
+
+    assert (rule in rules_found) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("They gave you a CTG (a 'CTG', a monitor of your baby's heartbeat) and nobody said why.", False),
+        ("Your scan was moved (the 'EFW', an estimate of her weight) without asking you.", False),
+        ("We acted on the trace (see CTG, page 4) before the decision.", True),
+    ],
+)
+def test_a_term_glossed_in_its_bracket_after_a_comma_is_explained(sentence: str, found: bool) -> None:
+    rules_found = {finding.rule for finding in blocking(with_sentence(sentence))}
+
+    assert ("jargon" in rules_found) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        ("Ne pare rău că nimeni nu v-a explicat rezultatul.", True),
+        ("Isso não devia ter acontecido e pedimos desculpa.", True),
+        ("Przepraszamy, że nikt do Pani nie oddzwonił.", True),
+        ("Lo sentimos mucho, no le explicamos nada.", True),
+        ("Ne pare rău că vă simțiți așa.", False),
+        ("Lamentamos que se sinta desiludida.", False),
+        ("Przepraszamy za wszelkie niedogodności.", False),
+        ("Lamentamos, mas a enfermaria estava cheia.", False),
+    ],
+)
+def test_a_plain_apology_in_another_language_owns_the_failure_unless_about_feelings_or_turned(
+    sentence: str, owned: bool
+) -> None:
+    """The heads read apologies outside English as owning nothing, so, as for "Sorry -", the shape decides."""
+    assert owns_failure(Sentence(sentence, 0)) is owned
