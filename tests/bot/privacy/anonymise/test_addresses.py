@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy.anonymise import anonymise
-
-
-def redact(text: str, lang: str | None = None) -> str:
-    return anonymise(text, lang).redacted
+from tests.bot.privacy.anonymise.redaction import redact
 
 
 @pytest.mark.parametrize(

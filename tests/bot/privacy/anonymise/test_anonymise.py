@@ -12,12 +12,9 @@ from types import ModuleType
 import pytest
 
 from bot.privacy.anonymise import Entity, anonymise
+from tests.bot.privacy.anonymise.redaction import redact
 
 ROOT = Path(__file__).resolve().parents[4]
-
-
-def redact(text: str, lang: str | None = None) -> str:
-    return anonymise(text, lang).redacted
 
 
 @pytest.mark.parametrize(
