@@ -1,6 +1,6 @@
 """How well urgent messages are caught, in every language and kind, and how fast.
 
-Run: .venv/bin/python bench/safeguarding.py [--part frozen|tuning|both] [--set blind]
+Run: .venv/bin/python bench/safeguarding.py [--part frozen|tuning|both] [--set blind|blind2|blind3]
 
 Reads the evaluation set in tests/safeguarding/eval/ (see its README): the frozen half first, then the
 tuning half. Urgent recall counts only messages assessed CLEAR (only that gets her the numbers); a false
@@ -144,7 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("frozen", "tuning", "both"), default="both")
     parser.add_argument(
-        "--set", choices=("main", "blind", "blind2"), default="main", help="a later set, by another hand"
+        "--set", choices=("main", "blind", "blind2", "blind3"), default="main", help="a later set, by another hand"
     )
     args = parser.parse_args()
     before = _rss_mb()
