@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.privacy.anonymise._cues import THANKS_WORDS
 from bot.privacy.anonymise._declension import nominatives
-from bot.privacy.anonymise._features import WIDTH, features
+from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -56,11 +56,12 @@ NAME_PARTS = frozenset(
 _STRONG_CUES = frozenset({"staff", "family"})
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())
 _EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
+_LISTED_SCRIPTS = frozenset({"arb", "bng"})  # scripts without capitals whose everyday words wordfreq lists
+_UNLISTED_LANGUAGES = frozenset({"ps", "ti", "so", "gu"})  # languages wordfreq has no everyday words for
 # In a script without capitals, an unlisted word joins the name before it when the model's name score
 # for it is at most this far below its ordinary score, where no list can tell an unlisted word from a
-# verb (Gurmukhi, Gujarati, Ge'ez, Pashto, and the spoken Arabic, Urdu, Dari and Bengali wordfreq
-# misses): "بی بی حلیمه".  Chosen by two-fold cross-validation on the tuning part: looser costs
-# ordinary words, tighter gains nothing.
+# verb (Gurmukhi, Gujarati, Ge'ez, Pashto): "بی بی حلیمه".  Chosen by two-fold cross-validation on the
+# tuning part: looser costs ordinary words, tighter gains nothing.
 EXTEND_MARGIN = -10.0
 # A word a strong cue points at that is on a frequency list stays a word when the model's name score
 # for it is this far below its ordinary score.  Two-fold cross-validation on the tuning part: anywhere
@@ -163,14 +164,15 @@ def _never_carried(lang: str | None) -> frozenset[str]:
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
-    no list knows ("Галина Петрівна") or, in a script without capitals, an unlisted word the model leans
-    towards a name: no list tells an unlisted word from a verb there, not even in Arabic script, where
-    wordfreq's lists miss the spoken forms ("القابلة سجى مسكت إيدي": held her hand); also a word outside
-    the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
+    no list knows, an unlisted word in a script whose everyday words we have lists for ("Галина
+    Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez,
+    Pashto), an unlisted word the model leans towards a name; in a script without capitals, also a word
+    outside the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
     after it, and the word before a patronymic goes with it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
+    listed_language = lang not in _UNLISTED_LANGUAGES
 
     def doubled(i: int) -> bool:
         """A short name said twice is one nickname ("chi chi", "jo-jo"): the second half goes with the
@@ -193,11 +195,15 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         plain = low not in stop and low not in gaz.common
         unknown = band not in _EVERYDAY_BANDS and plain
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
+        readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
         # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with
         # the name before it where the model leans to it; one of the thousand commonest words never does.
         return (
-            listed or doubled(i) or (unknown and (tok.cap or leaning)) or (leaning and band == "2" and plain)
+            listed
+            or doubled(i)
+            or (unknown and (tok.cap or readable or leaning))
+            or (leaning and band == "2" and plain)
         )
 
     def joined(i: int) -> bool:
