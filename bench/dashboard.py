@@ -6,10 +6,12 @@ tenth waiting for staff, a tenth still being told; seven languages, six sites, 1
 soon", spread over 26 weeks). The queue page and the digest are timed in the
 checkout's own app (Flask's test client, signed in as a lead; SQL statements counted on its engine);
 the webhook figure runs the checkout under gunicorn with its worker: messages arrive at ``--rate`` a
-second, once with nobody looking and once while a lead refreshes the queue as fast as it answers.
+second, once with nobody looking and once while a lead refreshes the queue as fast as it answers (or,
+with ``--lead-pause S``, every S seconds, as a lead at her desk does: the first figure is the harsh one).
 Every figure is a median (of 5 page loads, of 3 digests, of 3 rounds); any error stops the bench.
 
     .venv/bin/python bench/dashboard.py [--quick] [--tree PATH ...] [--db sqlite|postgres|both]
+        [--lead-pause S]
 """
 
 from __future__ import annotations
@@ -206,9 +208,11 @@ def run_inner(root: Path, env: dict[str, str], rounds: int) -> dict[str, Any]:
 
 
 class Lead:
-    """A signed-in lead who reloads the queue as fast as it answers, on another thread."""
+    """A signed-in lead who reloads the queue on another thread: as fast as it answers, or ``pause``
+    seconds after each page."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, pause: float = 0.0) -> None:
+        self.pause = pause
         self.base = f"http://127.0.0.1:{port}"
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
@@ -238,6 +242,7 @@ class Lead:
                 self.errors.append(error)
                 return
             self.loads.append(time.perf_counter() - began)
+            self.stop.wait(self.pause)
 
     def __enter__(self) -> Lead:
         self.thread.start()
@@ -265,7 +270,7 @@ def webhooks_beside_lead(
         for _ in range(rounds):
             for looking in (False, True):
                 requests = [harness.twilio(harness.new_sender(), "hello") for _ in range(count)]
-                with Lead(web.port) if looking else contextlib.nullcontext() as lead:
+                with Lead(web.port, args.lead_pause) if looking else contextlib.nullcontext() as lead:
                     timings = harness.open_loop(web.port, requests, rate)
                 (beside if looking else alone).append(harness.quantile(timings.latencies, 0.99) * 1000)
                 if lead is not None:
@@ -325,7 +330,8 @@ def run_database(kind: str, trees: Sequence[Path], sizes: tuple[int, ...], args:
     print(
         f"\nWebhook p99 at {args.rate:g} arrivals/s with {sizes[-1]:,} stories, "
         f"median of {args.rounds} rounds "
-        f"of {args.messages} messages, alone and while a lead refreshes the queue without pause:\n"
+        f"of {args.messages} messages, alone and while a lead refreshes the queue "
+        f"{f'every {args.lead_pause:g} s' if args.lead_pause else 'without pause'}:\n"
     )
     print("| | p99 alone ms | p99 beside the lead ms | × | queue loads a round | queue median ms |")
     print("|---|---|---|---|---|---|")
@@ -340,6 +346,9 @@ def run_database(kind: str, trees: Sequence[Path], sizes: tuple[int, ...], args:
 def main() -> None:
     parser = harness.arguments(__doc__ or "")
     parser.add_argument("--messages", type=int, default=60, help="webhooks a round beside the lead")
+    parser.add_argument(
+        "--lead-pause", type=float, default=0.0, help="seconds the lead waits between reloads (0: none)"
+    )
     parser.add_argument("--inner", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner is not None:
