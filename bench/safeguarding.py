@@ -144,7 +144,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("frozen", "tuning", "both"), default="both")
     parser.add_argument(
-        "--set", choices=("main", "blind", "blind2", "blind3"), default="main", help="a later set, by another hand"
+        "--set",
+        choices=("main", "blind", "blind2", "blind3"),
+        default="main",
+        help="a later set, by another hand",
     )
     args = parser.parse_args()
     before = _rss_mb()

@@ -7,10 +7,12 @@ the same model.
 
 Data, and only this data:
 - ``flows/safeguarding/examples/<lang>.toml``: written by hand for this project;
-- ``tests/safeguarding/eval/tuning.jsonl``: the tuning half of the evaluation set.
-The frozen half (``frozen.jsonl``) is never read here: it exists to measure, once, what this builds.
+- ``tests/safeguarding/eval/tuning.jsonl``: the tuning half of the evaluation set;
+- ``tests/safeguarding/eval/blind/tuning.jsonl``: the tuning half of the second (blind) set, written later
+  by a writer who could not see this repository, so the model learns from a second hand too.
+Neither frozen half is ever read here: each exists to measure, once, what this builds.
 
-Thresholds are calibrated on the tuning half alone, on held-out scores (nearest examples: every example
+Thresholds are calibrated on the two tuning halves alone, on held-out scores (nearest examples: every example
 but itself; the classifier: five folds, each scored by a fit on the other four), so they are set on
 messages as women write them and on scores the model did not see its own answer for.
 """
@@ -33,7 +35,29 @@ from flows.safeguarding._phrases import detect_any_language
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "examples"
-TUNING = HERE.parents[1] / "tests" / "safeguarding" / "eval" / "tuning.jsonl"
+EVAL = HERE.parents[1] / "tests" / "safeguarding" / "eval"
+#: every evaluation set's tuning half, by the name reports use for it
+TUNING = {"first": EVAL / "tuning.jsonl", "blind": EVAL / "blind" / "tuning.jsonl"}
+#: the blind set's writer named some kinds in her own words: each is read as the kind here that means the
+#: same danger (so the classifier learns one kind from both hands, and names the same risk)
+KIND_NAMES = {
+    "abuse_other": "threats",
+    "baby_blue": "newborn_colour",
+    "baby_fever": "newborn_fever",
+    "baby_floppy": "newborn_floppy",
+    "baby_jaundice_severe": "newborn_colour",
+    "baby_not_breathing": "newborn_breathing",
+    "baby_not_feeding": "newborn_not_feeding",
+    "breathing": "chest_breathing",
+    "domestic_violence": "physical_abuse",
+    "forced": "coercive_control",
+    "harm_to_baby_thoughts": "harm_baby_thoughts",
+    "other_clinical": "headache_vision",
+    "pre_eclampsia": "swelling_headache",
+    "seizure": "fits",
+    "sepsis": "high_fever",
+    "suicide": "suicide_direct",
+}
 #: neighbours averaged on each side
 K = 5
 #: principal directions of the examples removed before neighbours are compared. Chosen by five-fold
@@ -67,7 +91,11 @@ class Example:
     label: str  # urgent, possible or calm
     kind: str
     lang: str
-    from_tuning: bool
+    evaluation_set: str | None  # "first" or "blind" for a tuning message, None for a hand-written one
+
+    @property
+    def from_tuning(self) -> bool:
+        return self.evaluation_set is not None
 
 
 def hand_written() -> list[Example]:
@@ -79,13 +107,22 @@ def hand_written() -> list[Example]:
                 allowed = CALM_KINDS if label == "calm" else URGENT_KINDS
                 if label not in _GROUPS or kind not in allowed:
                     raise ValueError(f"{path.name}: unknown {label}.{kind}")
-                found.extend(Example(text, label, kind, path.stem, from_tuning=False) for text in texts)
+                found.extend(Example(text, label, kind, path.stem, evaluation_set=None) for text in texts)
     return found
 
 
-def tuning_half() -> list[Example]:
-    rows = [json.loads(line) for line in TUNING.read_text("utf-8").splitlines() if line.strip()]
-    return [Example(row["text"], row["label"], row["kind"], row["lang"], from_tuning=True) for row in rows]
+def tuning_halves() -> list[Example]:
+    """Every evaluation set's tuning half, its kinds named as here."""
+    found: list[Example] = []
+    for name, path in TUNING.items():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                kind = KIND_NAMES.get(row["kind"], row["kind"])
+                if kind not in (CALM_KINDS if row["label"] == "calm" else URGENT_KINDS):
+                    raise ValueError(f"{path}: {row['id']} has unknown kind {row['kind']}")
+                found.append(Example(row["text"], row["label"], kind, row["lang"], evaluation_set=name))
+    return found
 
 
 def group_of(examples: list[Example]) -> _model.Labels:
@@ -96,7 +133,7 @@ def group_of(examples: list[Example]) -> _model.Labels:
 def sources_digest() -> str:
     """SHA-256 over every file the model is built from, so a stale model is caught by a test."""
     digest = hashlib.sha256()
-    for path in [*sorted(EXAMPLES.glob("*.toml")), TUNING]:
+    for path in [*sorted(EXAMPLES.glob("*.toml")), *TUNING.values()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -138,30 +175,32 @@ def _spread(values: Floats) -> tuple[float, float]:
 
 
 def _calibrate(values: Floats, alarms: Bools, labels: list[str]) -> tuple[float, float, float]:
-    """Clear and floor thresholds that catch the most urgent messages within the false-alarm budget,
-    then the "check soon" threshold within its own budget."""
+    """Clear and floor thresholds that catch the most urgent messages within the false-alarm budget (of
+    those that catch as many, the one that alarms the fewest calm messages: the budget is a ceiling, not
+    a target), then the "check soon" threshold within its own budget."""
     urgent = np.array([label == "urgent" for label in labels])
     calm = np.array([label == "calm" for label in labels])
     candidates = np.unique(np.quantile(values, np.linspace(0.2, 0.95, 76)).round(4))
-    best: tuple[float, float, float] | None = None
+    best: tuple[float, float, float, float] | None = None
     for clear in candidates[::-1]:
         for floor in [float(values.min()) - 1, *candidates[candidates <= clear]]:
             levels = [_model.level(a, v, clear, clear, floor) for a, v in zip(alarms, values, strict=True)]
             is_clear = np.array([found is Level.CLEAR for found in levels])
-            if is_clear[calm].mean() > CLEAR_FALSE_ALARMS:
+            false_alarms = float(is_clear[calm].mean())
+            if false_alarms > CLEAR_FALSE_ALARMS:
                 continue
-            recall = float(is_clear[urgent].mean())
-            if best is None or recall > best[0]:
-                best = (recall, float(clear), float(floor))
+            found = (float(is_clear[urgent].mean()), -false_alarms, float(clear), float(floor))
+            if best is None or found[:2] > best[:2]:
+                best = found
     assert best is not None, "no threshold keeps false alarms within budget"
-    _, clear, floor = best
+    _, _, clear, floor = best
     calm_values = np.sort(values[calm & ~alarms])
     possible = float(calm_values[int(len(calm_values) * (1 - CHECK_SOON_CALM))])
     return clear, min(possible, clear), floor
 
 
 def main() -> None:
-    examples = [*hand_written(), *tuning_half()]
+    examples = [*hand_written(), *tuning_halves()]
     texts = [" ".join(example.text.split()) for example in examples]
     print(f"embedding {len(texts)} examples ...")
     # stored as float16: calibrate on exactly what will be read back
@@ -236,19 +275,23 @@ def _save(model: _model.Model) -> None:
 def _report(
     examples: list[Example], values: Floats, alarms: Bools, thresholds: tuple[float, float, float]
 ) -> None:
-    """Held-out figures on the tuning half, per language: what the thresholds were chosen on."""
+    """Held-out figures on the tuning halves, per language and per set: what the thresholds were chosen on."""
     levels = [_model.level(a, v, *thresholds) for a, v in zip(alarms, values, strict=True)]
     print("tuning, held out:   urgent→clear   calm→clear   possible→check soon   calm→check soon", end="")
     print("   possible→clear")
-    for lang in [*sorted({e.lang for e in examples}), "all"]:
-        rows = [(e, found) for e, found in zip(examples, levels, strict=True) if lang in ("all", e.lang)]
+    for name in [*sorted({e.lang for e in examples}), "all", *TUNING]:
+        rows = [
+            (e, found)
+            for e, found in zip(examples, levels, strict=True)
+            if name in ("all", e.lang, e.evaluation_set)
+        ]
 
         def share(label: str, wanted: tuple[Level, ...], rows: list[tuple[Example, Level]] = rows) -> str:
             picked = [found in wanted for e, found in rows if e.label == label]
             return f"{sum(picked)}/{len(picked)}"
 
         print(
-            f"  {lang:<5} {share('urgent', (Level.CLEAR,)):>11} {share('calm', (Level.CLEAR,)):>12}"
+            f"  {name:<5} {share('urgent', (Level.CLEAR,)):>11} {share('calm', (Level.CLEAR,)):>12}"
             f" {share('possible', (Level.CLEAR, Level.POSSIBLE)):>21} {share('calm', (Level.POSSIBLE,)):>18}"
             f" {share('possible', (Level.CLEAR,)):>16}"
         )

@@ -25,14 +25,14 @@ from flows.safeguarding import (
     languages,
 )
 from flows.safeguarding._phrases import detect_any_language
-from flows.safeguarding.train import EXAMPLES, hand_written, sources_digest, tuning_half
+from flows.safeguarding.train import EXAMPLES, KIND_NAMES, TUNING, hand_written, sources_digest, tuning_halves
 
 EVAL = Path(__file__).parent / "eval"
 LANGUAGES = {"en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk"}
 
 
-def _rows(name: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in (EVAL / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
+def _rows(name: str, folder: Path = EVAL) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (folder / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,26 @@ def test_negation_past_other_people_idioms_and_plain_answers_stay_calm(text: str
     assert assess(text).level is Level.CALM
 
 
+def test_being_forced_to_end_a_pregnancy_now_gets_her_the_abuse_numbers() -> None:
+    """Romanised Gujarati: the kind of the blind set's one missed urgent message (the old model: possible)."""
+    found = assess("mara sasra mane goli khavdave che garbh padva mate, hu nathi ichhti")
+    assert found.level is Level.CLEAR and Risk.ABUSE in found.risks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o pai pode dormir no hospital com o bebê?",
+        "meri nani ko bachon ki paidaish ke baad daure parte the, kya yeh mujhe bhi ho sakta hai?",
+        "ma 3ad fi 7arara w el jar7 nadif, shukran",
+    ],
+    ids=["question_about_the_stay", "grandmothers_past_and_a_question", "denied_fever_and_thanks"],
+)
+def test_kinds_the_blind_set_found_alarming_do_not_get_the_numbers(text: str) -> None:
+    """Each of these got the numbers from the model before it learnt from the blind set's tuning half."""
+    assert assess(text).level is not Level.CLEAR
+
+
 def test_a_phrase_alarm_the_model_doubts_is_still_read_by_a_person_soon() -> None:
     found = assess("what do i do if baby gets a fever")
     assert found.phrase_risks and found.level is Level.POSSIBLE
@@ -89,7 +109,7 @@ def test_a_long_story_is_read_in_windows_so_a_buried_emergency_is_caught() -> No
     assert assess(story).level is Level.CLEAR
 
 
-def test_the_model_in_the_repository_was_built_from_the_examples_and_tuning_half_here() -> None:
+def test_the_model_in_the_repository_was_built_from_the_examples_and_tuning_halves_here() -> None:
     """Edit an example file without retraining and this fails: python -m flows.safeguarding.train."""
     assert model.model().sources == sources_digest()
 
@@ -123,7 +143,7 @@ def test_the_evaluation_split_is_the_one_made_once_and_the_halves_do_not_overlap
     assert len(frozen) >= 600 // 2 and {row["lang"] for row in frozen} == LANGUAGES
 
 
-def test_the_trainer_never_reads_the_frozen_half() -> None:
+def test_the_trainer_never_reads_a_frozen_half() -> None:
     source = (Path(model.__file__).parent / "train.py").read_text("utf-8")
     assert "tuning.jsonl" in source
     assert '"frozen' not in source and "'frozen" not in source
@@ -181,16 +201,41 @@ def test_neighbours_are_compared_without_the_direction_that_mostly_says_which_sc
     assert np.allclose(np.linalg.norm(found.vectors, axis=1), 1.0, atol=1e-2)
 
 
-def test_cross_validation_deals_each_tuning_message_to_one_fold_evenly_by_language_and_label() -> None:
-    examples = [*hand_written(), *tuning_half()]
+def test_the_trainer_learns_from_both_tuning_halves_each_kind_named_as_here() -> None:
+    """The blind set's writer named some kinds her own way: each is read as one of ours, never dropped."""
+    found = tuning_halves()
+    for name, folder in (("first", EVAL), ("blind", EVAL / "blind")):
+        rows = _rows("tuning", folder)
+        mine = [example for example in found if example.evaluation_set == name]
+        assert [example.text for example in mine] == [row["text"] for row in rows]
+        assert [example.kind for example in mine] == [
+            KIND_NAMES.get(row["kind"], row["kind"]) for row in rows
+        ]
+    assert set(TUNING) == {"first", "blind"}
+    assert {example.kind for example in found} <= {*URGENT_KINDS, *CALM_KINDS}
+
+
+def test_a_blind_kind_is_read_as_ours_with_the_risk_the_blind_writer_gave_it() -> None:
+    for row in _rows("tuning", EVAL / "blind"):
+        if row["label"] != "calm":
+            assert URGENT_KINDS[KIND_NAMES.get(row["kind"], row["kind"])] == row["risk"]
+
+
+def test_cross_validation_deals_each_tuning_message_to_one_fold_evenly_by_set_language_and_label() -> None:
+    examples = [*hand_written(), *tuning_halves()]
     fold_of = crossval.folds(examples, seed=1)
     assert set(fold_of) == {n for n, example in enumerate(examples) if example.from_tuning}
-    for lang in LANGUAGES:
-        for label in ("urgent", "possible", "calm"):
-            sizes = Counter(
-                fold for n, fold in fold_of.items() if (examples[n].lang, examples[n].label) == (lang, label)
-            )
-            assert max(sizes.values()) - min(sizes.get(f, 0) for f in range(crossval.FOLDS)) <= 1
+    for name in TUNING:
+        for lang in LANGUAGES:
+            for label in ("urgent", "possible", "calm"):
+                stratum = (name, lang, label)
+                sizes = Counter(
+                    fold
+                    for n, fold in fold_of.items()
+                    if (examples[n].evaluation_set, examples[n].lang, examples[n].label) == stratum
+                )
+                if sizes:
+                    assert max(sizes.values()) - min(sizes.get(f, 0) for f in range(crossval.FOLDS)) <= 1
 
 
 def test_cross_validation_threshold_lets_through_at_most_the_share_of_calm_asked_for() -> None:
