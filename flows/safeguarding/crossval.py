@@ -4,13 +4,15 @@ Run from the repository root: ``pip install -e '.[train]' && python -m flows.saf
 (~10 minutes on 2 cores). The frozen half cannot tell two designs apart without being spent, so every
 choice in ``train.py`` (examples, weights, directions removed) is made on these figures instead.
 
-Each tuning message is scored by a model built without it: the tuning halves (the first set's and the
-blind set's) are dealt into five folds (stratified by set, language and label), the hand-written
+Each tuning message is scored by a model built without it: the tuning halves the model learns from
+(``TRAINED_ON``) are dealt into five folds (stratified by set, language and label), the hand-written
 examples are always in training, and the model is built on the rest exactly as ``train.py`` builds it
 (neighbours after removing the training folds' top directions, the classifier fitted on the training
 folds). Reported: urgent recall when the clear threshold lets through 8, 9 or 10 % of the calm messages
-of both halves, for several fold seeds, and for each set at 9 %: urgent caught and calm given the
-numbers, in all and per language. Without the phrases: this measures the model alone.
+of those halves, for several fold seeds, and for each set at 9 %: urgent caught and calm given the
+numbers, in all and per language. Without the phrases: this measures the model alone. A writer's other
+messages stay in training here, so these figures flatter wording nobody has written yet; ``writers.py``
+leaves each writer out whole.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from flows.safeguarding.train import (
     FOLDS,
     NEAREST_WEIGHT,
     TOP_DIRECTIONS,
-    TUNING,
+    TRAINED_ON,
     Example,
     Floats,
     K,
@@ -123,7 +125,7 @@ def main() -> None:
         recalls.append(recall)
         print(f"seed {seed}: recall at " + ", ".join(f"{100 * r:.1f}" for r in recall))
         alarmed = values >= threshold(values, calm, 0.09)
-        for name in TUNING:
+        for name in TRAINED_ON:
             mine = sets == name
             found = per_language(alarmed[mine], labels[mine], langs[mine])
             print(f"  {name}, at 9 %, urgent caught and calm alarmed: {found}")
