@@ -88,7 +88,7 @@ def main() -> None:
         for writer in TUNING:
             caught, urgent, alarmed, calm, clear = table[writer][n]
             cells.append(f"{caught}/{urgent} {alarmed}/{calm} ({clear:.3f})")
-        print(f"{rule.budget:.0%} {rule.ties:<8}" + "  ".join(f"{cell:>44}" for cell in cells))
+        print(f"{rule.budget:>4.0%} {rule.ties:<8}" + "  ".join(f"{cell:>44}" for cell in cells))
 
 
 if __name__ == "__main__":
