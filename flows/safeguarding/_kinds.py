@@ -35,6 +35,7 @@ URGENT_KINDS: dict[str, Risk] = {
     "fits": Risk.CLINICAL,
     "chest_breathing": Risk.CLINICAL,
     "high_fever": Risk.CLINICAL,
+    "severe_pain": Risk.CLINICAL,
     "newborn_floppy": Risk.BABY_UNWELL,
     "newborn_not_feeding": Risk.BABY_UNWELL,
     "newborn_breathing": Risk.BABY_UNWELL,

@@ -244,14 +244,18 @@ def _embed(texts: list[str]) -> Floats:
     return np.stack([known[text] for text in texts])
 
 
-def score(text: str, alarming: Callable[[str], bool] | None = None) -> Score:
-    """How urgent the text reads (its most urgent-sounding window), and what about."""
-    found = model()
-    vectors = _embed(pieces(text, alarming))
+def judged(vectors: Floats, found: Model) -> tuple[Floats, Floats]:
+    """Each embedded text's combined score and each risk's share: what ``score`` reads, and what the
+    trainer's leave-one-writer-out measure reads for a writer the model was built without."""
     projected = project(vectors, found.centre, found.top)
     nearest = nearest_scores(projected @ found.vectors.T, found.group, found.k)
     linear, per_risk = linear_scores(vectors, found.linear)
-    values = combined(nearest, linear, found)
+    return combined(nearest, linear, found), per_risk
+
+
+def score(text: str, alarming: Callable[[str], bool] | None = None) -> Score:
+    """How urgent the text reads (its most urgent-sounding window), and what about."""
+    values, per_risk = judged(_embed(pieces(text, alarming)), model())
     worst = int(np.argmax(values))
     shares = per_risk[worst]
     order = [int(n) for n in np.argsort(-shares) if shares[n] >= RISK_SHARE * shares.max()]

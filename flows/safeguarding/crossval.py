@@ -1,15 +1,18 @@
-"""Five-fold cross-validation of layer 2 on the tuning half: how a change would do on wording it never saw.
+"""Five-fold cross-validation of layer 2 on the tuning halves: how a change would do on wording it never saw.
 
 Run from the repository root: ``pip install -e '.[train]' && python -m flows.safeguarding.crossval``
 (~10 minutes on 2 cores). The frozen half cannot tell two designs apart without being spent, so every
 choice in ``train.py`` (examples, weights, directions removed) is made on these figures instead.
 
-Each tuning message is scored by a model built without it: the tuning half is dealt into five folds
-(stratified by language and label), the hand-written examples are always in training, and the model is
-built on the rest exactly as ``train.py`` builds it (neighbours after removing the training folds' top
-directions, the classifier fitted on the training folds). Reported: urgent recall when the clear threshold
-lets through 8, 9 or 10 % of calm messages, for several fold seeds, and per language at 9 % (urgent
-caught, calm given the numbers). Without the phrases: this measures the model alone.
+Each tuning message is scored by a model built without it: the tuning halves the model learns from
+(``TRAINED_ON``) are dealt into five folds (stratified by set, language and label), the hand-written
+examples are always in training, and the model is built on the rest exactly as ``train.py`` builds it
+(neighbours after removing the training folds' top directions, the classifier fitted on the training
+folds). Reported: urgent recall when the clear threshold lets through 8, 9 or 10 % of the calm messages
+of those halves, for several fold seeds, and for each set at 9 %: urgent caught and calm given the
+numbers, in all and per language. Without the phrases: this measures the model alone. A writer's other
+messages stay in training here, so these figures flatter wording nobody has written yet; ``writers.py``
+leaves each writer out whole.
 """
 
 from __future__ import annotations
@@ -22,13 +25,14 @@ from flows.safeguarding.train import (
     FOLDS,
     NEAREST_WEIGHT,
     TOP_DIRECTIONS,
+    TRAINED_ON,
     Example,
     Floats,
     K,
     fit,
     group_of,
     hand_written,
-    tuning_half,
+    tuning_halves,
 )
 
 #: fold seeds: one message is 0.2 % of the urgent half, so a change is read over several dealings
@@ -38,12 +42,12 @@ RATES = (0.08, 0.09, 0.10)
 
 
 def folds(examples: list[Example], seed: int) -> dict[int, int]:
-    """Each tuning message's fold: every (language, label) stratum shuffled and dealt in turn."""
+    """Each tuning message's fold: every (set, language, label) stratum shuffled and dealt in turn."""
     rng = np.random.default_rng(seed)
-    strata: dict[tuple[str, str], list[int]] = {}
+    strata: dict[tuple[str, str, str], list[int]] = {}
     for n, example in enumerate(examples):
-        if example.from_tuning:
-            strata.setdefault((example.lang, example.label), []).append(n)
+        if example.evaluation_set is not None:
+            strata.setdefault((example.evaluation_set, example.lang, example.label), []).append(n)
     fold_of: dict[int, int] = {}
     start = int(rng.integers(FOLDS))
     for key in sorted(strata):
@@ -92,17 +96,19 @@ def threshold(values: Floats, calm: np.ndarray, rate: float) -> float:
 
 
 def per_language(alarmed: np.ndarray, labels: np.ndarray, langs: np.ndarray) -> str:
-    """Urgent messages caught and calm ones given the numbers, language by language."""
+    """Urgent messages caught and calm ones given the numbers, in all and language by language."""
 
     def share(label: str, lang: str) -> str:
-        mine = (labels == label) & (langs == lang)
+        mine = (labels == label) & ((langs == lang) | (lang == "all"))
         return f"{int(alarmed[mine].sum())}/{int(mine.sum())}"
 
-    return " ".join(f"{lang} {share('urgent', lang)} {share('calm', lang)}" for lang in sorted(set(langs)))
+    return " ".join(
+        f"{lang} {share('urgent', lang)} {share('calm', lang)}" for lang in ["all", *sorted(set(langs))]
+    )
 
 
 def main() -> None:
-    examples = [*hand_written(), *tuning_half()]
+    examples = [*hand_written(), *tuning_halves()]
     print(f"embedding {len(examples)} examples ...")
     # stored as float16 by the trainer: cross-validate on exactly what it keeps
     texts = [" ".join(example.text.split()) for example in examples]
@@ -110,6 +116,7 @@ def main() -> None:
     tuning = [n for n, example in enumerate(examples) if example.from_tuning]
     labels = np.array([examples[n].label for n in tuning])
     langs = np.array([examples[n].lang for n in tuning])
+    sets = np.array([examples[n].evaluation_set for n in tuning])
     urgent, calm = labels == "urgent", labels == "calm"
     recalls = []
     for seed in SEEDS:
@@ -118,7 +125,10 @@ def main() -> None:
         recalls.append(recall)
         print(f"seed {seed}: recall at " + ", ".join(f"{100 * r:.1f}" for r in recall))
         alarmed = values >= threshold(values, calm, 0.09)
-        print(f"  at 9 %, urgent caught and calm alarmed: {per_language(alarmed, labels, langs)}")
+        for name in TRAINED_ON:
+            mine = sets == name
+            found = per_language(alarmed[mine], labels[mine], langs[mine])
+            print(f"  {name}, at 9 %, urgent caught and calm alarmed: {found}")
     mean = np.mean(recalls, axis=0)
     figures = ", ".join(f"{100 * r:.0f} %: {100 * m:.1f}" for r, m in zip(RATES, mean, strict=True))
     print(f"mean urgent recall at {figures}")
