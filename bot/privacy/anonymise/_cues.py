@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.privacy.anonymise._declension import oblique_forms
+from bot.privacy.anonymise._kinship import KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
 
 Kind = Literal["staff", "family"]
@@ -25,13 +26,17 @@ class Cue:
     # Said apart from a fused form ("دختر خود" for "دخترم"): its words are cue words only as a phrase, so
     # "ما" and a bare "دختر" are read as before wherever else they stand.
     derived: bool = False
+    # A relative or friend of hers ("meri behen", "صاحبتي"): her name may stand just before it too.
+    kin: bool = False
 
 
 _STAFF: dict[str, str] = {
     "en": """midwife|midwives|mw|student midwife|doctor|doc|dr|dr.|nurse|consultant|registrar|reg|obstetrician
         |obs|anaesthetist|anesthetist|sister|sonographer|health visitor|hv|surgeon|gp|matron|paediatrician
         |pediatrician|maternity support worker|msw|hca|healthcare assistant|physio|mr|professor|prof""",
-    "pl": "pani położna|pani doktor|doktorka|położną|położnej|pielęgniarką|lekarką|położna|położnej|"
+    # "siostra" alone is the ward sister; "moja siostra", her sister, is the longer family cue and wins.
+    "pl": "pani położna|siostra|siostry|siostrą|pani doktor|doktorka|położną|położnej|pielęgniarką|"
+    "lekarką|położna|położnej|"
     "położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
     "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor",
     "ro": "moașa|moasa|moașă|moasa mea|moașa mea|medicul|medic|doctorul|doctorița|doctorita|doctor|dr|"
@@ -276,11 +281,18 @@ def cues_for(lang: str | None) -> list[Cue]:
             for phrase in spellings(listed):
                 thanks = phrase_tokens(phrase)
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
-        for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
+        kin = set(_phrases(_KIN, code) + _phrases(KINSHIP, code))
+        for listed in _phrases(_FAMILY, code) + sorted(kin) + _phrases(_WEAK_EXTRA, code):
             for form in _forms(listed, code):
                 for phrase in spellings(form):
                     family = phrase_tokens(phrase)
-                    cue = Cue(family, "family", strong=listed not in _WEAK, derived=form != listed)
+                    cue = Cue(
+                        family,
+                        "family",
+                        strong=listed not in _WEAK,
+                        derived=form != listed,
+                        kin=listed in kin,
+                    )
                     if not (cue.derived and (family, "family") in found):
                         found[(family, "family")] = cue
         for listed in _phrases(_I_AM, code):

@@ -78,6 +78,8 @@ class _Context:
                 if cue is not None:
                     self.cue_ends[j] = cue
                     self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
+                    if cue.kin:  # "لبنى صاحبتي": the word before a kin cue may be her name
+                        self.cue_reach.add(j - len(cue.phrase))
 
     @cached_property
     def lowercase_text(self) -> bool:
@@ -175,6 +177,8 @@ def _find_cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:
         cue = ctx.cue_ends.get(j)
         if cue is not None:
+            if cue.kin and "," in ctx.tokens[j + 1].gap_before and not ctx.tokens[i].cap:
+                return None  # "banat khalti, ijo", "আমার কাজিন, দুজনেই": the comma ends her relative
             if cue.kind == "family" and (cue.phrase[0] in HONORIFICS or cue.phrase[-1] in _GENERIC):
                 earlier = _cue_before(ctx, j - len(cue.phrase) + 1)
                 if earlier is not None and earlier[0].kind == "staff":
@@ -242,17 +246,38 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
 
 def _family_after(ctx: _Context, k: int) -> bool:
     """ "Tunde my husband held my hand", "Rose, my doula, knew my plan": a possessive and a family word,
-    or any family cue that opens with a possessive, right after the name."""
+    any family cue that opens with a possessive, or a kin cue in any language ("Rabia meri behen",
+    "لبنى صاحبتي"), right after the name."""
     toks = ctx.tokens
-    if k + 2 >= len(toks) or toks[k + 1].low not in _POSSESSORS or toks[k + 1].sentence_start:
+    if k + 1 >= len(toks) or toks[k + 1].sentence_start:
         return False
-    if toks[k + 2].low in _FAMILY_NOUNS:
+    possessive = toks[k + 1].low in _POSSESSORS
+    if possessive and k + 2 < len(toks) and toks[k + 2].low in _FAMILY_NOUNS:
         return True
-    for j in range(k + 2, min(k + 5, len(toks))):
+    for j in range(k + 1, min(k + 5, len(toks))):
         cue = ctx.cue_ends.get(j)
-        if cue is not None and cue.kind == "family" and j - len(cue.phrase) == k:
+        if cue is not None and cue.kind == "family" and j - len(cue.phrase) == k and (possessive or cue.kin):
             return True
     return False
+
+
+def _kin_named_before(ctx: _Context, i: int) -> bool:
+    """A word in a script without capitals opening a sentence or clause just before a kin cue ("لبنى صاحبتي
+    قالت", "Lubna my friend said"): a name when no everyday list knows it and it is no cue word itself.
+    Mid-clause the word before a kin cue is mostly a verb ("لما شفت بنتي", "اتصلوا بأختي"): each cost a
+    word on the tuning parts."""
+    tok = ctx.tokens[i]
+    return (
+        (tok.sentence_start or "," in tok.gap_before or "،" in tok.gap_before)
+        and not tok.cased
+        and len(tok.low) >= 2
+        and tok.low not in ctx.cue_words
+        and tok.low not in FILLERS
+        and not ctx.common(tok)
+        and ctx.rare(tok)
+        and ctx.gaz.frequent.get(tok.low, "0") == "0"
+        and _family_after(ctx, i)
+    )
 
 
 class RuleView(NamedTuple):
@@ -300,6 +325,9 @@ def _rule_names(ctx: _Context) -> list[Span]:
             kind = "STAFF NAME"
         elif tok.cap and tok.low in DECOY_WORDS and tok.low not in _MODALS and _family_after(ctx, i):
             kind = "NAME"
+        elif _kin_named_before(ctx, i):
+            kind = "NAME"
+            ctx.shared_cues[i] = "family"
         elif ctx.shaped(tok):
             end = _extend(ctx, i)
             if _is_place(ctx, i, end):
