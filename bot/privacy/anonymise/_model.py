@@ -25,6 +25,7 @@ from pathlib import Path
 from bot.privacy.anonymise._cues import THANKS_WORDS
 from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
+from bot.privacy.anonymise._frames import frame_words
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -158,8 +159,9 @@ def model() -> Model:
 @lru_cache(maxsize=32)
 def _never_carried(lang: str | None) -> frozenset[str]:
     """Every language's function words, this language's cue words and the honorifics that follow a name
-    ("Nasrin apa"): a name never runs on over them."""
-    return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER
+    ("Nasrin apa") and the words of the frames a name stands in ("X માટે પૂછજો"): a name never runs on
+    over them."""
+    return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER | frame_words(lang)
 
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
@@ -285,6 +287,8 @@ def _settle(
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
         if low in stop or low in PLACE_WORDS or low in FACILITY_WORDS or low in THANKS_WORDS:
             labels[i] = 0
+        elif i in view.framed:  # "we named her Joy", "نام نور رکھا": the frame says so, whatever the word
+            labels[i] = labels[i] or 1
         elif low in DECOY_WORDS and tok.start in starts:  # the rules were written for these words
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1
         elif low in DECOY_WORDS:

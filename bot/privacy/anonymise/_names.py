@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
+from bot.privacy.anonymise._frames import framed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -23,6 +24,7 @@ from bot.privacy.anonymise._lexicon import (
     Gazetteer,
     gazetteer,
 )
+from bot.privacy.anonymise._stopwords import stopwords
 from bot.privacy.anonymise._tokens import Token, tokenise, unshouted
 
 Span = tuple[str, int, int]
@@ -65,6 +67,7 @@ class _Context:
         self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
         # Names an "and" joins to a name a thank-you pointed at, with that cue's kind: the cue is theirs.
         self.shared_cues: dict[int, str] = {}
+        self.frame_names: set[int] = set()
         # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه"): one
         # translate over the whole story, since no token holds a line break.
         self.folded = "\n".join([t.low for t in self.tokens]).translate(PERSIAN_FORMS).split("\n")
@@ -80,6 +83,10 @@ class _Context:
                     self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
                     if cue.kin:  # "لبنى صاحبتي": the word before a kin cue may be her name
                         self.cue_reach.add(j - len(cue.phrase))
+        # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
+        self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        self.cue_reach.update(self.framed)
+        self.stop = stopwords(lang)
 
     @cached_property
     def lowercase_text(self) -> bool:
@@ -244,6 +251,23 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
     return True
 
 
+def _frame_accepts(ctx: _Context, i: int) -> bool:
+    """The word a frame points at, unless it is a function or cue word.  A baby's name may be any word
+    ("نام نور رکھا", Noor, light); a name to ask for must be capitalised or, in a script without
+    capitals, one no everyday list knows ("ask for help", "ask for Precious")."""
+    tok = ctx.tokens[i]
+    low = tok.low
+    if low in ctx.stop or low in ctx.cue_words or low in HONORIFICS or low in FILLERS or len(low) < 2:
+        return False
+    if tok.all_caps:
+        return False
+    if ctx.framed[i]:
+        return not tok.cased or tok.cap or not ctx.common(tok)
+    if not tok.cased:  # "اسألوا عن المترجم": a word with the Arabic article is what she asks for
+        return not ctx.common(tok) and ctx.rare(tok) and not low.startswith("ال")
+    return tok.cap or (ctx.known(tok) and not ctx.common(tok))
+
+
 def _family_after(ctx: _Context, k: int) -> bool:
     """ "Tunde my husband held my hand", "Rose, my doula, knew my plan": a possessive and a family word,
     any family cue that opens with a possessive, or a kin cue in any language ("Rabia meri behen",
@@ -287,6 +311,7 @@ class RuleView(NamedTuple):
     tokens: list[Token]
     cues: list[str]
     spans: list[Span]
+    framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:
@@ -299,7 +324,7 @@ def rule_view(text: str, lang: str | None) -> RuleView:
             cues[i] = cued[0].kind if cued[0].strong else "weak"
     for i, kind in ctx.shared_cues.items():
         cues[i] = kind
-    return RuleView(ctx.tokens, cues, spans)
+    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names))
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
@@ -316,7 +341,12 @@ def _rule_names(ctx: _Context) -> list[Span]:
         end = i
         cued = _cue_before(ctx, i)
         shared: Cue | None = None
-        if cued is not None and _cue_accepts(ctx, tok, *cued):
+        if i in ctx.framed and _frame_accepts(ctx, i):
+            end = _extend(ctx, i) if tok.cased else i
+            kind = "NAME"
+            ctx.shared_cues[i] = "family"
+            ctx.frame_names.add(i)
+        elif cued is not None and _cue_accepts(ctx, tok, *cued):
             shared = cued[0] if cued[0].thanks else None
             end = _extend(ctx, i)
             staff = cued[0].kind == "staff" or (not cued[0].strong and _staff_after(ctx, end))
