@@ -208,6 +208,21 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
             or (leaning and band == "2" and plain)
         )
 
+    def first_part(i: int) -> bool:
+        """A capitalised word just before a capitalised name, listed as a name or known to no everyday
+        list, is its first part ("Kelly Cristina", "Maryam Hussaini"), as such a word after one is its
+        last.  Not before a lowercase word the model took ("ton Wexham leke gaya"), nor a place word ("at
+        Queens Hussaini was the reg")."""
+        tok = toks[i]
+        low = tok.low
+        if not (tok.cap and toks[i + 1].cap) or tok.all_caps or toks[i + 1].gap_before not in _JOINING_GAPS:
+            return False
+        if low in stop or low in PLACE_WORDS or low in PLACE_PREFIXES or low in FACILITY_WORDS:
+            return False
+        listed = low in NAME_PARTS or low in gaz.names
+        unknown = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS and low not in gaz.common
+        return listed or unknown
+
     def joined(i: int) -> bool:
         """A word an "and" joins to a name: a listed name, or one no everyday list knows that is
         capitalised or that the model leans towards as much as carrying asks ("حمیده و مژگان", "hamida
@@ -254,6 +269,9 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
     for j in reversed(named):
         i = j - 1
         while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
+            labels[i] = labels[i + 1]
+            i -= 1
+        while i >= 0 and not labels[i] and first_part(i):
             labels[i] = labels[i + 1]
             i -= 1
     # A capitalised patronymic is a name wherever it stands ("чекала на Надію Іванівну"), and a
