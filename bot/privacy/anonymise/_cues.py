@@ -38,25 +38,27 @@ _STAFF: dict[str, str] = {
     "pl": "pani położna|siostra|siostry|siostrą|pani doktor|doktorka|położną|położnej|pielęgniarką|"
     "lekarką|położna|położnej|"
     "położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
-    "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor",
+    "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor|"
+    "położna środowiskowa|położnej środowiskowej",
     "ro": "moașa|moasa|moașă|moasa mea|moașa mea|medicul|medic|doctorul|doctorița|doctorita|doctor|dr|"
     "asistenta|asistentă|sora|ginecologul",
     "pt": "parteira|a parteira|médico|medico|médica|medica|doutor|doutora|dr|dr.|dra|dra.|"
     "enfermeira|enfermeiro|"
     "obstetra|anestesista",
     "uk": "акушерка|акушерку|акушерки|моя акушерка|лікар|лікарка|лікаря|лікарку|доктор|докторка|медсестра|"
-    "медсестру|гінеколог|анестезіолог|д-р|likar|likarka|akusherka|medsestra",
+    "медсестру|гінеколог|анестезіолог|д-р|likar|likarka|akusherka|medsestra|патронажна медсестра|"
+    "патронажна сестра",
     "ar": "الداية|داية|الحكيمة|حكيمة|الممرضه|الدكتوره|el doctora|el doctor|el nurse|el midwife|القابلة|"
     "قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
-    "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د",
-    "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی",
+    "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د|الزائرة الصحية|زائرة صحية|الممرضة الزائرة",
+    "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی|ہیلتھ وزیٹر",
     "prs": "داکتره|داکتر صاحب|داکتر صاحبه|خانم داکتر|پرستار|daktar|doktor|qabila|nars|قابله|داکتر|دکتر|"
     "نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
     "ps": "ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|ډاکټر|ډاکټرې|"
     "ډاکټره|نرس|نرسه",
-    "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
+    "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী|হেলথ ভিজিটর",
     "pa": "ڈاکٹر|نرس|مڈوائف|دائی|ਡਾਕਟਰਨੀ|ਨਰਸ ਜੀ|daktar|dai|ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
-    "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
+    "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ|હેલ્થ વિઝિટર",
     "so": "umulisada|umulisadii|umuliso|umulisadu|ummulisada|ummulisadii|ummuliso|ummulisadu|"
     "dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",

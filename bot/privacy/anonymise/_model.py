@@ -303,7 +303,13 @@ def _settle(
         tok = toks[i]
         low = tok.low
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
-        if low in stop or low in PLACE_WORDS or low in FACILITY_WORDS or low in THANKS_WORDS:
+        if (
+            low in stop
+            or low in PLACE_WORDS
+            or low in FACILITY_WORDS
+            or low in THANKS_WORDS
+            or i in view.in_cues
+        ):
             labels[i] = 0
         elif i in view.framed:  # "we named her Joy", "نام نور رکھا": the frame says so, whatever the word
             labels[i] = labels[i] or 1

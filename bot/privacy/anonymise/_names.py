@@ -312,6 +312,7 @@ class RuleView(NamedTuple):
     cues: list[str]
     spans: list[Span]
     framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
+    in_cues: frozenset[int]  # the tokens of a cue of two words or more ("الزائرة الصحية"): never a name
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:
@@ -324,7 +325,10 @@ def rule_view(text: str, lang: str | None) -> RuleView:
             cues[i] = cued[0].kind if cued[0].strong else "weak"
     for i, kind in ctx.shared_cues.items():
         cues[i] = kind
-    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names))
+    in_cues = {
+        j - k for j, cue in ctx.cue_ends.items() if len(cue.phrase) > 1 for k in range(len(cue.phrase))
+    }
+    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues))
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
