@@ -24,6 +24,8 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ps", "زما ورېندار ګلالۍ راسره وه", "زما ورېندار [NAME] راسره وه"),
         ("prs", "رفیقم نسیمه همراهم بود", "رفیقم [NAME] همراهم بود"),
         ("so", "saaxiibkay cabdi ayaa i keenay", "saaxiibkay [NAME] ayaa i keenay"),
+        ("ti", "ሓትነይ ለተ መጺኣ", "ሓትነይ [NAME] መጺኣ"),
+        ("ti", "ጓል ሓብተይ ሳባ መጺኣ", "ጓል ሓብተይ [NAME] መጺኣ"),
         ("pl", "moja szwagierka Agnieszka tłumaczyła", "moja szwagierka [NAME] tłumaczyła"),
         ("ro", "cumnata mea Ioana a tradus", "cumnata mea [NAME] a tradus"),
         ("pt", "minha cunhada Daiane ficou comigo", "minha cunhada [NAME] ficou comigo"),
