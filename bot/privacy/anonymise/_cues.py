@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.privacy.anonymise._declension import oblique_forms
+from bot.privacy.anonymise._kinship import KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
 
 Kind = Literal["staff", "family"]
@@ -25,33 +26,39 @@ class Cue:
     # Said apart from a fused form ("دختر خود" for "دخترم"): its words are cue words only as a phrase, so
     # "ما" and a bare "دختر" are read as before wherever else they stand.
     derived: bool = False
+    # A relative or friend of hers ("meri behen", "صاحبتي"): her name may stand just before it too.
+    kin: bool = False
 
 
 _STAFF: dict[str, str] = {
     "en": """midwife|midwives|mw|student midwife|doctor|doc|dr|dr.|nurse|consultant|registrar|reg|obstetrician
         |obs|anaesthetist|anesthetist|sister|sonographer|health visitor|hv|surgeon|gp|matron|paediatrician
         |pediatrician|maternity support worker|msw|hca|healthcare assistant|physio|mr|professor|prof""",
-    "pl": "pani położna|pani doktor|doktorka|położną|położnej|pielęgniarką|lekarką|położna|położnej|"
+    # "siostra" alone is the ward sister; "moja siostra", her sister, is the longer family cue and wins.
+    "pl": "pani położna|siostra|siostry|siostrą|pani doktor|doktorka|położną|położnej|pielęgniarką|"
+    "lekarką|położna|położnej|"
     "położną|położnych|lekarz|lekarza|lekarzem|lekarka|lekarki|doktor|doktorem|dr|"
-    "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor",
+    "pielęgniarka|pielęgniarki|pielęgniarką|ginekolog|anestezjolog|pani doktor|pan doktor|"
+    "położna środowiskowa|położnej środowiskowej",
     "ro": "moașa|moasa|moașă|moasa mea|moașa mea|medicul|medic|doctorul|doctorița|doctorita|doctor|dr|"
     "asistenta|asistentă|sora|ginecologul",
     "pt": "parteira|a parteira|médico|medico|médica|medica|doutor|doutora|dr|dr.|dra|dra.|"
     "enfermeira|enfermeiro|"
     "obstetra|anestesista",
     "uk": "акушерка|акушерку|акушерки|моя акушерка|лікар|лікарка|лікаря|лікарку|доктор|докторка|медсестра|"
-    "медсестру|гінеколог|анестезіолог|д-р|likar|likarka|akusherka|medsestra",
+    "медсестру|гінеколог|анестезіолог|д-р|likar|likarka|akusherka|medsestra|патронажна медсестра|"
+    "патронажна сестра",
     "ar": "الداية|داية|الحكيمة|حكيمة|الممرضه|الدكتوره|el doctora|el doctor|el nurse|el midwife|القابلة|"
     "قابلة|والقابلة|الممرضة|ممرضة|والممرضة|الطبيب|الطبيبة|والطبيب|والطبيبة|طبيب|طبيبة|الدكتور|"
-    "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د",
-    "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی",
+    "الدكتورة|والدكتور|والدكتورة|دكتور|دكتورة|د|الزائرة الصحية|زائرة صحية|الممرضة الزائرة",
+    "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی|ہیلتھ وزیٹر",
     "prs": "داکتره|داکتر صاحب|داکتر صاحبه|خانم داکتر|پرستار|daktar|doktor|qabila|nars|قابله|داکتر|دکتر|"
     "نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
     "ps": "ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|ډاکټر|ډاکټرې|"
     "ډاکټره|نرس|نرسه",
-    "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী",
+    "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী|হেলথ ভিজিটর",
     "pa": "ڈاکٹر|نرس|مڈوائف|دائی|ਡਾਕਟਰਨੀ|ਨਰਸ ਜੀ|daktar|dai|ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
-    "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ",
+    "gu": "દાયણ|મિડવાઇફ|મિડવાઈફ|ડૉક્ટર|ડોક્ટર|ડૉ|નર્સ|મારી મિડવાઇફ|હેલ્થ વિઝિટર",
     "so": "umulisada|umulisadii|umuliso|umulisadu|ummulisada|ummulisadii|ummuliso|ummulisadu|"
     "dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
@@ -276,11 +283,18 @@ def cues_for(lang: str | None) -> list[Cue]:
             for phrase in spellings(listed):
                 thanks = phrase_tokens(phrase)
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
-        for listed in _phrases(_FAMILY, code) + _phrases(_KIN, code) + _phrases(_WEAK_EXTRA, code):
+        kin = set(_phrases(_KIN, code) + _phrases(KINSHIP, code))
+        for listed in _phrases(_FAMILY, code) + sorted(kin) + _phrases(_WEAK_EXTRA, code):
             for form in _forms(listed, code):
                 for phrase in spellings(form):
                     family = phrase_tokens(phrase)
-                    cue = Cue(family, "family", strong=listed not in _WEAK, derived=form != listed)
+                    cue = Cue(
+                        family,
+                        "family",
+                        strong=listed not in _WEAK,
+                        derived=form != listed,
+                        kin=listed in kin,
+                    )
                     if not (cue.derived and (family, "family") in found):
                         found[(family, "family")] = cue
         for listed in _phrases(_I_AM, code):

@@ -25,6 +25,7 @@ from pathlib import Path
 from bot.privacy.anonymise._cues import THANKS_WORDS
 from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
+from bot.privacy.anonymise._frames import frame_words
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -158,8 +159,9 @@ def model() -> Model:
 @lru_cache(maxsize=32)
 def _never_carried(lang: str | None) -> frozenset[str]:
     """Every language's function words, this language's cue words and the honorifics that follow a name
-    ("Nasrin apa"): a name never runs on over them."""
-    return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER
+    ("Nasrin apa") and the words of the frames a name stands in ("X માટે પૂછજો"): a name never runs on
+    over them."""
+    return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER | frame_words(lang)
 
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
@@ -205,6 +207,21 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
             or (unknown and (tok.cap or readable or leaning))
             or (leaning and band == "2" and plain)
         )
+
+    def first_part(i: int) -> bool:
+        """A capitalised word just before a capitalised name, listed as a name or known to no everyday
+        list, is its first part ("Kelly Cristina", "Maryam Hussaini"), as such a word after one is its
+        last.  Not before a lowercase word the model took ("ton Wexham leke gaya"), nor a place word ("at
+        Queens Hussaini was the reg")."""
+        tok = toks[i]
+        low = tok.low
+        if not (tok.cap and toks[i + 1].cap) or tok.all_caps or toks[i + 1].gap_before not in _JOINING_GAPS:
+            return False
+        if low in stop or low in PLACE_WORDS or low in PLACE_PREFIXES or low in FACILITY_WORDS:
+            return False
+        listed = low in NAME_PARTS or low in gaz.names
+        unknown = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS and low not in gaz.common
+        return listed or unknown
 
     def joined(i: int) -> bool:
         """A word an "and" joins to a name: a listed name, or one no everyday list knows that is
@@ -254,6 +271,9 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
             labels[i] = labels[i + 1]
             i -= 1
+        while i >= 0 and not labels[i] and first_part(i):
+            labels[i] = labels[i + 1]
+            i -= 1
     # A capitalised patronymic is a name wherever it stands ("чекала на Надію Іванівну"), and a
     # capitalised word before it is the first name it belongs to.
     for j, tok in enumerate(toks):
@@ -283,8 +303,16 @@ def _settle(
         tok = toks[i]
         low = tok.low
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
-        if low in stop or low in PLACE_WORDS or low in FACILITY_WORDS or low in THANKS_WORDS:
+        if (
+            low in stop
+            or low in PLACE_WORDS
+            or low in FACILITY_WORDS
+            or low in THANKS_WORDS
+            or i in view.in_cues
+        ):
             labels[i] = 0
+        elif i in view.framed:  # "we named her Joy", "نام نور رکھا": the frame says so, whatever the word
+            labels[i] = labels[i] or 1
         elif low in DECOY_WORDS and tok.start in starts:  # the rules were written for these words
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1
         elif low in DECOY_WORDS:

@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
+from bot.privacy.anonymise._frames import framed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -23,6 +24,7 @@ from bot.privacy.anonymise._lexicon import (
     Gazetteer,
     gazetteer,
 )
+from bot.privacy.anonymise._stopwords import stopwords
 from bot.privacy.anonymise._tokens import Token, tokenise, unshouted
 
 Span = tuple[str, int, int]
@@ -65,6 +67,7 @@ class _Context:
         self.cue_memo: dict[int, tuple[Cue, bool] | None] = {}
         # Names an "and" joins to a name a thank-you pointed at, with that cue's kind: the cue is theirs.
         self.shared_cues: dict[int, str] = {}
+        self.frame_names: set[int] = set()
         # Arabic-script letters folded to one spelling for matching cues ("مېړه" is listed "میړه"): one
         # translate over the whole story, since no token holds a line break.
         self.folded = "\n".join([t.low for t in self.tokens]).translate(PERSIAN_FORMS).split("\n")
@@ -78,6 +81,12 @@ class _Context:
                 if cue is not None:
                     self.cue_ends[j] = cue
                     self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
+                    if cue.kin:  # "لبنى صاحبتي": the word before a kin cue may be her name
+                        self.cue_reach.add(j - len(cue.phrase))
+        # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
+        self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        self.cue_reach.update(self.framed)
+        self.stop = stopwords(lang)
 
     @cached_property
     def lowercase_text(self) -> bool:
@@ -175,6 +184,8 @@ def _find_cue_before(ctx: _Context, i: int) -> tuple[Cue, bool] | None:
     while j >= 0 and skipped <= _MAX_FILLERS and not ctx.tokens[j + 1].sentence_start:
         cue = ctx.cue_ends.get(j)
         if cue is not None:
+            if cue.kin and "," in ctx.tokens[j + 1].gap_before and not ctx.tokens[i].cap:
+                return None  # "banat khalti, ijo", "আমার কাজিন, দুজনেই": the comma ends her relative
             if cue.kind == "family" and (cue.phrase[0] in HONORIFICS or cue.phrase[-1] in _GENERIC):
                 earlier = _cue_before(ctx, j - len(cue.phrase) + 1)
                 if earlier is not None and earlier[0].kind == "staff":
@@ -240,19 +251,57 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
     return True
 
 
+def _frame_accepts(ctx: _Context, i: int) -> bool:
+    """The word a frame points at, unless it is a function or cue word.  A baby's name may be any word
+    ("نام نور رکھا", Noor, light); a name to ask for must be capitalised or, in a script without
+    capitals, one no everyday list knows ("ask for help", "ask for Precious")."""
+    tok = ctx.tokens[i]
+    low = tok.low
+    if low in ctx.stop or low in ctx.cue_words or low in HONORIFICS or low in FILLERS or len(low) < 2:
+        return False
+    if tok.all_caps:
+        return False
+    if ctx.framed[i]:
+        return not tok.cased or tok.cap or not ctx.common(tok)
+    if not tok.cased:  # "اسألوا عن المترجم": a word with the Arabic article is what she asks for
+        return not ctx.common(tok) and ctx.rare(tok) and not low.startswith("ال")
+    return tok.cap or (ctx.known(tok) and not ctx.common(tok))
+
+
 def _family_after(ctx: _Context, k: int) -> bool:
     """ "Tunde my husband held my hand", "Rose, my doula, knew my plan": a possessive and a family word,
-    or any family cue that opens with a possessive, right after the name."""
+    any family cue that opens with a possessive, or a kin cue in any language ("Rabia meri behen",
+    "لبنى صاحبتي"), right after the name."""
     toks = ctx.tokens
-    if k + 2 >= len(toks) or toks[k + 1].low not in _POSSESSORS or toks[k + 1].sentence_start:
+    if k + 1 >= len(toks) or toks[k + 1].sentence_start:
         return False
-    if toks[k + 2].low in _FAMILY_NOUNS:
+    possessive = toks[k + 1].low in _POSSESSORS
+    if possessive and k + 2 < len(toks) and toks[k + 2].low in _FAMILY_NOUNS:
         return True
-    for j in range(k + 2, min(k + 5, len(toks))):
+    for j in range(k + 1, min(k + 5, len(toks))):
         cue = ctx.cue_ends.get(j)
-        if cue is not None and cue.kind == "family" and j - len(cue.phrase) == k:
+        if cue is not None and cue.kind == "family" and j - len(cue.phrase) == k and (possessive or cue.kin):
             return True
     return False
+
+
+def _kin_named_before(ctx: _Context, i: int) -> bool:
+    """A word in a script without capitals opening a sentence or clause just before a kin cue ("لبنى صاحبتي
+    قالت", "Lubna my friend said"): a name when no everyday list knows it and it is no cue word itself.
+    Mid-clause the word before a kin cue is mostly a verb ("لما شفت بنتي", "اتصلوا بأختي"): each cost a
+    word on the tuning parts."""
+    tok = ctx.tokens[i]
+    return (
+        (tok.sentence_start or "," in tok.gap_before or "،" in tok.gap_before)
+        and not tok.cased
+        and len(tok.low) >= 2
+        and tok.low not in ctx.cue_words
+        and tok.low not in FILLERS
+        and not ctx.common(tok)
+        and ctx.rare(tok)
+        and ctx.gaz.frequent.get(tok.low, "0") == "0"
+        and _family_after(ctx, i)
+    )
 
 
 class RuleView(NamedTuple):
@@ -262,6 +311,8 @@ class RuleView(NamedTuple):
     tokens: list[Token]
     cues: list[str]
     spans: list[Span]
+    framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
+    in_cues: frozenset[int]  # the tokens of a cue of two words or more ("الزائرة الصحية"): never a name
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:
@@ -274,7 +325,10 @@ def rule_view(text: str, lang: str | None) -> RuleView:
             cues[i] = cued[0].kind if cued[0].strong else "weak"
     for i, kind in ctx.shared_cues.items():
         cues[i] = kind
-    return RuleView(ctx.tokens, cues, spans)
+    in_cues = {
+        j - k for j, cue in ctx.cue_ends.items() if len(cue.phrase) > 1 for k in range(len(cue.phrase))
+    }
+    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues))
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
@@ -291,7 +345,12 @@ def _rule_names(ctx: _Context) -> list[Span]:
         end = i
         cued = _cue_before(ctx, i)
         shared: Cue | None = None
-        if cued is not None and _cue_accepts(ctx, tok, *cued):
+        if i in ctx.framed and _frame_accepts(ctx, i):
+            end = _extend(ctx, i) if tok.cased else i
+            kind = "NAME"
+            ctx.shared_cues[i] = "family"
+            ctx.frame_names.add(i)
+        elif cued is not None and _cue_accepts(ctx, tok, *cued):
             shared = cued[0] if cued[0].thanks else None
             end = _extend(ctx, i)
             staff = cued[0].kind == "staff" or (not cued[0].strong and _staff_after(ctx, end))
@@ -300,6 +359,9 @@ def _rule_names(ctx: _Context) -> list[Span]:
             kind = "STAFF NAME"
         elif tok.cap and tok.low in DECOY_WORDS and tok.low not in _MODALS and _family_after(ctx, i):
             kind = "NAME"
+        elif _kin_named_before(ctx, i):
+            kind = "NAME"
+            ctx.shared_cues[i] = "family"
         elif ctx.shaped(tok):
             end = _extend(ctx, i)
             if _is_place(ctx, i, end):

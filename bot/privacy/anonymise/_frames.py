@@ -1,0 +1,106 @@
+"""The phrases around a name she gives: the name she gave her baby ("we named her X", "نام نور رکھا",
+"নাম রেখেছি আলো") and the name to ask for when staff ring back ("ask for X", "મીનુ માટે પૂછજો",
+"واسألوا عن أم X", "ንዓይ X ሕተቱ").
+
+A frame is written with ``*`` where the name stands; the words before and after it must all be there.
+A baby's name is so often also a word (Noor, light; Alo, light) that a naming frame takes the word
+whatever it means; an asking frame ("ask for help", "ask for an interpreter") only a word no everyday
+list knows, or a capitalised one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.privacy.anonymise._cues import languages_for, spellings
+from bot.privacy.anonymise._tokens import phrase_tokens
+
+_NAMING: dict[str, str] = {
+    "en": "named her *|named him *|called her *|called him *|we named her *|we called her *",
+    "ur": "نام * رکھا|نام * رکھی|نام * رکھا ہے|naam * rakha|naam * rakhi|nam * rakha|nam * rakhi",
+    "pa": "ਨਾਮ * ਰੱਖਿਆ|ਨਾਂ * ਰੱਖਿਆ|ناں * رکھیا|نام * رکھیا|naam * rakhya|naa * rakhya|na * rakhya",
+    "gu": "નામ * રાખ્યું|નામ * પાડ્યું|naam * rakhyu|nam * rakhyu|naam * padyu",
+    "bn": "নাম রেখেছি *|নাম রাখলাম *|নাম দিয়েছি *|নাম * রেখেছি|নাম * রাখলাম|nam rekhechi *|naam rekhechi *|"
+    "nam rakhlam *|nam * rekhechi|nam * rakhlam",
+    "ar": "سمينا *|سميناها *|سميناه *|سميتها *|سميته *|سمينا البنت *|سمينا الولد *|sammenaha *|sammaynaha *|"
+    "samenaha *",
+    "ps": "نوم یې * کېښود|نوم مو * کېښود|نوم مو * واخیست|num ye * keshod",
+    "prs": "نامش را * گذاشتیم|اسمش را * گذاشتیم|نامش را * ماندیم|nam-ash ra * gozashtim|"
+    "namesh ra * gozashtim",
+    "ti": "ሽማ * ሰሚናያ|ሽሙ * ሰሚናዮ|ሽማ * ኢልናያ|ሽሙ * ኢልናዮ",
+    "so": "waxaan u bixinay *|waxaan ugu magac darnay *|waxaan u magacownay *",
+    "pl": "daliśmy jej na imię *|daliśmy mu na imię *|nazwaliśmy ją *|nazwaliśmy go *",
+    "ro": "am numit-o *|l-am numit *|i-am pus numele *|i-am dat numele *",
+    "pt": "demos o nome de *|chamámos-lhe *|chamamos ela de *|chamamos ele de *|pusemos o nome de *",
+    "uk": "назвали її *|назвали його *|назвали доньку *|назвали сина *",
+}
+_ASKING: dict[str, str] = {
+    "en": "ask for *|asking for *|asked for *|ask to speak to *|ask to speak with *|ask after *",
+    "ur": "* کا پوچھیں|* کا پوچھنا|* کو پوچھیں|* کو بلائیں|* ka poochain|* ka puchna|* ko poochain|"
+    "* ko bulain",
+    "pa": "* ਬਾਰੇ ਪੁੱਛੋ|* ਨੂੰ ਪੁੱਛੋ|* نوں پچھو|* بارے پچھو|* nu puchho|* nu pucho|* bare puchho",
+    "gu": "* માટે પૂછજો|* માટે પૂછો|* ને પૂછજો|* ને પૂછો|* mate puchjo|* mate pucho|* ne puchjo|* ne pucho",
+    "bn": "* কে চাইবেন|* কে জিজ্ঞেস করবেন|* এর কথা জিজ্ঞেস করবেন|* ke chaiben|* ke jiggesh korben",
+    "ar": "اسألوا عن *|واسألوا عن *|اسألي عن *|اسأل عن *|اسالوا عن *|واسالوا عن *|اسألوا عن أم *|"
+    "واسألوا عن أم *|اسألوا عن أبو *|واسألوا عن أبو *|is2alo 3an *|es2alo 3an *",
+    "ps": "د * پوښتنه وکړئ|* وپوښتئ|* وغواړئ",
+    "prs": "سراغ * را بگیرید|از * بپرسید|* را بخواهید|az * bepursid|soragh-e * ra begired",
+    "ti": "ንዓይ * ሕተቱ|* ሕተቱ|* ሓቱ|* hatetu",
+    "so": "weydiiya *|weydii *|u yeedha *|dalbada *",
+    "pl": "pytać o *|pytajcie o *|zapytajcie o *|proszę pytać o *|poproście *|prosić o *",
+    "ro": "întrebați de *|intrebati de *|cereți-o pe *|cereti-o pe *|întrebați-o pe *|intrebati-o pe *",
+    "pt": "pergunte por *|perguntem por *|perguntar por *|peçam pela *|pecam pela *|chamem a *",
+    "uk": "спитайте *|запитайте *|покличте *|попросіть *|питайте *",
+}
+
+
+class Frame(NamedTuple):
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    naming: bool
+
+
+@lru_cache(maxsize=32)
+def _frames_for(lang: str | None) -> dict[tuple[int, str], list[Frame]]:
+    """Her language's frames and English's, in every spelling of their Arabic-script letters, indexed by
+    the word next to the name: (-1, the word before it) or (1, the word after it)."""
+    index: dict[tuple[int, str], list[Frame]] = {}
+    for code in languages_for(lang):
+        for table, naming in ((_NAMING, True), (_ASKING, False)):
+            for listed in table.get(code, "").split("|"):
+                for spelling in spellings(" ".join(listed.split())):
+                    before, _, after = spelling.partition("*")
+                    frame = Frame(phrase_tokens(before), phrase_tokens(after), naming)
+                    key = (-1, frame.before[-1]) if frame.before else (1, frame.after[0])
+                    if frame not in index.get(key, []):
+                        index.setdefault(key, []).append(frame)
+    return index
+
+
+def framed(folded: list[str], starts: list[bool], lang: str | None) -> dict[int, bool]:
+    """The tokens a frame puts a name on, each with whether the frame names a baby.  ``folded`` are the
+    story's tokens casefolded, Arabic-script letters folded as cues are; ``starts`` say which open a
+    sentence, since a frame never runs over a full stop."""
+    index = _frames_for(lang)
+    slots: dict[int, bool] = {}
+    words: set[int] = set()
+    for i in range(len(folded)):
+        near = index.get((-1, folded[i - 1]), []) if i > 0 else []
+        if i + 1 < len(folded):
+            near = near + index.get((1, folded[i + 1]), [])
+        for frame in near:
+            nb, na = len(frame.before), len(frame.after)
+            if i < nb or i + na >= len(folded) or any(starts[i - nb + 1 : i + na + 1]):
+                continue
+            if tuple(folded[i - nb : i]) == frame.before and tuple(folded[i + 1 : i + 1 + na]) == frame.after:
+                slots[i] = slots.get(i, False) or frame.naming
+                words.update(range(i - nb, i), range(i + 1, i + 1 + na))
+    # A word of a longer frame is no name: "سمينا البنت نور" names Noor, not "البنت".
+    return {i: naming for i, naming in slots.items() if i not in words}
+
+
+@lru_cache(maxsize=32)
+def frame_words(lang: str | None) -> frozenset[str]:
+    """Every word of every frame: a name never runs on over one ("મીનુ માટે પૂછજો", Minu, for her ask)."""
+    return frozenset(w for frames in _frames_for(lang).values() for f in frames for w in f.before + f.after)

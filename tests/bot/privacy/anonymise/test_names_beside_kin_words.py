@@ -1,0 +1,81 @@
+"""Her relatives and friends named beside the kin word she uses, in every language, native script and
+romanised, and the kin word alone left as she wrote it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.privacy.anonymise.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ur", "meri behen sadia ne translate kiya", "meri behen [NAME] ne translate kiya"),
+        ("ur", "meri bhabi farzana ne form bhara", "meri bhabi [NAME] ne form bhara"),
+        ("ur", "میری بھابھی ثمینہ ساتھ آئی", "میری بھابھی [NAME] ساتھ آئی"),
+        ("pa", "meri behen jeeti ne translate kita", "meri behen [NAME] ne translate kita"),
+        ("pa", "فیر ماسی پروین آئی", "فیر ماسی [NAME] آئی"),
+        ("pa", "ਮੇਰੀ ਭੂਆ ਗੁਰਮੀਤ ਨਾਲ ਸੀ", "ਮੇਰੀ ਭੂਆ [NAME] ਨਾਲ ਸੀ"),
+        ("gu", "મારી બહેન હેતલ એ મદદ કરી", "મારી બહેન [NAME] એ મદદ કરી"),
+        ("gu", "mari bhabhi komal sathe hati", "mari bhabhi [NAME] sathe hati"),
+        ("bn", "amar nanad ruma interpreter er kaj korse", "amar nanad [NAME] interpreter er kaj korse"),
+        ("bn", "আমার ভাবি রুবিনা সাথে ছিল", "আমার ভাবি [NAME] সাথে ছিল"),
+        ("ps", "زما ورېندار ګلالۍ راسره وه", "زما ورېندار [NAME] راسره وه"),
+        ("prs", "رفیقم نسیمه همراهم بود", "رفیقم [NAME] همراهم بود"),
+        ("so", "saaxiibkay cabdi ayaa i keenay", "saaxiibkay [NAME] ayaa i keenay"),
+        ("ti", "ሓትነይ ለተ መጺኣ", "ሓትነይ [NAME] መጺኣ"),
+        ("ti", "ጓል ሓብተይ ሳባ መጺኣ", "ጓል ሓብተይ [NAME] መጺኣ"),
+        ("pl", "moja szwagierka Agnieszka tłumaczyła", "moja szwagierka [NAME] tłumaczyła"),
+        ("ro", "cumnata mea Ioana a tradus", "cumnata mea [NAME] a tradus"),
+        ("pt", "minha cunhada Daiane ficou comigo", "minha cunhada [NAME] ficou comigo"),
+        ("uk", "моя невістка Оксана перекладала", "моя невістка [NAME] перекладала"),
+        ("en", "my brother-in-law Dele drove us", "my brother-in-law [NAME] drove us"),
+        ("en", "my neighbour Siobhan had the kids", "my neighbour [NAME] had the kids"),
+    ],
+)
+def test_a_name_after_any_kin_word_is_taken_out(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ur", "meri behen ne kaha ke ruk jao"),
+        ("ur", "nanad bhi aayi thi"),
+        ("bn", "amar nanad ashe nai"),
+        ("en", "my neighbour came round"),
+    ],
+)
+def test_a_kin_word_with_no_name_leaves_her_words_alone(lang: str, text: str) -> None:
+    assert redact(text, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ar",
+            "jana w tala banat khalti, ijo 3al mustashfa",
+            "[NAME] w [NAME] banat khalti, ijo 3al mustashfa",
+        ),
+        ("bn", "তানিয়া আর সুমাইয়া আমার কাজিন, দুজনেই এসেছিল", "[NAME] আর [NAME] আমার কাজিন, দুজনেই এসেছিল"),
+    ],
+)
+def test_a_comma_after_a_kin_word_ends_it(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected
+
+
+def test_a_name_opening_the_sentence_before_a_kin_word_is_taken_out() -> None:
+    assert (
+        redact("بدون ما تسألني. غدير صاحبتي قالت لي أشتكي", "ar")
+        == "بدون ما تسألني. [NAME] صاحبتي قالت لي أشتكي"
+    )
+
+
+def test_a_verb_before_a_kin_word_mid_sentence_stays() -> None:
+    assert redact("رقمي عندكم اتصلوا بأختي", "ar") == "رقمي عندكم اتصلوا بأختي"
+
+
+def test_polish_siostra_alone_is_still_the_nurse() -> None:
+    assert redact("siostra Ewa podała mi leki", "pl") == "siostra [STAFF NAME] podała mi leki"
