@@ -265,7 +265,9 @@ def main() -> None:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)  # Presidio's URL recogniser wants the network
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip throughput and start-up")
-    parser.add_argument("--set", choices=("main", "blind", "blind2", "blind3"), default="main", help="which set")
+    parser.add_argument(
+        "--set", choices=("main", "blind", "blind2", "blind3"), default="main", help="which set"
+    )
     args = parser.parse_args()
     presidio = presidio_detector()
     if presidio is None:

@@ -82,7 +82,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Reply checker on the evaluation set.")
     parser.add_argument("--part", choices=PARTS, action="append", help="one part only (default: both)")
     parser.add_argument(
-        "--set", choices=("main", "blind", "blind2", "blind3"), default="main", help="a later set, by another hand"
+        "--set",
+        choices=("main", "blind", "blind2", "blind3"),
+        default="main",
+        help="a later set, by another hand",
     )
     args = parser.parse_args()
     preload()
