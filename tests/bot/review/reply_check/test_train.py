@@ -1,9 +1,21 @@
-"""What ``train.py --cv`` measures is what the checker runs with."""
+"""What ``train.py`` trains on, and that ``--cv`` measures what the checker runs with."""
 
 from __future__ import annotations
 
+import tomllib
+
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check.train import OVERRULED, THRESHOLDS, grid
+from bot.review.reply_check._text import normalise, sentences
+from bot.review.reply_check.train import (
+    DATA,
+    OVERRULED,
+    THRESHOLDS,
+    UNSEEN,
+    WRITERS,
+    from_drafts,
+    grid,
+    tuning_drafts,
+)
 
 
 def test_the_overrule_threshold_chosen_by_cv_is_the_one_the_rules_file_holds() -> None:
@@ -15,3 +27,34 @@ def test_cv_measures_every_threshold_row_and_every_overrule_threshold_at_the_cho
 
     assert rows[: len(THRESHOLDS)] == [(*row, OVERRULED[0]) for row in THRESHOLDS]
     assert {row[-1] for row in rows if row[:-1] == THRESHOLDS[0]} == set(OVERRULED)
+
+
+def test_every_sentence_labelled_in_the_blind_sets_opens_one_sentence_of_its_defensive_draft() -> (
+    None
+):
+    labelled = tomllib.loads((DATA / "blind_labels.toml").read_text(encoding="utf-8"))["sentences"]
+    drafts = {draft["id"]: draft for draft in tuning_drafts(UNSEEN)}
+
+    for draft_id, by_opening in labelled.items():
+        draft = drafts[draft_id]
+        texts = [sentence.text for sentence in sentences(normalise(draft["draft"]))]
+        assert draft["label"] == "defensive", draft_id
+        for opening in by_opening:
+            assert sum(text.startswith(opening) for text in texts) == 1, (draft_id, opening)
+
+
+def test_a_blind_defensive_draft_trains_only_its_listed_sentences_as_defensive() -> None:
+    draft = {
+        "id": "bt-0075",
+        "writer": "blind2",
+        "label": "defensive",
+        "kind": "staff_busy",
+        "story": "",
+        "draft": "Thanks. Unfortunately the ward was extremely busy that night. I hope you are well.",
+    }
+
+    assert [example.label for example in from_drafts([draft])] == ["ok", "staff_busy", "ok"]
+
+
+def test_every_writer_s_tuning_drafts_are_trained_on() -> None:
+    assert {draft["writer"] for draft in tuning_drafts()} == set(WRITERS) >= {"first", *UNSEEN}
