@@ -82,10 +82,12 @@ UNSEEN = ("blind", "blind2")
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
-#: LENGTH_POWER. Chosen with --cv: of the rows of THRESHOLDS that block no good tuning draft, the one that
-#: blocks the most defensive ones, ties broken by the most blocked with the phrase lists off (the lists were
-#: written on the tuning half, so that column is the better guess at drafts nobody here wrote), then by the
-#: most long defensive drafts blocked (a length discount must not let a long defensive letter through).
+#: LENGTH_POWER. Chosen with --cv (round 10, three writers): of the rows that block at least 95 % of every
+#: writer's defensive drafts both in the folds and with the writer left out, and keep every hand-written
+#: regression draft (tests/bot/review/reply_check/drafts.toml) right, the one that blocks the fewest good
+#: drafts of the writers left out (a hand never seen is what the checker meets), then the fewest good
+#: drafts in the folds, then the most defensive ones. Until round 9 the rule was "no good tuning draft
+#: blocked in the folds, then the most defensive": with three writers no row blocks none.
 OK_BELOW = 0.99
 OK_BELOW_PARTLY = 0.3
 OK_BELOW_OWNED = 0.2
@@ -108,8 +110,8 @@ THRESHOLDS = (
     (0.97, 0.3, 0.2, 0.5),
     (0.95, 0.3, 0.2, 0.25),
     (0.95, 0.3, 0.2, 0.0),
-    (0.98, 0.3, 0.2, 0.5),  # round 10: between the strict bars, with more writers
-    (0.99, 0.2, 0.1, 0.5),
+    (0.98, 0.3, 0.2, 0.5),
+    (0.99, 0.2, 0.1, 0.5),  # round 10: lets "We will look into it." through in a reply that owns
 )
 #: ``phrase_overruled_above`` (in the rules file; the first here is the one chosen): a listed phrase does not
 #: block a sentence the classifier reads as fine with at least this P(fine) and the owning heads read as
