@@ -1,11 +1,13 @@
 """Train the sentence classifier and write ``data/sentence_model.json``; anyone can re-run it.
 
-    .venv/bin/python -m bot.review.reply_check.train          # train on everything, write the weights
-    .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds of every writer
+    .venv/bin/python -m bot.review.reply_check.train          # train, write the weights (the committed ones)
+    .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds, every writer checked
+    .venv/bin/python -m bot.review.reply_check.train --cv --writers first,blind,blind2   # on all three
 
 Data (nothing else): ``data/sentences*.toml``, ``data/owning.toml`` and ``data/owning_blind.toml``
 (sentences written or chosen by hand for this project) and the tuning parts of the three evaluation sets
-(``WRITERS``: the first set's and the two blind sets', each by a different hand), split into sentences:
+(``WRITERS``: the first set's and the two blind sets', each by a different hand; ``--writers`` says which
+are trained on, by default ``TRAINED``: the first set's only), split into sentences:
 every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
 ``data/tuning_labels.toml`` (first set) and ``data/blind_labels.toml`` (blind sets, round 10). No frozen
 part is ever opened.
@@ -16,9 +18,10 @@ extra package. Two logistic heads on the same embeddings read whether a sentence
 happened and whether it says who will do what (``owning.toml``, ``owning_blind.toml``; every defensive
 sentence counts as neither), so a reply owns what happened in any words.
 
-``--cv`` holds out each fifth of every writer's tuning stories in turn (round 10: each fold is trained on
-all three hands), trains on the rest, checks the held-out drafts with the whole checker, and prints the
-blocked rates at several thresholds, writer by writer; ``THRESHOLDS[0]`` is the one chosen from that table,
+``--cv`` holds out each fifth of every writer's tuning stories in turn, trains on the rest of the writers
+trained on (``--writers``), checks the held-out drafts with the whole checker (a writer not trained on is
+so checked a fifth by each fold's model), and prints the blocked rates at several thresholds, writer by
+writer; ``THRESHOLDS[0]`` is the one chosen from that table,
 and ``OVERRULED[0]`` the rules file's ``phrase_overruled_above`` (round 7). Besides each writer's two
 columns:
 
@@ -33,9 +36,9 @@ columns:
   on; a fifth of them checked by each fold's model.
 - "r6 … read" and "r6 … held": ``data/voices_round6.toml``, good and defensive drafts written whole in
   styles the rest lacks, never trained on; "held" is the third of them nobody read the results of.
-- "alone blind …", "alone blind2 …" (``UNSEEN``): leave one writer out. A model trained without any of
-  that writer's drafts (nor any hand-written sentence nearly the same as one of them) checks all of them:
-  the honest estimate for a hand the checker never saw.
+- "alone blind …", "alone blind2 …" (``UNSEEN``, when trained on): leave one writer out. A model trained
+  without any of that writer's drafts (nor any hand-written sentence nearly the same as one of them)
+  checks all of them: the honest estimate for a hand the checker never saw.
 - last, how many of the held-out tuning stories the safeguarding reader flags strongly enough to block
   are still read as urgent now by each fold's ``over`` head (none may be read as over).
 
@@ -79,6 +82,10 @@ WRITERS = {
 }
 #: the writers --cv also leaves out whole (trained on the others only): the honest estimate for a new hand
 UNSEEN = ("blind", "blind2")
+#: the writers trained on unless ``--writers`` says otherwise: the first set's only, as the committed model
+#: (round 9's) was. Training on the blind sets too (round 10) is measured by ``--cv --writers
+#: first,blind,blind2`` and not shipped: it blocks good hand-written regression drafts (README, round 10)
+TRAINED = ("first",)
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
@@ -166,10 +173,10 @@ class Owns:
     heads: tuple[bool, ...]
 
 
-def owning_sentences() -> list[Owns]:
+def owning_sentences(writers: Iterable[str] = TRAINED) -> list[Owns]:
     """``data/owning.toml``: sorry, a next step, both, neither, or sending her to urgent help now;
-    ``data/owning_blind.toml``: sorry or a next step, from the blind sets' good drafts; and
-    ``data/story_time.toml``: a story's emergency that is over, or one happening now."""
+    ``data/owning_blind.toml`` (when a blind set is trained on): sorry or a next step, from the blind sets'
+    good drafts; and ``data/story_time.toml``: a story's emergency that is over, or one happening now."""
     says = {
         "apology": (True, False, False, False),
         "next_step": (False, True, False, False),
@@ -181,10 +188,15 @@ def owning_sentences() -> list[Owns]:
     }
     return [
         Owns(text, says[kind])
-        for name in (OWNING, OWNING_BLIND, STORY_TIME)
+        for name in _owning_files(writers)
         for kind, texts in tomllib.loads((DATA / name).read_text(encoding="utf-8")).items()
         for text in texts
     ]
+
+
+def _owning_files(writers: Iterable[str]) -> tuple[str, ...]:
+    blind = bool(set(writers) & set(UNSEEN))
+    return (OWNING, OWNING_BLIND, STORY_TIME) if blind else (OWNING, STORY_TIME)
 
 
 #: good replies written whole in other staff voices (round 5): never trained on, only checked by --cv
@@ -324,21 +336,25 @@ def _softmax(scores: Matrix) -> Matrix:
     return found
 
 
-def cross_validate() -> None:
+def cross_validate(writers: Sequence[str] = TRAINED) -> None:
     drafts = tuning_drafts()
-    # each fold holds out a fifth of each writer's stories, so every fold is trained on all three hands
+    # each fold holds out a fifth of each writer's stories (every fold is trained on each hand in ``writers``)
     fold_of: dict[tuple[str, str], int] = {}
     for writer in WRITERS:
         stories = sorted({draft["story"] for draft in drafts if draft["writer"] == writer})
         fold_of |= {(writer, story): index % FOLDS for index, story in enumerate(stories)}
-    hand, owning, other_voices, sixth = hand_written(), owning_sentences(), voices(), round6()
+    hand, owning, other_voices, sixth = hand_written(), owning_sentences(writers), voices(), round6()
     rows = grid()
     blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in rows}
     urgent: Counter[str] = Counter()
     for fold in range(FOLDS):
         held = [draft for draft in drafts if fold_of[draft["writer"], draft["story"]] == fold]
         voiced, sixths = other_voices[fold::FOLDS], sixth[fold::FOLDS]
-        trained_on = [draft for draft in drafts if fold_of[draft["writer"], draft["story"]] != fold]
+        trained_on = [
+            draft
+            for draft in drafts
+            if fold_of[draft["writer"], draft["story"]] != fold and draft["writer"] in writers
+        ]
         model = _fit_without(trained_on, (*held, *voiced, *sixths), hand, owning)
         # held-out stories the safeguarding reader flags strongly enough to block: none may be read as over
         flagged = {draft["story"] for draft in held if _flagged(draft["story"])}
@@ -355,9 +371,10 @@ def cross_validate() -> None:
                     draft["draft"], draft["story"], trial, phrases
                 ).ok
     # leave one writer out: trained on the other writers' drafts only, checked on all of this writer's
-    for writer in UNSEEN:
+    alone = tuple(writer for writer in UNSEEN if writer in writers)
+    for writer in alone:
         unseen = [draft for draft in drafts if draft["writer"] == writer]
-        others = [draft for draft in drafts if draft["writer"] != writer]
+        others = [draft for draft in drafts if draft["writer"] in writers and draft["writer"] != writer]
         model = _fit_without(others, unseen, hand, owning)
         for row in rows:
             trial, phrases = _with(model, row), _overruled_above(row[-1])
@@ -370,7 +387,7 @@ def cross_validate() -> None:
     totals += Counter(voices=len(other_voices), defensive=sum(d["label"] == "defensive" for d in drafts))
     totals += Counter(good=sum(draft["label"] == "good" for draft in drafts))
     totals += Counter(f"r6 {draft['label']} {draft['part']}" for draft in sixth)
-    _print(blocked, totals)
+    _print(blocked, totals, alone)
     print(f"urgent tuning stories still read as urgent now: {urgent['still urgent']}/{urgent['urgent']}")
 
 
@@ -442,7 +459,7 @@ def _count(held: Sequence[dict[str, Any]], trial: Model, phrases: Rules, counts:
             counts["unseen"] += not check(draft["draft"], story, unowned, phrases).ok
 
 
-def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) -> None:
+def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str], alone: Sequence[str]) -> None:
     columns = (
         *(
             (f"{writer} {short}", f"{writer} {label}", f"{writer} {label}")
@@ -460,7 +477,7 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         ),
         *(
             (f"alone {writer} {short}", f"alone {writer} {label}", f"alone {writer} {label}")
-            for writer in UNSEEN
+            for writer in alone
             for short, label in (("def", "defensive"), ("good", "good"))
         ),
     )
@@ -476,12 +493,18 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) 
         )
 
 
-def write(model: Model, examples: Sequence[Example]) -> None:
-    sources = [
-        *(DATA / name for name in (*HAND_WRITTEN, OWNING, OWNING_BLIND, STORY_TIME)),
-        *(DATA / name for name in LABELS),
-        *WRITERS.values(),
+def sources(writers: Iterable[str] = TRAINED) -> list[Path]:
+    """The files a model trained on ``writers`` is trained on (their sha256 is saved with it)."""
+    writers = list(writers)
+    blind = bool(set(writers) & set(UNSEEN))
+    return [
+        *(DATA / name for name in (*HAND_WRITTEN, *_owning_files(writers))),
+        *(DATA / name for name in (LABELS if blind else LABELS[:1])),
+        *(WRITERS[writer] for writer in writers),
     ]
+
+
+def write(model: Model, examples: Sequence[Example], writers: Sequence[str] = TRAINED) -> None:
     data = {
         "labels": list(model.labels),
         "ok_below": model.ok_below,
@@ -499,7 +522,7 @@ def write(model: Model, examples: Sequence[Example]) -> None:
             "sentences": dict(sorted(Counter(example.label for example in examples).items())),
             "sha256": {
                 str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-                for path in sources
+                for path in sources(writers)
             },
             "embedding": "flows.embedding (multilingual-e5-small, query)",
             "l2": L2,
@@ -512,11 +535,20 @@ def write(model: Model, examples: Sequence[Example]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="measure with 5 folds instead of writing weights")
-    if parser.parse_args().cv:
-        cross_validate()
+    parser.add_argument(
+        "--writers",
+        default=",".join(TRAINED),
+        help=f"whose tuning drafts to train on, of {', '.join(WRITERS)} (default: %(default)s)",
+    )
+    arguments = parser.parse_args()
+    writers = [writer for writer in WRITERS if writer in arguments.writers.split(",")]
+    if not writers or set(arguments.writers.split(",")) - set(writers):
+        parser.error(f"--writers: a comma-separated list of {', '.join(WRITERS)}")
+    if arguments.cv:
+        cross_validate(writers)
         return
-    examples = hand_written() + from_drafts(tuning_drafts())
-    write(fit(examples, owning_sentences()), examples)
+    examples = hand_written() + from_drafts(tuning_drafts(writers))
+    write(fit(examples, owning_sentences(writers)), examples, writers)
     print(f"wrote {DATA / MODEL_FILE} from {len(examples)} sentences")
 
 

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 
 from bot.review.reply_check._rules import rules
+from bot.review.reply_check._sentences import MODEL_FILE
 from bot.review.reply_check._text import normalise, sentences
 from bot.review.reply_check.train import (
     DATA,
+    HERE,
     OVERRULED,
     THRESHOLDS,
+    TRAINED,
     UNSEEN,
     WRITERS,
     from_drafts,
     grid,
+    sources,
     tuning_drafts,
 )
 
@@ -56,5 +62,18 @@ def test_a_blind_defensive_draft_trains_only_its_listed_sentences_as_defensive()
     assert [example.label for example in from_drafts([draft])] == ["ok", "staff_busy", "ok"]
 
 
-def test_every_writer_s_tuning_drafts_are_trained_on() -> None:
+def test_cv_checks_every_writer_s_tuning_drafts() -> None:
     assert {draft["writer"] for draft in tuning_drafts()} == set(WRITERS) >= {"first", *UNSEEN}
+
+
+def test_the_committed_model_was_trained_on_what_train_py_trains_on_by_default() -> None:
+    """Running ``train.py`` writes the committed weights again: the files it reads by default are the ones
+    the committed model names, unchanged since (round 10: training on the blind sets is not shipped)."""
+    committed = json.loads((DATA / MODEL_FILE).read_text(encoding="utf-8"))["trained_on"]["sha256"]
+    now = {
+        str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sources(TRAINED)
+    }
+
+    assert TRAINED == ("first",)
+    assert committed == now
