@@ -1,45 +1,50 @@
 """Train the sentence classifier and write ``data/sentence_model.json``; anyone can re-run it.
 
-    .venv/bin/python -m bot.review.reply_check.train          # train on everything, write the weights
-    .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds of the tuning half
+    .venv/bin/python -m bot.review.reply_check.train          # train, write the weights (the committed ones)
+    .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds, every writer checked
+    .venv/bin/python -m bot.review.reply_check.train --cv --writers first,blind,blind2   # on all three
 
-Data (nothing else): ``data/sentences*.toml`` and ``data/owning.toml`` (sentences written by hand for this
-project) and the tuning half of the evaluation set (``tests/bot/review/reply_check/eval/tuning.jsonl``),
-split into sentences: every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
-``data/tuning_labels.toml``. The frozen half is never opened.
+Data (nothing else): ``data/sentences*.toml``, ``data/owning.toml`` and ``data/owning_blind.toml``
+(sentences written or chosen by hand for this project) and the tuning parts of the three evaluation sets
+(``WRITERS``: the first set's and the two blind sets', each by a different hand; ``--writers`` says which
+are trained on, by default ``TRAINED``: the first set's only), split into sentences:
+every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
+``data/tuning_labels.toml`` (first set) and ``data/blind_labels.toml`` (blind sets, round 10). No frozen
+part is ever opened.
 
 The model is a multinomial logistic regression on standardised embeddings (numpy, full-batch Adam with
 L2; the standardisation is folded into the saved weights), so training is deterministic and needs no
 extra package. Two logistic heads on the same embeddings read whether a sentence says sorry for what
-happened and whether it says who will do what (``owning.toml``; every defensive sentence counts as
-neither), so a reply owns what happened in any words.
+happened and whether it says who will do what (``owning.toml``, ``owning_blind.toml``; every defensive
+sentence counts as neither), so a reply owns what happened in any words.
 
-``--cv`` holds out each fifth of the tuning stories in turn, trains on the rest, checks the held-out
-drafts with the whole checker, and prints the blocked rates at several thresholds; ``THRESHOLDS[0]`` is
-the one chosen from that table, and ``OVERRULED[0]`` the rules file's ``phrase_overruled_above`` (round
-7). Besides the usual two columns:
+``--cv`` holds out each fifth of every writer's tuning stories in turn, trains on the rest of the writers
+trained on (``--writers``), checks the held-out drafts with the whole checker (a writer not trained on is
+so checked a fifth by each fold's model), and prints the blocked rates at several thresholds, writer by
+writer; ``THRESHOLDS[0]`` is the one chosen from that table,
+and ``OVERRULED[0]`` the rules file's ``phrase_overruled_above`` (round 7). Besides each writer's two
+columns:
 
-- "phrase lists off": the defensive drafts without the blocking phrase lists. Those were written after
-  reading the tuning half, so they catch 76 of its 96 defensive drafts and only 43 of the frozen half's 99.
-- "long defensive": each defensive draft inside a warm opening and closing that own nothing, as long as
-  the good drafts: what a length discount costs on balanced lengths.
-- "good, owning unseen": the good drafts as if nothing in them owned what happened, the worst case if the
-  owning heads miss.
-- "good, other voices": ``data/voices_round5.toml``, good replies written whole in staff voices the tuning
-  half has few of (ward manager, consultant, PALS, formal letter, very short texts, Roman Urdu), never
-  trained on; a fifth of them checked by each fold's model.
-- "r6 …, read" and "r6 …, held": ``data/voices_round6.toml``, good and defensive drafts written whole in
+- "lists off": the defensive drafts without the blocking phrase lists. Those were written after reading
+  the tuning parts, so they catch more of them than of drafts nobody here read.
+- "long def": each defensive draft inside a warm opening and closing that own nothing, as long as the good
+  drafts: what a length discount costs on balanced lengths.
+- "good unowned": the good drafts as if nothing in them owned what happened, the worst case if the owning
+  heads miss.
+- "voices good": ``data/voices_round5.toml``, good replies written whole in staff voices the tuning half
+  has few of (ward manager, consultant, PALS, formal letter, very short texts, Roman Urdu), never trained
+  on; a fifth of them checked by each fold's model.
+- "r6 … read" and "r6 … held": ``data/voices_round6.toml``, good and defensive drafts written whole in
   styles the rest lacks, never trained on; "held" is the third of them nobody read the results of.
-- "blind …": the tuning part of the blind set (``eval/blind/tuning.jsonl``), written by a hand that never
-  saw this repository, never trained on; a fifth checked by each fold's model, and any hand-written
-  sentence nearly the same as one of its sentences held out with it (round 8); "blind2 …" the same for the
-  second blind set's tuning part (round 9).
+- "alone blind …", "alone blind2 …" (``UNSEEN``, when trained on): leave one writer out. A model trained
+  without any of that writer's drafts (nor any hand-written sentence nearly the same as one of them)
+  checks all of them: the honest estimate for a hand the checker never saw.
 - last, how many of the held-out tuning stories the safeguarding reader flags strongly enough to block
   are still read as urgent now by each fold's ``over`` head (none may be read as over).
 
 The folds leave out, with the held-out stories, every hand-written sentence that is nearly the same
 sentence as one of their drafts (cosine above ``PURGE``): hand-written sentences were written after reading
-the tuning half, and without this the folds measured 0 good drafts blocked while the frozen half blocked
+the tuning parts, and without this the folds measured 0 good drafts blocked while the frozen half blocked
 one in five.
 """
 
@@ -53,7 +58,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -66,18 +71,30 @@ from flows.embedding import embed
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
-TUNING = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval" / "tuning.jsonl"
-#: the tuning part of the blind set (written later, by a hand that never saw this repository): never trained
-#: on, only checked by --cv (round 8); its frozen part is never opened
-#: and the second blind set's tuning part (round 9), by another such hand, checked the same way
-BLINDS = {name: TUNING.parent / name / "tuning.jsonl" for name in ("blind", "blind2")}
+EVAL = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval"
+#: the tuning parts of the evaluation sets, by writer: the first set's and the blind sets' (round 8, 9), each
+#: by a hand that never saw this repository. All three are trained on since round 10, so that the
+#: checker learns how more than one writer writes; their frozen parts are never opened
+WRITERS = {
+    "first": EVAL / "tuning.jsonl",
+    "blind": EVAL / "blind" / "tuning.jsonl",
+    "blind2": EVAL / "blind2" / "tuning.jsonl",
+}
+#: the writers --cv also leaves out whole (trained on the others only): the honest estimate for a new hand
+UNSEEN = ("blind", "blind2")
+#: the writers trained on unless ``--writers`` says otherwise: the first set's only, as the committed model
+#: (round 9's) was. Training on the blind sets too (round 10) is measured by ``--cv --writers
+#: first,blind,blind2`` and not shipped: it blocks good hand-written regression drafts (README, round 10)
+TRAINED = ("first",)
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
-#: LENGTH_POWER. Chosen with --cv: of the rows of THRESHOLDS that block no good tuning draft, the one that
-#: blocks the most defensive ones, ties broken by the most blocked with the phrase lists off (the lists were
-#: written on the tuning half, so that column is the better guess at drafts nobody here wrote), then by the
-#: most long defensive drafts blocked (a length discount must not let a long defensive letter through).
+#: LENGTH_POWER. Chosen with --cv (round 10, three writers): of the rows that block at least 95 % of every
+#: writer's defensive drafts both in the folds and with the writer left out, and keep every hand-written
+#: regression draft (tests/bot/review/reply_check/drafts.toml) right, the one that blocks the fewest good
+#: drafts of the writers left out (a hand never seen is what the checker meets), then the fewest good
+#: drafts in the folds, then the most defensive ones. Until round 9 the rule was "no good tuning draft
+#: blocked in the folds, then the most defensive": with three writers no row blocks none.
 OK_BELOW = 0.99
 OK_BELOW_PARTLY = 0.3
 OK_BELOW_OWNED = 0.2
@@ -100,6 +117,8 @@ THRESHOLDS = (
     (0.97, 0.3, 0.2, 0.5),
     (0.95, 0.3, 0.2, 0.25),
     (0.95, 0.3, 0.2, 0.0),
+    (0.98, 0.3, 0.2, 0.5),
+    (0.99, 0.2, 0.1, 0.5),  # round 10: lets "We will look into it." through in a reply that owns
 )
 #: ``phrase_overruled_above`` (in the rules file; the first here is the one chosen): a listed phrase does not
 #: block a sentence the classifier reads as fine with at least this P(fine) and the owning heads read as
@@ -134,6 +153,8 @@ HAND_WRITTEN = (
 OWNING = "owning.toml"
 #: sentences of stories that tell of an emergency that is over, and of one happening now (round 6)
 STORY_TIME = "story_time.toml"
+#: sentences of the blind sets' good tuning drafts that say sorry or who will do what, read by hand (round 10)
+OWNING_BLIND = "owning_blind.toml"
 
 
 def hand_written() -> list[Example]:
@@ -152,9 +173,10 @@ class Owns:
     heads: tuple[bool, ...]
 
 
-def owning_sentences() -> list[Owns]:
-    """``data/owning.toml``: sorry, a next step, both, neither, or sending her to urgent help now; and
-    ``data/story_time.toml``: a story's emergency that is over, or one happening now."""
+def owning_sentences(writers: Iterable[str] = TRAINED) -> list[Owns]:
+    """``data/owning.toml``: sorry, a next step, both, neither, or sending her to urgent help now;
+    ``data/owning_blind.toml`` (when a blind set is trained on): sorry or a next step, from the blind sets'
+    good drafts; and ``data/story_time.toml``: a story's emergency that is over, or one happening now."""
     says = {
         "apology": (True, False, False, False),
         "next_step": (False, True, False, False),
@@ -166,10 +188,15 @@ def owning_sentences() -> list[Owns]:
     }
     return [
         Owns(text, says[kind])
-        for name in (OWNING, STORY_TIME)
+        for name in _owning_files(writers)
         for kind, texts in tomllib.loads((DATA / name).read_text(encoding="utf-8")).items()
         for text in texts
     ]
+
+
+def _owning_files(writers: Iterable[str]) -> tuple[str, ...]:
+    blind = bool(set(writers) & set(UNSEEN))
+    return (OWNING, OWNING_BLIND, STORY_TIME) if blind else (OWNING, STORY_TIME)
 
 
 #: good replies written whole in other staff voices (round 5): never trained on, only checked by --cv
@@ -203,19 +230,29 @@ def round6() -> list[dict[str, Any]]:
     return marked
 
 
-def tuning_drafts(path: Path = TUNING) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as file:
-        return [json.loads(line) for line in file if line.strip()]
+def tuning_drafts(writers: Iterable[str] = WRITERS) -> list[dict[str, Any]]:
+    """The tuning drafts of ``writers``, each with ``writer``: whose set it comes from."""
+    drafts: list[dict[str, Any]] = []
+    for writer in writers:
+        with WRITERS[writer].open(encoding="utf-8") as file:
+            drafts += [{**json.loads(line), "writer": writer} for line in file if line.strip()]
+    return drafts
+
+
+#: what the sentences of defensive tuning drafts do, read by hand: the first set's (a sentence does what its
+#: draft's kind says unless listed) and the blind sets' (round 10: only the listed sentences are defensive)
+LABELS = ("tuning_labels.toml", "blind_labels.toml")
 
 
 def from_drafts(drafts: Iterable[dict[str, Any]]) -> list[Example]:
-    labels = tomllib.loads((DATA / "tuning_labels.toml").read_text(encoding="utf-8"))
-    kinds, by_draft = labels["kinds"], labels["sentences"]
+    first, blind = (tomllib.loads((DATA / name).read_text(encoding="utf-8")) for name in LABELS)
+    kinds, by_draft = first["kinds"], {**first["sentences"], **blind["sentences"]}
     examples: list[Example] = []
     for draft in drafts:
         overrides: dict[str, str] = by_draft.get(draft["id"], {})
+        by_kind = draft["label"] == "defensive" and draft["writer"] == "first"
         for sentence in sentences(normalise(draft["draft"])):
-            label = OK if draft["label"] == "good" else _default(sentence.text, kinds[draft["kind"]])
+            label = _default(sentence.text, kinds[draft["kind"]]) if by_kind else OK
             read_by_hand = (value for start, value in overrides.items() if sentence.text.startswith(start))
             label = next(read_by_hand, label)
             examples.append(Example(sentence.text, label, draft["story"]))
@@ -299,65 +336,74 @@ def _softmax(scores: Matrix) -> Matrix:
     return found
 
 
-def cross_validate() -> None:
+def cross_validate(writers: Sequence[str] = TRAINED) -> None:
     drafts = tuning_drafts()
-    stories = sorted({draft["story"] for draft in drafts})
-    fold_of = {story: index % FOLDS for index, story in enumerate(stories)}
-    hand, owning, other_voices, sixth = hand_written(), owning_sentences(), voices(), round6()
-    blind = {name: tuning_drafts(path) for name, path in BLINDS.items()}
-    hand_vectors = _embed([example.text for example in hand])
-    owning_vectors = _embed([example.text for example in owning])
+    # each fold holds out a fifth of each writer's stories (every fold is trained on each hand in ``writers``)
+    fold_of: dict[tuple[str, str], int] = {}
+    for writer in WRITERS:
+        stories = sorted({draft["story"] for draft in drafts if draft["writer"] == writer})
+        fold_of |= {(writer, story): index % FOLDS for index, story in enumerate(stories)}
+    hand, owning, other_voices, sixth = hand_written(), owning_sentences(writers), voices(), round6()
     rows = grid()
     blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in rows}
     urgent: Counter[str] = Counter()
-    # the phrase lists were written after reading the tuning half: without them, what the rest catches
-    bare = replace(rules(), blocking=tuple(replace(rule, phrases=()) for rule in rules().blocking))
     for fold in range(FOLDS):
-        held = [draft for draft in drafts if fold_of[draft["story"]] == fold]
+        held = [draft for draft in drafts if fold_of[draft["writer"], draft["story"]] == fold]
         voiced, sixths = other_voices[fold::FOLDS], sixth[fold::FOLDS]
-        blinds = [(name, draft) for name, later in blind.items() for draft in later[fold::FOLDS]]
-        held_vectors = _embed(
-            [
-                s.text
-                for draft in (*held, *voiced, *sixths, *(draft for _, draft in blinds))
-                for s in sentences(normalise(draft["draft"]))
-            ]
-        )
-        kept = [
-            example
-            for example, close in zip(hand, _near(hand_vectors, held_vectors), strict=True)
-            if not close
+        trained_on = [
+            draft
+            for draft in drafts
+            if fold_of[draft["writer"], draft["story"]] != fold and draft["writer"] in writers
         ]
-        kept_owning = [
-            example
-            for example, close in zip(owning, _near(owning_vectors, held_vectors), strict=True)
-            if not close
-        ]
-        trained_on = from_drafts(draft for draft in drafts if fold_of[draft["story"]] != fold)
-        model = fit(kept + trained_on, kept_owning)
+        model = _fit_without(trained_on, (*held, *voiced, *sixths), hand, owning)
         # held-out stories the safeguarding reader flags strongly enough to block: none may be read as over
         flagged = {draft["story"] for draft in held if _flagged(draft["story"])}
         urgent["urgent"] += len(flagged)
         urgent["still urgent"] += sum(urgency(story, model, rules()) is Urgency.NOW for story in flagged)
         for row in rows:
             trial, phrases = _with(model, row), _overruled_above(row[-1])
-            _count(held, trial, phrases, bare, blocked[row])
+            _count(held, trial, phrases, blocked[row])
             blocked[row]["voices"] += sum(
                 not check(d["draft"], d["story"], trial, phrases).ok for d in voiced
             )
             for draft in sixths:
-                blocked[row][f"{draft['label']} {draft['part']}"] += not check(
+                blocked[row][f"r6 {draft['label']} {draft['part']}"] += not check(
                     draft["draft"], draft["story"], trial, phrases
                 ).ok
-            for name, draft in blinds:
-                blocked[row][f"{name} {draft['label']}"] += not check(
+    # leave one writer out: trained on the other writers' drafts only, checked on all of this writer's
+    alone = tuple(writer for writer in UNSEEN if writer in writers)
+    for writer in alone:
+        unseen = [draft for draft in drafts if draft["writer"] == writer]
+        others = [draft for draft in drafts if draft["writer"] in writers and draft["writer"] != writer]
+        model = _fit_without(others, unseen, hand, owning)
+        for row in rows:
+            trial, phrases = _with(model, row), _overruled_above(row[-1])
+            for draft in unseen:
+                blocked[row][f"alone {writer} {draft['label']}"] += not check(
                     draft["draft"], draft["story"], trial, phrases
                 ).ok
-    totals = Counter(draft["label"] for draft in drafts) + Counter(voices=len(other_voices))
-    totals += Counter(f"{draft['label']} {draft['part']}" for draft in sixth)
-    totals += Counter(f"{name} {draft['label']}" for name, later in blind.items() for draft in later)
-    _print(blocked, totals)
+    totals = Counter(f"{draft['writer']} {draft['label']}" for draft in drafts)
+    totals += Counter(f"alone {draft['writer']} {draft['label']}" for draft in drafts)
+    totals += Counter(voices=len(other_voices), defensive=sum(d["label"] == "defensive" for d in drafts))
+    totals += Counter(good=sum(draft["label"] == "good" for draft in drafts))
+    totals += Counter(f"r6 {draft['label']} {draft['part']}" for draft in sixth)
+    _print(blocked, totals, alone)
     print(f"urgent tuning stories still read as urgent now: {urgent['still urgent']}/{urgent['urgent']}")
+
+
+def _fit_without(
+    trained_on: Sequence[dict[str, Any]],
+    held: Sequence[dict[str, Any]],
+    hand: Sequence[Example],
+    owning: Sequence[Owns],
+) -> Model:
+    """A model trained on the drafts ``trained_on`` and the hand-written sentences, less every hand-written
+    sentence nearly the same as a sentence of the ``held`` drafts (written after reading them, they would
+    carry the held drafts into training)."""
+    held_vectors = _embed([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
+    kept = _far(hand, [e.text for e in hand], held_vectors)
+    kept_owning = _far(owning, [e.text for e in owning], held_vectors)
+    return fit(kept + from_drafts(trained_on), kept_owning)
 
 
 def _flagged(story: str) -> bool:
@@ -366,8 +412,13 @@ def _flagged(story: str) -> bool:
     return any(sure(reading, above) for reading in (read.whole, *read.told))
 
 
-def _near(hand: Matrix, held: Matrix) -> list[bool]:
-    return [bool(close) for close in (hand @ held.T).max(axis=1) > PURGE]
+_Item = TypeVar("_Item")
+
+
+def _far(items: Sequence[_Item], texts: Sequence[str], held: Matrix) -> list[_Item]:
+    """The ``items`` whose ``texts`` are no nearer than ``PURGE`` to any held-out sentence."""
+    nearest = (_embed(texts) @ held.T).max(axis=1)
+    return [item for item, close in zip(items, nearest > PURGE, strict=True) if not close]
 
 
 def grid() -> list[tuple[float, ...]]:
@@ -393,15 +444,14 @@ OPENING = "Thank you for taking the time to write to us about your care."
 CLOSING = "I hope you and your baby are keeping well."
 
 
-def _count(
-    held: Sequence[dict[str, Any]], trial: Model, phrases: Rules, bare: Rules, counts: Counter[str]
-) -> None:
+def _count(held: Sequence[dict[str, Any]], trial: Model, phrases: Rules, counts: Counter[str]) -> None:
     # the same as if no reply owned what happened: every sentence held to the strictest threshold
     unowned = replace(trial, ok_below_partly=trial.ok_below, ok_below_owned=trial.ok_below)
+    # the phrase lists were written after reading the tuning half: without them, what the rest catches
+    bare = replace(phrases, blocking=tuple(replace(rule, phrases=()) for rule in phrases.blocking))
     for draft in held:
         story = draft["story"]
-        if not check(draft["draft"], story, trial, phrases).ok:
-            counts[draft["label"]] += 1
+        counts[f"{draft['writer']} {draft['label']}"] += not check(draft["draft"], story, trial, phrases).ok
         if draft["label"] == "defensive":
             counts["bare"] += not check(draft["draft"], story, trial, bare).ok
             counts["long"] += not check(f"{OPENING} {draft['draft']} {CLOSING}", story, trial, phrases).ok
@@ -409,40 +459,52 @@ def _count(
             counts["unseen"] += not check(draft["draft"], story, unowned, phrases).ok
 
 
-def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str]) -> None:
+def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str], alone: Sequence[str]) -> None:
     columns = (
-        ("defensive blocked", "defensive", "defensive"),
-        ("phrase lists off", "bare", "defensive"),
-        ("long defensive", "long", "defensive"),
-        ("good blocked", "good", "good"),
-        ("good, owning unseen", "unseen", "good"),
-        ("good, other voices", "voices", "voices"),
-        ("r6 defensive, read", "defensive read", "defensive read"),
-        ("r6 good, read", "good read", "good read"),
-        ("r6 defensive, held", "defensive held", "defensive held"),
-        ("r6 good, held", "good held", "good held"),
-        ("blind defensive", "blind defensive", "blind defensive"),
-        ("blind good", "blind good", "blind good"),
-        ("blind2 defensive", "blind2 defensive", "blind2 defensive"),
-        ("blind2 good", "blind2 good", "blind2 good"),
+        *(
+            (f"{writer} {short}", f"{writer} {label}", f"{writer} {label}")
+            for writer in WRITERS
+            for short, label in (("def", "defensive"), ("good", "good"))
+        ),
+        ("lists off", "bare", "defensive"),
+        ("long def", "long", "defensive"),
+        ("good unowned", "unseen", "good"),
+        ("voices good", "voices", "voices"),
+        *(
+            (f"r6 {short} {part}", f"r6 {label} {part}", f"r6 {label} {part}")
+            for part in ("read", "held")
+            for short, label in (("def", "defensive"), ("good", "good"))
+        ),
+        *(
+            (f"alone {writer} {short}", f"alone {writer} {label}", f"alone {writer} {label}")
+            for writer in alone
+            for short, label in (("def", "defensive"), ("good", "good"))
+        ),
     )
+    print("columns:", "; ".join(f"{index}: {name}" for index, (name, _, _) in enumerate(columns, 1)))
     print(
         f"{'ok_below':>9} {'partly':>7} {'owned':>6} {'power':>6} {'overruled':>9}",
-        *(f"{name:>19}" for name, _, _ in columns),
+        *(f"{index:>7}" for index in range(1, len(columns) + 1)),
     )
     for row, counts in blocked.items():
         print(
             " ".join(f"{value:>{width}}" for value, width in zip(row, (9, 7, 6, 6, 9), strict=True)),
-            *(f"{f'{counts[key]}/{total[label]}':>19}" for _, key, label in columns),
+            *(f"{f'{counts[key]}/{total[label]}':>7}" for _, key, label in columns),
         )
 
 
-def write(model: Model, examples: Sequence[Example]) -> None:
-    sources = [
-        *(DATA / name for name in (*HAND_WRITTEN, OWNING, STORY_TIME)),
-        DATA / "tuning_labels.toml",
-        TUNING,
+def sources(writers: Iterable[str] = TRAINED) -> list[Path]:
+    """The files a model trained on ``writers`` is trained on (their sha256 is saved with it)."""
+    writers = list(writers)
+    blind = bool(set(writers) & set(UNSEEN))
+    return [
+        *(DATA / name for name in (*HAND_WRITTEN, *_owning_files(writers))),
+        *(DATA / name for name in (LABELS if blind else LABELS[:1])),
+        *(WRITERS[writer] for writer in writers),
     ]
+
+
+def write(model: Model, examples: Sequence[Example], writers: Sequence[str] = TRAINED) -> None:
     data = {
         "labels": list(model.labels),
         "ok_below": model.ok_below,
@@ -460,7 +522,7 @@ def write(model: Model, examples: Sequence[Example]) -> None:
             "sentences": dict(sorted(Counter(example.label for example in examples).items())),
             "sha256": {
                 str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-                for path in sources
+                for path in sources(writers)
             },
             "embedding": "flows.embedding (multilingual-e5-small, query)",
             "l2": L2,
@@ -473,11 +535,20 @@ def write(model: Model, examples: Sequence[Example]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="measure with 5 folds instead of writing weights")
-    if parser.parse_args().cv:
-        cross_validate()
+    parser.add_argument(
+        "--writers",
+        default=",".join(TRAINED),
+        help=f"whose tuning drafts to train on, of {', '.join(WRITERS)} (default: %(default)s)",
+    )
+    arguments = parser.parse_args()
+    writers = [writer for writer in WRITERS if writer in arguments.writers.split(",")]
+    if not writers or set(arguments.writers.split(",")) - set(writers):
+        parser.error(f"--writers: a comma-separated list of {', '.join(WRITERS)}")
+    if arguments.cv:
+        cross_validate(writers)
         return
-    examples = hand_written() + from_drafts(tuning_drafts())
-    write(fit(examples, owning_sentences()), examples)
+    examples = hand_written() + from_drafts(tuning_drafts(writers))
+    write(fit(examples, owning_sentences(writers)), examples, writers)
     print(f"wrote {DATA / MODEL_FILE} from {len(examples)} sentences")
 
 

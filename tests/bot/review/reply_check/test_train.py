@@ -1,9 +1,27 @@
-"""What ``train.py --cv`` measures is what the checker runs with."""
+"""What ``train.py`` trains on, and that ``--cv`` measures what the checker runs with."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import tomllib
+
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check.train import OVERRULED, THRESHOLDS, grid
+from bot.review.reply_check._sentences import MODEL_FILE
+from bot.review.reply_check._text import normalise, sentences
+from bot.review.reply_check.train import (
+    DATA,
+    HERE,
+    OVERRULED,
+    THRESHOLDS,
+    TRAINED,
+    UNSEEN,
+    WRITERS,
+    from_drafts,
+    grid,
+    sources,
+    tuning_drafts,
+)
 
 
 def test_the_overrule_threshold_chosen_by_cv_is_the_one_the_rules_file_holds() -> None:
@@ -15,3 +33,47 @@ def test_cv_measures_every_threshold_row_and_every_overrule_threshold_at_the_cho
 
     assert rows[: len(THRESHOLDS)] == [(*row, OVERRULED[0]) for row in THRESHOLDS]
     assert {row[-1] for row in rows if row[:-1] == THRESHOLDS[0]} == set(OVERRULED)
+
+
+def test_every_sentence_labelled_in_the_blind_sets_opens_one_sentence_of_its_defensive_draft() -> (
+    None
+):
+    labelled = tomllib.loads((DATA / "blind_labels.toml").read_text(encoding="utf-8"))["sentences"]
+    drafts = {draft["id"]: draft for draft in tuning_drafts(UNSEEN)}
+
+    for draft_id, by_opening in labelled.items():
+        draft = drafts[draft_id]
+        texts = [sentence.text for sentence in sentences(normalise(draft["draft"]))]
+        assert draft["label"] == "defensive", draft_id
+        for opening in by_opening:
+            assert sum(text.startswith(opening) for text in texts) == 1, (draft_id, opening)
+
+
+def test_a_blind_defensive_draft_trains_only_its_listed_sentences_as_defensive() -> None:
+    draft = {
+        "id": "bt-0075",
+        "writer": "blind2",
+        "label": "defensive",
+        "kind": "staff_busy",
+        "story": "",
+        "draft": "Thanks. Unfortunately the ward was extremely busy that night. I hope you are well.",
+    }
+
+    assert [example.label for example in from_drafts([draft])] == ["ok", "staff_busy", "ok"]
+
+
+def test_cv_checks_every_writer_s_tuning_drafts() -> None:
+    assert {draft["writer"] for draft in tuning_drafts()} == set(WRITERS) >= {"first", *UNSEEN}
+
+
+def test_the_committed_model_was_trained_on_what_train_py_trains_on_by_default() -> None:
+    """Running ``train.py`` writes the committed weights again: the files it reads by default are the ones
+    the committed model names, unchanged since (round 10: training on the blind sets is not shipped)."""
+    committed = json.loads((DATA / MODEL_FILE).read_text(encoding="utf-8"))["trained_on"]["sha256"]
+    now = {
+        str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sources(TRAINED)
+    }
+
+    assert TRAINED == ("first",)
+    assert committed == now
