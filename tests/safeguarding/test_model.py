@@ -257,7 +257,6 @@ def test_calibrating_with_room_spends_the_false_alarm_budget_where_the_tight_rul
 def test_leaving_a_writer_out_judges_only_her_messages_by_a_model_built_without_them() -> None:
     """Two writers on made-up vectors where urgent and calm lie apart: the left-out writer's five urgent
     messages are all caught and her ten calm ones spared, by thresholds set on the other writer alone."""
-    pytest.importorskip("sklearn")
     rng = np.random.default_rng(0)
     examples, vectors = [], []
     for writer, count in ((None, 20), ("first", 5), ("blind", 5)):
