@@ -73,6 +73,10 @@ FACILITY_WORDS = frozenset(
 )
 # ...and preceded by one of these ("St Thomas'", "Queen Elizabeth", "King's College").
 PLACE_PREFIXES = frozenset("st st. saint queen king prince princess royal lady sir".split())
+# A capitalised word nobody lists just after one of these is where she was, not who: "born at Kingston",
+# "w Peterborough", "din Craiova", "em Thetford", "в Кройдоні", "dar Harrow", "fi Jessop".  Words that
+# also mean "with", "to" or "of" ("z", "la", "de", "do", "u") are left out: a person follows them.
+LOCATIVES = frozenset("in at from w we din în em в v dar fi في ab kab".split())
 
 # Proper nouns that stories name often and that are never people here.
 PLACE_WORDS = frozenset(

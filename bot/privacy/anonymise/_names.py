@@ -19,6 +19,7 @@ from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
     HONORIFICS,
+    LOCATIVES,
     PLACE_PREFIXES,
     PLACE_WORDS,
     Gazetteer,
@@ -214,12 +215,14 @@ def _staff_after(ctx: _Context, k: int) -> bool:
 
 
 def _is_place(ctx: _Context, start: int, end: int) -> bool:
+    """Before a facility word ("Grace Ward"), after a place prefix ("St Thomas") or, with a capital,
+    after a locative ("from Bolton", "din Craiova"): a cue, checked earlier, still wins there."""
     toks = ctx.tokens
     after = toks[end + 1].low if end + 1 < len(toks) else ""
     if (after in FACILITY_WORDS and toks[end + 1].cap) or after in _LOWERCASE_FACILITIES:
         return True
     before = toks[start - 1].low if start > 0 else ""
-    return before in PLACE_PREFIXES and toks[start - 1].cap
+    return (before in PLACE_PREFIXES and toks[start - 1].cap) or (before in LOCATIVES and toks[start].cased)
 
 
 def _extend(ctx: _Context, i: int) -> int:
