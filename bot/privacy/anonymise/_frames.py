@@ -54,6 +54,13 @@ _ASKING: dict[str, str] = {
     "uk": "спитайте *|запитайте *|покличте *|попросіть *|питайте *",
 }
 
+# The pet name someone calls her by ("my husband calls me Shosho"), read as an asking frame: "calls me
+# back" and "بيقولي استنى" stay.  A name never runs on over these words, so the verb is never a name.
+_CALLING: dict[str, str] = {
+    "en": "calls me *|he calls me *|she calls me *",
+    "ar": "بيقولي *|يقولي *|بيقوللي *|يقوللي *|يناديني *|بيناديني *",
+}
+
 
 class Frame(NamedTuple):
     before: tuple[str, ...]
@@ -67,8 +74,8 @@ def _frames_for(lang: str | None) -> dict[tuple[int, str], list[Frame]]:
     the word next to the name: (-1, the word before it) or (1, the word after it)."""
     index: dict[tuple[int, str], list[Frame]] = {}
     for code in languages_for(lang):
-        for table, naming in ((_NAMING, True), (_ASKING, False)):
-            for listed in table.get(code, "").split("|"):
+        for table, naming in ((_NAMING, True), (_ASKING, False), (_CALLING, False)):
+            for listed in filter(None, table.get(code, "").split("|")):
                 for spelling in spellings(" ".join(listed.split())):
                     before, _, after = spelling.partition("*")
                     frame = Frame(phrase_tokens(before), phrase_tokens(after), naming)

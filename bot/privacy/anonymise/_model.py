@@ -166,11 +166,12 @@ def _never_carried(lang: str | None) -> frozenset[str]:
 
 def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
-    no list knows, an unlisted word in a script whose everyday words we have lists for ("Галина
-    Петрівна"), or, where no list can tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez,
-    Pashto), an unlisted word the model leans towards a name; in a script without capitals, also a word
-    outside the 1,000 commonest the model leans towards ("علی‌رضا جعفری").  A kunya goes with the name
-    after it, and the word before a patronymic goes with it."""
+    no list knows, an unlisted word in a cased script whose everyday words we have lists for ("Галина
+    Петрівна"; in Arabic script it was as often a dialect verb, "نوال ترجمت"), or, where no list can
+    tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez, Pashto), an unlisted word the model
+    leans towards a name; in a script without capitals, also a word outside the 1,000 commonest the
+    model leans towards ("علی‌رضا جعفری").  A kunya goes with the name after it, and the word before a
+    patronymic goes with it."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
@@ -204,7 +205,7 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
         return (
             listed
             or doubled(i)
-            or (unknown and (tok.cap or readable or leaning))
+            or (unknown and (tok.cap or (readable and tok.cased) or leaning))
             or (leaning and band == "2" and plain)
         )
 
