@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from flows import embedding
 from flows.safeguarding import _model
 from flows.safeguarding.train import (
     FOLDS,
@@ -29,6 +28,7 @@ from flows.safeguarding.train import (
     Example,
     Floats,
     K,
+    embedded,
     fit,
     group_of,
     hand_written,
@@ -109,10 +109,7 @@ def per_language(alarmed: np.ndarray, labels: np.ndarray, langs: np.ndarray) -> 
 
 def main() -> None:
     examples = [*hand_written(), *tuning_halves()]
-    print(f"embedding {len(examples)} examples ...")
-    # stored as float16 by the trainer: cross-validate on exactly what it keeps
-    texts = [" ".join(example.text.split()) for example in examples]
-    vectors = embedding.embed(texts).astype(np.float16).astype(np.float32)
+    vectors = embedded(examples)  # rounded as the trainer stores them: cross-validate on what it keeps
     tuning = [n for n, example in enumerate(examples) if example.from_tuning]
     labels = np.array([examples[n].label for n in tuning])
     langs = np.array([examples[n].lang for n in tuning])

@@ -67,7 +67,7 @@ def left_out(
             _model.level(bool(a), float(v), clear, possible, floor)
             for a, v in zip(alarms[hers], scores, strict=True)
         ]
-        alarmed = np.array([found is Level.CLEAR for found in levels])
+        alarmed = np.array([level is Level.CLEAR for level in levels])
         urgent, calm = her_labels == "urgent", her_labels == "calm"
         found.append(
             (int(alarmed[urgent].sum()), int(urgent.sum()), int(alarmed[calm].sum()), int(calm.sum()), clear)
