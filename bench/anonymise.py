@@ -1,7 +1,7 @@
 """Measure the anonymiser on the evaluation set, frozen part first, then the tuning part.
 
 Run: ``.venv/bin/python bench/anonymise.py`` (``--quick`` skips throughput and start-up; ``--set blind``
-or ``blind2`` or ``blind3`` measures a set written later, by another hand, in ``eval/blind*/``).
+``blind2``, ``blind3`` or ``blind4`` measures a set written later, by another hand, in ``eval/blind*/``).
 Presidio (the ``bench`` extra) is optional; without it only our figures are printed.
 
 A gold entity counts as found when every non-space character of it is redacted, whatever type we called
@@ -266,7 +266,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip throughput and start-up")
     parser.add_argument(
-        "--set", choices=("main", "blind", "blind2", "blind3"), default="main", help="which set"
+        "--set", choices=("main", "blind", "blind2", "blind3", "blind4"), default="main", help="which set"
     )
     args = parser.parse_args()
     presidio = presidio_detector()
