@@ -268,6 +268,7 @@ def main() -> None:
     parser.add_argument(
         "--set", choices=("main", "blind", "blind2", "blind3", "blind4"), default="main", help="which set"
     )
+    parser.add_argument("--part", choices=("frozen", "tuning"), help="one part only (default: all)")
     args = parser.parse_args()
     presidio = presidio_detector()
     if presidio is None:
@@ -286,6 +287,8 @@ def main() -> None:
             (f"Set {args.set}, frozen part (never tuned on)", EVAL_DIR / args.set / "frozen.jsonl"),
             (f"Set {args.set}, tuning part", EVAL_DIR / args.set / "tuning.jsonl"),
         ]
+    if args.part:
+        parts = [(title, path) for title, path in parts if path.stem.startswith(args.part)]
     for title, path in parts:
         rows = load(path)
         print(f"\n=== {title}: {len(rows)} stories ({path.relative_to(ROOT)}) ===")
