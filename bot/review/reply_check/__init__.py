@@ -9,7 +9,8 @@ say where to get help when her story may need it).
 Three layers find blocking problems: precise phrases from ``bot/review/data/reply_rules.toml``, a sentence
 classifier over the shared embedding model (``flows.embedding``) that reads what each sentence does, and
 her story (an urgent story needs help in the reply; urgency is read by the app's safeguarding reader, in
-any of its languages). Advice never blocks.
+any of its languages). A fourth reads the reply whole and may turn a doubtful sentence reading into advice
+when the whole reply reads plainly good. Advice never blocks.
 
 May import: ``flows.embedding``, ``flows.safeguarding``, numpy and textstat. Nothing here touches storage
 or the web: ``bot.review.replies`` stores findings and ``bot.web`` shows them.
@@ -21,6 +22,7 @@ from bot.review.reply_check._check import check
 from bot.review.reply_check._findings import CheckResult, Finding, Layer
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import model
+from bot.review.reply_check._whole import whole_reader
 from flows import safeguarding
 
 __all__ = ["CheckResult", "Finding", "Layer", "check_reply", "preload"]
@@ -32,9 +34,10 @@ def check_reply(draft: str, story: str | None = None) -> CheckResult:
 
 
 def preload() -> None:
-    """Read the rules and the classifier, load the embedding model and compile the safeguarding phrases of
-    every language now, not on the first keystroke."""
+    """Read the rules, the classifier and the whole-reply reader, load the embedding model and compile the
+    safeguarding phrases of every language now, not on the first keystroke."""
     rules()
     model()
+    whole_reader()
     safeguarding.preload()
     check("Thank you.")

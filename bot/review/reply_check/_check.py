@@ -30,6 +30,7 @@ from bot.review.reply_check._sentences import (
 )
 from bot.review.reply_check._story import Urgency, is_praise, says_back, urgency
 from bot.review.reply_check._text import Sentence, first, normalise, sentences
+from bot.review.reply_check._whole import WholeReader, outweighed, vetoable, whole_reader
 from flows.embedding import DIMENSIONS, Vectors, embed
 
 #: a sentence of this many words or fewer is a greeting or a signature: the classifier does not read it
@@ -128,10 +129,15 @@ def is_fragment(text: str) -> bool:
 
 
 def check(
-    draft: str, story: str | None = None, model: Model | None = None, with_rules: Rules | None = None
+    draft: str,
+    story: str | None = None,
+    model: Model | None = None,
+    with_rules: Rules | None = None,
+    whole: WholeReader | None = None,
 ) -> CheckResult:
-    """``model`` replaces the committed classifier and ``with_rules`` the rules file (train.py measures
-    models it has just trained, and the checker without the phrase lists written on the tuning half)."""
+    """``model`` replaces the committed classifier, ``with_rules`` the rules file and ``whole`` the
+    whole-reply reader (train.py and train_whole.py measure models they have just trained, and the checker
+    without the phrase lists written on the tuning half)."""
     loaded = with_rules or rules()
     text = normalise(draft)
     reply = sentences(text)
@@ -149,12 +155,27 @@ def check(
     owns = owned.level(praise or (urgent and helps))
     read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, heads, owns)
     # the story's finding blocks when she needs help now, and is advice when she only may
-    found = [*read_here[0], *_story_findings(needs, helps, loaded)]
+    found = outweighed_whole(text, [*read_here[0], *_story_findings(needs, helps, loaded)], classifier, whole)
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
         return CheckResult(tuple(found))
     acknowledged = not hers or says_back(vectors, hers, loaded)
     found_advice = advice(draft, reply, loaded, acknowledged, praise, owned)
     return CheckResult((*found, *read_here[1], *found_advice))
+
+
+def outweighed_whole(
+    text: str, found: list[Finding], classifier: Model, whole: WholeReader | None = None
+) -> list[Finding]:
+    """A third layer agrees before a doubtful reading of meaning blocks: the reply read whole (``_whole``).
+    The whole draft is embedded only when there is something it could outweigh."""
+    if not any(vetoable(found_here) for found_here in found):
+        return found
+    reader = whole or whole_reader()
+
+    def fine(quote: str) -> float:
+        return read(embed_sentences([quote]), classifier)[0].ok
+
+    return outweighed(found, reader, reader.good(embed_sentences([text])[0]), fine)
 
 
 def sends_to_help(sentence: Sentence, heads: npt.NDArray[np.bool_], loaded: Rules) -> bool:

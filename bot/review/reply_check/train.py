@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.review.reply_check._check import check, is_fragment
 from bot.review.reply_check._rules import Rules, rules
@@ -72,16 +73,17 @@ from flows.embedding import embed
 HERE = Path(__file__).parent
 DATA = HERE / "data"
 EVAL = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval"
-#: the tuning parts of the evaluation sets, by writer: the first set's and the blind sets' (round 8, 9), each
-#: by a hand that never saw this repository. All three are trained on since round 10, so that the
-#: checker learns how more than one writer writes; their frozen parts are never opened
+#: the tuning parts of the evaluation sets, by writer: the first set's and the blind sets' (round 8, 9, 12),
+#: each by a hand that never saw this repository; ``--writers`` trains on any of them (round 10), and the
+#: whole-reply reader (``train_whole.py``, round 12) on all four. Their frozen parts are never opened
 WRITERS = {
     "first": EVAL / "tuning.jsonl",
     "blind": EVAL / "blind" / "tuning.jsonl",
     "blind2": EVAL / "blind2" / "tuning.jsonl",
+    "blind3": EVAL / "blind3" / "tuning.jsonl",
 }
 #: the writers --cv also leaves out whole (trained on the others only): the honest estimate for a new hand
-UNSEEN = ("blind", "blind2")
+UNSEEN = ("blind", "blind2", "blind3")
 #: the writers trained on unless ``--writers`` says otherwise: the first set's only, as the committed model
 #: (round 9's) was. Training on the blind sets too (round 10) is measured by ``--cv --writers
 #: first,blind,blind2`` and not shipped: it blocks good hand-written regression drafts (README, round 10)
@@ -270,18 +272,17 @@ def fit(examples: Sequence[Example], owning: Sequence[Owns]) -> Model:
     labels = (OK, *sorted({example.label for example in examples} - {OK}))
     targets = np.zeros((len(examples), len(labels)))
     targets[np.arange(len(examples)), [labels.index(example.label) for example in examples]] = 1.0
-    weights, bias = _logistic(_embed([example.text for example in examples]), targets)
+    weights, bias = _logistic(embed_once([example.text for example in examples]), targets)
     owning_examples = [
         *owning,
         *(Owns(e.text, (False,) * len(OWNING_HEADS)) for e in examples if e.label != OK),
     ]
-    owning_vectors = _embed([example.text for example in owning_examples])
+    owning_vectors = embed_once([example.text for example in owning_examples])
     heads = [np.zeros((0, weights.shape[1])), np.zeros(0)]
     for head in range(len(OWNING_HEADS)):
         says = np.array([example.heads[head] for example in owning_examples], dtype=np.float64)
-        pair = _logistic(owning_vectors, np.stack([1 - says, says], axis=1))
-        # a softmax over (no, yes) is the logistic of their difference
-        heads = [np.vstack([heads[0], pair[0][1] - pair[0][0]]), np.append(heads[1], pair[1][1] - pair[1][0])]
+        weights_here, bias_here = binary(owning_vectors, says)
+        heads = [np.vstack([heads[0], weights_here]), np.append(heads[1], bias_here)]
     return Model(
         labels,
         weights,
@@ -297,7 +298,14 @@ def fit(examples: Sequence[Example], owning: Sequence[Owns]) -> Model:
     )
 
 
-def _logistic(raw: Matrix, targets: Matrix) -> tuple[Matrix, Matrix]:
+def binary(raw: Matrix, says: npt.NDArray[np.float64], l2: float = L2) -> tuple[Matrix, float]:
+    """One logistic head: the weights and bias whose log-odds say ``says`` (0 or 1 per row of ``raw``)."""
+    weights, bias = _logistic(raw, np.stack([1 - says, says], axis=1), l2)
+    # a softmax over (no, yes) is the logistic of their difference
+    return weights[1] - weights[0], float(bias[1] - bias[0])
+
+
+def _logistic(raw: Matrix, targets: Matrix, l2: float = L2) -> tuple[Matrix, Matrix]:
     """Multinomial logistic regression on standardised ``raw`` (full-batch Adam on the mean cross-entropy
     plus L2), with the standardisation folded into the weights it returns."""
     mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
@@ -308,7 +316,7 @@ def _logistic(raw: Matrix, targets: Matrix) -> tuple[Matrix, Matrix]:
     for step in range(1, STEPS + 1):
         probabilities = _softmax(vectors @ weights.T + bias)
         error = (probabilities - targets) / len(targets)
-        gradients = [error.T @ vectors + L2 * weights, error.sum(axis=0)]
+        gradients = [error.T @ vectors + l2 * weights, error.sum(axis=0)]
         for index, (parameter, gradient) in enumerate(zip((weights, bias), gradients, strict=True)):
             moments[index] = 0.9 * moments[index] + 0.1 * gradient
             squares[index] = 0.999 * squares[index] + 0.001 * gradient**2
@@ -322,7 +330,7 @@ def _logistic(raw: Matrix, targets: Matrix) -> tuple[Matrix, Matrix]:
 _embedded: dict[str, Matrix] = {}
 
 
-def _embed(texts: Sequence[str]) -> Matrix:
+def embed_once(texts: Sequence[str]) -> Matrix:
     """Each sentence once, however many folds train on it."""
     missing = [text for text in dict.fromkeys(texts) if text not in _embedded]
     _embedded.update(zip(missing, embed(missing).astype(np.float64), strict=True))
@@ -400,7 +408,7 @@ def _fit_without(
     """A model trained on the drafts ``trained_on`` and the hand-written sentences, less every hand-written
     sentence nearly the same as a sentence of the ``held`` drafts (written after reading them, they would
     carry the held drafts into training)."""
-    held_vectors = _embed([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
+    held_vectors = embed_once([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
     kept = _far(hand, [e.text for e in hand], held_vectors)
     kept_owning = _far(owning, [e.text for e in owning], held_vectors)
     return fit(kept + from_drafts(trained_on), kept_owning)
@@ -417,7 +425,7 @@ _Item = TypeVar("_Item")
 
 def _far(items: Sequence[_Item], texts: Sequence[str], held: Matrix) -> list[_Item]:
     """The ``items`` whose ``texts`` are no nearer than ``PURGE`` to any held-out sentence."""
-    nearest = (_embed(texts) @ held.T).max(axis=1)
+    nearest = (embed_once(texts) @ held.T).max(axis=1)
     return [item for item, close in zip(items, nearest > PURGE, strict=True) if not close]
 
 

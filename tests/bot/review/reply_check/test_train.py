@@ -35,9 +35,7 @@ def test_cv_measures_every_threshold_row_and_every_overrule_threshold_at_the_cho
     assert {row[-1] for row in rows if row[:-1] == THRESHOLDS[0]} == set(OVERRULED)
 
 
-def test_every_sentence_labelled_in_the_blind_sets_opens_one_sentence_of_its_defensive_draft() -> (
-    None
-):
+def test_every_sentence_labelled_in_the_blind_sets_opens_one_sentence_of_its_defensive_draft() -> None:
     labelled = tomllib.loads((DATA / "blind_labels.toml").read_text(encoding="utf-8"))["sentences"]
     drafts = {draft["id"]: draft for draft in tuning_drafts(UNSEEN)}
 

@@ -1,0 +1,113 @@
+"""The whole-reply reader: a good reply read whole outweighs a doubtful reading of one of its sentences,
+never a sure one, a listed phrase, jargon or an urgent story answered without help."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from bot.review.reply_check import check_reply
+from bot.review.reply_check._check import check
+from bot.review.reply_check._findings import Finding, Layer
+from bot.review.reply_check._whole import WHOLE_FILE, WholeReader, outweighed, whole_reader
+from bot.review.reply_check.train import DATA, HERE, WRITERS
+from bot.review.reply_check.train_whole import ABOVE, FLOORS, L2S, NEVER, choose
+from flows.embedding import DIMENSIONS
+
+READER = WholeReader(np.zeros(DIMENSIONS), 0.0, above=0.9, floor=0.1)
+
+
+def _found(layer: Layer, rule: str = "minimising", quote: str = "Enjoy your little one.") -> Finding:
+    return Finding(rule, f"{quote} reads as {rule}", quote, "Say it plainly.", blocking=True, layer=layer)
+
+
+def test_a_doubtful_reading_in_a_reply_read_whole_as_good_is_advice_and_keeps_its_quote() -> None:
+    [found] = outweighed([_found(Layer.SENTENCE)], READER, good=0.97, fine=lambda quote: 0.6)
+
+    assert not found.blocking
+    assert found.layer is Layer.ADVICE
+    assert found.quote == "Enjoy your little one."
+
+
+def test_a_sure_reading_still_blocks_however_good_the_reply_reads() -> None:
+    [found] = outweighed([_found(Layer.SENTENCE)], READER, good=0.999, fine=lambda quote: 0.04)
+
+    assert found.blocking
+
+
+def test_a_reply_read_whole_as_less_than_plainly_good_changes_nothing() -> None:
+    [found] = outweighed([_found(Layer.SENTENCE)], READER, good=0.8, fine=lambda quote: 0.6)
+
+    assert found.blocking
+
+
+@pytest.mark.parametrize(
+    ("layer", "rule"),
+    [(Layer.PHRASE, "unowned_promise"), (Layer.PHRASE, "jargon"), (Layer.STORY, "urgent")],
+)
+def test_a_listed_phrase_jargon_and_an_urgent_story_without_help_are_never_outweighed(
+    layer: Layer, rule: str
+) -> None:
+    [found] = outweighed([_found(layer, rule)], READER, good=1.0, fine=lambda quote: 1.0)
+
+    assert found.blocking
+
+
+def test_a_good_reply_whose_sentences_the_classifier_misreads_is_approved_with_them_shown_as_advice() -> None:
+    story = "i was in so much pain after my c section and kept asking for pain relief and they made me wait"
+    draft = (
+        "Waiting hours in pain after a section is not ok. You nearly fainted and we left you like that, and "
+        "I am so sorry. From this week the ward checks pain every hour after a section. I would like to hear "
+        "more if you want to tell me."
+    )
+
+    alone = check(draft, story, whole=NEVER)
+    result = check_reply(draft, story)
+
+    assert {found.rule for found in alone.blocking} == {"minimising", "staff_busy"}
+    assert result.ok
+    assert {found.quote for found in result.advice} >= {found.quote for found in alone.blocking}
+
+
+def test_a_warm_reply_that_takes_its_apology_back_is_still_blocked() -> None:
+    result = check_reply(
+        "Thank you for telling us about the night on the ward. I am so sorry nobody came. However, the ward "
+        "was very full that night. If you would like to talk, reply here or call me.",
+        "I pressed the buzzer for an hour and nobody came.",
+    )
+
+    assert [finding.rule for finding in result.blocking] == ["staff_busy"]
+
+
+def test_the_committed_reader_is_the_one_train_whole_writes_from_the_tuning_parts_as_they_are() -> None:
+    committed = json.loads((DATA / WHOLE_FILE).read_text(encoding="utf-8"))
+    now = {
+        str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in WRITERS.values()
+    }
+
+    assert committed["trained_on"]["sha256"] == now
+    chosen = (committed["above"], committed["floor"], committed["trained_on"]["l2"])
+    assert chosen == (ABOVE[0], FLOORS[0], L2S[0])
+    assert whole_reader().weights.shape == (DIMENSIONS,)
+
+
+def test_the_rule_keeps_every_writer_defensive_and_every_hand_written_one_then_blocks_fewest_good() -> None:
+    kinds = ("defensive", "long", "good")
+    totals = Counter({f"{writer} {kind}": 20 for writer in WRITERS for kind in kinds})
+    before = Counter({"regression defensive": 5, "held defensive": 3})
+    caught = {f"{writer} {kind}": 20 for writer in WRITERS for kind in ("defensive", "long")}
+    hand = {"regression defensive": 5, "held defensive": 3}
+    table = {
+        (0.6, 0.0, 0.01): Counter({**caught, **hand, "regression defensive": 4}),
+        (0.7, 0.1, 0.01): Counter({**caught, **hand, "first long": 18}),
+        (0.9, 0.1, 0.01): Counter({**caught, **hand, "first good": 2}),
+        (0.95, 0.2, 0.01): Counter({**caught, **hand, "first good": 2}),
+        (0.95, 0.1, 0.01): Counter({**caught, **hand, "first good": 3}),
+    }
+
+    assert choose(table, totals, before) == (0.95, 0.2, 0.01)
