@@ -122,10 +122,16 @@ def embed_sentences(texts: Sequence[str]) -> Vectors:
     return np.stack([known[text] for text in texts])
 
 
+#: small words a role title keeps in lower case ("Claire, Head of Midwifery", "Lead for the Birth Centre")
+TITLE_JOINERS = frozenset({"of", "the", "and", "for", "at", "in", "on", "to", "&"})
+
+
 def is_fragment(text: str) -> bool:
-    """A greeting or a sign-off ("– Gemma, Neonatal Nurse Lead"): short, or every word capitalised."""
-    words = [word for word in text.split() if word[0].isalpha()]
-    return len(words) <= FRAGMENT_WORDS or all(word[0].isupper() for word in words)
+    """A greeting or a sign-off ("– Gemma, Neonatal Nurse Lead", "Claire, Head of Midwifery"): short, or
+    every word capitalised but the small words of a title."""
+    words = [word for word in text.split() if word[0].isalpha() or word == "&"]
+    titled = all(word[0].isupper() or word.casefold() in TITLE_JOINERS for word in words)
+    return len(words) <= FRAGMENT_WORDS or (titled and any(word[0].isupper() for word in words))
 
 
 def check(
