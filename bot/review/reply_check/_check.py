@@ -127,7 +127,7 @@ TITLE_JOINERS = frozenset({"of", "the", "and", "for", "at", "in", "on", "to", "&
 
 
 def is_fragment(text: str) -> bool:
-    """A greeting or a sign-off ("– Gemma, Neonatal Nurse Lead", "Claire, Head of Midwifery"): short, or
+    """A greeting or a sign-off ("\u2013 Gemma, Neonatal Nurse Lead", "Claire, Head of Midwifery"): short, or
     every word capitalised but the small words of a title."""
     words = [word for word in text.split() if word[0].isalpha() or word == "&"]
     titled = all(word[0].isupper() or word.casefold() in TITLE_JOINERS for word in words)
@@ -159,7 +159,9 @@ def check(
     owned = owned_by(reply, heads, loaded)
     # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
     owns = owned.level(praise or (urgent and helps))
-    read_here = _sentence_findings(text, reply, hers, loaded, classifier, vectors, heads, owns)
+    read_here = _sentence_findings(
+        text, reply, hers, loaded, classifier, vectors, heads, owns, needs is not Urgency.NONE
+    )
     # the story's finding blocks when she needs help now, and is advice when she only may
     found = outweighed_whole(text, [*read_here[0], *_story_findings(needs, helps, loaded)], classifier, whole)
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
@@ -184,9 +186,28 @@ def outweighed_whole(
     return outweighed(found, reader, reader.good(embed_sentences([text])[0]), fine)
 
 
-def sends_to_help(sentence: Sentence, heads: npt.NDArray[np.bool_], loaded: Rules) -> bool:
-    """This sentence sends her to urgent help now: a listed phrase ("call 999") or the ``help_now`` head."""
-    return first(loaded.urgent.phrases, sentence.text) is not None or bool(heads[HELP_NOW])
+#: a sentence that tells her to do something: "call …", "please go …", "if it gets worse, ring …", "you
+#: should come …". A listed help word without it is not sending her anywhere ("Demand on our triage service
+#: was high that day" is an excuse, and "today" or "straight away" are in many promises)
+DIRECTS_HER = re.compile(
+    r"(?:^|[,;:\u2013\u2014-]\s*|\b(?:please|pls|then|and|or|(?:you|u)\s+(?:should|must|need\s+to|can|could)"
+    r")\s+)(?:call|ring|phone|go|come|dial|contact|text|get|head|seek|attend|speak)\b",
+    re.IGNORECASE,
+)
+
+
+def sends_to_help(
+    sentence: Sentence, heads: npt.NDArray[np.bool_], loaded: Rules, urgent_story: bool
+) -> bool:
+    """This sentence sends her to urgent help now, so the classifier does not read it: the ``help_now``
+    head reads it so, or it has a listed phrase and the story may be urgent, or the phrase is a number to
+    ring ("999"), or the sentence tells her to do something (``DIRECTS_HER``). In a reply to a story that
+    needs no help, "triage" or "straight away" alone is not sending her anywhere."""
+    listed = first(loaded.urgent.phrases, sentence.text)
+    if listed is None or bool(heads[HELP_NOW]):
+        return bool(heads[HELP_NOW])
+    number = any(character.isdigit() for character in listed.group(0))
+    return urgent_story or number or DIRECTS_HER.search(sentence.text) is not None
 
 
 def points_to_help(text: str, owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
@@ -200,8 +221,11 @@ def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) 
     """What the reply owns, read by meaning (``owns``: ``Model.owns`` of its sentences); a change made
     because of her story (``changes`` in the rules file) is a next step too, since the classifier does not
     read those sentences."""
-    sorry = bool(owns[:, APOLOGY].any()) or any(owns_failure(item) for item in reply)
-    step = bool(owns[:, NEXT_STEP].any())
+    # a sentence that turns within itself ("she did arrange an interpreter, but the line kept dropping")
+    # takes back what the heads read in it
+    kept = np.array([TURNS_WITHIN.search(item.text) is None for item in reply], dtype=bool)
+    sorry = bool((owns[:, APOLOGY] & kept).any()) or any(owns_failure(item) for item in reply)
+    step = bool((owns[:, NEXT_STEP] & kept).any())
     return Owned(sorry, step or any(reports_change(sentence, loaded) for sentence in reply))
 
 
@@ -214,6 +238,7 @@ def _sentence_findings(
     vectors: Vectors,
     heads: npt.NDArray[np.bool_],
     owns: Owning,
+    urgent_story: bool,
 ) -> tuple[list[Finding], list[Finding]]:
     """Blocking findings and advice. Precise phrases first (they quote the exact words), unless the meaning
     layers both read their sentence as fine (``overruled``); the classifier reads what the rest do, as
@@ -230,7 +255,7 @@ def _sentence_findings(
     count = sum(counted)
     # a sentence that sends her to help still outweighs a doubtful one; it is only never read as defensive
     read_here = [
-        reads and not sends_to_help(sentence, heads_here, loaded)
+        reads and not sends_to_help(sentence, heads_here, loaded, urgent_story)
         for sentence, reads, heads_here in zip(reply, counted, heads, strict=True)
     ]
     # whether the next sentence takes this one back ("… But you should have been told.")

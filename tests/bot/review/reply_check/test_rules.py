@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from bot.review.reply_check import Finding, Layer, check_reply
@@ -12,10 +13,11 @@ from bot.review.reply_check._check import (
     overruled,
     owned_by,
     owns_failure,
+    sends_to_help,
 )
 from bot.review.reply_check._lexical import phrase_findings
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check._sentences import Owned, Owning, Reading, model
+from bot.review.reply_check._sentences import OWNING_HEADS, Owned, Owning, Reading, model
 from bot.review.reply_check._text import Sentence, normalise, sentences
 
 STORY = (
@@ -550,3 +552,41 @@ def test_a_plain_apology_in_another_language_owns_the_failure_unless_about_feeli
 ) -> None:
     """The heads read apologies outside English as owning nothing, so, as for "Sorry -", the shape decides."""
     assert owns_failure(Sentence(sentence, 0)) is owned
+
+
+# --- round 12: a help word that sends her nowhere, and a next step taken back within its sentence ---------
+
+
+def test_an_excuse_that_names_triage_is_still_read_when_her_story_needs_no_help_now() -> None:
+    story = "waited 5 hours in the assessment unit and nobody explained anything to me"
+    draft = "Demand on our triage service was very high that week, which meant some women waited longer."
+
+    assert "staff_busy" in {finding.rule for finding in check_reply(draft, story).blocking}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sends"),
+    [
+        ("Demand on our triage service was very high that week.", False),
+        ("We will share this with the team today.", False),
+        ("Please ring maternity triage now.", True),
+        ("If the bleeding gets heavier, go to A&E straight away.", True),
+        ("The number is 999.", True),
+    ],
+)
+def test_a_listed_help_word_sends_her_for_help_only_with_a_number_or_an_instruction(
+    sentence: str, sends: bool
+) -> None:
+    nothing = np.zeros(len(OWNING_HEADS), dtype=bool)
+
+    assert sends_to_help(Sentence(sentence, 0), nothing, rules(), urgent_story=False) is sends
+
+
+def test_what_a_colleague_did_taken_back_by_but_is_not_a_next_step() -> None:
+    story = "the midwife came to my house and spoke only english, there was no interpreter"
+    draft = (
+        "The midwife tells me she did book a phone interpreter, but the line kept cutting out. "
+        "I hope that explains why it was hard to follow."
+    )
+
+    assert not check_reply(draft, story).ok
