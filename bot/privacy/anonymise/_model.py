@@ -34,7 +34,7 @@ from bot.privacy.anonymise._lexicon import (
     PLACE_WORDS,
     gazetteer,
 )
-from bot.privacy.anonymise._names import JOINERS, RuleView, cue_words
+from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
 
@@ -310,8 +310,11 @@ def _settle(
             or low in FACILITY_WORDS
             or low in THANKS_WORDS
             or i in view.in_cues
+            or i in view.placed
         ):
             labels[i] = 0
+        elif not view.cues[i] and tok.start not in starts and after_locative(toks, i):
+            labels[i] = 0  # "at Bolton", "din Harrow": the rules read a town there, and no cue said otherwise
         elif i in view.framed:  # "we named her Joy", "نام نور رکھا": the frame says so, whatever the word
             labels[i] = labels[i] or 1
         elif low in DECOY_WORDS and tok.start in starts:  # the rules were written for these words

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
-from bot.privacy.anonymise._frames import framed
+from bot.privacy.anonymise._frames import framed, placed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -87,6 +87,8 @@ class _Context:
         # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
         self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
         self.cue_reach.update(self.framed)
+        # Where a frame puts the town she is from ("mai Leeds se hoon"): never a name.
+        self.placed = placed(self.folded, [t.sentence_start for t in self.tokens], lang)
         self.stop = stopwords(lang)
 
     @cached_property
@@ -222,7 +224,16 @@ def _is_place(ctx: _Context, start: int, end: int) -> bool:
     if (after in FACILITY_WORDS and toks[end + 1].cap) or after in _LOWERCASE_FACILITIES:
         return True
     before = toks[start - 1].low if start > 0 else ""
-    return (before in PLACE_PREFIXES and toks[start - 1].cap) or (before in LOCATIVES and toks[start].cased)
+    return (
+        (before in PLACE_PREFIXES and toks[start - 1].cap)
+        or after_locative(toks, start)
+        or start in ctx.placed
+    )
+
+
+def after_locative(toks: list[Token], i: int) -> bool:
+    """A word in a cased script straight after "in", "at", "from", "din", "в"…: where she was."""
+    return i > 0 and toks[i - 1].low in LOCATIVES and toks[i].cased
 
 
 def _extend(ctx: _Context, i: int) -> int:
@@ -316,6 +327,7 @@ class RuleView(NamedTuple):
     spans: list[Span]
     framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
     in_cues: frozenset[int]  # the tokens of a cue of two words or more ("الزائرة الصحية"): never a name
+    placed: frozenset[int]  # the tokens a frame says are her town ("mai Leeds se hoon"): never a name
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:
@@ -331,7 +343,7 @@ def rule_view(text: str, lang: str | None) -> RuleView:
     in_cues = {
         j - k for j, cue in ctx.cue_ends.items() if len(cue.phrase) > 1 for k in range(len(cue.phrase))
     }
-    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues))
+    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues), ctx.placed)
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
