@@ -24,6 +24,10 @@ _MARK = re.compile(f"[{_MARKS}]")
 _APOSTROPHES = "'’"
 _CONTRACTIONS = frozenset("it's he's she's that's what's there's here's who's where's let's".split())
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;…•।۔።؟]")
+# Titles written short with a dot ("Dr. Okafor", "ડૉ. પટેલ", "Sra. Costa", "ডা. রহমান"): the dot ends
+# the title, not the sentence, so the name after it still has its title before it.
+_TITLE_ABBREVIATIONS = frozenset("dr dra mr mrs ms mx prof sr sra dna dl ડૉ ડો ডা ਡਾ".split())
+_TITLE_DOT = (".", ". ")
 
 
 class Token(NamedTuple):
@@ -67,7 +71,11 @@ def tokenise(text: str) -> list[Token]:
         first = word[0]
         upper = first.isupper()
         if tokens:
-            sentence_start = gap != " " and breaks(gap) is not None
+            sentence_start = (
+                gap != " "
+                and breaks(gap) is not None
+                and not (gap in _TITLE_DOT and tokens[-1].low in _TITLE_ABBREVIATIONS)
+            )
         append(
             _new(
                 Token,
