@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms
 from bot.privacy.anonymise._declension import oblique_forms
 from bot.privacy.anonymise._kinship import KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
@@ -258,15 +259,17 @@ _DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم",
 def _forms(listed: str, code: str) -> list[str]:
     """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
     saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
-    "подрузі")."""
+    "подрузі"), and the forms ``_cue_forms`` makes in every language that has them ("my big sister",
+    "وراجلي", "لیور مې")."""
+    made = aged_forms(listed, code) + proclitic_forms(listed, code) + enclitic_forms(listed, code)
     if " " in listed:
-        return [listed]
+        return [listed, *made]
     if code == "prs" and listed.endswith(_DARI_MY) and "\u0600" <= listed[0] <= "\u06ff":
         stem = listed.removesuffix(_DARI_MY)
         return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
     if code == "uk":
         return [listed, *oblique_forms(listed)]
-    return [listed]
+    return [listed, *made]
 
 
 def cues_for(lang: str | None) -> list[Cue]:

@@ -63,26 +63,33 @@ _CALLING: dict[str, str] = {
 }
 
 # Where she is from or lives ("mai Leeds se hoon", "من از لیدز هستم"): the word in the frame is a town.
-# A postposition that also means "with" ("se", "سے", "ton", "з") makes a place only where a first-person
-# "am" follows it, so it cannot: "Sadaf se baat ki" is talking with Sadaf.  Where the language puts the
-# locative first (English "from", Polish "w", Romanian "din") ``LOCATIVES`` already says so.
+# A postposition that also means "with" ("se", "سے", "ton", "થી") makes a place only where "am" or "came"
+# follows it, so it cannot: "Sadaf se baat ki" is talking with Sadaf.  Polish and Ukrainian "z", "з" are
+# left out but after "pochodzę" (I come from): "przyjechała z Anią", "jestem z Anią" are with Ania.
+# Where the language puts the locative first (English "from", Polish "w", Romanian "din") ``LOCATIVES``
+# already says so.
 _FROM: dict[str, str] = {
     "ur": "* سے ہوں|* سے ہیں|* سے آئی ہوں|* کی ہوں|* میں رہتی ہوں|* میں رہتے ہیں|* se hoon|* se hun|"
-    "* se hu|* se hoo|* say hoon|* say hun|* se aayi hoon|* se ayi hun|* ki hoon|* ki hun|"
+    "* se hu|* se hoo|* say hoon|* say hun|* se aayi hoon|* se ayi hun|* ki hoon|* ki hun|* سے آئی|* سے آئے|"
+    "* سے آیا|* se aayi|* se ayi|* se aaye|* se aya|"
     "* mein rehti hoon|* mein rehti hun|* mai rehti hun",
     "pa": "* ਤੋਂ ਹਾਂ|* ਤੋਂ ਆਈ ਹਾਂ|* ਵਿੱਚ ਰਹਿੰਦੀ ਹਾਂ|* ਦੀ ਹਾਂ|* توں آں|* توں ہاں|* توں آئی آں|* وچ رہندی آں|"
-    "* دی آں|* ton aan|* ton haan|* ton han|* ton aa|* to aan|* ton aayi aan|* vich rehndi aan|* di aan",
-    "gu": "* થી છું|* થી આવી છું|* ની છું|* માં રહું છું|* thi chhu|* thi chu|* ni chhu|* ma rahu chhu",
+    "* دی آں|* ਤੋਂ ਆਈ|* ਤੋਂ ਆਏ|* توں آئی|* توں آئے|* ton aayi|* ton aaye|"
+    "* ton aan|* ton haan|* ton han|* ton aa|* to aan|* ton aayi aan|* vich rehndi aan|* di aan",
+    "gu": "* થી છું|* થી આવી છું|* ની છું|* માં રહું છું|* થી આવી|* થી આવ્યા|* થી આવ્યો|* thi chhu|* thi chu|"
+    "* ni chhu|* ma rahu chhu|* thi aavi|* thi avi|* thi aavya",
     "bn": "* থেকে এসেছি|* থেকে আসছি|* থেকে বলছি|* এ থাকি|* তে থাকি|* theke esechi|* theke ashchi|"
-    "* theke bolchi|* e thaki|* te thaki",
-    "ps": "د * یم|د * څخه یم|له * څخه یم|د * اوسېدونکې یم|په * کې اوسېږم|da * yam|la * tsakha yam",
+    "* theke bolchi|* e thaki|* te thaki|* থেকে এসেছে|* থেকে এসেছিল|* theke eseche",
+    "ps": "له * راغله|له * راغلې|له * نه راغله|د * یم|د * څخه یم|له * څخه یم|"
+    "د * اوسېدونکې یم|په * کې اوسېږم|da * yam|la * tsakha yam",
     "prs": "از * هستم|از * استم|از * هستیم|از * استیم|در * زندگی میکنم|در * زندگی می‌کنم|az * hastam|"
-    "az * astam|dar * zendagi mekonam",
+    "az * astam|dar * zendagi mekonam|از * آمد|از * آمده|از * آمده بود|az * amad",
     "ar": "أنا من *|انا من *|احنا من *|إحنا من *|نحن من *|ساكنة في *|ساكنه في *|عايشة في *|أسكن في *|"
-    "اسكن في *|ana men *|ana min *",
-    "so": "waxaan ka imid *|waxaan ka imaaday *|waxaan ku noolahay *|waxaan deggenahay *|waxaan degganahay *",
-    "ti": "ካብ * እየ|ካብ * ኢየ|ኣብ * እነብር|ኣብ * እየ ዝነብር|kab * eye|ab * enebr",
-    "pl": "jestem z *|pochodzę z *|pochodze z *|mieszkam w *",
+    "اسكن في *|جات من *|جت من *|اجت من *|جاء من *|ana men *|ana min *",
+    "so": "ka timid *|ka yimid *|waxaan ka imid *|waxaan ka imaaday *|"
+    "waxaan ku noolahay *|waxaan deggenahay *|waxaan degganahay *",
+    "ti": "ካብ * መጺኣ|ካብ * መጺኡ|ካብ * እየ|ካብ * ኢየ|ኣብ * እነብር|ኣብ * እየ ዝነብር|kab * eye|ab * enebr",
+    "pl": "pochodzę z *|pochodze z *|mieszkam w *",
     "ro": "sunt din *|locuiesc în *|locuiesc in *",
     "pt": "sou de *|moro em *|vivo em *",
     "en": "i'm from *|i am from *|im from *|we live in *|i live in *",

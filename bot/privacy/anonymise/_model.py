@@ -164,14 +164,17 @@ def _never_carried(lang: str | None) -> frozenset[str]:
     return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER | frame_words(lang)
 
 
-def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
+def _extend_names(
+    toks: list[Token], labels: list[int], lang: str | None, margins: list[float], barred: frozenset[int]
+) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
     no list knows, an unlisted word in a cased script whose everyday words we have lists for ("Галина
     Петрівна"; in Arabic script it was as often a dialect verb, "نوال ترجمت"), or, where no list can
     tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez, Pashto), an unlisted word the model
     leans towards a name; in a script without capitals, also a word outside the 1,000 commonest the
     model leans towards ("علی‌رضا جعفری").  A kunya goes with the name after it, and the word before a
-    patronymic goes with it."""
+    patronymic goes with it.  It never goes over a ``barred`` word: a cue's own words, or the town a frame
+    put after her name ("મારી બહેન જાગૃતિ વેમ્બલી થી આવી", came from Wembley)."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
@@ -191,7 +194,7 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
 
     def carries(i: int) -> bool:
         tok = toks[i]
-        if tok.gap_before not in _JOINING_GAPS:
+        if tok.gap_before not in _JOINING_GAPS or i in barred:
             return False
         low = tok.low
         band = gaz.frequent.get(low, "0")
@@ -428,11 +431,14 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     if stages is not None:
         stages["rules"] = [(start, end) for _, start, end in view.spans]
         stages["model"] = _taken(toks, labels)
-    _extend_names(toks, labels, lang, margins)
+    barred = view.in_cues | view.placed
+    _extend_names(toks, labels, lang, margins, barred)
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang, margins)
-    _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
+    _extend_names(
+        toks, labels, lang, margins, barred
+    )  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels)
     _every_mention(toks, labels, lang)
     _clear_places(

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
-from bot.privacy.anonymise._frames import framed, placed
+from bot.privacy.anonymise._frames import frame_words, framed, placed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -89,6 +89,7 @@ class _Context:
         self.cue_reach.update(self.framed)
         # Where a frame puts the town she is from ("mai Leeds se hoon"): never a name.
         self.placed = placed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        self.frame_words = frame_words(lang)
         self.stop = stopwords(lang)
 
     @cached_property
@@ -248,7 +249,8 @@ def _extend(ctx: _Context, i: int) -> int:
 
 
 def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool:
-    if tok.low in ctx.cue_words or tok.low in HONORIFICS or tok.low in FILLERS:
+    """A frame's own word is no name after a cue either: "وجوزي بيقولي شوشو" (and my husband calls me)."""
+    if tok.low in ctx.cue_words or tok.low in HONORIFICS or tok.low in FILLERS or tok.low in ctx.frame_words:
         return False
     if tok.cap and tok.low in DECOY_WORDS and not tok.sentence_start:
         return True  # "my daughter Grace"
@@ -326,7 +328,9 @@ class RuleView(NamedTuple):
     cues: list[str]
     spans: list[Span]
     framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
-    in_cues: frozenset[int]  # the tokens of a cue of two words or more ("الزائرة الصحية"): never a name
+    # The tokens of a cue of two words or more ("الزائرة الصحية") or of a cue's form made by rule
+    # ("للممرضة", "сестрі"): never a name.
+    in_cues: frozenset[int]
     placed: frozenset[int]  # the tokens a frame says are her town ("mai Leeds se hoon"): never a name
 
 
@@ -341,7 +345,10 @@ def rule_view(text: str, lang: str | None) -> RuleView:
     for i, kind in ctx.shared_cues.items():
         cues[i] = kind
     in_cues = {
-        j - k for j, cue in ctx.cue_ends.items() if len(cue.phrase) > 1 for k in range(len(cue.phrase))
+        j - k
+        for j, cue in ctx.cue_ends.items()
+        if len(cue.phrase) > 1 or cue.derived
+        for k in range(len(cue.phrase))
     }
     return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues), ctx.placed)
 
