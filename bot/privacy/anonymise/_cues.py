@@ -64,7 +64,7 @@ _STAFF: dict[str, str] = {
     "dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
     "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር|"
-    "midwifey|hakimey|ሚድዋይፈይ",
+    "midwifey|hakimey|ሚድዋይፈይ|ሚድዋይፍ|ሚድዋይፋት|ሄልዝ ቪዚተር",
 }
 
 _FAMILY: dict[str, str] = {

@@ -80,7 +80,7 @@ _FROM: dict[str, str] = {
     "* ni chhu|* ma rahu chhu|* thi aavi|* thi avi|* thi aavya",
     "bn": "* থেকে এসেছি|* থেকে আসছি|* থেকে বলছি|* এ থাকি|* তে থাকি|* theke esechi|* theke ashchi|"
     "* theke bolchi|* e thaki|* te thaki|* থেকে এসেছে|* থেকে এসেছিল|* theke eseche",
-    "ps": "له * راغله|له * راغلې|له * نه راغله|د * یم|د * څخه یم|له * څخه یم|"
+    "ps": "په * کې|له * راغله|له * راغلې|له * نه راغله|د * یم|د * څخه یم|له * څخه یم|"
     "د * اوسېدونکې یم|په * کې اوسېږم|da * yam|la * tsakha yam",
     "prs": "از * هستم|از * استم|از * هستیم|از * استیم|در * زندگی میکنم|در * زندگی می‌کنم|az * hastam|"
     "az * astam|dar * zendagi mekonam|از * آمد|از * آمده|از * آمده بود|az * amad",

@@ -101,7 +101,7 @@ HONORIFICS = frozenset("mr mrs miss ms mx pani pan dna dl doamna domnul sra sr s
 HONORIFICS_AFTER = frozenset(
     """jan jaan جان ji jee جی ਜੀ sahib sahab sahiba صاحب صاحبہ صاحبه baji باجی apa aapa آپا khala خالہ خاله
     lala لالا bhen ਭੈਣ veerji ਵੀਰਜੀ bhabi bhabhi ভাবি আপা খালা দিদি didi masi માસી ben bhai ભાઈ બેન
-    ادې ada adey ننا nana abaye ኣደ""".split()
+    ادې ada adey ننا nana abaye ኣደ apu আপু bhaiya ভাইয়া""".split()
 )
 
 
