@@ -55,6 +55,20 @@ _ASKING: dict[str, str] = {
     "uk": "спитайте *|запитайте *|покличте *|попросіть *|питайте *",
 }
 
+# Who told her or whom she told or asked ("પછી ભાવના એ મને કહ્યું", "به فرشته گفتم"), in the languages that
+# put the person before the verb with a postposition, or after "to": read as an asking frame, so only a
+# word no everyday list knows, or a capitalised one, and never a cue word ("ડૉક્ટર એ કહ્યું").
+_TELLING: dict[str, str] = {
+    "ur": "* نے کہا|* نے بتایا|* نے پوچھا|* کو بتایا|* سے پوچھا|* ne kaha|* ne bataya|* ne poocha|"
+    "* ko bataya|* se poocha|* se pucha",
+    "pa": "* ਨੇ ਕਿਹਾ|* ਨੇ ਦੱਸਿਆ|* ਨੂੰ ਦੱਸਿਆ|* ਨੂੰ ਪੁੱਛਿਆ|* نے آکھیا|* نے دسیا|* نوں دسیا|* نوں پچھیا|"
+    "* ne kiha|* nu dassya|* nu puchhya",
+    "gu": "* એ કહ્યું|* એ મને કહ્યું|* એ પૂછ્યું|* એ સમજાવ્યું|* ને કહ્યું|* ને પૂછ્યું|* ને જણાવ્યું|* e kahyu|* ne kahyu|* ne puchhyu",
+    "bn": "* কে বললাম|* কে জিজ্ঞেস করলাম|* আমাকে বলল|* আমাকে বললেন|* ke bollam|* amake bollo",
+    "ps": "* ته مې وویل|* راته وویل|* وویل چې|* ته ووایه",
+    "prs": "به * گفتم|از * پرسیدم|* به من گفت|* برایم گفت|be * goftam|az * porsidam",
+}
+
 # The pet name someone calls her by ("my husband calls me Shosho"), read as an asking frame: "calls me
 # back" and "بيقولي استنى" stay.  A name never runs on over these words, so the verb is never a name.
 _CALLING: dict[str, str] = {
@@ -108,7 +122,7 @@ FrameIndex = dict[tuple[int, str], list[Frame]]
 @lru_cache(maxsize=32)
 def _frames_for(lang: str | None) -> FrameIndex:
     """Her language's name frames and English's (see ``_index``)."""
-    return _index(lang, ((_NAMING, True), (_ASKING, False), (_CALLING, False)))
+    return _index(lang, ((_NAMING, True), (_ASKING, False), (_TELLING, False), (_CALLING, False)))
 
 
 @lru_cache(maxsize=32)

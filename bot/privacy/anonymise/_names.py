@@ -367,7 +367,8 @@ def _rule_names(ctx: _Context) -> list[Span]:
         end = i
         cued = _cue_before(ctx, i)
         shared: Cue | None = None
-        if i in ctx.framed and _frame_accepts(ctx, i):
+        staff_cued = cued is not None and cued[0].kind == "staff"  # "ડૉ. શાહ એ કહ્યું": the title says whose
+        if i in ctx.framed and _frame_accepts(ctx, i) and not staff_cued:
             end = _extend(ctx, i) if tok.cased else i
             kind = "NAME"
             ctx.shared_cues[i] = "family"

@@ -39,7 +39,8 @@ _BY_LANGUAGE: dict[str, str] = {
         bacha bachay bachi beta beti shohar mian miyan saas sasur ammi abbu behan bhai nand
         aya aayi aayi aaye ati ata raha rahi rahe rehte rehti lati laya diya di diye mila mili allah
         kaam karti karta kar karo kare wali wala wale jo jis sab kuch koi kisi kyun kyon kab kahan
-        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki
+        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki sabhi staff
+        سب سبھی کوئی کسی کسے کسی نے سٹاف اسٹاف عملہ
         ادا ada""",
     "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
         কে কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
@@ -50,7 +51,8 @@ _BY_LANGUAGE: dict[str, str] = {
         r ar kintu tarpor jokhon tokhon khub onek ekta chilo chilen chilam hoy holo hoyeche kore korlo
         korlen korte bollo bollen bole dilo dilen gelo gelen elo ashe ashena nie diye theke jonno
         sathe shathe moddhe pore age kache baccha chele meye shami shashuri nonod bon bhai ma baba
-        karon keu kew kotha bolte parto parchilo paren ghonta din raat""",
+        karon keu kew kotha bolte parto parchilo paren ghonta din raat sobai shobai kauke staff
+        সবাই সবাইকে কেউ কাউকে কারো স্টাফ""",
     "pa": """ਮੈਂ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਅਸੀਂ ਸਾਡਾ ਸਾਡੀ ਤੁਸੀਂ ਉਹ ਇਹ ਉਸ ਉਹਨੇ ਉਹਨਾਂ ਨੇ ਨੂੰ ਤੋਂ ਵਿੱਚ ਚ ਦਾ ਦੀ ਦੇ ਤੇ ਅਤੇ
         ਪਰ ਫਿਰ ਜਦੋਂ ਬਹੁਤ ਸੀ ਸਨ ਹੈ ਹਨ ਹੋ ਗਿਆ ਗਈ ਗਏ ਕਿਹਾ ਕੀਤਾ ਕੀਤੀ ਦਿੱਤਾ ਦਿੱਤੀ ਆਈ ਆਇਆ ਆਏ ਨਹੀਂ ਹਾਂ ਜੀ
         ਡਾਕਟਰ ਨਰਸ ਦਾਈ ਮਿਡਵਾਈਫ ਹਸਪਤਾਲ ਬੱਚਾ ਬੱਚੀ ਪੁੱਤਰ ਧੀ ਪਤੀ ਸੱਸ ਭੈਣ ਭਰਾ ਮਾਂ ਵਾਹਿਗੁਰੂ ਚੰਗੀ ਚੰਗਾ
@@ -61,7 +63,7 @@ _BY_LANGUAGE: dict[str, str] = {
         par fir phir jado bahut bohat si san aa hai han gaya gayi kiha kita kiti ditta ditti aayi aaya
         ਕੱਲ੍ਹ ਅੱਜ ਹੁਣ ਫੇਰ ਅਜੇ ਸਿਰਫ ਇੱਕ ਦੋ ਤਿੰਨ ਕੁਝ ਸਭ ਸਾਰੇ ਸਾਰੀ ਇੱਥੇ ਉੱਥੇ ਕਿਉਂ ਕਿਵੇਂ ਕਿੱਥੇ ਲਈ ਨਾਲ ਕੇ ਕਰ
         ਕਰਕੇ ਦੱਸਿਆ ਦੇਖਿਆ ਚਲੀ ਚਲੇ ਰਹੀ ਰਿਹਾ ਰਹੇ ਸਾਲ ਰਾਤ ਸਵੇਰੇ ਕੰਮ ਇਕੱਲੀ ਮੈਨੂੰ ਸਾਨੂੰ ਤੁਹਾਨੂੰ ਉਸਨੂੰ ਉਸਨੇ
-        ਹੋਇਆ ਹੋਈ ਸਕਦੀ ਪਵੇਗਾ ਕਿ ਜੋ ਕੱਲ
+        ਹੋਇਆ ਹੋਈ ਸਕਦੀ ਪਵੇਗਾ ਕਿ ਜੋ ਕੱਲ ਕੋਈ ਕਿਸੇ ਸਟਾਫ ਸਟਾਫ਼ کوئی کسے سٹاف koi kise staff
         کل اج ہن اجے صرف اک تن کجھ سب سارے ایتھے اوتھے کیوں کیویں کتھے لئی نال کر دسیا ویکھیا چلی رہی
         سال رات سویرے کم کلی مینوں سانوں تہانوں اوہنوں
         kal ajj aj hun fer aje sirf ik do tin kuch sab saare ithe othe kyon kiven kithe layi naal kar
@@ -73,7 +75,8 @@ _BY_LANGUAGE: dict[str, str] = {
         hu maru mari mara maro ame amaru tame te e aa ene tene teme ne no ni nu na ma thi par ane pan
         pachi jyare bahu khub hati hato hata che chu hatu thayu thai gayu gai gaya kahyu karyu kari
         aapyu aavi aavya nahi ha ji baki loko vaat sukhi rakhe bhagwan kahyu jenu naam hatu saras
-        dikri dikro pati sasu ben bhai week""",
+        dikri dikro pati sasu ben bhai week badha koi koine staff
+        બધા બધાં બધાએ કોઈ કોઈએ કોઈને સ્ટાફ સ્ટાફે""",
     "pl": """ja mnie mi mój moja moje mojego mojej my nas nam ty ona on oni ich jej jego to ten ta że
         i a ale lub albo czy nie tak już jeszcze bardzo był była było byli były jest są mam miała
         miałam mówiła powiedziała powiedział przyszła przyszedł poszła pomogła tłumaczyła zapytała
@@ -119,7 +122,7 @@ _BY_LANGUAGE: dict[str, str] = {
         halta tol kissa lekali num ye wo yawa hagha yawazeni
         پرون نن سبا سهار ماښام اوس لا یوازې یو دوه درې څو لږ دلته هلته ولې څنګه چېرته هیڅ هر ټول ټوله
         مې یې راته ماته درته ورته کوم کوي کوله کړې وکړه وکړې وکړل واخلو ولیږو وکتل لاړه لاړ راشه راشي
-        شوی نو ځکه پوهېږم کلنه نوي
+        شوی نو ځکه پوهېږم کلنه نوي څوک هیڅوک هېڅوک ستاف عمله
         parun nan os yawaze yaw dwa dre tso lag dalta wraz har me rata mata wrata kawi kawala wakra
         sho no dzaka pohegam""",
     "prs": """من مرا ما شما تو او آن این ها که و یا اما ولی بعد وقتی خیلی بسیار خوب نه بله بود بودم
@@ -129,7 +132,8 @@ _BY_LANGUAGE: dict[str, str] = {
         man mara ma shoma to u an in ke wa ya ama wali bad waqti khaili besyar khub na bale bud budam
         ast hast shod kard goft gofti amad dad porsid dar az ba bara ta ra ham doctor daktar nurse
         qabila shafakhana tefl pesaram dokhtaram shauharam hamsaram madaram khwaharam khoda hast
-        onja qissa khod insta
+        onja qissa khod insta hama kasi hichkas staff
+        کسی هیچکس هیچ‌کس ستاف کارمندان
         برایم برایش دیشب دیروز امروز فردا امشب صبح دیگر هیچ چیز همه چون چرا چطور کجا اینجا آنجا حالا
         هنوز باز فقط یک دو سه چند زیاد کم دارم داشتم دارد دارند می میکرد میکنم نمی نمیدانم دانم رفت رفتم
         رفتند آورد آوردند گرفت گرفتم زد زدم زدند دید دیدم بیا برو هستم هستند نیست نبود شده کنم کنید

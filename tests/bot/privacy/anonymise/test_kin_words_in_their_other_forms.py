@@ -19,6 +19,7 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ar", "وراجلي يوسف هو اللي ترجم", "وراجلي [NAME] هو اللي ترجم"),
         ("ar", "شكراً للممرضة سلمى على كل شي", "شكراً للممرضة [STAFF NAME] على كل شي"),
         ("ps", "ورور مې احمد هم راغی", "ورور مې [NAME] هم راغی"),
+        ("gu", "મારી પડોશી હંસાબેન રોજ આવતા", "મારી પડોશી [NAME] રોજ આવતા"),
     ],
 )
 def test_a_name_after_a_kin_word_in_another_form_is_taken(lang: str, text: str, expected: str) -> None:
