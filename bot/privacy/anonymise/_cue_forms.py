@@ -3,9 +3,10 @@
 A third writer and a fourth wrote "my *big* sister", "મારી *મોટી* બહેન", "meri *badi* behen" (an
 elder or younger word between "my" and the relation), "*و*راجلي", "*لل*ممرضة" (Arabic glues "and", "to",
 "with", "so" onto the word) and "لیور *مې*" (Pashto puts a short "my" after the relation as often as
-"زما" before it).  The tables hold one form; these make the rest, for every listed cue alike, so no
-relation is caught in one form and missed in the next.  The forms are read as whole phrases only
-(``Cue.derived``): their words are not cue words elsewhere, which keeps the model's features as trained.
+"زما" before it, and "our" either way).  The tables hold one form; these make the rest, for every
+listed cue alike, so no relation is caught in one form and missed in the next.  The forms are read as
+whole phrases only (``Cue.derived``): their words are not cue words elsewhere, which keeps the model's
+features as trained.
 """
 
 from __future__ import annotations
@@ -41,9 +42,12 @@ _AGED: dict[str, tuple[str, str]] = {
 _PROCLITICS = "وفبل"
 _ARTICLE = "ال"
 
-# Pashto's short "my" after the relation ("خور مې", "لېور مې"), for every relation listed after "زما".
-_PASHTO_MY_BEFORE = ("زما ", "zama ")
-_PASHTO_MY_AFTER = {"زما ": "مې", "zama ": "me"}
+# Pashto's short "my" after the relation ("خور مې", "لېور مې"), and "our" before or after it ("زموږ لور",
+# "لور مو"), for every relation listed after "زما".
+_PASHTO_MY = {
+    "زما ": ("{} مې", "زموږ {}", "زمونږ {}", "زمونګ {}", "{} مو"),
+    "zama ": ("{} me", "zmung {}", "zamung {}"),
+}
 
 
 def aged_forms(listed: str, code: str) -> list[str]:
@@ -67,10 +71,11 @@ def proclitic_forms(listed: str, code: str) -> list[str]:
 
 
 def enclitic_forms(listed: str, code: str) -> list[str]:
-    """A Pashto "زما X" cue also as "X مې", the short "my" after the relation."""
+    """A Pashto "زما X" cue also as "X مې", the short "my" after the relation, and with "our"."""
     if code != "ps":
         return []
-    for before in _PASHTO_MY_BEFORE:
-        if listed.startswith(before) and " " not in listed[len(before) :]:
-            return [f"{listed[len(before) :]} {_PASHTO_MY_AFTER[before]}"]
+    for before, forms in _PASHTO_MY.items():
+        relation = listed.removeprefix(before)
+        if relation != listed and " " not in relation:
+            return [form.format(relation) for form in forms]
     return []

@@ -240,9 +240,10 @@ def languages_for(lang: str | None) -> list[str]:
 
 
 # Arabic-script letters written one way in Urdu, Dari and Pashto and another in Arabic ("میری"/"ميري",
-# "مېړه"/"میړه", "ګل"/"گل", "خاله"/"خالة"): cues are matched with both sides folded to one spelling
-# (``_names``), and every spelling of a cue word is a cue word.
-PERSIAN_FORMS = str.maketrans("يىېۍكګةۀە", "یییی" + "کگههه")
+# "مېړه"/"میړه", "ګل"/"گل", "خاله"/"خالة"), and Pashto's own letters written with the plain letter a
+# Persian or Arabic keyboard has ("ډاکتره" for "ډاکټره", "داکتر", "ښ" as "ش"): cues are matched with both
+# sides folded to one spelling (``_names``), and every spelling of a cue word is a cue word.
+PERSIAN_FORMS = str.maketrans("يىېۍكګةۀەټډړښ", "یییی" + "کگههه" + "تدرش")
 _ARABIC_FORMS = str.maketrans("یکگ", "يكك")
 
 

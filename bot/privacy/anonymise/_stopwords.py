@@ -122,7 +122,7 @@ _BY_LANGUAGE: dict[str, str] = {
         halta tol kissa lekali num ye wo yawa hagha yawazeni
         پرون نن سبا سهار ماښام اوس لا یوازې یو دوه درې څو لږ دلته هلته ولې څنګه چېرته هیڅ هر ټول ټوله
         مې یې راته ماته درته ورته کوم کوي کوله کړې وکړه وکړې وکړل واخلو ولیږو وکتل لاړه لاړ راشه راشي
-        شوی نو ځکه پوهېږم کلنه نوي څوک هیڅوک هېڅوک ستاف عمله
+        شوی نو ځکه پوهېږم کلنه نوي څوک هیڅوک هېڅوک ستاف عمله زموږ زمونږ زمونګ مو
         parun nan os yawaze yaw dwa dre tso lag dalta wraz har me rata mata wrata kawi kawala wakra
         sho no dzaka pohegam""",
     "prs": """من مرا ما شما تو او آن این ها که و یا اما ولی بعد وقتی خیلی بسیار خوب نه بله بود بودم
