@@ -69,7 +69,7 @@ FACILITY_WORDS = frozenset(
     """hospital hospitals trust centre center clinic clinics ward wards unit units surgery surgeries
     practice infirmary maternity birth suite house college university road street avenue lane close
     drive way crescent grove gardens terrace court park hill health medical nhs foundation school
-    station church mosque temple gurdwara council hall children's""".split()
+    station church mosque temple gurdwara council hall children's wing""".split()
 )
 # ...and preceded by one of these ("St Thomas'", "Queen Elizabeth", "King's College").
 PLACE_PREFIXES = frozenset("st st. saint queen king prince princess royal lady sir".split())

@@ -329,7 +329,8 @@ class RuleView(NamedTuple):
     spans: list[Span]
     framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
     # The tokens of a cue of two words or more ("الزائرة الصحية"), of a cue's form made by rule
-    # ("للممرضة", "сестрі") or of a kin word ("طفلم", "ماسی"): never a name.
+    # ("للممرضة", "сестрі"), of a kin word ("طفلم", "ماسی") or of a staff title ("Dhakhtar" opening a
+    # sentence): never a name.
     in_cues: frozenset[int]
     placed: frozenset[int]  # the tokens a frame says are her town ("mai Leeds se hoon"): never a name
 
@@ -347,7 +348,7 @@ def rule_view(text: str, lang: str | None) -> RuleView:
     in_cues = {
         j - k
         for j, cue in ctx.cue_ends.items()
-        if len(cue.phrase) > 1 or cue.derived or cue.kin
+        if len(cue.phrase) > 1 or cue.derived or cue.kin or (cue.kind == "staff" and not cue.thanks)
         for k in range(len(cue.phrase))
     }
     return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues), ctx.placed)

@@ -111,7 +111,10 @@ _BY_LANGUAGE: dict[str, str] = {
         umulisada umulisadii dhakhtarka dhakhtarkii kalkaalisada isbitaalka ilmaha ilmahayga
         gabadhayda wiilkayga ninkayga seygayga walaashay hooyaday soddohday ilaahay alle
         hal laba saddex maalin habeen saacadood saacad turjumaanka imanayay isniinta fadlan
-        magacaygu magacayga lambarkayga numberkayga""",
+        magacaygu magacayga lambarkayga numberkayga turjumaan
+        ima iga igu ila uma kuma kama lama looma loogu noo noogu nala nagu naga ina inoo inagu kuu kaa
+        kula kaga kugu ugu uga ula kala isku iska is wuu way waxa waxaa ayaa baa buu bay waan maan mayn
+        ahayn aad adiga isaga iyada iyaga annaga innaga idinka""",
     "ps": """زه زما ما موږ مونږ ته ستا تاسو هغه هغې هغوی دا دې دغه چې او یا خو بیا کله ډېر ډیر ښه نه هو
         وه وم وو ده دی دي شو شوه شوې کړ کړه کړل وویل ووېل وايي راغله راغلې راغی ورکړ ورکړه پوښتنه
         په کې کښې له د ته سره څخه پر ډاکټر ډاکټره نرس قابله روغتون ماشوم زوی لور میړه خاوند خواښې
@@ -155,13 +158,24 @@ _BY_LANGUAGE: dict[str, str] = {
         drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat""",
 }
 
+# Thanks and praise to God, in every language and script, since she writes them in any: "Alhamdulillah",
+# "Slavă Domnului", "Graças a Deus", "ਵਾਹਿਗੁਰੂ ਦੀ ਕਿਰਪਾ", "ተመስገን".  They open a story with a capital as a
+# name does.  "Slava" without its Romanian breve and "Слава" are left out: both are also names.
+_PRAISE = """alhamdulillah alhamdulilah alhamdulillaah alxamdulillaah alxamdulilaah hamdulillah mashallah
+    mashaallah inshallah inshaallah subhanallah bismillah allah ilaah ilaahay eebbe waheguru khuda god
+    lord deus graças domnului doamne dumnezeu slavă bogu boże bóg богу боже бог господи господь
+    الحمد لله الحمدلله الله ماشاءالله انشاءالله إنشاءالله سبحان بسم الحمدللہ اللہ ماشاءاللہ انشاءاللہ خدا
+    خدای শুকরিয়া আলহামদুলিল্লাহ আল্লাহ ইনশাআল্লাহ মাশাআল্লাহ ভগবান ঈশ্বর ભગવાન ઈશ્વર ਵਾਹਿਗੁਰੂ ਰੱਬ
+    ኣምላኽ እግዚኣብሄር እግዚኣብሔር ተመስገን temesgen"""
+
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words and English's (code-switching is common), each also in every spelling of
-    its Arabic-script letters ("میری" written "ميري"), as cues are read."""
+    """Her language's words, English's (code-switching is common) and the praise of God in any language,
+    each also in every spelling of its Arabic-script letters ("میری" written "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
+    words |= {w.casefold() for w in _PRAISE.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
 
 
