@@ -302,6 +302,7 @@ def _settle(
     przywiózł", her husband brought)."""
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in view.spans}
+    capitalised = any(tok.cap and not tok.sentence_start and tok.low != "i" for tok in toks)
     # Only a word taken out, or one the rules took, can change: the rest of the story is not read.
     for i in sorted({i for i, label in enumerate(labels) if label} | _indices(toks, starts)):
         tok = toks[i]
@@ -333,6 +334,17 @@ def _settle(
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
+        elif (
+            capitalised
+            and tok.cased
+            and not tok.cap
+            and not tok.sentence_start
+            and view.cues[i] not in _STRONG_CUES  # "I'm", "я" point only at a word shaped like a name
+            and tok.start not in starts
+            and low not in gazetteer().names
+        ):
+            labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,
+            # and it opens no sentence ("babs is what everyone calls me" is texting)
 
 
 def _one_name(a: str, b: str) -> bool:
