@@ -104,6 +104,8 @@ HONORIFICS_AFTER = frozenset(
     ادې ada adey ننا nana abaye ኣደ apu আপু bhaiya ভাইয়া""".split()
 )
 
+_ARTICLE = "ال"
+
 
 @dataclass(frozen=True)
 class Gazetteer:
@@ -114,6 +116,13 @@ class Gazetteer:
     # under a millisecond, where as many strings took a tenth of a second to read and hash.  A word not
     # on the list matches one by chance about once in 27,000 look-ups, and then only reads as band 3.
     rarer: array[int]
+
+    def named_with_article(self, low: str) -> bool:
+        """A listed name with the Arabic article written onto it ("الحسين", "الشريف"), unless the whole word
+        is one of the thousand commonest ("العربي", the Arabic language)."""
+        return (
+            low.startswith(_ARTICLE) and low[len(_ARTICLE) :] in self.names and self.frequent.get(low) != "1"
+        )
 
     def bands(self, words: list[str]) -> list[str]:
         """How common each word is: "1", "2", "3", or "0" for a word on no frequency list."""

@@ -200,7 +200,7 @@ def _extend_names(
         band = gaz.frequent.get(low, "0")
         plain = low not in stop and low not in gaz.common
         unknown = band not in _EVERYDAY_BANDS and plain
-        listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
+        listed = low in NAME_PARTS or (low in gaz.names and low not in stop) or gaz.named_with_article(low)
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
         # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with

@@ -107,7 +107,7 @@ class _Context:
         return self.gaz.frequent.get(tok.low, "0") != "1"
 
     def known(self, tok: Token) -> bool:
-        return tok.low in self.gaz.names
+        return tok.low in self.gaz.names or self.gaz.named_with_article(tok.low)
 
     def shaped(self, tok: Token) -> bool:
         """Could stand in a run of name words without any cue."""
