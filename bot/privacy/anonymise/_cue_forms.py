@@ -11,32 +11,36 @@ features as trained.
 
 from __future__ import annotations
 
-# "my"/"our" as a cue opens with it, and the words for older and younger that may follow it, in the
-# languages that put the adjective between "my" and the relation.  The others put it after the
+# The words for older and younger that may stand between "my" (or "our") and the relation, by the form
+# of "my" they agree with, in the languages that put the adjective there.  The others put it after the
 # relation ("sora mea mai mare", "أختي الكبيرة", "خواهر بزرگم"), where the relation still comes first.
-_AGED: dict[str, tuple[str, str]] = {
-    "en": ("my our", "big little older younger elder eldest youngest baby twin"),
-    "ur": (
-        "میری میرا میرے ہماری ہمارا ہمارے meri mera mere hamari hamara hamare",
-        "بڑی بڑا بڑے چھوٹی چھوٹا چھوٹے badi bari bara bada bade bare choti chota chote chhoti chhota chhote",
-    ),
-    "pa": (
-        "ਮੇਰੀ ਮੇਰਾ ਮੇਰੇ ਸਾਡੀ ਸਾਡਾ ਸਾਡੇ میری میرا میرے ساڈی ساڈا ساڈے meri mera mere sadi sada sade",
-        "ਵੱਡੀ ਵੱਡਾ ਵੱਡੇ ਛੋਟੀ ਛੋਟਾ ਛੋਟੇ ਨਿੱਕੀ ਨਿੱਕਾ وڈی وڈا وڈے چھوٹی چھوٹا چھوٹے نکی نکا vaddi vadda vadde "
-        "wadi wada choti chota chote nikki nikka",
-    ),
-    "gu": (
-        "મારી મારા મારો મારું અમારી અમારા અમારો mari mara maro maru amari amara",
-        "મોટી મોટા મોટો નાની નાના નાનો moti mota moto nani nana nano",
-    ),
-    "bn": ("আমার আমাদের amar amader", "বড় বড়ো ছোট ছোটো boro choto"),
-    "ps": ("زما زمونږ zama zmung", "مشره مشر کشره کشر mashra mashar kashra kashar"),
-    "pl": (
-        "moja mój moją mojego mojej",
-        "starsza starszy młodsza młodszy starszą młodszą starszego młodszego",
-    ),
-    "uk": ("моя мій мою мого моєї", "старша старший молодша молодший старшу молодшу старшого молодшого"),
-}
+_EN_AGES = "big little older younger elder eldest youngest baby twin"
+_AGED: dict[str, dict[str, str]] = {
+    "en": {"my": _EN_AGES, "our": _EN_AGES},
+    "ur": {
+        "میری": "بڑی چھوٹی", "میرا": "بڑا چھوٹا", "میرے": "بڑے چھوٹے",
+        "meri": "badi bari choti chhoti", "mera": "bada bara chota chhota", "mere": "bade bare chote chhote",
+    },
+    "pa": {
+        "ਮੇਰੀ": "ਵੱਡੀ ਛੋਟੀ ਨਿੱਕੀ", "ਮੇਰਾ": "ਵੱਡਾ ਛੋਟਾ ਨਿੱਕਾ", "ਮੇਰੇ": "ਵੱਡੇ ਛੋਟੇ",
+        "میری": "وڈی نکی چھوٹی", "میرا": "وڈا نکا چھوٹا",
+        "meri": "vaddi wadi choti nikki", "mera": "vadda wada chota nikka",
+    },
+    "gu": {
+        "મારી": "મોટી નાની", "મારા": "મોટા નાના", "મારો": "મોટો નાનો",
+        "mari": "moti nani", "mara": "mota nana", "maro": "moto nano",
+    },
+    "bn": {"আমার": "বড় বড়ো ছোট ছোটো", "amar": "boro choto"},
+    "ps": {"زما": "مشره مشر کشره کشر", "zama": "mashra mashar kashra kashar"},
+    "pl": {
+        "moja": "starsza młodsza", "mój": "starszy młodszy", "moją": "starszą młodszą",
+        "mojego": "starszego młodszego",
+    },
+    "uk": {
+        "моя": "старша молодша", "мій": "старший молодший", "мою": "старшу молодшу",
+        "мого": "старшого молодшого",
+    },
+}  # fmt: skip
 
 # Arabic's one-letter words written onto the next: and, so, with, to ("لل" before the article).
 _PROCLITICS = "وفبل"
@@ -53,10 +57,8 @@ _PASHTO_MY = {
 def aged_forms(listed: str, code: str) -> list[str]:
     """ "my sister" as "my big sister", "my little sister"…: each older or younger word of the language
     between its "my" and the relation."""
-    mine, ages = _AGED.get(code, ("", ""))
     words = listed.split()
-    if len(words) != 2 or words[0] not in mine.split():
-        return []
+    ages = _AGED.get(code, {}).get(words[0], "") if len(words) == 2 else ""
     return [f"{words[0]} {age} {words[1]}" for age in ages.split()]
 
 

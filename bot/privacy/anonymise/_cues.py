@@ -8,6 +8,7 @@ cues may also follow it ("Grace the midwife").  Strong cues accept a lowercase, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms
@@ -257,12 +258,14 @@ _DARI_MY = "م"
 _DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم", "{} خودمان")
 
 
-def _forms(listed: str, code: str) -> list[str]:
+def _forms(listed: str, code: str, family: bool) -> list[str]:
     """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
     saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
-    "подрузі"), and the forms ``_cue_forms`` makes in every language that has them ("my big sister",
-    "وراجلي", "لیور مې")."""
-    made = aged_forms(listed, code) + proclitic_forms(listed, code) + enclitic_forms(listed, code)
+    "подрузі"), and the forms ``_cue_forms`` makes in every language that has them ("وراجلي", "لیور مې";
+    a family cue also with an elder or younger word, "my big sister")."""
+    made = proclitic_forms(listed, code) + enclitic_forms(listed, code)
+    if family:
+        made += aged_forms(listed, code)
     if " " in listed:
         return [listed, *made]
     if code == "prs" and listed.endswith(_DARI_MY) and "\u0600" <= listed[0] <= "\u06ff":
@@ -273,12 +276,15 @@ def _forms(listed: str, code: str) -> list[str]:
     return [listed, *made]
 
 
-def cues_for(lang: str | None) -> list[Cue]:
+@lru_cache(maxsize=32)
+def cues_for(lang: str | None) -> tuple[Cue, ...]:
+    """Every cue for her language and its neighbours, built once per language: the rules' index and the
+    list of cue words both read it."""
     langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for listed in _phrases(_STAFF, code):
-            for form in _forms(listed, code):
+            for form in _forms(listed, code, family=False):
                 for phrase in spellings(form):
                     staff = phrase_tokens(phrase)
                     if not (form != listed and (staff, "staff") in found):
@@ -289,7 +295,7 @@ def cues_for(lang: str | None) -> list[Cue]:
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         kin = set(_phrases(_KIN, code) + _phrases(KINSHIP, code))
         for listed in _phrases(_FAMILY, code) + sorted(kin) + _phrases(_WEAK_EXTRA, code):
-            for form in _forms(listed, code):
+            for form in _forms(listed, code, family=True):
                 for phrase in spellings(form):
                     family = phrase_tokens(phrase)
                     cue = Cue(
@@ -305,7 +311,7 @@ def cues_for(lang: str | None) -> list[Cue]:
             for phrase in spellings(listed):
                 mine = phrase_tokens(phrase)
                 found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
-    return list(found.values())
+    return tuple(found.values())
 
 
 # The one-word English thanks ("shoutout", "esp"): never a name themselves, though a model trained before
