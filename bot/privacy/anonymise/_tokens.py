@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -120,5 +121,7 @@ def unshouted(text: str) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+@lru_cache(maxsize=65536)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A cue's or frame's words; cached, since English's cues are built again with every language's."""
     return tuple(t.low for t in tokenise(phrase))
