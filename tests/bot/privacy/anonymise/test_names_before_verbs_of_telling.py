@@ -33,3 +33,11 @@ def test_a_name_before_a_verb_of_telling_is_taken(lang: str, text: str, expected
 )
 def test_everyone_someone_and_staff_stay(lang: str, text: str) -> None:
     assert redact(text, lang) == text
+
+
+def test_whom_help_came_from_is_a_name_and_a_town_after_from_is_not() -> None:
+    assert (
+        redact("the support from Nasreen was the best part", "en")
+        == "the support from [NAME] was the best part"
+    )
+    assert redact("we moved from Preston to Leeds", "en") == "we moved from Preston to Leeds"
