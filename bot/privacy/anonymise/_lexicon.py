@@ -64,15 +64,22 @@ EXTRA_COMMON_WORDS = frozenset(
     eu ele ela nós eles foi era meu minha bebé bebê""".split()
 )
 
-# A capitalised word followed by one of these names a place, not a person ("William Harvey Hospital").
+# A capitalised word followed by one of these names a place, not a person ("William Harvey Hospital"), as
+# does any word in a script without capitals before the same word in that script ("ویکسہم پارک ہسپتال").
 FACILITY_WORDS = frozenset(
     """hospital hospitals trust centre center clinic clinics ward wards unit units surgery surgeries
     practice infirmary maternity birth suite house college university road street avenue lane close
     drive way crescent grove gardens terrace court park hill health medical nhs foundation school
-    station church mosque temple gurdwara council hall children's wing""".split()
+    station church mosque temple gurdwara council hall children's wing
+    ہسپتال اسپتال ہاسپٹل پارک روڈ وارڈ کلینک انفرمری ٹرسٹ روغتون হাসপাতাল হসপিটাল পার্ক রোড ওয়ার্ড
+    ক্লিনিক હોસ્પિટલ પાર્ક રોડ વોર્ડ ક્લિનિક ਹਸਪਤਾਲ ਪਾਰਕ ਰੋਡ ਵਾਰਡ ਕਲੀਨਿਕ ሆስፒታል ፓርክ""".split()
 )
-# ...and preceded by one of these ("St Thomas'", "Queen Elizabeth", "King's College").
-PLACE_PREFIXES = frozenset("st st. saint queen king prince princess royal lady sir".split())
+# ...and preceded by one of these ("St Thomas'", "Queen Elizabeth", "King's College"), in her script too,
+# and the hospital word of the languages that put it first ("مستشفى", "شفاخانه هارتلندز").
+PLACE_PREFIXES = frozenset(
+    """st st. saint queen king prince princess royal lady sir رائل رائیل رویال رويال কুইন রয়্যাল રોયલ ਰਾਇਲ
+    ሮያል مستشفى بمستشفى المستشفى شفاخانه شفاخانهٔ""".split()
+)
 # A capitalised word nobody lists just after one of these is where she was, not who: "born at Kingston",
 # "w Peterborough", "din Craiova", "em Thetford", "в Кройдоні", "dar Harrow", "fi Jessop".  Words that
 # also mean "with", "to" or "of" ("z", "la", "de", "do", "u") are left out: a person follows them.

@@ -34,7 +34,7 @@ from bot.privacy.anonymise._lexicon import (
     PLACE_WORDS,
     gazetteer,
 )
-from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words
+from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words, names_a_place
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
 
@@ -312,6 +312,7 @@ def _settle(
             low in stop
             or low in PLACE_WORDS
             or low in FACILITY_WORDS
+            or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
             or i in view.in_cues
             or i in view.placed
@@ -387,9 +388,11 @@ def _indices(toks: list[Token], starts: dict[int, str]) -> set[int]:
     return {i for i, tok in enumerate(toks) if tok.start in starts}
 
 
-def _clear_places(toks: list[Token], labels: list[int]) -> None:
+def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None:
     """A run of words before "Hospital", "Park", "unit"… or after "St", "Queen", "Royal" names a place.
-    A facility word counts in lowercase only when it cannot be anything else ("way", "close" can)."""
+    A facility word counts in lowercase only when it cannot be anything else ("way", "close" can).  The
+    run stops at a word a strong cue points at, unless that word stands right before the facility word:
+    "میرا پتر شہروز ویکسہم پارک ہسپتال" keeps her son's name."""
     for i in [i for i, label in enumerate(labels) if label]:
         if not labels[i]:
             continue
@@ -398,12 +401,17 @@ def _clear_places(toks: list[Token], labels: list[int]) -> None:
         after = (
             nxt is not None
             and nxt.gap_before == " "
-            and ((nxt.low in FACILITY_WORDS and nxt.cap) or nxt.low in _LOWERCASE_FACILITIES)
+            and ((nxt.low in FACILITY_WORDS and names_a_place(nxt)) or nxt.low in _LOWERCASE_FACILITIES)
         )
-        before = i > 0 and toks[i - 1].low in PLACE_PREFIXES and toks[i - 1].cap and tok.gap_before == " "
+        before = (
+            i > 0
+            and toks[i - 1].low in PLACE_PREFIXES
+            and names_a_place(toks[i - 1])
+            and tok.gap_before == " "
+        )
         if after:
             j = i
-            while j >= 0 and labels[j]:
+            while j >= 0 and labels[j] and (j == i or cues[j] not in _STRONG_CUES):
                 labels[j] = 0
                 if not (j > 0 and toks[j].gap_before == " "):
                     break
@@ -443,7 +451,9 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     if stages is not None:
         stages["rules"] = [(start, end) for _, start, end in view.spans]
         stages["model"] = _taken(toks, labels)
-    barred = view.in_cues | view.placed
+    # A name never runs on over a cue's words, a town a frame marked or "مستشفى", "رائل" in her script.
+    prefixes = {i for i, tok in enumerate(toks) if not tok.cased and tok.low in PLACE_PREFIXES}
+    barred = view.in_cues | view.placed | prefixes
     _extend_names(toks, labels, lang, margins, barred)
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
@@ -451,11 +461,10 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     _extend_names(
         toks, labels, lang, margins, barred
     )  # again, over the rest of a name a strong cue pointed at
-    _clear_places(toks, labels)
+    _clear_places(toks, labels, view.cues)
     _every_mention(toks, labels, lang)
-    _clear_places(
-        toks, labels
-    )  # a mention in a place's name ("my daughter Grace", "Grace Ward") is the place
+    # A mention in a place's name ("my daughter Grace", "Grace Ward") is the place.
+    _clear_places(toks, labels, view.cues)
     if stages is not None:
         stages["final"] = _taken(toks, labels)
     # Neighbouring name words joined by a space or hyphen are one span, a staff name if most are.

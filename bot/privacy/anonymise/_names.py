@@ -222,14 +222,20 @@ def _is_place(ctx: _Context, start: int, end: int) -> bool:
     after a locative ("from Bolton", "din Craiova"): a cue, checked earlier, still wins there."""
     toks = ctx.tokens
     after = toks[end + 1].low if end + 1 < len(toks) else ""
-    if (after in FACILITY_WORDS and toks[end + 1].cap) or after in _LOWERCASE_FACILITIES:
+    if (after in FACILITY_WORDS and names_a_place(toks[end + 1])) or after in _LOWERCASE_FACILITIES:
         return True
     before = toks[start - 1].low if start > 0 else ""
     return (
-        (before in PLACE_PREFIXES and toks[start - 1].cap)
+        (before in PLACE_PREFIXES and names_a_place(toks[start - 1]))
         or after_locative(toks, start)
         or start in ctx.placed
     )
+
+
+def names_a_place(tok: Token) -> bool:
+    """A facility word or place prefix counts with its capital ("Park", not "park"), or in a script
+    without capitals."""
+    return tok.cap or not tok.cased
 
 
 def after_locative(toks: list[Token], i: int) -> bool:
