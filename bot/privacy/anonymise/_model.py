@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from bot.privacy.anonymise._cues import THANKS_WORDS
+from bot.privacy.anonymise._cues import PERSIAN_FORMS, THANKS_WORDS
 from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._frames import frame_words
@@ -198,7 +198,7 @@ def _extend_names(
             return False
         low = tok.low
         band = gaz.frequent.get(low, "0")
-        plain = low not in stop and low not in gaz.common
+        plain = low not in stop and low.translate(PERSIAN_FORMS) not in stop and low not in gaz.common
         unknown = band not in _EVERYDAY_BANDS and plain
         listed = low in NAME_PARTS or (low in gaz.names and low not in stop) or gaz.named_with_article(low)
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
@@ -310,6 +310,7 @@ def _settle(
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
         if (
             low in stop
+            or low.translate(PERSIAN_FORMS) in stop  # "هېڅ" is the listed "هیڅ", as cues are read
             or low in PLACE_WORDS
             or low in FACILITY_WORDS
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
