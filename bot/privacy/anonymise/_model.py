@@ -77,6 +77,9 @@ NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن �
 _PATRONYMIC = re.compile(
     r"(?:[оеє]вич|йович|[іїо]вн|евн|ічн|инична)[а-яіїєґ]{0,3}$|(?:ovych|evych|ovich|evich|[iy]ivn|ovn|evn)[a-z]{0,3}$"
 )
+# A Tigrinya verb in the negative, "ኣይ…ን" ("ኣይሰምዐን", she did not hear): no list knows Tigrinya's words, and
+# the model leaned to carrying a staff name on over it.
+_GEEZ_NEGATED = re.compile(r"^ኣይ.+ን$")
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
@@ -194,7 +197,7 @@ def _extend_names(
 
     def carries(i: int) -> bool:
         tok = toks[i]
-        if tok.gap_before not in _JOINING_GAPS or i in barred:
+        if tok.gap_before not in _JOINING_GAPS or i in barred or _GEEZ_NEGATED.match(tok.low):
             return False
         low = tok.low
         band = gaz.frequent.get(low, "0")

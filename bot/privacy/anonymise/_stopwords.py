@@ -155,7 +155,8 @@ _BY_LANGUAGE: dict[str, str] = {
         ትማሊ ሎሚ ጽባሕ ደጊም ጥራይ ሓንቲ ክልተ ሰለስተ ኣብዚ ኣብኡ ስለምንታይ ከመይ ኣበይ ግና ምሉእ ከይዱ ከይዳ
         ኢለያ ኣይመጸን ደዊላ ተዛሪበ ብጣዕሚ ሕያዋይ ደም ሰባት ብዙሓት በይነይ ዓመት
         tmali lomi tsbah hiji tray hade hanti kilte seleste gele abzi slemintay kemey abey gna sle
-        drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat""",
+        drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat
+        ባዕለይ ባዕልኻ ባዕልኺ ባዕሉ ባዕላ ባዕልና ባዕልኹም ባዕልኽን ባዕሎም ባዕለን""",
 }
 
 # Thanks and praise to God, in every language and script, since she writes them in any: "Alhamdulillah",
