@@ -169,14 +169,23 @@ _PRAISE = """alhamdulillah alhamdulilah alhamdulillaah alxamdulillaah alxamdulil
     خدای শুকরিয়া আলহামদুলিল্লাহ আল্লাহ ইনশাআল্লাহ মাশাআল্লাহ ভগবান ঈশ্বর ભગવાન ઈશ્વર ਵਾਹਿਗੁਰੂ ਰੱਬ
     ኣምላኽ እግዚኣብሄር እግዚኣብሔር ተመስገን temesgen"""
 
+# The interpreter, and the English hospital words she writes in her own script ("ڈلیوری", "ડિલિવરી",
+# "ওয়ার্ডে"): she opens a sentence with them ("દુભાષિયો આવ્યો જ નહીં") where a name might stand.
+_HOSPITAL_WORDS = """interpreter tłumacz tłumaczka tłumacza tłumaczki interpret interpretul traducător
+    traducătorul intérprete tradutor tradutora перекладач перекладачка перекладача مترجم مترجمة المترجم
+    المترجمة ترجمان ژباړن ژباړونکی ተርጓሚት ڈلیوری ڈیلیوری انٹرپریٹر وارڈ سکین اسکین آپریشن ਡਿਲੀਵਰੀ ਦੁਭਾਸ਼ੀਆ
+    ਇੰਟਰਪ੍ਰੇਟਰ ਵਾਰਡ ਸਕੈਨ ਅਪਰੇਸ਼ਨ ડિલિવરી દુભાષિયો દુભાષિયા ઇન્ટરપ્રિટર વોર્ડ સ્કેન ઓપરેશન ডেলিভারি দোভাষী
+    ইন্টারপ্রেটার ওয়ার্ড ওয়ার্ডে স্ক্যান অপারেশন"""
+
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words, English's (code-switching is common) and the praise of God in any language,
-    each also in every spelling of its Arabic-script letters ("میری" written "ميري"), as cues are read."""
+    """Her language's words, English's (code-switching is common), the praise of God and the hospital's
+    words in any language, each also in every spelling of its Arabic-script letters ("میری" written
+    "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
-    words |= {w.casefold() for w in _PRAISE.split()}
+    words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
 
 

@@ -29,3 +29,15 @@ from tests.bot.privacy.anonymise.redaction import redact
 )
 def test_praise_titles_and_wings_stay_and_the_name_goes(lang: str, text: str, expected: str) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("gu", "દુભાષિયો સમયસર આવ્યો નહીં"),
+        ("bn", "দোভাষী আসেনি, ওয়ার্ডে কেউ ছিল না"),
+        ("ur", "ڈلیوری کے بعد مترجم نہیں آیا"),
+    ],
+)
+def test_the_interpreter_and_hospital_words_in_her_script_stay(lang: str, text: str) -> None:
+    assert redact(text, lang) == text
