@@ -41,3 +41,7 @@ def test_whom_help_came_from_is_a_name_and_a_town_after_from_is_not() -> None:
         == "the support from [NAME] was the best part"
     )
     assert redact("we moved from Preston to Leeds", "en") == "we moved from Preston to Leeds"
+
+
+def test_the_midwife_in_pashto_script_before_a_verb_of_telling_stays() -> None:
+    assert redact("مډوایف راته وویل چې صبر وکړه", "ps") == "مډوایف راته وویل چې صبر وکړه"
