@@ -8,8 +8,10 @@ cues may also follow it ("Grace the midwife").  Strong cues accept a lowercase, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
+from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms
 from bot.privacy.anonymise._declension import oblique_forms
 from bot.privacy.anonymise._kinship import KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
@@ -54,7 +56,8 @@ _STAFF: dict[str, str] = {
     "ur": "دائی|دائي|مڈوائف|ڈاکٹر|نرس|لیڈی ڈاکٹر|میری مڈوائف|میری دائی|ہیلتھ وزیٹر",
     "prs": "داکتره|داکتر صاحب|داکتر صاحبه|خانم داکتر|پرستار|daktar|doktor|qabila|nars|قابله|داکتر|دکتر|"
     "نرس|پرستار|دایه|قابله‌ام|قابلهٔ من|داکترم|نرسم",
-    "ps": "ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|ډاکټر|ډاکټرې|"
+    "ps": "مډوایف|مېډوایف|ډاکټرانۍ|نرسې|ډاکټر صاحب|ډاکټره صاحبه|daktar|daktara|narsa|qabila|قابله|دایی|"
+    "ډاکټر|ډاکټرې|"
     "ډاکټره|نرس|نرسه",
     "bn": "ধাত্রী|মিডওয়াইফ|ডাক্তার|ডাঃ|ডা|নার্স|আমার মিডওয়াইফ|আমার ধাত্রী|হেলথ ভিজিটর",
     "pa": "ڈاکٹر|نرس|مڈوائف|دائی|ਡਾਕਟਰਨੀ|ਨਰਸ ਜੀ|daktar|dai|ਦਾਈ|ਮਿਡਵਾਈਫ|ਮਿਡਵਾਈਫ਼|ਡਾਕਟਰ|ਨਰਸ|ਮੇਰੀ ਮਿਡਵਾਈਫ",
@@ -63,7 +66,7 @@ _STAFF: dict[str, str] = {
     "dhakhtarka|dhakhtarkii|dhakhtarad|dhakhtar|kalkaaliso|kalkaalisada|"
     "kalkaalisadii|dr",
     "ti": "ሓኪመይ|ነርሳ|መሕረሲትና|ሓኪምና|ዶክተራ|hakim|doktor|mehresit|narsa|መሕረሲት|መሕረሲተይ|ሓኪም|ሓካይም|ዶክተር|ነርስ|ዶ/ር|"
-    "midwifey|hakimey|ሚድዋይፈይ",
+    "midwifey|hakimey|ሚድዋይፈይ|ሚድዋይፍ|ሚድዋይፋት|ሄልዝ ቪዚተር",
 }
 
 _FAMILY: dict[str, str] = {
@@ -239,9 +242,10 @@ def languages_for(lang: str | None) -> list[str]:
 
 
 # Arabic-script letters written one way in Urdu, Dari and Pashto and another in Arabic ("میری"/"ميري",
-# "مېړه"/"میړه", "ګل"/"گل", "خاله"/"خالة"): cues are matched with both sides folded to one spelling
-# (``_names``), and every spelling of a cue word is a cue word.
-PERSIAN_FORMS = str.maketrans("يىېۍكګةۀە", "یییی" + "کگههه")
+# "مېړه"/"میړه", "ګل"/"گل", "خاله"/"خالة"), and Pashto's own letters written with the plain letter a
+# Persian or Arabic keyboard has ("ډاکتره" for "ډاکټره", "داکتر", "ښ" as "ش"): cues are matched with both
+# sides folded to one spelling (``_names``), and every spelling of a cue word is a cue word.
+PERSIAN_FORMS = str.maketrans("يىېۍكګةۀەټډړښ", "یییی" + "کگههه" + "تدرش")
 _ARABIC_FORMS = str.maketrans("یکگ", "يكك")
 
 
@@ -255,26 +259,33 @@ _DARI_MY = "م"
 _DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم", "{} خودمان")
 
 
-def _forms(listed: str, code: str) -> list[str]:
+def _forms(listed: str, code: str, family: bool) -> list[str]:
     """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
     saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
-    "подрузі")."""
+    "подрузі"), and the forms ``_cue_forms`` makes in every language that has them ("وراجلي", "لیور مې";
+    a family cue also with an elder or younger word, "my big sister")."""
+    made = proclitic_forms(listed, code) + enclitic_forms(listed, code)
+    if family:
+        made += aged_forms(listed, code)
     if " " in listed:
-        return [listed]
+        return [listed, *made]
     if code == "prs" and listed.endswith(_DARI_MY) and "\u0600" <= listed[0] <= "\u06ff":
         stem = listed.removesuffix(_DARI_MY)
         return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
     if code == "uk":
         return [listed, *oblique_forms(listed)]
-    return [listed]
+    return [listed, *made]
 
 
-def cues_for(lang: str | None) -> list[Cue]:
+@lru_cache(maxsize=32)
+def cues_for(lang: str | None) -> tuple[Cue, ...]:
+    """Every cue for her language and its neighbours, built once per language: the rules' index and the
+    list of cue words both read it."""
     langs = languages_for(lang)
     found: dict[tuple[tuple[str, ...], Kind], Cue] = {}
     for code in langs:
         for listed in _phrases(_STAFF, code):
-            for form in _forms(listed, code):
+            for form in _forms(listed, code, family=False):
                 for phrase in spellings(form):
                     staff = phrase_tokens(phrase)
                     if not (form != listed and (staff, "staff") in found):
@@ -285,7 +296,7 @@ def cues_for(lang: str | None) -> list[Cue]:
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         kin = set(_phrases(_KIN, code) + _phrases(KINSHIP, code))
         for listed in _phrases(_FAMILY, code) + sorted(kin) + _phrases(_WEAK_EXTRA, code):
-            for form in _forms(listed, code):
+            for form in _forms(listed, code, family=True):
                 for phrase in spellings(form):
                     family = phrase_tokens(phrase)
                     cue = Cue(
@@ -301,7 +312,7 @@ def cues_for(lang: str | None) -> list[Cue]:
             for phrase in spellings(listed):
                 mine = phrase_tokens(phrase)
                 found.setdefault((mine, "family"), Cue(mine, "family", strong=False))
-    return list(found.values())
+    return tuple(found.values())
 
 
 # The one-word English thanks ("shoutout", "esp"): never a name themselves, though a model trained before

@@ -1,6 +1,7 @@
 """The phrases around a name she gives: the name she gave her baby ("we named her X", "نام نور رکھا",
 "নাম রেখেছি আলো") and the name to ask for when staff ring back ("ask for X", "મીનુ માટે પૂછજો",
-"واسألوا عن أم X", "ንዓይ X ሕተቱ").
+"واسألوا عن أم X", "ንዓይ X ሕተቱ"); and the phrases around the town she comes from, which is no name
+("mai Bolton se hoon", "زه د برمنګهم یم", "من از لیدز هستم").
 
 A frame is written with ``*`` where the name stands; the words before and after it must all be there.
 A baby's name is so often also a word (Noor, light; Alo, light) that a naming frame takes the word
@@ -54,11 +55,62 @@ _ASKING: dict[str, str] = {
     "uk": "спитайте *|запитайте *|покличте *|попросіть *|питайте *",
 }
 
+# Who told her or whom she told or asked ("પછી ભાવના એ મને કહ્યું", "به فرشته گفتم"), in the languages that
+# put the person before the verb with a postposition, or after "to", and whom help or a call came from:
+# read as an asking frame, so only a word no everyday list knows, or a capitalised one, and never a cue
+# word ("ડૉક્ટર એ કહ્યું").
+_TELLING: dict[str, str] = {
+    # "from" is a locative ("from Bolton"), but not after help or a call: "support from Parveen".
+    "en": "help from *|support from *|advice from *|a call from *|a visit from *|a text from *|"
+    "a message from *|calls from *|visits from *|care from *",
+    "ur": "* نے کہا|* نے بتایا|* نے پوچھا|* کو بتایا|* سے پوچھا|* ne kaha|* ne bataya|* ne poocha|"
+    "* ko bataya|* se poocha|* se pucha",
+    "pa": "* ਨੇ ਕਿਹਾ|* ਨੇ ਦੱਸਿਆ|* ਨੂੰ ਦੱਸਿਆ|* ਨੂੰ ਪੁੱਛਿਆ|* نے آکھیا|* نے دسیا|* نوں دسیا|* نوں پچھیا|"
+    "* ne kiha|* nu dassya|* nu puchhya",
+    "gu": "* એ કહ્યું|* એ મને કહ્યું|* એ પૂછ્યું|* એ સમજાવ્યું|* ને કહ્યું|* ને પૂછ્યું|* ને જણાવ્યું|* e kahyu|* ne kahyu|* ne puchhyu",
+    "bn": "* কে বললাম|* কে জিজ্ঞেস করলাম|* আমাকে বলল|* আমাকে বললেন|* ke bollam|* amake bollo",
+    "ps": "* ته مې وویل|* راته وویل|* وویل چې|* ته ووایه",
+    "prs": "به * گفتم|از * پرسیدم|* به من گفت|* برایم گفت|be * goftam|az * porsidam",
+}
+
 # The pet name someone calls her by ("my husband calls me Shosho"), read as an asking frame: "calls me
 # back" and "بيقولي استنى" stay.  A name never runs on over these words, so the verb is never a name.
 _CALLING: dict[str, str] = {
     "en": "calls me *|he calls me *|she calls me *",
     "ar": "بيقولي *|يقولي *|بيقوللي *|يقوللي *|يناديني *|بيناديني *",
+}
+
+# Where she is from or lives ("mai Leeds se hoon", "من از لیدز هستم"): the word in the frame is a town.
+# A postposition that also means "with" ("se", "سے", "ton", "થી") makes a place only where "am" or "came"
+# follows it, so it cannot: "Sadaf se baat ki" is talking with Sadaf.  Polish and Ukrainian "z", "з" are
+# left out but after "pochodzę" (I come from): "przyjechała z Anią", "jestem z Anią" are with Ania.
+# Where the language puts the locative first (English "from", Polish "w", Romanian "din") ``LOCATIVES``
+# already says so.
+_FROM: dict[str, str] = {
+    "ur": "* سے ہوں|* سے ہیں|* سے آئی ہوں|* کی ہوں|* میں رہتی ہوں|* میں رہتے ہیں|* se hoon|* se hun|"
+    "* se hu|* se hoo|* say hoon|* say hun|* se aayi hoon|* se ayi hun|* ki hoon|* ki hun|* سے آئی|* سے آئے|"
+    "* سے آیا|* se aayi|* se ayi|* se aaye|* se aya|"
+    "* mein rehti hoon|* mein rehti hun|* mai rehti hun",
+    "pa": "* ਤੋਂ ਹਾਂ|* ਤੋਂ ਆਈ ਹਾਂ|* ਵਿੱਚ ਰਹਿੰਦੀ ਹਾਂ|* ਦੀ ਹਾਂ|* توں آں|* توں ہاں|* توں آئی آں|* وچ رہندی آں|"
+    "* دی آں|* ਤੋਂ ਆਈ|* ਤੋਂ ਆਏ|* توں آئی|* توں آئے|* ton aayi|* ton aaye|"
+    "* ton aan|* ton haan|* ton han|* ton aa|* to aan|* ton aayi aan|* vich rehndi aan|* di aan",
+    "gu": "* થી છું|* થી આવી છું|* ની છું|* માં રહું છું|* થી આવી|* થી આવ્યા|* થી આવ્યો|* thi chhu|* thi chu|"
+    "* ni chhu|* ma rahu chhu|* thi aavi|* thi avi|* thi aavya",
+    "bn": "* থেকে এসেছি|* থেকে আসছি|* থেকে বলছি|* এ থাকি|* তে থাকি|* theke esechi|* theke ashchi|"
+    "* theke bolchi|* e thaki|* te thaki|* থেকে এসেছে|* থেকে এসেছিল|* theke eseche",
+    "ps": "په * کې|له * راغله|له * راغلې|له * نه راغله|د * یم|د * څخه یم|له * څخه یم|"
+    "د * اوسېدونکې یم|په * کې اوسېږم|da * yam|la * tsakha yam",
+    "prs": "از * هستم|از * استم|از * هستیم|از * استیم|در * زندگی میکنم|در * زندگی می‌کنم|az * hastam|"
+    "az * astam|dar * zendagi mekonam|از * آمد|از * آمده|از * آمده بود|az * amad",
+    "ar": "أنا من *|انا من *|احنا من *|إحنا من *|نحن من *|ساكنة في *|ساكنه في *|عايشة في *|أسكن في *|"
+    "اسكن في *|جات من *|جت من *|اجت من *|جاء من *|ana men *|ana min *",
+    "so": "ka timid *|ka yimid *|waxaan ka imid *|waxaan ka imaaday *|"
+    "waxaan ku noolahay *|waxaan deggenahay *|waxaan degganahay *",
+    "ti": "ካብ * መጺኣ|ካብ * መጺኡ|ካብ * እየ|ካብ * ኢየ|ኣብ * እነብር|ኣብ * እየ ዝነብር|kab * eye|ab * enebr",
+    "pl": "pochodzę z *|pochodze z *|mieszkam w *",
+    "ro": "sunt din *|locuiesc în *|locuiesc in *",
+    "pt": "sou de *|moro em *|vivo em *",
+    "en": "i'm from *|i am from *|im from *|we live in *|i live in *",
 }
 
 
@@ -68,13 +120,27 @@ class Frame(NamedTuple):
     naming: bool
 
 
+FrameIndex = dict[tuple[int, str], list[Frame]]
+
+
 @lru_cache(maxsize=32)
-def _frames_for(lang: str | None) -> dict[tuple[int, str], list[Frame]]:
-    """Her language's frames and English's, in every spelling of their Arabic-script letters, indexed by
-    the word next to the name: (-1, the word before it) or (1, the word after it)."""
-    index: dict[tuple[int, str], list[Frame]] = {}
+def _frames_for(lang: str | None) -> FrameIndex:
+    """Her language's name frames and English's (see ``_index``)."""
+    return _index(lang, ((_NAMING, True), (_ASKING, False), (_TELLING, False), (_CALLING, False)))
+
+
+@lru_cache(maxsize=32)
+def _places_for(lang: str | None) -> FrameIndex:
+    """Her language's frames around a town and English's (see ``_index``)."""
+    return _index(lang, ((_FROM, False),))
+
+
+def _index(lang: str | None, tables: tuple[tuple[dict[str, str], bool], ...]) -> FrameIndex:
+    """The tables' frames for her language and English, in every spelling of their Arabic-script
+    letters, indexed by the word next to the slot: (-1, the word before it) or (1, the word after it)."""
+    index: FrameIndex = {}
     for code in languages_for(lang):
-        for table, naming in ((_NAMING, True), (_ASKING, False), (_CALLING, False)):
+        for table, naming in tables:
             for listed in filter(None, table.get(code, "").split("|")):
                 for spelling in spellings(" ".join(listed.split())):
                     before, _, after = spelling.partition("*")
@@ -89,7 +155,19 @@ def framed(folded: list[str], starts: list[bool], lang: str | None) -> dict[int,
     """The tokens a frame puts a name on, each with whether the frame names a baby.  ``folded`` are the
     story's tokens casefolded, Arabic-script letters folded as cues are; ``starts`` say which open a
     sentence, since a frame never runs over a full stop."""
-    index = _frames_for(lang)
+    slots, words = _matches(_frames_for(lang), folded, starts)
+    # A word of a longer frame is no name: "سمينا البنت نور" names Noor, not "البنت".
+    return {i: naming for i, naming in slots.items() if i not in words}
+
+
+def placed(folded: list[str], starts: list[bool], lang: str | None) -> frozenset[int]:
+    """The tokens a frame says are the town she is from or lives in ("mai Leeds se hoon")."""
+    return frozenset(_matches(_places_for(lang), folded, starts)[0])
+
+
+def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[dict[int, bool], set[int]]:
+    """Every slot a frame of the index fills, each with whether it names a baby, and the frames' own
+    words; a frame never runs over a full stop."""
     slots: dict[int, bool] = {}
     words: set[int] = set()
     for i in range(len(folded)):
@@ -103,8 +181,7 @@ def framed(folded: list[str], starts: list[bool], lang: str | None) -> dict[int,
             if tuple(folded[i - nb : i]) == frame.before and tuple(folded[i + 1 : i + 1 + na]) == frame.after:
                 slots[i] = slots.get(i, False) or frame.naming
                 words.update(range(i - nb, i), range(i + 1, i + 1 + na))
-    # A word of a longer frame is no name: "سمينا البنت نور" names Noor, not "البنت".
-    return {i: naming for i, naming in slots.items() if i not in words}
+    return slots, words
 
 
 @lru_cache(maxsize=32)

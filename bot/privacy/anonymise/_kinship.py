@@ -4,11 +4,14 @@ next to a name ("meri behen rabia", "amar nanad shathi", "મારી બહે
 
 One table, written from general knowledge so that no relation is missing in any language: sister,
 brother, the sisters- and brothers-in-law, the parents-in-law, aunts and uncles on either side, cousin,
-niece and nephew, daughter, son, husband, partner, friend and neighbour, with the usual romanised
+niece and nephew, daughter, son, her baby, her parents and grandparents, husband, partner, friend and
+neighbour, with the usual romanised
 spellings (behen/behan/bahen, bhabhi/bhabi, nanad/nonod).  The earlier tables (``_cues``) were grown
 from the stories one writer sent, so a third writer's kin words slipped past them.  Each is a strong
 family cue: a name may follow it, or, where the language puts it so, come just before it ("Rabia meri
-behen", "لبنى صاحبتي").  Bare Polish "siostra" is left out: it is also the nurse's title.
+behen", "لبنى صاحبتي").  Bare Polish "siostra" is left out: it is also the nurse's title.  "My baby" is
+listed in each script but not romanised ("amar baccha boro", my baby is big): no list knows a romanised
+adjective or verb after it, so it would read as her name.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ KINSHIP: dict[str, str] = {
     "meri phupho|meri phuphi|meri chachi|meri mumani|meri mami|mere mamu|mere mamoo|mere chacha|"
     "mere taya|meri tai|meri cousin|mera cousin|meri bhanji|mera bhanja|meri bhatiji|meri bhateeji|"
     "mera bhatija|mera bhateeja|meri saheli|meri sahaili|meri friend|meri parosan|meri padosan|"
-    "mere parosi|mere padosi|meri masi|meri maasi|masi|maasi|behen|behan|bahen|bhabhi|bhabi|nanad",
+    "mere parosi|mere padosi|meri masi|meri maasi|masi|maasi|behen|behan|bahen|bhabhi|bhabi|nanad|"
+    "میرا بچہ|میری بچی|میرے بچے|میرا بیبی|میری بیبی|میری دادی|میرے دادا|میری نانی|میرے نانا|میرے ابا|"
+    "meri dadi|mere dada|meri nani|mere nana|"
+    "mere abbu|mere abba",
     "pa": "ਮੇਰਾ ਵੀਰ|ਮੇਰੀ ਭਰਜਾਈ|ਮੇਰੀ ਨਣਦ|ਮੇਰਾ ਦਿਓਰ|ਮੇਰਾ ਜੀਜਾ|ਮੇਰਾ ਸਹੁਰਾ|ਮੇਰੀ ਮਾਸੀ|ਮਾਸੀ|ਮੇਰੀ ਭੂਆ|ਭੂਆ|"
     "ਮੇਰੀ ਚਾਚੀ|ਮੇਰੀ ਤਾਈ|ਮੇਰੀ ਮਾਮੀ|ਮੇਰਾ ਮਾਮਾ|ਮੇਰਾ ਚਾਚਾ|ਮੇਰਾ ਤਾਇਆ|ਮੇਰੀ ਕਜ਼ਨ|ਮੇਰੀ ਭਤੀਜੀ|ਮੇਰਾ ਭਤੀਜਾ|"
     "ਮੇਰੀ ਭਾਣਜੀ|ਮੇਰਾ ਭਾਣਜਾ|ਮੇਰਾ ਪੁੱਤ|ਮੇਰੀ ਗੁਆਂਢਣ|"
@@ -35,14 +41,21 @@ KINSHIP: dict[str, str] = {
     "میرا چاچا|میری گوانڈن|"
     "meri behen|meri pehn|mera bhra|mera pra|meri bharjai|meri nanad|meri nand|mera dyor|mera dior|"
     "mera jija|mera jeeja|mera sohra|mera sauhra|meri masi|meri maasi|masi|maasi|meri bhua|bhua|"
-    "meri chachi|meri tai|meri mami|mera mama|mera chacha|mera taya|meri guandan",
+    "meri chachi|meri tai|meri mami|mera mama|mera chacha|mera taya|meri guandan|"
+    "ਮੇਰਾ ਬੱਚਾ|ਮੇਰੀ ਬੱਚੀ|ਪੁੱਤ|ਪੁੱਤਰ|ਧੀ|ਮੇਰੀ ਦਾਦੀ|ਮੇਰੇ ਦਾਦਾ|ਮੇਰੀ ਨਾਨੀ|ਮੇਰੇ ਨਾਨਾ|ਬੇਬੇ|ਬਾਪੂ|"
+    "میرا بچہ|پتر|دھی|میری دادی|میرے دادا|میری نانی|میرے نانا|بےبے|بے بے|باپو|"
+    "meri dadi|mere dada|meri nani|mere nana|bebe|bapu",
     "gu": "મારી બહેન|મારા ભાઈ|મારી ભાભી|ભાભી|મારા દિયર|મારો દિયર|મારી દેરાણી|મારી જેઠાણી|મારા જેઠ|"
     "મારા બનેવી|મારા સસરા|મારી માસી|માસી|મારી ફઈ|ફઈ|મારી કાકી|મારા કાકા|મારી મામી|મારા મામા|"
     "મારી ભત્રીજી|મારો ભત્રીજો|મારી ભાણી|મારો ભાણો|મારી કઝીન|મારી સહેલી|મારી મિત્ર|મારા મિત્ર|"
-    "મારી પાડોશી|મારા પાડોશી|"
+    "મારી પાડોશી|મારા પાડોશી|મારી પડોશી|મારા પડોશી|મારી પડોશણ|"
+    "મારા દીકરા|દીકરા|મારું બાળક|મારા બાળક|મારો બાબો|મારી બેબી|મારી બા|મારી મમ્મી|મારા મમ્મી|મારા પપ્પા|"
+    "મારા બાપુજી|મારી દાદી|મારા દાદા|મારી નાની|મારા નાના|મારી વહુ|મારા જમાઈ|મારા ઘરવાળા|"
     "mari bahen|mari behen|mara bhai|mari bhabhi|mari nanad|mara diyar|mari derani|mari jethani|"
     "mara sasra|mari masi|mari fai|mari foi|mari kaki|mara kaka|mari mami|mara mama|mari bhatriji|"
-    "mari cousin|mari bahenpani|mari benpani|mari saheli|mari friend|mari padoshi",
+    "mari cousin|mari bahenpani|mari benpani|mari saheli|mari friend|mari padoshi|"
+    "mara dikra|mari ba|mari mummy|mara papa|mari dadi|mara dada|"
+    "mari vahu|mara gharvala",
     "bn": "আমার দিদি|আমার আপা|আমার আপু|আমার দাদা|আমার ভাবি|আমার বৌদি|আমার দেবর|আমার ভাসুর|"
     "আমার দুলাভাই|আমার জামাইবাবু|আমার শ্বশুর|আমার খালা|আমার মাসি|আমার মামি|আমার মামা|আমার চাচি|"
     "আমার কাকি|আমার চাচা|আমার কাকা|আমার ফুপু|আমার পিসি|আমার কাজিন|আমার ভাগ্নি|আমার ভাতিজি|"
@@ -51,22 +64,27 @@ KINSHIP: dict[str, str] = {
     "amar debor|amar dewar|amar ja|amar bhashur|amar dulabhai|amar sasuri|amar shoshur|amar khala|"
     "amar mashi|amar mami|amar mama|amar chachi|amar kaki|amar chacha|amar kaka|amar fupu|amar phupu|"
     "amar pishi|amar cousin|amar bhagni|amar bhatiji|amar swami|amar bondhu|amar friend|"
-    "amar protibeshi|nanad",
+    "amar protibeshi|nanad|"
+    "আমার বাচ্চা|আমার শিশু|আমার বাবু|আমার দাদি|আমার নানি|আমার নানু|আমার দাদু|আমার আব্বু|আমার আম্মু|"
+    "আমার বাবা|amar dadi|amar nani|amar nanu|amar dadu|amar abbu|"
+    "amar ammu|amar baba",
     "ar": "زوجة أخي|مرت أخوي|مرات أخويا|نسيبتي|حماي|حمايا|عمي|خالي|بنت عمي|بنت خالي|بنت خالتي|ابن عمي|"
-    "بنت أختي|بنت اختي|ابن أختي|بنت أخوي|ابنتي|رجلي|صديقتي|رفيقتي|جارتي|"
+    "بنت أختي|بنت اختي|ابن أختي|بنت أخوي|ابنتي|رجلي|صديقتي|رفيقتي|جارتي|راجلي|ولدي|وليدي|بنيتي|"
     "akhi|ukhti|7amaty|khalti|5alti|3amti|sahbti|sadiqati|jarti",
     "ps": "زما ورېندار|ورېندار|ورندار|زما اینګور|زما لېور|زما عمه|زما ماما|زما تره|زما وریره|زما وراره|"
     "زما خوریه|زما ملګرې|زما ملګرۍ|زما ګاونډۍ|ندرور|"
     "zama wrondar|zama wrendar|zama ndror|zama yor|zama khosar|zama mama|zama tra|zama mere|"
-    "zama malgare|zama malgari|zama gawandi",
+    "zama malgare|zama malgari|zama gawandi|"
+    "زما ماشوم|زما ماشومه|زما کوچنی|زما نیا|زما نیکه|زما پلار|zama nya|"
+    "zama plar",
     "prs": "برادرم|خیاشنه‌ام|یزنه‌ام|کاکایم|مامایم|زن‌کاکایم|زن‌مامایم|دختر خاله‌ام|دختر کاکایم|"
-    "خواهرزاده‌ام|برادرزاده‌ام|رفیقم|همسایه‌ام|"
+    "خواهرزاده‌ام|برادرزاده‌ام|رفیقم|همسایه‌ام|طفلم|کودکم|بچیم|نوزادم|پدرم|مادرکلانم|پدرکلانم|"
     "khwaharam|khaharam|biradaram|khosuram|kakaim|mamayem|shoharam|rafiqam|hamsayaam",
     "ti": "ሓሙየይ|ሓትነይ|ኣኮይ|ሓወቦይ|ወዲ ሓወቦይ|ጓል ሓወቦይ|ጓል ሓብተይ|ወዲ ሓብተይ|ጓል ሓወይ|ወዲ ሓወይ|ዓርከይ|"
-    "ጎረቤተይ|hatney|akoy|arkey|gorebetey",
+    "ጎረቤተይ|ህጻነይ|ሕጻነይ|ቆልዓይ|ኣቦሓጎይ|hatney|akoy|arkey|gorebetey",
     "so": "walaashey|walaalkey|walaashayda|walaalkayga|soddohdayda|soddohgay|dumaashiday|dumaashigay|"
     "adeerkay|abtigay|ina adeerkay|gabadh adeerkay|ina abtigay|ina habaryartay|saaxiibadday|"
-    "saaxiibkay|deriskayga|deriskay|jaaraddayda",
+    "saaxiibkay|deriskayga|deriskay|jaaraddayda|ilmahayga|ilmahaygii|cunugayga|awoowgay|ayeeyday|aabbahay|aabahay",
     "pl": "moją siostrą|mojego brata|moja szwagierka|szwagierka|mój szwagier|szwagier|moja bratowa|"
     "bratowa|mój teść|teść|moja ciocia|ciocia|ciotka|mój wujek|wujek|kuzynka|mój kuzyn|kuzyn|"
     "moja siostrzenica|siostrzenica|moja bratanica|bratanica|mój siostrzeniec|mój bratanek|"

@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from bot.privacy.anonymise._cues import THANKS_WORDS
+from bot.privacy.anonymise._cues import PERSIAN_FORMS, THANKS_WORDS
 from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._frames import frame_words
@@ -34,7 +34,7 @@ from bot.privacy.anonymise._lexicon import (
     PLACE_WORDS,
     gazetteer,
 )
-from bot.privacy.anonymise._names import JOINERS, RuleView, cue_words
+from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words, names_a_place
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token
 
@@ -77,6 +77,9 @@ NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن �
 _PATRONYMIC = re.compile(
     r"(?:[оеє]вич|йович|[іїо]вн|евн|ічн|инична)[а-яіїєґ]{0,3}$|(?:ovych|evych|ovich|evich|[iy]ivn|ovn|evn)[a-z]{0,3}$"
 )
+# A Tigrinya verb in the negative, "ኣይ…ን" ("ኣይሰምዐን", she did not hear): no list knows Tigrinya's words, and
+# the model leaned to carrying a staff name on over it.
+_GEEZ_NEGATED = re.compile(r"^ኣይ.+ን$")
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 
@@ -164,14 +167,17 @@ def _never_carried(lang: str | None) -> frozenset[str]:
     return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER | frame_words(lang)
 
 
-def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margins: list[float]) -> None:
+def _extend_names(
+    toks: list[Token], labels: list[int], lang: str | None, margins: list[float], barred: frozenset[int]
+) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
     no list knows, an unlisted word in a cased script whose everyday words we have lists for ("Галина
     Петрівна"; in Arabic script it was as often a dialect verb, "نوال ترجمت"), or, where no list can
     tell an unlisted word from a verb (Gurmukhi, Gujarati, Ge'ez, Pashto), an unlisted word the model
     leans towards a name; in a script without capitals, also a word outside the 1,000 commonest the
     model leans towards ("علی‌رضا جعفری").  A kunya goes with the name after it, and the word before a
-    patronymic goes with it."""
+    patronymic goes with it.  It never goes over a ``barred`` word: a cue's own words, or the town a frame
+    put after her name ("મારી બહેન જાગૃતિ વેમ્બલી થી આવી", came from Wembley)."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
@@ -191,13 +197,13 @@ def _extend_names(toks: list[Token], labels: list[int], lang: str | None, margin
 
     def carries(i: int) -> bool:
         tok = toks[i]
-        if tok.gap_before not in _JOINING_GAPS:
+        if tok.gap_before not in _JOINING_GAPS or i in barred or _GEEZ_NEGATED.match(tok.low):
             return False
         low = tok.low
         band = gaz.frequent.get(low, "0")
-        plain = low not in stop and low not in gaz.common
+        plain = low not in stop and low.translate(PERSIAN_FORMS) not in stop and low not in gaz.common
         unknown = band not in _EVERYDAY_BANDS and plain
-        listed = low in NAME_PARTS or (low in gaz.names and low not in stop)
+        listed = low in NAME_PARTS or (low in gaz.names and low not in stop) or gaz.named_with_article(low)
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
         # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with
@@ -299,6 +305,7 @@ def _settle(
     przywiózł", her husband brought)."""
     stop = stopwords(lang)
     starts = {start: kind for kind, start, _ in view.spans}
+    capitalised = any(tok.cap and not tok.sentence_start and tok.low != "i" for tok in toks)
     # Only a word taken out, or one the rules took, can change: the rest of the story is not read.
     for i in sorted({i for i, label in enumerate(labels) if label} | _indices(toks, starts)):
         tok = toks[i]
@@ -306,12 +313,17 @@ def _settle(
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
         if (
             low in stop
+            or low.translate(PERSIAN_FORMS) in stop  # "هېڅ" is the listed "هیڅ", as cues are read
             or low in PLACE_WORDS
             or low in FACILITY_WORDS
+            or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
             or i in view.in_cues
+            or i in view.placed
         ):
             labels[i] = 0
+        elif not view.cues[i] and tok.start not in starts and after_locative(toks, i):
+            labels[i] = 0  # "at Bolton", "din Harrow": the rules read a town there, and no cue said otherwise
         elif i in view.framed:  # "we named her Joy", "نام نور رکھا": the frame says so, whatever the word
             labels[i] = labels[i] or 1
         elif low in DECOY_WORDS and tok.start in starts:  # the rules were written for these words
@@ -327,6 +339,17 @@ def _settle(
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
+        elif (
+            capitalised
+            and tok.cased
+            and not tok.cap
+            and not tok.sentence_start
+            and view.cues[i] not in _STRONG_CUES  # "I'm", "я" point only at a word shaped like a name
+            and tok.start not in starts
+            and low not in gazetteer().names
+        ):
+            labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,
+            # and it opens no sentence ("babs is what everyone calls me" is texting)
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -369,9 +392,11 @@ def _indices(toks: list[Token], starts: dict[int, str]) -> set[int]:
     return {i for i, tok in enumerate(toks) if tok.start in starts}
 
 
-def _clear_places(toks: list[Token], labels: list[int]) -> None:
+def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None:
     """A run of words before "Hospital", "Park", "unit"… or after "St", "Queen", "Royal" names a place.
-    A facility word counts in lowercase only when it cannot be anything else ("way", "close" can)."""
+    A facility word counts in lowercase only when it cannot be anything else ("way", "close" can).  The
+    run stops at a word a strong cue points at, unless that word stands right before the facility word:
+    "میرا پتر شہروز ویکسہم پارک ہسپتال" keeps her son's name."""
     for i in [i for i, label in enumerate(labels) if label]:
         if not labels[i]:
             continue
@@ -380,12 +405,17 @@ def _clear_places(toks: list[Token], labels: list[int]) -> None:
         after = (
             nxt is not None
             and nxt.gap_before == " "
-            and ((nxt.low in FACILITY_WORDS and nxt.cap) or nxt.low in _LOWERCASE_FACILITIES)
+            and ((nxt.low in FACILITY_WORDS and names_a_place(nxt)) or nxt.low in _LOWERCASE_FACILITIES)
         )
-        before = i > 0 and toks[i - 1].low in PLACE_PREFIXES and toks[i - 1].cap and tok.gap_before == " "
+        before = (
+            i > 0
+            and toks[i - 1].low in PLACE_PREFIXES
+            and names_a_place(toks[i - 1])
+            and tok.gap_before == " "
+        )
         if after:
             j = i
-            while j >= 0 and labels[j]:
+            while j >= 0 and labels[j] and (j == i or cues[j] not in _STRONG_CUES):
                 labels[j] = 0
                 if not (j > 0 and toks[j].gap_before == " "):
                     break
@@ -425,16 +455,20 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     if stages is not None:
         stages["rules"] = [(start, end) for _, start, end in view.spans]
         stages["model"] = _taken(toks, labels)
-    _extend_names(toks, labels, lang, margins)
+    # A name never runs on over a cue's words, a town a frame marked or "مستشفى", "رائل" in her script.
+    prefixes = {i for i, tok in enumerate(toks) if not tok.cased and tok.low in PLACE_PREFIXES}
+    barred = view.in_cues | view.placed | prefixes
+    _extend_names(toks, labels, lang, margins, barred)
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang, margins)
-    _extend_names(toks, labels, lang, margins)  # again, over the rest of a name a strong cue pointed at
-    _clear_places(toks, labels)
+    _extend_names(
+        toks, labels, lang, margins, barred
+    )  # again, over the rest of a name a strong cue pointed at
+    _clear_places(toks, labels, view.cues)
     _every_mention(toks, labels, lang)
-    _clear_places(
-        toks, labels
-    )  # a mention in a place's name ("my daughter Grace", "Grace Ward") is the place
+    # A mention in a place's name ("my daughter Grace", "Grace Ward") is the place.
+    _clear_places(toks, labels, view.cues)
     if stages is not None:
         stages["final"] = _taken(toks, labels)
     # Neighbouring name words joined by a space or hyphen are one span, a staff name if most are.

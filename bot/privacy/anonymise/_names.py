@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
-from bot.privacy.anonymise._frames import framed
+from bot.privacy.anonymise._frames import frame_words, framed, placed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     FACILITY_WORDS,
@@ -87,6 +87,9 @@ class _Context:
         # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
         self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
         self.cue_reach.update(self.framed)
+        # Where a frame puts the town she is from ("mai Leeds se hoon"): never a name.
+        self.placed = placed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        self.frame_words = frame_words(lang)
         self.stop = stopwords(lang)
 
     @cached_property
@@ -104,7 +107,7 @@ class _Context:
         return self.gaz.frequent.get(tok.low, "0") != "1"
 
     def known(self, tok: Token) -> bool:
-        return tok.low in self.gaz.names
+        return tok.low in self.gaz.names or self.gaz.named_with_article(tok.low)
 
     def shaped(self, tok: Token) -> bool:
         """Could stand in a run of name words without any cue."""
@@ -219,10 +222,25 @@ def _is_place(ctx: _Context, start: int, end: int) -> bool:
     after a locative ("from Bolton", "din Craiova"): a cue, checked earlier, still wins there."""
     toks = ctx.tokens
     after = toks[end + 1].low if end + 1 < len(toks) else ""
-    if (after in FACILITY_WORDS and toks[end + 1].cap) or after in _LOWERCASE_FACILITIES:
+    if (after in FACILITY_WORDS and names_a_place(toks[end + 1])) or after in _LOWERCASE_FACILITIES:
         return True
     before = toks[start - 1].low if start > 0 else ""
-    return (before in PLACE_PREFIXES and toks[start - 1].cap) or (before in LOCATIVES and toks[start].cased)
+    return (
+        (before in PLACE_PREFIXES and names_a_place(toks[start - 1]))
+        or after_locative(toks, start)
+        or start in ctx.placed
+    )
+
+
+def names_a_place(tok: Token) -> bool:
+    """A facility word or place prefix counts with its capital ("Park", not "park"), or in a script
+    without capitals."""
+    return tok.cap or not tok.cased
+
+
+def after_locative(toks: list[Token], i: int) -> bool:
+    """A word in a cased script straight after "in", "at", "from", "din", "в"…: where she was."""
+    return i > 0 and toks[i - 1].low in LOCATIVES and toks[i].cased
 
 
 def _extend(ctx: _Context, i: int) -> int:
@@ -237,7 +255,8 @@ def _extend(ctx: _Context, i: int) -> int:
 
 
 def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool:
-    if tok.low in ctx.cue_words or tok.low in HONORIFICS or tok.low in FILLERS:
+    """A frame's own word is no name after a cue either: "وجوزي بيقولي شوشو" (and my husband calls me)."""
+    if tok.low in ctx.cue_words or tok.low in HONORIFICS or tok.low in FILLERS or tok.low in ctx.frame_words:
         return False
     if tok.cap and tok.low in DECOY_WORDS and not tok.sentence_start:
         return True  # "my daughter Grace"
@@ -315,7 +334,11 @@ class RuleView(NamedTuple):
     cues: list[str]
     spans: list[Span]
     framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
-    in_cues: frozenset[int]  # the tokens of a cue of two words or more ("الزائرة الصحية"): never a name
+    # The tokens of a cue of two words or more ("الزائرة الصحية"), of a cue's form made by rule
+    # ("للممرضة", "сестрі"), of a kin word ("طفلم", "ماسی") or of a staff title ("Dhakhtar" opening a
+    # sentence): never a name.
+    in_cues: frozenset[int]
+    placed: frozenset[int]  # the tokens a frame says are her town ("mai Leeds se hoon"): never a name
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:
@@ -329,9 +352,12 @@ def rule_view(text: str, lang: str | None) -> RuleView:
     for i, kind in ctx.shared_cues.items():
         cues[i] = kind
     in_cues = {
-        j - k for j, cue in ctx.cue_ends.items() if len(cue.phrase) > 1 for k in range(len(cue.phrase))
+        j - k
+        for j, cue in ctx.cue_ends.items()
+        if len(cue.phrase) > 1 or cue.derived or cue.kin or (cue.kind == "staff" and not cue.thanks)
+        for k in range(len(cue.phrase))
     }
-    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues))
+    return RuleView(ctx.tokens, cues, spans, frozenset(ctx.frame_names), frozenset(in_cues), ctx.placed)
 
 
 def _rule_names(ctx: _Context) -> list[Span]:
@@ -348,7 +374,8 @@ def _rule_names(ctx: _Context) -> list[Span]:
         end = i
         cued = _cue_before(ctx, i)
         shared: Cue | None = None
-        if i in ctx.framed and _frame_accepts(ctx, i):
+        staff_cued = cued is not None and cued[0].kind == "staff"  # "ડૉ. શાહ એ કહ્યું": the title says whose
+        if i in ctx.framed and _frame_accepts(ctx, i) and not staff_cued:
             end = _extend(ctx, i) if tok.cased else i
             kind = "NAME"
             ctx.shared_cues[i] = "family"

@@ -39,7 +39,8 @@ _BY_LANGUAGE: dict[str, str] = {
         bacha bachay bachi beta beti shohar mian miyan saas sasur ammi abbu behan bhai nand
         aya aayi aayi aaye ati ata raha rahi rahe rehte rehti lati laya diya di diye mila mili allah
         kaam karti karta kar karo kare wali wala wale jo jis sab kuch koi kisi kyun kyon kab kahan
-        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki
+        apna apni apne mujhe mujhse hamein hume unko usse uski uska unki sabhi staff
+        سب سبھی کوئی کسی کسے کسی نے سٹاف اسٹاف عملہ
         ادا ada""",
     "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
         কে কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
@@ -50,7 +51,8 @@ _BY_LANGUAGE: dict[str, str] = {
         r ar kintu tarpor jokhon tokhon khub onek ekta chilo chilen chilam hoy holo hoyeche kore korlo
         korlen korte bollo bollen bole dilo dilen gelo gelen elo ashe ashena nie diye theke jonno
         sathe shathe moddhe pore age kache baccha chele meye shami shashuri nonod bon bhai ma baba
-        karon keu kew kotha bolte parto parchilo paren ghonta din raat""",
+        karon keu kew kotha bolte parto parchilo paren ghonta din raat sobai shobai kauke staff
+        সবাই সবাইকে কেউ কাউকে কারো স্টাফ""",
     "pa": """ਮੈਂ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਅਸੀਂ ਸਾਡਾ ਸਾਡੀ ਤੁਸੀਂ ਉਹ ਇਹ ਉਸ ਉਹਨੇ ਉਹਨਾਂ ਨੇ ਨੂੰ ਤੋਂ ਵਿੱਚ ਚ ਦਾ ਦੀ ਦੇ ਤੇ ਅਤੇ
         ਪਰ ਫਿਰ ਜਦੋਂ ਬਹੁਤ ਸੀ ਸਨ ਹੈ ਹਨ ਹੋ ਗਿਆ ਗਈ ਗਏ ਕਿਹਾ ਕੀਤਾ ਕੀਤੀ ਦਿੱਤਾ ਦਿੱਤੀ ਆਈ ਆਇਆ ਆਏ ਨਹੀਂ ਹਾਂ ਜੀ
         ਡਾਕਟਰ ਨਰਸ ਦਾਈ ਮਿਡਵਾਈਫ ਹਸਪਤਾਲ ਬੱਚਾ ਬੱਚੀ ਪੁੱਤਰ ਧੀ ਪਤੀ ਸੱਸ ਭੈਣ ਭਰਾ ਮਾਂ ਵਾਹਿਗੁਰੂ ਚੰਗੀ ਚੰਗਾ
@@ -61,7 +63,7 @@ _BY_LANGUAGE: dict[str, str] = {
         par fir phir jado bahut bohat si san aa hai han gaya gayi kiha kita kiti ditta ditti aayi aaya
         ਕੱਲ੍ਹ ਅੱਜ ਹੁਣ ਫੇਰ ਅਜੇ ਸਿਰਫ ਇੱਕ ਦੋ ਤਿੰਨ ਕੁਝ ਸਭ ਸਾਰੇ ਸਾਰੀ ਇੱਥੇ ਉੱਥੇ ਕਿਉਂ ਕਿਵੇਂ ਕਿੱਥੇ ਲਈ ਨਾਲ ਕੇ ਕਰ
         ਕਰਕੇ ਦੱਸਿਆ ਦੇਖਿਆ ਚਲੀ ਚਲੇ ਰਹੀ ਰਿਹਾ ਰਹੇ ਸਾਲ ਰਾਤ ਸਵੇਰੇ ਕੰਮ ਇਕੱਲੀ ਮੈਨੂੰ ਸਾਨੂੰ ਤੁਹਾਨੂੰ ਉਸਨੂੰ ਉਸਨੇ
-        ਹੋਇਆ ਹੋਈ ਸਕਦੀ ਪਵੇਗਾ ਕਿ ਜੋ ਕੱਲ
+        ਹੋਇਆ ਹੋਈ ਸਕਦੀ ਪਵੇਗਾ ਕਿ ਜੋ ਕੱਲ ਕੋਈ ਕਿਸੇ ਸਟਾਫ ਸਟਾਫ਼ کوئی کسے سٹاف koi kise staff
         کل اج ہن اجے صرف اک تن کجھ سب سارے ایتھے اوتھے کیوں کیویں کتھے لئی نال کر دسیا ویکھیا چلی رہی
         سال رات سویرے کم کلی مینوں سانوں تہانوں اوہنوں
         kal ajj aj hun fer aje sirf ik do tin kuch sab saare ithe othe kyon kiven kithe layi naal kar
@@ -73,7 +75,8 @@ _BY_LANGUAGE: dict[str, str] = {
         hu maru mari mara maro ame amaru tame te e aa ene tene teme ne no ni nu na ma thi par ane pan
         pachi jyare bahu khub hati hato hata che chu hatu thayu thai gayu gai gaya kahyu karyu kari
         aapyu aavi aavya nahi ha ji baki loko vaat sukhi rakhe bhagwan kahyu jenu naam hatu saras
-        dikri dikro pati sasu ben bhai week""",
+        dikri dikro pati sasu ben bhai week badha koi koine staff
+        બધા બધાં બધાએ કોઈ કોઈએ કોઈને સ્ટાફ સ્ટાફે""",
     "pl": """ja mnie mi mój moja moje mojego mojej my nas nam ty ona on oni ich jej jego to ten ta że
         i a ale lub albo czy nie tak już jeszcze bardzo był była było byli były jest są mam miała
         miałam mówiła powiedziała powiedział przyszła przyszedł poszła pomogła tłumaczyła zapytała
@@ -108,7 +111,10 @@ _BY_LANGUAGE: dict[str, str] = {
         umulisada umulisadii dhakhtarka dhakhtarkii kalkaalisada isbitaalka ilmaha ilmahayga
         gabadhayda wiilkayga ninkayga seygayga walaashay hooyaday soddohday ilaahay alle
         hal laba saddex maalin habeen saacadood saacad turjumaanka imanayay isniinta fadlan
-        magacaygu magacayga lambarkayga numberkayga""",
+        magacaygu magacayga lambarkayga numberkayga turjumaan
+        ima iga igu ila uma kuma kama lama looma loogu noo noogu nala nagu naga ina inoo inagu kuu kaa
+        kula kaga kugu ugu uga ula kala isku iska is wuu way waxa waxaa ayaa baa buu bay waan maan mayn
+        ahayn aad adiga isaga iyada iyaga annaga innaga idinka""",
     "ps": """زه زما ما موږ مونږ ته ستا تاسو هغه هغې هغوی دا دې دغه چې او یا خو بیا کله ډېر ډیر ښه نه هو
         وه وم وو ده دی دي شو شوه شوې کړ کړه کړل وویل ووېل وايي راغله راغلې راغی ورکړ ورکړه پوښتنه
         په کې کښې له د ته سره څخه پر ډاکټر ډاکټره نرس قابله روغتون ماشوم زوی لور میړه خاوند خواښې
@@ -119,7 +125,7 @@ _BY_LANGUAGE: dict[str, str] = {
         halta tol kissa lekali num ye wo yawa hagha yawazeni
         پرون نن سبا سهار ماښام اوس لا یوازې یو دوه درې څو لږ دلته هلته ولې څنګه چېرته هیڅ هر ټول ټوله
         مې یې راته ماته درته ورته کوم کوي کوله کړې وکړه وکړې وکړل واخلو ولیږو وکتل لاړه لاړ راشه راشي
-        شوی نو ځکه پوهېږم کلنه نوي
+        شوی نو ځکه پوهېږم کلنه نوي څوک هیڅوک هېڅوک ستاف عمله زموږ زمونږ زمونګ مو
         parun nan os yawaze yaw dwa dre tso lag dalta wraz har me rata mata wrata kawi kawala wakra
         sho no dzaka pohegam""",
     "prs": """من مرا ما شما تو او آن این ها که و یا اما ولی بعد وقتی خیلی بسیار خوب نه بله بود بودم
@@ -129,7 +135,8 @@ _BY_LANGUAGE: dict[str, str] = {
         man mara ma shoma to u an in ke wa ya ama wali bad waqti khaili besyar khub na bale bud budam
         ast hast shod kard goft gofti amad dad porsid dar az ba bara ta ra ham doctor daktar nurse
         qabila shafakhana tefl pesaram dokhtaram shauharam hamsaram madaram khwaharam khoda hast
-        onja qissa khod insta
+        onja qissa khod insta hama kasi hichkas staff
+        کسی هیچکس هیچ‌کس ستاف کارمندان
         برایم برایش دیشب دیروز امروز فردا امشب صبح دیگر هیچ چیز همه چون چرا چطور کجا اینجا آنجا حالا
         هنوز باز فقط یک دو سه چند زیاد کم دارم داشتم دارد دارند می میکرد میکنم نمی نمیدانم دانم رفت رفتم
         رفتند آورد آوردند گرفت گرفتم زد زدم زدند دید دیدم بیا برو هستم هستند نیست نبود شده کنم کنید
@@ -148,16 +155,37 @@ _BY_LANGUAGE: dict[str, str] = {
         ትማሊ ሎሚ ጽባሕ ደጊም ጥራይ ሓንቲ ክልተ ሰለስተ ኣብዚ ኣብኡ ስለምንታይ ከመይ ኣበይ ግና ምሉእ ከይዱ ከይዳ
         ኢለያ ኣይመጸን ደዊላ ተዛሪበ ብጣዕሚ ሕያዋይ ደም ሰባት ብዙሓት በይነይ ዓመት
         tmali lomi tsbah hiji tray hade hanti kilte seleste gele abzi slemintay kemey abey gna sle
-        drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat""",
+        drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat
+        ባዕለይ ባዕልኻ ባዕልኺ ባዕሉ ባዕላ ባዕልና ባዕልኹም ባዕልኽን ባዕሎም ባዕለን""",
 }
+
+# Thanks and praise to God, in every language and script, since she writes them in any: "Alhamdulillah",
+# "Slavă Domnului", "Graças a Deus", "ਵਾਹਿਗੁਰੂ ਦੀ ਕਿਰਪਾ", "ተመስገን".  They open a story with a capital as a
+# name does.  "Slava" without its Romanian breve and "Слава" are left out: both are also names.
+_PRAISE = """alhamdulillah alhamdulilah alhamdulillaah alxamdulillaah alxamdulilaah hamdulillah mashallah
+    mashaallah inshallah inshaallah subhanallah bismillah allah ilaah ilaahay eebbe waheguru khuda god
+    lord deus graças domnului doamne dumnezeu slavă bogu boże bóg богу боже бог господи господь
+    الحمد لله الحمدلله الله ماشاءالله انشاءالله إنشاءالله سبحان بسم الحمدللہ اللہ ماشاءاللہ انشاءاللہ خدا
+    خدای শুকরিয়া আলহামদুলিল্লাহ আল্লাহ ইনশাআল্লাহ মাশাআল্লাহ ভগবান ঈশ্বর ભગવાન ઈશ્વર ਵਾਹਿਗੁਰੂ ਰੱਬ
+    ኣምላኽ እግዚኣብሄር እግዚኣብሔር ተመስገን temesgen"""
+
+# The interpreter, and the English hospital words she writes in her own script ("ڈلیوری", "ડિલિવરી",
+# "ওয়ার্ডে"): she opens a sentence with them ("દુભાષિયો આવ્યો જ નહીં") where a name might stand.
+_HOSPITAL_WORDS = """interpreter tłumacz tłumaczka tłumacza tłumaczki interpret interpretul traducător
+    traducătorul intérprete tradutor tradutora перекладач перекладачка перекладача مترجم مترجمة المترجم
+    المترجمة ترجمان ژباړن ژباړونکی ተርጓሚት ڈلیوری ڈیلیوری انٹرپریٹر وارڈ سکین اسکین آپریشن ਡਿਲੀਵਰੀ ਦੁਭਾਸ਼ੀਆ
+    ਇੰਟਰਪ੍ਰੇਟਰ ਵਾਰਡ ਸਕੈਨ ਅਪਰੇਸ਼ਨ ડિલિવરી દુભાષિયો દુભાષિયા ઇન્ટરપ્રિટર વોર્ડ સ્કેન ઓપરેશન ডেলিভারি দোভাষী
+    ইন্টারপ্রেটার ওয়ার্ড ওয়ার্ডে স্ক্যান অপারেশন"""
 
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words and English's (code-switching is common), each also in every spelling of
-    its Arabic-script letters ("میری" written "ميري"), as cues are read."""
+    """Her language's words, English's (code-switching is common), the praise of God and the hospital's
+    words in any language, each also in every spelling of its Arabic-script letters ("میری" written
+    "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
+    words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -24,6 +25,10 @@ _MARK = re.compile(f"[{_MARKS}]")
 _APOSTROPHES = "'’"
 _CONTRACTIONS = frozenset("it's he's she's that's what's there's here's who's where's let's".split())
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;…•।۔።؟]")
+# Titles written short with a dot ("Dr. Okafor", "ડૉ. પટેલ", "Sra. Costa", "ডা. রহমান"): the dot ends
+# the title, not the sentence, so the name after it still has its title before it.
+_TITLE_ABBREVIATIONS = frozenset("dr dra mr mrs ms mx prof sr sra dna dl ડૉ ડો ডা ਡਾ".split())
+_TITLE_DOT = (".", ". ")
 
 
 class Token(NamedTuple):
@@ -67,7 +72,11 @@ def tokenise(text: str) -> list[Token]:
         first = word[0]
         upper = first.isupper()
         if tokens:
-            sentence_start = gap != " " and breaks(gap) is not None
+            sentence_start = (
+                gap != " "
+                and breaks(gap) is not None
+                and not (gap in _TITLE_DOT and tokens[-1].low in _TITLE_ABBREVIATIONS)
+            )
         append(
             _new(
                 Token,
@@ -112,5 +121,7 @@ def unshouted(text: str) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+@lru_cache(maxsize=65536)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A cue's or frame's words; cached, since English's cues are built again with every language's."""
     return tuple(t.low for t in tokenise(phrase))

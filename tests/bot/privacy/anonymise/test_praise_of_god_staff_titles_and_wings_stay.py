@@ -1,0 +1,43 @@
+"""Thanks to God in any language ("Alhamdulillah", "Slavă Domnului", "Graças a Deus"), a staff title
+opening a sentence ("Dhakhtar", "Doctor") and a hospital's wing ("the Lindo Wing") are never names, though
+each opens with a capital; the name beside them still goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.privacy.anonymise.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ro", "Slavă Domnului, băiețelul Tudor e bine", "Slavă Domnului, băiețelul [NAME] e bine"),
+        ("pt", "Graças a Deus a minha filha Inês está bem", "Graças a Deus a minha filha [NAME] está bem"),
+        (
+            "so",
+            "Alxamdulillaah wiilkayga Cabdi waa fiican yahay",
+            "Alxamdulillaah wiilkayga [NAME] waa fiican yahay",
+        ),
+        ("so", "Dhakhtar Kelly ima dhagaysan", "Dhakhtar [STAFF NAME] ima dhagaysan"),
+        (
+            "en",
+            "we were moved to the Lindo Wing and my sister Ruth came",
+            "we were moved to the Lindo Wing and my sister [NAME] came",
+        ),
+    ],
+)
+def test_praise_titles_and_wings_stay_and_the_name_goes(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("gu", "દુભાષિયો સમયસર આવ્યો નહીં"),
+        ("bn", "দোভাষী আসেনি, ওয়ার্ডে কেউ ছিল না"),
+        ("ur", "ڈلیوری کے بعد مترجم نہیں آیا"),
+    ],
+)
+def test_the_interpreter_and_hospital_words_in_her_script_stay(lang: str, text: str) -> None:
+    assert redact(text, lang) == text
