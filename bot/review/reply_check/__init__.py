@@ -22,6 +22,7 @@ from bot.review.reply_check._check import check
 from bot.review.reply_check._findings import CheckResult, Finding, Layer
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import model
+from bot.review.reply_check._story import praise_reader
 from bot.review.reply_check._whole import whole_reader
 from flows import safeguarding
 
@@ -34,10 +35,11 @@ def check_reply(draft: str, story: str | None = None) -> CheckResult:
 
 
 def preload() -> None:
-    """Read the rules, the classifier and the whole-reply reader, load the embedding model and compile the
-    safeguarding phrases of every language now, not on the first keystroke."""
+    """Read the rules, the classifier, the whole-reply and praise readers, load the embedding model and
+    compile the safeguarding phrases of every language now, not on the first keystroke."""
     rules()
     model()
     whole_reader()
+    praise_reader()
     safeguarding.preload()
     check("Thank you.")

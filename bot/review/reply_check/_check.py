@@ -28,7 +28,7 @@ from bot.review.reply_check._sentences import (
     model as trained,
     read,
 )
-from bot.review.reply_check._story import Urgency, is_praise, says_back, urgency
+from bot.review.reply_check._story import PraiseReader, Urgency, is_praise, praise_reader, says_back, urgency
 from bot.review.reply_check._text import Sentence, first, normalise, sentences
 from bot.review.reply_check._whole import WholeReader, outweighed, vetoable, whole_reader
 from flows.embedding import DIMENSIONS, Vectors, embed
@@ -140,18 +140,19 @@ def check(
     model: Model | None = None,
     with_rules: Rules | None = None,
     whole: WholeReader | None = None,
+    praised: PraiseReader | None = None,
 ) -> CheckResult:
     """``model`` replaces the committed classifier, ``with_rules`` the rules file and ``whole`` the
     whole-reply reader (train.py and train_whole.py measure models they have just trained, and the checker
-    without the phrase lists written on the tuning half)."""
+    without the phrase lists written on the tuning half); ``praised`` the praise reader likewise."""
     loaded = with_rules or rules()
     text = normalise(draft)
     reply = sentences(text)
     hers = normalise(story).strip() if story else ""
     vectors = embed_sentences([sentence.text for sentence in reply])
     classifier = model or trained()
-    # without her story, the reply's own words are the best evidence that it answers praise
-    praise = is_praise(hers or text, loaded)
+    # her story read whole by meaning; without it, the reply's own words are the best evidence of praise
+    praise = is_praise(hers or text, loaded) or bool(hers and (praised or praise_reader()).praises(hers))
     needs = urgency(hers, classifier, loaded) if hers else Urgency.NONE
     urgent = needs is Urgency.NOW
     heads = classifier.owns(vectors)  # per sentence: says sorry, says who will do what, sends her to help

@@ -8,12 +8,15 @@ came when I pressed the buzzer".
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from importlib import resources
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.review.reply_check._rules import Rules
 from bot.review.reply_check._sentences import OWNING_HEADS, Model
@@ -23,8 +26,46 @@ from flows.safeguarding import Assessment, Level, assess
 
 
 def is_praise(story: str, rules: Rules) -> bool:
-    """More words of praise than of complaint: "lovely" and "kind" outnumber "but", "waited" and "rude"."""
+    """More words of praise than of complaint: "lovely" and "kind" outnumber "but", "waited" and "rude".
+    English words only: without her story, how a reply's own words read."""
     return len(matches(rules.praise_words, story)) > len(matches(rules.complaint_words, story))
+
+
+PRAISE_FILE = "praise_model.json"
+
+
+@dataclass(frozen=True)
+class PraiseReader:
+    """Her story read whole by meaning, in any language (round 12): ``weights`` · embedding + ``bias`` is
+    the log-odds that she is thanking or praising, with nothing to answer for; praise at ``above``. The
+    word lists of ``is_praise`` found 3 of the 10 praise stories of two later writers and flagged complaints
+    that thanked someone in passing."""
+
+    weights: npt.NDArray[np.float64]
+    bias: float
+    above: float
+
+    def chance(self, story: str) -> float:
+        score = float(story_vector(story).astype(np.float64) @ self.weights + self.bias)
+        return float(1 / (1 + np.exp(-score)))
+
+    def praises(self, story: str) -> bool:
+        return self.chance(story) >= self.above
+
+
+@cache
+def praise_reader() -> PraiseReader:
+    raw = resources.files("bot.review.reply_check").joinpath("data", PRAISE_FILE).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    weights = np.asarray(data["weights"], dtype=np.float64)
+    return PraiseReader(weights, float(data["bias"]), float(data["above"]))
+
+
+@lru_cache(maxsize=64)
+def story_vector(story: str) -> Vectors:
+    """Her whole story, embedded once ("query" role, normalised as the trainer reads it)."""
+    vector: Vectors = embed([normalise(story)])[0]
+    return vector
 
 
 class Urgency(Enum):
