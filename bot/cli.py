@@ -167,7 +167,7 @@ def anonymise(lang: str | None, jsonl: bool) -> None:
     "--story",
     "story_file",
     type=click.File("r", encoding="utf-8"),
-    help="A file with the story the draft answers (plain text, English); makes the check far better.",
+    help="A file with the story the draft answers (plain text, any of our languages): a better check.",
 )
 def check_reply(lang: str, story_file: TextIO | None) -> None:
     """Check a draft reply (standard input): anything defensive blocks it; advice never does.
