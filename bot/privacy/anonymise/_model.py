@@ -35,7 +35,7 @@ from bot.privacy.anonymise._lexicon import (
     gazetteer,
 )
 from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words, names_a_place
-from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
+from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, own_words, stopwords
 from bot.privacy.anonymise._tokens import Token
 
 MODEL = Path(__file__).with_name("data") / "model.bin.gz"
@@ -273,9 +273,11 @@ def _extend_names(
         while i < len(toks) and not labels[i] and carries(i):
             labels[i] = labels[i - 1]
             i += 1
+    # A romanised kunya that is a word of her own language is that word: "im Sarah" in English is "I'm".
+    prefixes = NAME_PREFIXES - {w for w in own_words(lang) if w.isascii()}
     for j in reversed(named):
         i = j - 1
-        while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
+        while i >= 0 and not labels[i] and toks[i].low in prefixes and toks[i + 1].gap_before == " ":
             labels[i] = labels[i + 1]
             i -= 1
         while i >= 0 and not labels[i] and first_part(i):

@@ -189,4 +189,12 @@ def stopwords(lang: str | None) -> frozenset[str]:
     return frozenset(spelling for w in words for spelling in spellings(w))
 
 
+@lru_cache(maxsize=32)
+def own_words(lang: str | None) -> frozenset[str]:
+    """Her own language's function words alone, without English's: a word that is a kunya elsewhere is
+    an everyday word of hers only if her language says so ("im", English "I'm" texted, is "mother of" in
+    a Levantine story)."""
+    return frozenset(w.casefold() for w in _BY_LANGUAGE.get(lang or "", "").split())
+
+
 ALL = stopwords(None)
