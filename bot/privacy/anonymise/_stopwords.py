@@ -177,15 +177,30 @@ _HOSPITAL_WORDS = """interpreter tłumacz tłumaczka tłumacza tłumaczki interp
     ਇੰਟਰਪ੍ਰੇਟਰ ਵਾਰਡ ਸਕੈਨ ਅਪਰੇਸ਼ਨ ડિલિવરી દુભાષિયો દુભાષિયા ઇન્ટરપ્રિટર વોર્ડ સ્કેન ઓપરેશન ডেলিভারি দোভাষী
     ইন্টারপ্রেটার ওয়ার্ড ওয়ার্ডে স্ক্যান অপারেশন"""
 
+# The languages she speaks and asks for, and her phone and its number, each written as her language
+# writes it ("پښتو ویونکی", a Pashto speaker; "ቁጽሪ ተሌፎነይ", my phone number; "ብትግርኛ", in Tigrinya): she
+# opens a sentence with them where a name might stand.  Every language of the line and English, in each
+# script.  "Romana" and "عربي" are left out: both are also names.
+_LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gujarati polish romanian
+    portuguese ukrainian arabic somali pashto dari farsi persian tigrinya amharic angrezi angreji inglés
+    ingles inglês português portugues angielski angielsku polski polsku engleză engleza română
+    soomaali ingiriisi ingiriis англійська англійською англійську українська українською українську
+    العربية بالعربي انجليزي إنجليزي الإنجليزية الانجليزية انكليزي اردو انگریزی انگلش پنجابی
+    پښتو پشتو انګلیسي انګریزي دری فارسی انگلیسی বাংলা ইংরেজি সিলেটি ਪੰਜਾਬੀ ਅੰਗਰੇਜ਼ੀ ਅੰਗਰੇਜ਼ੀ ગુજરાતી
+    અંગ્રેજી ትግርኛ ብትግርኛ እንግሊዝኛ ብእንግሊዝኛ ኣምሓርኛ
+    phone mobile telefone telefon numer număr numărul ተሌፎን ተሌፎነይ ቴሌፎን ቴሌፎነይ ቁጽሪ ቍጽሪ ሞባይል شمېره
+    ټیلیفون موبایل شماره تلفن تیلفون مبایل فون نمبر موبائل رقم رقمي تلفون تلفوني هاتف هاتفي جوال موبايل
+    ফোন নম্বর নাম্বার মোবাইল ફોન નંબર મોબાઇલ ਫ਼ੋਨ ਫੋਨ ਨੰਬਰ ਮੋਬਾਈਲ"""
+
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words, English's (code-switching is common), the praise of God and the hospital's
-    words in any language, each also in every spelling of its Arabic-script letters ("میری" written
+    """Her language's words, English's (code-switching is common), the praise of God, the hospital's
+    words, the languages and the phone in any language, each also in every spelling of its Arabic-script letters ("میری" written
     "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
-    words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split()}
+    words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split() + _LANGUAGES_AND_PHONE.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
 
 
