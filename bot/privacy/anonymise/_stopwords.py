@@ -196,8 +196,8 @@ _LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gu
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
     """Her language's words, English's (code-switching is common), the praise of God, the hospital's
-    words, the languages and the phone in any language, each also in every spelling of its Arabic-script letters ("میری" written
-    "ميري"), as cues are read."""
+    words, the languages and the phone in any language, each also in every spelling of its Arabic-script
+    letters ("میری" written "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
     words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split() + _LANGUAGES_AND_PHONE.split()}
