@@ -78,7 +78,7 @@ _PATRONYMIC = re.compile(
     r"(?:[оеє]вич|йович|[іїо]вн|евн|ічн|инична)[а-яіїєґ]{0,3}$|(?:ovych|evych|ovich|evich|[iy]ivn|ovn|evn)[a-z]{0,3}$"
 )
 # A Tigrinya verb in the negative, "ኣይ…ን" ("ኣይሰምዐን", she did not hear): no list knows Tigrinya's words, and
-# the model leaned to carrying a staff name on over it.
+# the model leaned to carrying a staff name on over it, or took it alone.  No listed name has this shape.
 _GEEZ_NEGATED = re.compile(r"^ኣይ.+ን$")
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
@@ -320,6 +320,7 @@ def _settle(
             or low in FACILITY_WORDS
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
+            or _GEEZ_NEGATED.match(low)  # "ኣይፈቐዱላን", they did not allow: a verb, wherever it stands
             or i in view.in_cues
             or i in view.placed
         ):

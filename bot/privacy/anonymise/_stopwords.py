@@ -162,7 +162,8 @@ _BY_LANGUAGE: dict[str, str] = {
         ኢለያ ኣይመጸን ደዊላ ተዛሪበ ብጣዕሚ ሕያዋይ ደም ሰባት ብዙሓት በይነይ ዓመት
         tmali lomi tsbah hiji tray hade hanti kilte seleste gele abzi slemintay kemey abey gna sle
         drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat
-        ባዕለይ ባዕልኻ ባዕልኺ ባዕሉ ባዕላ ባዕልና ባዕልኹም ባዕልኽን ባዕሎም ባዕለን""",
+        ባዕለይ ባዕልኻ ባዕልኺ ባዕሉ ባዕላ ባዕልና ባዕልኹም ባዕልኽን ባዕሎም ባዕለን
+        ምሳይ ምሳኻ ምሳኺ ምሳኡ ምሳኣ ምሳና ምሳኹም ምሳኽን ምሳኦም ምሳአን በጃኻ በጃኺ በጃኹም በጃኽን msay msana bejakum""",
 }
 
 # Thanks and praise to God, in every language and script, since she writes them in any: "Alhamdulillah",
