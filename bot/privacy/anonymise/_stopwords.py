@@ -199,15 +199,35 @@ _LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gu
     ټیلیفون موبایل شماره تلفن تیلفون مبایل فون نمبر موبائل رقم رقمي تلفون تلفوني هاتف هاتفي جوال موبايل
     ফোন নম্বর নাম্বার মোবাইল ફોન નંબર મોબાઇલ ਫ਼ੋਨ ਫੋਨ ਨੰਬਰ ਮੋਬਾਈਲ"""
 
+# The days of the week in every language of the line and English, in each script, with the forms "on
+# Friday" takes ("w piątek", "в п'ятницю", "ብዓርቢ", "jimcaha"): she opens a sentence with them as with a
+# name.  Those the gazetteer lists as names are left out ("Domingo", "Joi", "Marti", "Sereda", "Mangal",
+# "Juma", "Jumma", "خميس").
+_WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday poniedziałek poniedzialek wtorek środa
+    sroda środę srode czwartek piątek piatek sobota sobotę sobote niedziela niedzielę niedziele luni
+    marți miercuri vineri sâmbătă sambata sâmbăta duminică duminica segunda terça terca quarta quinta
+    sexta sábado sabado feira понеділок понеділка вівторок вівторка середа середу четвер четверга
+    пʼятниця п'ятниця пʼятницю п'ятницю субота суботу неділя неділю ponedilok vivtorok chetver
+    piatnytsia pyatnytsya subota nedilia nedilya الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس
+    الجمعة السبت الأحد الاحد اثنين ثلاثاء أربعاء اربعاء جمعة سبت پیر منگل بدھ جمعرات جمعہ ہفتہ اتوار pir
+    budh jumeraat jumerat hafta itwar itwaar সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
+    shombar sombar mongolbar budhbar brihospotibar shukrobar shonibar robibar ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ
+    ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰ somvar mangalvar budhvar veervar shukarvar shanivar aitvar સોમવાર
+    મંગળવાર બુધવાર ગુરુવાર શુક્રવાર શનિવાર રવિવાર isniin isniinta talaado talaadada arbaco arbacada
+    khamiis khamiista jimce jimco jimcaha sabti sabtida axad axadda دوشنبه سه‌شنبه سه شنبه چهارشنبه
+    پنجشنبه پنج‌شنبه جمعه شنبه یکشنبه doshanbe seshanbe chaharshanbe panjshanbe jumah shanbe yakshanbe
+    ሰኑይ ሰሉስ ረቡዕ ሓሙስ ዓርቢ ቀዳም ሰንበት ብሰኑይ ብሰሉስ ብረቡዕ ብሓሙስ ብዓርቢ ብቀዳም ብሰንበት"""
+
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words, English's (code-switching is common), the praise of God, the hospital's
-    words, the languages and the phone in any language, each also in every spelling of its Arabic-script
-    letters ("میری" written "ميري"), as cues are read."""
+    """Her language's words, English's (code-switching is common), and in any language the praise of
+    God, the hospital's words, the languages, the phone and the days of the week, each also in every
+    spelling of its Arabic-script letters ("میری" written "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
-    words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split() + _LANGUAGES_AND_PHONE.split()}
+    shared = (_PRAISE, _HOSPITAL_WORDS, _LANGUAGES_AND_PHONE, _WEEKDAYS)
+    words |= {w.casefold() for block in shared for w in block.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
 
 
