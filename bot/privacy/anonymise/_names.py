@@ -25,6 +25,7 @@ from bot.privacy.anonymise._lexicon import (
     Gazetteer,
     gazetteer,
 )
+from bot.privacy.anonymise._set_phrases import set_phrase_words
 from bot.privacy.anonymise._stopwords import stopwords
 from bot.privacy.anonymise._tokens import Token, tokenise, unshouted
 
@@ -87,8 +88,10 @@ class _Context:
         # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
         self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
         self.cue_reach.update(self.framed)
-        # Where a frame puts the town she is from ("mai Leeds se hoon"): never a name.
-        self.placed = placed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        # Where a frame puts the town she is from ("mai Leeds se hoon"), and the words of a set phrase
+        # ("asha kori", I hope): never a name.
+        starts = [t.sentence_start for t in self.tokens]
+        self.placed = placed(self.folded, starts, lang) | set_phrase_words(self.folded, starts, lang)
         self.frame_words = frame_words(lang)
         self.stop = stopwords(lang)
 
@@ -338,7 +341,7 @@ class RuleView(NamedTuple):
     # ("للممرضة", "сестрі"), of a kin word ("طفلم", "ماسی") or of a staff title ("Dhakhtar" opening a
     # sentence): never a name.
     in_cues: frozenset[int]
-    placed: frozenset[int]  # the tokens a frame says are her town ("mai Leeds se hoon"): never a name
+    placed: frozenset[int]  # her town ("mai Leeds se hoon") or a set phrase ("asha kori"): never a name
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:
