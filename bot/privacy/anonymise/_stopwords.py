@@ -184,10 +184,10 @@ _HOSPITAL_WORDS = """interpreter tłumacz tłumaczka tłumacza tłumaczki interp
     ਇੰਟਰਪ੍ਰੇਟਰ ਵਾਰਡ ਸਕੈਨ ਅਪਰੇਸ਼ਨ ડિલિવરી દુભાષિયો દુભાષિયા ઇન્ટરપ્રિટર વોર્ડ સ્કેન ઓપરેશન ডেলিভারি দোভাষী
     ইন্টারপ্রেটার ওয়ার্ড ওয়ার্ডে স্ক্যান অপারেশন"""
 
-# The languages she speaks and asks for, and her phone and its number, each written as her language
-# writes it ("پښتو ویونکی", a Pashto speaker; "ቁጽሪ ተሌፎነይ", my phone number; "ብትግርኛ", in Tigrinya): she
-# opens a sentence with them where a name might stand.  Every language of the line and English, in each
-# script.  "Romana" and "عربي" are left out: both are also names.
+# The languages she speaks and asks for, the verb that speaks them, and her phone and its number, each
+# written as her language writes it ("پښتو ویونکی", a Pashto speaker; "ቁጽሪ ተሌፎነይ", my phone number;
+# "ብትግርኛ", in Tigrinya): she opens a sentence with them where a name might stand.  Every language of the
+# line and English, in each script.  "Romana" and "عربي" are left out: both are also names.
 _LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gujarati polish romanian
     portuguese ukrainian arabic somali pashto dari farsi persian tigrinya amharic angrezi angreji inglés
     ingles inglês português portugues angielski angielsku polski polsku engleză engleza română
@@ -195,6 +195,9 @@ _LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gu
     العربية بالعربي انجليزي إنجليزي الإنجليزية الانجليزية انكليزي اردو انگریزی انگلش پنجابی
     پښتو پشتو انګلیسي انګریزي دری فارسی انگلیسی বাংলা ইংরেজি সিলেটি ਪੰਜਾਬੀ ਅੰਗਰੇਜ਼ੀ ਅੰਗਰੇਜ਼ੀ ગુજરાતી
     અંગ્રેજી ትግርኛ ብትግርኛ እንግሊዝኛ ብእንግሊዝኛ ኣምሓርኛ
+    speak speaks speaking speaker بولن بولنا بولنے بولدی بولدا بولدے بولتی بولتا بولتے bolan bolna bolne
+    boldi bolda bolti bolta ਬੋਲਣ ਬੋਲਦੀ ਬੋਲਦਾ ਬੋਲਦੇ বলতে বলার বলে બોલતા બોલતી બોલે ویونکی ویونکې ویونکي
+    صحبت يتكلم تتكلم بتتكلم يحكي بتحكي ዝዛረብ ትዛረብ ዝዛረቡ
     phone mobile telefone telefon numer număr numărul ተሌፎን ተሌፎነይ ቴሌፎን ቴሌፎነይ ቁጽሪ ቍጽሪ ሞባይል شمېره
     ټیلیفون موبایل شماره تلفن تیلفون مبایل فون نمبر موبائل رقم رقمي تلفون تلفوني هاتف هاتفي جوال موبايل
     ফোন নম্বর নাম্বার মোবাইল ફોન નંબર મોબાઇલ ਫ਼ੋਨ ਫੋਨ ਨੰਬਰ ਮੋਬਾਈਲ"""

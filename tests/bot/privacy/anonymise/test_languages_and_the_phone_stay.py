@@ -24,3 +24,14 @@ def test_a_language_or_the_phone_stays(lang: str, text: str, word: str) -> None:
 
 def test_a_name_beside_a_language_still_goes() -> None:
     assert "Zarlasht" not in redact("my sister Zarlasht spoke Pashto for me", "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("pa", "اوتھے کوئی پنجابی بولن والی نئیں سی", "بولن"),
+        ("ps", "پښتو ویونکی هلته نه و", "ویونکی"),
+    ],
+)
+def test_the_verb_that_speaks_a_language_stays(lang: str, text: str, word: str) -> None:
+    assert word in redact(text, lang)
