@@ -242,8 +242,22 @@ def names_a_place(tok: Token) -> bool:
 
 
 def after_locative(toks: list[Token], i: int) -> bool:
-    """A word in a cased script straight after "in", "at", "from", "din", "в"…: where she was."""
-    return i > 0 and toks[i - 1].low in LOCATIVES and toks[i].cased
+    """A word in a cased script straight after "in", "at", "from", "din", "в"…: where she was; and a
+    capitalised word an "and" joins to such a town ("at Luton and Dunstable", "din Iași și Bacău"),
+    unless it is a listed name ("in Leeds and Sarah came": she may have moved on to who)."""
+    if not toks[i].cased or i == 0:
+        return False
+    if toks[i - 1].low in LOCATIVES:
+        return True
+    return (
+        i > 2
+        and toks[i].cap
+        and not toks[i].sentence_start
+        and toks[i - 1].low in JOINERS
+        and toks[i - 2].cap
+        and toks[i - 3].low in LOCATIVES
+        and toks[i].low not in gazetteer().names
+    )
 
 
 def _extend(ctx: _Context, i: int) -> int:
