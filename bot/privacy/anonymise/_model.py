@@ -35,7 +35,7 @@ from bot.privacy.anonymise._lexicon import (
     gazetteer,
 )
 from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words, names_a_place
-from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
+from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, own_words, stopwords
 from bot.privacy.anonymise._tokens import Token
 
 MODEL = Path(__file__).with_name("data") / "model.bin.gz"
@@ -78,7 +78,7 @@ _PATRONYMIC = re.compile(
     r"(?:[оеє]вич|йович|[іїо]вн|евн|ічн|инична)[а-яіїєґ]{0,3}$|(?:ovych|evych|ovich|evich|[iy]ivn|ovn|evn)[a-z]{0,3}$"
 )
 # A Tigrinya verb in the negative, "ኣይ…ን" ("ኣይሰምዐን", she did not hear): no list knows Tigrinya's words, and
-# the model leaned to carrying a staff name on over it.
+# the model leaned to carrying a staff name on over it, or took it alone.  No listed name has this shape.
 _GEEZ_NEGATED = re.compile(r"^ኣይ.+ን$")
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
@@ -273,9 +273,11 @@ def _extend_names(
         while i < len(toks) and not labels[i] and carries(i):
             labels[i] = labels[i - 1]
             i += 1
+    # A romanised kunya that is a word of her own language is that word: "im Sarah" in English is "I'm".
+    prefixes = NAME_PREFIXES - {w for w in own_words(lang) if w.isascii()}
     for j in reversed(named):
         i = j - 1
-        while i >= 0 and not labels[i] and toks[i].low in NAME_PREFIXES and toks[i + 1].gap_before == " ":
+        while i >= 0 and not labels[i] and toks[i].low in prefixes and toks[i + 1].gap_before == " ":
             labels[i] = labels[i + 1]
             i -= 1
         while i >= 0 and not labels[i] and first_part(i):
@@ -318,6 +320,7 @@ def _settle(
             or low in FACILITY_WORDS
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
+            or _GEEZ_NEGATED.match(low)  # "ኣይፈቐዱላን", they did not allow: a verb, wherever it stands
             or i in view.in_cues
             or i in view.placed
         ):

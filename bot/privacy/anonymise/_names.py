@@ -25,6 +25,7 @@ from bot.privacy.anonymise._lexicon import (
     Gazetteer,
     gazetteer,
 )
+from bot.privacy.anonymise._set_phrases import set_phrase_words
 from bot.privacy.anonymise._stopwords import stopwords
 from bot.privacy.anonymise._tokens import Token, tokenise, unshouted
 
@@ -87,8 +88,10 @@ class _Context:
         # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
         self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
         self.cue_reach.update(self.framed)
-        # Where a frame puts the town she is from ("mai Leeds se hoon"): never a name.
-        self.placed = placed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        # Where a frame puts the town she is from ("mai Leeds se hoon"), and the words of a set phrase
+        # ("asha kori", I hope): never a name.
+        starts = [t.sentence_start for t in self.tokens]
+        self.placed = placed(self.folded, starts, lang) | set_phrase_words(self.folded, starts, lang)
         self.frame_words = frame_words(lang)
         self.stop = stopwords(lang)
 
@@ -239,8 +242,22 @@ def names_a_place(tok: Token) -> bool:
 
 
 def after_locative(toks: list[Token], i: int) -> bool:
-    """A word in a cased script straight after "in", "at", "from", "din", "в"…: where she was."""
-    return i > 0 and toks[i - 1].low in LOCATIVES and toks[i].cased
+    """A word in a cased script straight after "in", "at", "from", "din", "в"…: where she was; and a
+    capitalised word an "and" joins to such a town ("at Luton and Dunstable", "din Iași și Bacău"),
+    unless it is a listed name ("in Leeds and Sarah came": she may have moved on to who)."""
+    if not toks[i].cased or i == 0:
+        return False
+    if toks[i - 1].low in LOCATIVES:
+        return True
+    return (
+        i > 2
+        and toks[i].cap
+        and not toks[i].sentence_start
+        and toks[i - 1].low in JOINERS
+        and toks[i - 2].cap
+        and toks[i - 3].low in LOCATIVES
+        and toks[i].low not in gazetteer().names
+    )
 
 
 def _extend(ctx: _Context, i: int) -> int:
@@ -338,7 +355,7 @@ class RuleView(NamedTuple):
     # ("للممرضة", "сестрі"), of a kin word ("طفلم", "ماسی") or of a staff title ("Dhakhtar" opening a
     # sentence): never a name.
     in_cues: frozenset[int]
-    placed: frozenset[int]  # the tokens a frame says are her town ("mai Leeds se hoon"): never a name
+    placed: frozenset[int]  # her town ("mai Leeds se hoon") or a set phrase ("asha kori"): never a name
 
 
 def rule_view(text: str, lang: str | None) -> RuleView:

@@ -127,7 +127,13 @@ _BY_LANGUAGE: dict[str, str] = {
         مې یې راته ماته درته ورته کوم کوي کوله کړې وکړه وکړې وکړل واخلو ولیږو وکتل لاړه لاړ راشه راشي
         شوی نو ځکه پوهېږم کلنه نوي څوک هیڅوک هېڅوک ستاف عمله زموږ زمونږ زمونګ مو
         parun nan os yawaze yaw dwa dre tso lag dalta wraz har me rata mata wrata kawi kawala wakra
-        sho no dzaka pohegam""",
+        sho no dzaka pohegam
+        وروسته مخکې وړاندې لومړی لومړۍ لومړنی دوهم دویم ځل ځلې ځله راسره ورسره درسره ماسره مهرباني مننه
+        ډېره ډیره باندې لاندې پورې پسې دننه بهر ترڅو تر ترلاسه لرم لرې لري لرو لرئ لره لرل درلود درلوده
+        کېږم کېږې کېږي کېږو کېږئ کېدم کېده کېدل کېدو کېدای کیږي کیدل کیدو شوم شول راځم راځي راځو راتلم
+        راتله راتلل راتلو ځم ځي ځو تلم تله تلل وایم وایې ویل ویله ووایه ویلي غواړم غواړي غوښتل
+        wrusta wrosta mukhke lumray lomray dzal rasara wrasara mehrabani mehrbani manana laram lari
+        kegi kedo razi ratla wayam""",
     "prs": """من مرا ما شما تو او آن این ها که و یا اما ولی بعد وقتی خیلی بسیار خوب نه بله بود بودم
         بودند است هست شد شدم کرد کردم گفت گفتم گفتند آمد آمدند داد دادند پرسید برد در از به با
         برای تا را هم داکتر دکتر نرس قابله شفاخانه طفل پسرم دخترم شوهرم همسرم مادرم خواهرم خشویم
@@ -156,7 +162,8 @@ _BY_LANGUAGE: dict[str, str] = {
         ኢለያ ኣይመጸን ደዊላ ተዛሪበ ብጣዕሚ ሕያዋይ ደም ሰባት ብዙሓት በይነይ ዓመት
         tmali lomi tsbah hiji tray hade hanti kilte seleste gele abzi slemintay kemey abey gna sle
         drhi qdmi mulu neyru keydu keyda bta'mi bzuhat sebat
-        ባዕለይ ባዕልኻ ባዕልኺ ባዕሉ ባዕላ ባዕልና ባዕልኹም ባዕልኽን ባዕሎም ባዕለን""",
+        ባዕለይ ባዕልኻ ባዕልኺ ባዕሉ ባዕላ ባዕልና ባዕልኹም ባዕልኽን ባዕሎም ባዕለን
+        ምሳይ ምሳኻ ምሳኺ ምሳኡ ምሳኣ ምሳና ምሳኹም ምሳኽን ምሳኦም ምሳአን በጃኻ በጃኺ በጃኹም በጃኽን msay msana bejakum""",
 }
 
 # Thanks and praise to God, in every language and script, since she writes them in any: "Alhamdulillah",
@@ -177,16 +184,62 @@ _HOSPITAL_WORDS = """interpreter tłumacz tłumaczka tłumacza tłumaczki interp
     ਇੰਟਰਪ੍ਰੇਟਰ ਵਾਰਡ ਸਕੈਨ ਅਪਰੇਸ਼ਨ ડિલિવરી દુભાષિયો દુભાષિયા ઇન્ટરપ્રિટર વોર્ડ સ્કેન ઓપરેશન ডেলিভারি দোভাষী
     ইন্টারপ্রেটার ওয়ার্ড ওয়ার্ডে স্ক্যান অপারেশন"""
 
+# The languages she speaks and asks for, the verb that speaks them, and her phone and its number, each
+# written as her language writes it ("پښتو ویونکی", a Pashto speaker; "ቁጽሪ ተሌፎነይ", my phone number;
+# "ብትግርኛ", in Tigrinya): she opens a sentence with them where a name might stand.  Every language of the
+# line and English, in each script.  "Romana" and "عربي" are left out: both are also names.
+_LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gujarati polish romanian
+    portuguese ukrainian arabic somali pashto dari farsi persian tigrinya amharic angrezi angreji inglés
+    ingles inglês português portugues angielski angielsku polski polsku engleză engleza română
+    soomaali ingiriisi ingiriis англійська англійською англійську українська українською українську
+    العربية بالعربي انجليزي إنجليزي الإنجليزية الانجليزية انكليزي اردو انگریزی انگلش پنجابی
+    پښتو پشتو انګلیسي انګریزي دری فارسی انگلیسی বাংলা ইংরেজি সিলেটি ਪੰਜਾਬੀ ਅੰਗਰੇਜ਼ੀ ਅੰਗਰੇਜ਼ੀ ગુજરાતી
+    અંગ્રેજી ትግርኛ ብትግርኛ እንግሊዝኛ ብእንግሊዝኛ ኣምሓርኛ
+    speak speaks speaking speaker بولن بولنا بولنے بولدی بولدا بولدے بولتی بولتا بولتے bolan bolna bolne
+    boldi bolda bolti bolta ਬੋਲਣ ਬੋਲਦੀ ਬੋਲਦਾ ਬੋਲਦੇ বলতে বলার বলে બોલતા બોલતી બોલે ویونکی ویونکې ویونکي
+    صحبت يتكلم تتكلم بتتكلم يحكي بتحكي ዝዛረብ ትዛረብ ዝዛረቡ
+    phone mobile telefone telefon numer număr numărul ተሌፎን ተሌፎነይ ቴሌፎን ቴሌፎነይ ቁጽሪ ቍጽሪ ሞባይል شمېره
+    ټیلیفون موبایل شماره تلفن تیلفون مبایل فون نمبر موبائل رقم رقمي تلفون تلفوني هاتف هاتفي جوال موبايل
+    ফোন নম্বর নাম্বার মোবাইল ફોન નંબર મોબાઇલ ਫ਼ੋਨ ਫੋਨ ਨੰਬਰ ਮੋਬਾਈਲ"""
+
+# The days of the week in every language of the line and English, in each script, with the forms "on
+# Friday" takes ("w piątek", "в п'ятницю", "ብዓርቢ", "jimcaha"): she opens a sentence with them as with a
+# name.  Those the gazetteer lists as names are left out ("Domingo", "Joi", "Marti", "Sereda", "Mangal",
+# "Juma", "Jumma", "خميس").
+_WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday poniedziałek poniedzialek wtorek środa
+    sroda środę srode czwartek piątek piatek sobota sobotę sobote niedziela niedzielę niedziele luni
+    marți miercuri vineri sâmbătă sambata sâmbăta duminică duminica segunda terça terca quarta quinta
+    sexta sábado sabado feira понеділок понеділка вівторок вівторка середа середу четвер четверга
+    пʼятниця п'ятниця пʼятницю п'ятницю субота суботу неділя неділю ponedilok vivtorok chetver
+    piatnytsia pyatnytsya subota nedilia nedilya الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس
+    الجمعة السبت الأحد الاحد اثنين ثلاثاء أربعاء اربعاء جمعة سبت پیر منگل بدھ جمعرات جمعہ ہفتہ اتوار pir
+    budh jumeraat jumerat hafta itwar itwaar সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
+    shombar sombar mongolbar budhbar brihospotibar shukrobar shonibar robibar ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ
+    ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰ somvar mangalvar budhvar veervar shukarvar shanivar aitvar સોમવાર
+    મંગળવાર બુધવાર ગુરુવાર શુક્રવાર શનિવાર રવિવાર isniin isniinta talaado talaadada arbaco arbacada
+    khamiis khamiista jimce jimco jimcaha sabti sabtida axad axadda دوشنبه سه‌شنبه سه شنبه چهارشنبه
+    پنجشنبه پنج‌شنبه جمعه شنبه یکشنبه doshanbe seshanbe chaharshanbe panjshanbe jumah shanbe yakshanbe
+    ሰኑይ ሰሉስ ረቡዕ ሓሙስ ዓርቢ ቀዳም ሰንበት ብሰኑይ ብሰሉስ ብረቡዕ ብሓሙስ ብዓርቢ ብቀዳም ብሰንበት"""
+
 
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Her language's words, English's (code-switching is common), the praise of God and the hospital's
-    words in any language, each also in every spelling of its Arabic-script letters ("میری" written
-    "ميري"), as cues are read."""
+    """Her language's words, English's (code-switching is common), and in any language the praise of
+    God, the hospital's words, the languages, the phone and the days of the week, each also in every
+    spelling of its Arabic-script letters ("میری" written "ميري"), as cues are read."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
-    words |= {w.casefold() for w in _PRAISE.split() + _HOSPITAL_WORDS.split()}
+    shared = (_PRAISE, _HOSPITAL_WORDS, _LANGUAGES_AND_PHONE, _WEEKDAYS)
+    words |= {w.casefold() for block in shared for w in block.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
+
+
+@lru_cache(maxsize=32)
+def own_words(lang: str | None) -> frozenset[str]:
+    """Her own language's function words alone, without English's: a word that is a kunya elsewhere is
+    an everyday word of hers only if her language says so ("im", English "I'm" texted, is "mother of" in
+    a Levantine story)."""
+    return frozenset(w.casefold() for w in _BY_LANGUAGE.get(lang or "", "").split())
 
 
 ALL = stopwords(None)

@@ -40,3 +40,18 @@ from tests.bot.privacy.anonymise.redaction import redact
 )
 def test_a_town_after_a_locative_stays_and_the_name_goes(lang: str, text: str, expected: str) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("we had her at Luton and Dunstable, the care was good", "Dunstable"),
+        ("we moved from Bolton and Wigan was next", "Wigan"),
+    ],
+)
+def test_a_town_an_and_joins_to_a_town_stays(text: str, town: str) -> None:
+    assert town in redact(text, "en")
+
+
+def test_a_listed_name_after_a_town_and_an_and_still_goes() -> None:
+    assert "Sarah" not in redact("my mum was in Leeds and Sarah came too", "en")
