@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.privacy.anonymise._cues import languages_for
 from bot.privacy.anonymise._lessons import KEEP, Lessons, length, phrase, taught_spans, unlearned
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import find_names, model
@@ -60,9 +61,12 @@ class Redaction:
 
 
 def preload() -> None:
-    """Pay the one-off load of the word lists and the model at start-up rather than on the first story."""
+    """Pay the one-off load of the word lists, the model and every language's cue tables at start-up rather
+    than on the first story in each language (under gunicorn --preload, once, before the workers fork)."""
     gazetteer()
     model()
+    for lang in (None, *languages_for(None)):
+        anonymise("my midwife was chioma", lang)
 
 
 def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:
