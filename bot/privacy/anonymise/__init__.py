@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.privacy.anonymise._cues import languages_for
+from bot.privacy.anonymise._cues import cues_for, languages_for
 from bot.privacy.anonymise._lessons import KEEP, Lessons, length, phrase, taught_spans, unlearned
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import find_names, model
@@ -66,7 +66,7 @@ def preload() -> None:
     gazetteer()
     model()
     for lang in (None, *languages_for(None)):
-        anonymise("my midwife was chioma", lang)
+        cues_for(lang)
 
 
 def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:
