@@ -25,23 +25,29 @@ _HOPE: dict[str, str] = {
 
 
 @lru_cache(maxsize=32)
-def _phrases_for(lang: str | None) -> frozenset[tuple[str, ...]]:
-    """Her language's set phrases and her neighbours', in every spelling of their Arabic-script letters."""
-    return frozenset(
+def _phrases_for(lang: str | None) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Her language's set phrases and her neighbours', in every spelling of their Arabic-script letters, by
+    first word: a story is read once, not once per phrase."""
+    phrases = {
         phrase_tokens(spelling)
         for code in languages_for(lang)
         for listed in filter(None, _HOPE.get(code, "").split("|"))
         for spelling in spellings(listed)
-    )
+    }
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def set_phrase_words(folded: list[str], starts: list[bool], lang: str | None) -> frozenset[int]:
     """The tokens of every set phrase in the story (``folded`` casefolded and Arabic-script letters folded
     as cues are); a phrase never runs over a full stop."""
+    by_first = _phrases_for(lang)
     words: set[int] = set()
-    for phrase in _phrases_for(lang):
-        n = len(phrase)
-        for i in range(len(folded) - n + 1):
+    for i, word in enumerate(folded):
+        for phrase in by_first.get(word, ()):
+            n = len(phrase)
             if tuple(folded[i : i + n]) == phrase and not any(starts[i + 1 : i + n]):
                 words.update(range(i, i + n))
     return frozenset(words)
