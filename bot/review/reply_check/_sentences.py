@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -123,10 +124,21 @@ class Reading:
     ok: float
 
 
+def data_file(name: str) -> dict[str, Any]:
+    """A model file of ``data/``, read from the installed package."""
+    raw = resources.files("bot.review.reply_check").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def logistic(vector: Vectors, weights: Matrix, bias: float) -> float:
+    """P(yes) of one head for one embedding."""
+    return float(1 / (1 + np.exp(-(float(vector.astype(np.float64) @ weights) + bias))))
+
+
 @cache
 def model() -> Model:
-    raw = resources.files("bot.review.reply_check").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return from_json(json.loads(raw))
+    return from_json(data_file(MODEL_FILE))
 
 
 def from_json(data: dict[str, object]) -> Model:

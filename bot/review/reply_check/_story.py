@@ -8,18 +8,16 @@ came when I pressed the buzzer".
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache, partial
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.review.reply_check._rules import Rules
-from bot.review.reply_check._sentences import OWNING_HEADS, Model
+from bot.review.reply_check._sentences import OWNING_HEADS, Model, data_file, logistic
 from bot.review.reply_check._text import matches, normalise, sentences
 from flows.embedding import Vectors, embed
 from flows.safeguarding import Assessment, Level, assess
@@ -46,8 +44,7 @@ class PraiseReader:
     above: float
 
     def chance(self, story: str) -> float:
-        score = float(story_vector(story).astype(np.float64) @ self.weights + self.bias)
-        return float(1 / (1 + np.exp(-score)))
+        return logistic(story_vector(story), self.weights, self.bias)
 
     def praises(self, story: str) -> bool:
         return self.chance(story) >= self.above
@@ -55,8 +52,7 @@ class PraiseReader:
 
 @cache
 def praise_reader() -> PraiseReader:
-    raw = resources.files("bot.review.reply_check").joinpath("data", PRAISE_FILE).read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = data_file(PRAISE_FILE)
     weights = np.asarray(data["weights"], dtype=np.float64)
     return PraiseReader(weights, float(data["bias"]), float(data["above"]))
 

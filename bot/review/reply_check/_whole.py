@@ -16,16 +16,16 @@ writer, whole; ``above`` and ``floor`` chosen there by leaving each writer out. 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.review.reply_check._findings import Finding, Layer
+from bot.review.reply_check._sentences import data_file, logistic
+from flows.embedding import Vectors
 
 WHOLE_FILE = "whole_model.json"
 
@@ -42,16 +42,14 @@ class WholeReader:
     above: float
     floor: float
 
-    def good(self, vector: npt.NDArray[np.float32]) -> float:
+    def good(self, vector: Vectors) -> float:
         """P(good) of one reply's embedding (the whole normalised draft, "query" role)."""
-        score = float(vector.astype(np.float64) @ self.weights + self.bias)
-        return float(1 / (1 + np.exp(-score)))
+        return logistic(vector, self.weights, self.bias)
 
 
 @cache
 def whole_reader() -> WholeReader:
-    raw = resources.files("bot.review.reply_check").joinpath("data", WHOLE_FILE).read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = data_file(WHOLE_FILE)
     weights = np.asarray(data["weights"], dtype=np.float64)
     return WholeReader(weights, float(data["bias"]), float(data["above"]), float(data["floor"]))
 

@@ -512,6 +512,26 @@ def sources(writers: Iterable[str] = TRAINED) -> list[Path]:
     ]
 
 
+def fingerprints(paths: Iterable[Path]) -> dict[str, str]:
+    """The sha256 of each file a model learnt from, by its path in the repository: saved with the model, and
+    the tests check the files are unchanged since."""
+    root = HERE.parents[2]
+    return {str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
+def write_head(
+    name: str, weights: Matrix, bias: float, settings: dict[str, float], trained_on: dict[str, object]
+) -> None:
+    """One logistic head over the embedding (the whole-reply and praise readers) and its thresholds."""
+    data = {
+        **settings,
+        "weights": [round(float(value), 6) for value in weights],
+        "bias": round(bias, 6),
+        "trained_on": trained_on,
+    }
+    (DATA / name).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
 def write(model: Model, examples: Sequence[Example], writers: Sequence[str] = TRAINED) -> None:
     data = {
         "labels": list(model.labels),
@@ -528,10 +548,7 @@ def write(model: Model, examples: Sequence[Example], writers: Sequence[str] = TR
         "owning_bias": [round(float(value), 5) for value in model.owning_bias],
         "trained_on": {
             "sentences": dict(sorted(Counter(example.label for example in examples).items())),
-            "sha256": {
-                str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-                for path in sources(writers)
-            },
+            "sha256": fingerprints(sources(writers)),
             "embedding": "flows.embedding (multilingual-e5-small, query)",
             "l2": L2,
             "steps": STEPS,

@@ -22,10 +22,9 @@ one that finds the most praise stories, then the highest.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import tomllib
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,7 +33,15 @@ from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import Matrix
 from bot.review.reply_check._story import PRAISE_FILE, is_praise
 from bot.review.reply_check._text import normalise
-from bot.review.reply_check.train import DATA, HERE, WRITERS, binary, embed_once, tuning_drafts
+from bot.review.reply_check.train import (
+    DATA,
+    WRITERS,
+    binary,
+    embed_once,
+    fingerprints,
+    tuning_drafts,
+    write_head,
+)
 
 #: P(praise) at which a story is praise; the first is the one chosen
 ABOVE = (0.4, 0.3, 0.5, 0.6, 0.7, 0.8)
@@ -87,21 +94,18 @@ def cross_validate() -> float:
 
 
 def write(weights: Matrix, bias: float, rows: list[dict[str, Any]]) -> None:
-    data = {
-        "above": ABOVE[0],
-        "weights": [round(float(value), 6) for value in weights],
-        "bias": round(bias, 6),
-        "trained_on": {
-            "stories": dict(sorted(Counter(f"{r['writer']} {r['praise']}" for r in rows).items())),
-            "sha256": {
-                str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-                for path in (*WRITERS.values(), DATA / HAND)
-            },
-            "embedding": "flows.embedding (multilingual-e5-small, query), the whole normalised story",
-            "l2": L2,
-        },
+    trained_on = {
+        "stories": dict(sorted(Counter(f"{r['writer']} {r['praise']}" for r in rows).items())),
+        "sha256": fingerprints(sources()),
+        "embedding": "flows.embedding (multilingual-e5-small, query), the whole normalised story",
+        "l2": L2,
     }
-    (DATA / PRAISE_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    write_head(PRAISE_FILE, weights, bias, {"above": ABOVE[0]}, trained_on)
+
+
+def sources() -> list[Path]:
+    """The files the praise reader learns from."""
+    return [*WRITERS.values(), DATA / HAND]
 
 
 def main() -> None:

@@ -25,8 +25,6 @@ reader trusted least).
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
@@ -48,9 +46,11 @@ from bot.review.reply_check.train import (
     WRITERS,
     binary,
     embed_once,
+    fingerprints,
     round6,
     tuning_drafts,
     voices,
+    write_head,
 )
 from flows.embedding import DIMENSIONS
 
@@ -214,22 +214,13 @@ def choose(table: dict[Row, Counter[str]], totals: Counter[str], before: Counter
 
 
 def write(weights: Matrix, bias: float, drafts: Sequence[dict[str, Any]]) -> None:
-    data = {
-        "above": ABOVE[0],
-        "floor": FLOORS[0],
-        "weights": [round(float(value), 6) for value in weights],
-        "bias": round(bias, 6),
-        "trained_on": {
-            "drafts": dict(sorted(Counter(f"{d['writer']} {d['label']}" for d in drafts).items())),
-            "sha256": {
-                str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-                for path in WRITERS.values()
-            },
-            "embedding": "flows.embedding (multilingual-e5-small, query), the whole normalised draft",
-            "l2": L2S[0],
-        },
+    trained_on = {
+        "drafts": dict(sorted(Counter(f"{d['writer']} {d['label']}" for d in drafts).items())),
+        "sha256": fingerprints(WRITERS.values()),
+        "embedding": "flows.embedding (multilingual-e5-small, query), the whole normalised draft",
+        "l2": L2S[0],
     }
-    (DATA / WHOLE_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    write_head(WHOLE_FILE, weights, bias, {"above": ABOVE[0], "floor": FLOORS[0]}, trained_on)
 
 
 def main() -> None:

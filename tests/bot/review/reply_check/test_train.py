@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tomllib
 
@@ -11,12 +10,12 @@ from bot.review.reply_check._sentences import MODEL_FILE
 from bot.review.reply_check._text import normalise, sentences
 from bot.review.reply_check.train import (
     DATA,
-    HERE,
     OVERRULED,
     THRESHOLDS,
     TRAINED,
     UNSEEN,
     WRITERS,
+    fingerprints,
     from_drafts,
     grid,
     sources,
@@ -68,10 +67,7 @@ def test_the_committed_model_was_trained_on_what_train_py_trains_on_by_default()
     """Running ``train.py`` writes the committed weights again: the files it reads by default are the ones
     the committed model names, unchanged since (round 10: training on the blind sets is not shipped)."""
     committed = json.loads((DATA / MODEL_FILE).read_text(encoding="utf-8"))["trained_on"]["sha256"]
-    now = {
-        str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sources(TRAINED)
-    }
+    now = fingerprints(sources(TRAINED))
 
     assert TRAINED == ("first",)
     assert committed == now

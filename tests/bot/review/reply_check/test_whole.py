@@ -3,7 +3,6 @@ never a sure one, a listed phrase, jargon or an urgent story answered without he
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 
@@ -14,7 +13,7 @@ from bot.review.reply_check import check_reply
 from bot.review.reply_check._check import check
 from bot.review.reply_check._findings import Finding, Layer
 from bot.review.reply_check._whole import WHOLE_FILE, WholeReader, outweighed, whole_reader
-from bot.review.reply_check.train import DATA, HERE, WRITERS
+from bot.review.reply_check.train import DATA, WRITERS, fingerprints
 from bot.review.reply_check.train_whole import ABOVE, FLOORS, L2S, NEVER, choose
 from flows.embedding import DIMENSIONS
 
@@ -85,10 +84,7 @@ def test_a_warm_reply_that_takes_its_apology_back_is_still_blocked() -> None:
 
 def test_the_committed_reader_is_the_one_train_whole_writes_from_the_tuning_parts_as_they_are() -> None:
     committed = json.loads((DATA / WHOLE_FILE).read_text(encoding="utf-8"))
-    now = {
-        str(path.relative_to(HERE.parents[2])): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in WRITERS.values()
-    }
+    now = fingerprints(WRITERS.values())
 
     assert committed["trained_on"]["sha256"] == now
     chosen = (committed["above"], committed["floor"], committed["trained_on"]["l2"])
