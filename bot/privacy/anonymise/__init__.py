@@ -61,12 +61,16 @@ class Redaction:
 
 
 def preload() -> None:
-    """Pay the one-off load of the word lists, the model and every language's cue tables at start-up rather
-    than on the first story in each language (under gunicorn --preload, once, before the workers fork)."""
+    """Pay the one-off load of the word lists, the model and every language's tables at start-up rather
+    than on the first story in each language (under gunicorn --preload, once, before the workers fork).
+    The cue tables are built directly; an empty story then builds the rest (stop words, frames, set
+    phrases, the words a name never runs on over), since the name finder reads each of them whatever
+    the story holds."""
     gazetteer()
     model()
     for lang in (None, *languages_for(None)):
         cues_for(lang)
+        find_names("", lang)
 
 
 def _merged(spans: list[tuple[str, int, int]]) -> list[Entity]:
