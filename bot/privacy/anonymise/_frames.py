@@ -120,7 +120,11 @@ class Frame(NamedTuple):
     naming: bool
 
 
-FrameIndex = dict[tuple[int, str], list[Frame]]
+class FrameIndex(NamedTuple):
+    """Frames by the word next to their slot: the word just before it, or the word just after it."""
+
+    before: dict[str, list[Frame]]
+    after: dict[str, list[Frame]]
 
 
 @lru_cache(maxsize=32)
@@ -137,17 +141,20 @@ def _places_for(lang: str | None) -> FrameIndex:
 
 def _index(lang: str | None, tables: tuple[tuple[dict[str, str], bool], ...]) -> FrameIndex:
     """The tables' frames for her language and English, in every spelling of their Arabic-script
-    letters, indexed by the word next to the slot: (-1, the word before it) or (1, the word after it)."""
-    index: FrameIndex = {}
+    letters, indexed by the word next to the slot: the word before it or, where the frame has none, the
+    word after it."""
+    index = FrameIndex({}, {})
     for code in languages_for(lang):
         for table, naming in tables:
             for listed in filter(None, table.get(code, "").split("|")):
                 for spelling in spellings(" ".join(listed.split())):
                     before, _, after = spelling.partition("*")
                     frame = Frame(phrase_tokens(before), phrase_tokens(after), naming)
-                    key = (-1, frame.before[-1]) if frame.before else (1, frame.after[0])
-                    if frame not in index.get(key, []):
-                        index.setdefault(key, []).append(frame)
+                    side, key = (
+                        (index.before, frame.before[-1]) if frame.before else (index.after, frame.after[0])
+                    )
+                    if frame not in side.get(key, []):
+                        side.setdefault(key, []).append(frame)
     return index
 
 
@@ -167,13 +174,22 @@ def placed(folded: list[str], starts: list[bool], lang: str | None) -> frozenset
 
 def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[dict[int, bool], set[int]]:
     """Every slot a frame of the index fills, each with whether it names a baby, and the frames' own
-    words; a frame never runs over a full stop."""
+    words; a frame never runs over a full stop.  Only a token beside one of the index's words can be a
+    slot, so only those are tried, in the story's order."""
     slots: dict[int, bool] = {}
     words: set[int] = set()
-    for i in range(len(folded)):
-        near = index.get((-1, folded[i - 1]), []) if i > 0 else []
+    candidates: set[int] = set()
+    for j, word in enumerate(folded):
+        if word in index.before:
+            candidates.add(j + 1)
+        if word in index.after:
+            candidates.add(j - 1)
+    for i in sorted(candidates):
+        if not 0 <= i < len(folded):
+            continue
+        near = index.before.get(folded[i - 1], []) if i > 0 else []
         if i + 1 < len(folded):
-            near = near + index.get((1, folded[i + 1]), [])
+            near = near + index.after.get(folded[i + 1], [])
         for frame in near:
             nb, na = len(frame.before), len(frame.after)
             if i < nb or i + na >= len(folded) or any(starts[i - nb + 1 : i + na + 1]):
@@ -187,4 +203,7 @@ def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[
 @lru_cache(maxsize=32)
 def frame_words(lang: str | None) -> frozenset[str]:
     """Every word of every frame: a name never runs on over one ("મીનુ માટે પૂછજો", Minu, for her ask)."""
-    return frozenset(w for frames in _frames_for(lang).values() for f in frames for w in f.before + f.after)
+    index = _frames_for(lang)
+    return frozenset(
+        w for side in index for frames in side.values() for f in frames for w in f.before + f.after
+    )
