@@ -73,6 +73,17 @@ def near_digits(
     """Every match of ``pattern`` that starts at most ``before`` characters ahead of a digit run and
     ends at most ``after`` characters past it.  Neighbouring stretches are read as one; a stretch that
     holds none of ``needs`` (lower-case words every match contains), when given, is not read at all."""
+    needed = _any_of(needs).search if needs else None
+    for start, end in _stretches(text, before, after):
+        if needed is not None and needed(text[start:end].lower()) is None:
+            continue
+        yield from pattern.finditer(text, start, end)
+
+
+@lru_cache(maxsize=16)
+def _stretches(text: str, before: int, after: int) -> tuple[tuple[int, int], ...]:
+    """The stretches ``before`` characters ahead of a digit run to ``after`` past it, neighbours joined;
+    cached, since several patterns read the same stretches of the story in hand."""
     stretches: list[tuple[int, int]] = []
     for run_start, run_end in digit_runs(text):
         low, high = max(0, run_start - before), min(len(text), run_end + after)
@@ -80,12 +91,7 @@ def near_digits(
             stretches[-1] = (stretches[-1][0], high)
         else:
             stretches.append((low, high))
-    for start, end in stretches:
-        if needs:
-            window = text[start:end].lower()
-            if not any(word in window for word in needs):
-                continue
-        yield from pattern.finditer(text, start, end)
+    return tuple(stretches)
 
 
 class Caseless:
