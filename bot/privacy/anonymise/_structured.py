@@ -138,12 +138,14 @@ _PROFILE_URL = Caseless(
     r"threads|snapchat|youtube|youtu|linkedin|t|wa|telegram)\.(?:com|net|me|be|am)/[^\s,;!)\]}>]*[^\s,;!?.)\]}>]"
 )
 
-
+# Every profile link holds one of these: the link pattern, slow to try at every position, is tried only
+# in a story that does.
+_URL_STEMS = (".com/", ".me/", ".net/", ".be/", ".am/")
 _PLATFORM_STEMS = (
     "insta", "ig", "tik", "snap", "fb", "facebook", "twitter", "threads", "telegram", " yt", "youtube",
     "інста", "телеграм", "фейсбук", "тікток", "тик", "انست", "انسٹ", "اینست", "انسټ", "فيس", "فیس", "تيك",
     "ٹک", "تیک", "سناب", "تلگرام", "تيليجرام", "ইনস্টা", "ফেসবুক", "টিকটক", "ઇન્સ્ટા", "ફેસબુક", "ਇੰਸਟਾ", "ਫੇਸਬੁੱਕ",
-    "ኢንስታ", "ፌስቡክ", "ቲክቶክ", ".com/", ".me/", ".net/", ".be/", ".am/",
+    "ኢንስታ", "ፌስቡክ", "ቲክቶክ", *_URL_STEMS,
 )  # fmt: skip
 
 
@@ -160,8 +162,9 @@ def handles(text: str) -> list[Span]:
     spans: list[Span] = []
     if "@" in text:
         spans += [("HANDLE", m.start(), m.end()) for m in _AT_HANDLE.finditer(text)]
-    if mentions(text, _PLATFORM_STEMS):
+    if mentions(text, _URL_STEMS):
         spans += [("HANDLE", m.start(), m.end()) for m in _PROFILE_URL.finditer(text)]
+    if mentions(text, _PLATFORM_STEMS):
         for m in _PLATFORM.finditer(text):
             after = _AFTER_PLATFORM.match(text, m.end())
             if after and _is_handle(after.group("handle")):
