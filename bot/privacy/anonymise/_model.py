@@ -167,6 +167,13 @@ def _never_carried(lang: str | None) -> frozenset[str]:
     return ALL_STOPWORDS | cue_words(lang) | HONORIFICS_AFTER | frame_words(lang)
 
 
+@lru_cache(maxsize=32)
+def _kunyas(lang: str | None) -> frozenset[str]:
+    """The kunya words that stand before a name in her language.  A romanised kunya that is a word of her
+    own language is that word: "im Sarah" in English is "I'm"."""
+    return NAME_PREFIXES - {w for w in own_words(lang) if w.isascii()}
+
+
 def _extend_names(
     toks: list[Token], labels: list[int], lang: str | None, margins: list[float], barred: frozenset[int]
 ) -> None:
@@ -273,8 +280,7 @@ def _extend_names(
         while i < len(toks) and not labels[i] and carries(i):
             labels[i] = labels[i - 1]
             i += 1
-    # A romanised kunya that is a word of her own language is that word: "im Sarah" in English is "I'm".
-    prefixes = NAME_PREFIXES - {w for w in own_words(lang) if w.isascii()}
+    prefixes = _kunyas(lang)
     for j in reversed(named):
         i = j - 1
         while i >= 0 and not labels[i] and toks[i].low in prefixes and toks[i + 1].gap_before == " ":
@@ -358,8 +364,13 @@ def _settle(
 def _one_name(a: str, b: str) -> bool:
     """The same name, or the same name in another case ("Dorota", "Dorotą"): only an ending of up to two
     letters may differ, after at least four shared letters ("Jolanta", "Jolancie" share too few)."""
+    if a == b:
+        return True
+    # Most pairs differ early or in length by more than an ending: they are not compared letter by letter.
+    if abs(len(a) - len(b)) > 2 or a[:_SHARED_STEM] != b[:_SHARED_STEM]:
+        return False
     shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a == b or (shared >= _SHARED_STEM and shared >= max(len(a), len(b)) - 2)
+    return shared >= _SHARED_STEM and shared >= max(len(a), len(b)) - 2
 
 
 def _every_mention(toks: list[Token], labels: list[int], lang: str | None) -> None:

@@ -8,7 +8,7 @@ from bot.privacy.anonymise import anonymise, preload
 from bot.privacy.anonymise._cues import cues_for, languages_for
 from bot.privacy.anonymise._features import _titles
 from bot.privacy.anonymise._frames import _frames_for, _places_for, frame_words
-from bot.privacy.anonymise._model import _never_carried
+from bot.privacy.anonymise._model import _kunyas, _never_carried
 from bot.privacy.anonymise._names import _cue_index, cue_words
 from bot.privacy.anonymise._set_phrases import _phrases_for
 from bot.privacy.anonymise._stopwords import own_words, stopwords
@@ -20,6 +20,7 @@ _PER_LANGUAGE = (
     _places_for,
     frame_words,
     _never_carried,
+    _kunyas,
     _cue_index,
     cue_words,
     _phrases_for,
