@@ -178,18 +178,15 @@ def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[
     slot, so only those are tried, in the story's order."""
     slots: dict[int, bool] = {}
     words: set[int] = set()
-    candidates: set[int] = set()
-    for j, word in enumerate(folded):
-        if word in index.before:
-            candidates.add(j + 1)
-        if word in index.after:
-            candidates.add(j - 1)
+    before, after = index
+    candidates = {j + 1 for j, word in enumerate(folded) if word in before}
+    candidates.update(j - 1 for j, word in enumerate(folded) if word in after)
     for i in sorted(candidates):
         if not 0 <= i < len(folded):
             continue
-        near = index.before.get(folded[i - 1], []) if i > 0 else []
+        near = before.get(folded[i - 1], []) if i > 0 else []
         if i + 1 < len(folded):
-            near = near + index.after.get(folded[i + 1], [])
+            near = near + after.get(folded[i + 1], [])
         for frame in near:
             nb, na = len(frame.before), len(frame.after)
             if i < nb or i + na >= len(folded) or any(starts[i - nb + 1 : i + na + 1]):

@@ -86,11 +86,11 @@ class _Context:
                     if cue.kin:  # "لبنى صاحبتي": the word before a kin cue may be her name
                         self.cue_reach.add(j - len(cue.phrase))
         # Where a frame puts a name ("named her *", "ask for *"), with whether it names a baby.
-        self.framed = framed(self.folded, [t.sentence_start for t in self.tokens], lang)
+        starts = [t.sentence_start for t in self.tokens]
+        self.framed = framed(self.folded, starts, lang)
         self.cue_reach.update(self.framed)
         # Where a frame puts the town she is from ("mai Leeds se hoon"), and the words of a set phrase
         # ("asha kori", I hope): never a name.
-        starts = [t.sentence_start for t in self.tokens]
         self.placed = placed(self.folded, starts, lang) | set_phrase_words(self.folded, starts, lang)
         self.frame_words = frame_words(lang)
         self.stop = stopwords(lang)
@@ -160,13 +160,18 @@ def _cue_index(lang: str | None) -> dict[str, list[Cue]]:
 
 
 def _cue_ending_at(ctx: _Context, j: int) -> Cue | None:
-    """The longest cue whose last token is token j, so "my sister" (family) beats "sister" (staff)."""
+    """The longest cue whose last token is token j, so "my sister" (family) beats "sister" (staff).  A
+    one-word cue is token j itself, since cues are indexed by their last word: nothing is compared."""
     for cue in ctx.cues.get(ctx.folded[j], ()):
         n = len(cue.phrase)
-        if j - n + 1 < 0:
+        if n == 1:
+            return cue
+        first = j - n + 1
+        if first < 0:
             continue
-        words = ctx.tokens[j - n + 1 : j + 1]
-        if ctx.folded[j - n + 1 : j + 1] == list(cue.phrase) and not any(t.sentence_start for t in words[1:]):
+        if tuple(ctx.folded[first : j + 1]) == cue.phrase and not any(
+            t.sentence_start for t in ctx.tokens[first + 1 : j + 1]
+        ):
             return cue
     return None
 
