@@ -1,6 +1,6 @@
 """How well the reply checker blocks defensive drafts and passes good ones, on the evaluation set.
 
-Run: .venv/bin/python bench/reply_check.py [--part frozen|tuning] [--set blind|blind2|blind3|blind4|blind5]
+Run: .venv/bin/python bench/reply_check.py [--part frozen|tuning] [--set blind|...|blind5|written6|written7]
 
 Prints, for the frozen part first and then the tuning part (tests/bot/review/reply_check/eval/): defensive
 drafts blocked, good drafts blocked (false blocks), blocked by kind, the drafts each rule and each layer
@@ -83,14 +83,18 @@ def main() -> None:
     parser.add_argument("--part", choices=PARTS, action="append", help="one part only (default: both)")
     parser.add_argument(
         "--set",
-        choices=("main", "blind", "blind2", "blind3", "blind4", "blind5"),
+        choices=("main", "blind", "blind2", "blind3", "blind4", "blind5", "written6", "written7"),
         default="main",
         help="a later set, by another hand",
     )
     args = parser.parse_args()
     preload()
+    folder = EVAL if args.set == "main" else EVAL / args.set
     for part in args.part or PARTS:
-        _report(EVAL if args.set == "main" else EVAL / args.set, part)
+        if (folder / f"{part}.jsonl").exists():
+            _report(folder, part)
+        else:  # written6, written7: written to learn from and read whole, so no part of them is frozen
+            print(f"== {part}: none (every draft of this set has been read)\n")
 
 
 if __name__ == "__main__":
