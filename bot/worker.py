@@ -31,7 +31,7 @@ from bot.chat.delivery import deliver_due, release_claims, requeue_stale
 from bot.chat.intake import drain_spool
 from bot.chat.language import detect_language, detector
 from bot.chat.media import fetch_pending
-from bot.chat.receive import DATABASE_AWAY, process_pending, run_due_ticks
+from bot.chat.receive import DATABASE_AWAY, SENDERS_A_PASS, process_pending, run_due_ticks
 from bot.chat.transcribe import transcribe_pending
 from bot.privacy import retention
 from bot.reports import digest
@@ -116,11 +116,12 @@ def warm_up() -> None:
 def answer_all(services: Services, stopping: threading.Event | None = None) -> int:
     """Answer every message waiting now; how many senders were answered. A worker told to stop ends
     after the batch in hand: under a backlog "everything waiting" could take minutes, longer than a
-    deploy waits before SIGKILL."""
+    deploy waits before SIGKILL. A pass that found fewer senders than it could take had every one
+    waiting, so no empty pass follows it: a message stored meanwhile wakes the loop again."""
     total = 0
     while found := process_pending(services, stopping=stopping):
         total += found
-        if stopping is not None and stopping.is_set():
+        if found < SENDERS_A_PASS or (stopping is not None and stopping.is_set()):
             break
     return total
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,12 +26,6 @@ def locked(session: Session, contact_id: int, create: bool = True) -> Conversati
         session, Conversation.__table__, {"contact_id": contact_id, "state": {}, "version": 0}, ["contact_id"]
     )
     return session.scalars(query).one()
-
-
-def state_of(session: Session, contact_id: int) -> dict[str, Any] | None:
-    """Her conversation's state, read without locking it; None when she has none yet."""
-    found = session.scalar(select(Conversation.state).where(Conversation.contact_id == contact_id))
-    return None if found is None else dict(found)
 
 
 def due(session: Session, now: datetime, limit: int) -> list[Conversation]:

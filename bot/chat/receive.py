@@ -16,6 +16,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
@@ -34,6 +35,8 @@ from storage.models import Contact, Conversation
 from storage.signals import Signal, notify
 
 log = logging.getLogger(__name__)
+#: senders answered in one pass of `process_pending`; a pass that finds fewer took all that waited
+SENDERS_A_PASS = 50
 #: errors that say the database is away or busy, not that her message is at fault
 DATABASE_AWAY = db.DATABASE_AWAY
 
@@ -43,6 +46,14 @@ class Received:
     inbound_id: int | None
     duplicate: bool
     outbox_ids: tuple[int, ...] = ()
+
+
+class Step(StrEnum):
+    """What one turn of `_answer_next` found, so her loop stops without reading again for nothing."""
+
+    NONE = "none"  # nothing of hers to answer now, or she was erased
+    MORE = "more"  # one answered and another was waiting behind it (or may be: look again)
+    LAST = "last"  # one answered, and none was waiting behind it when looked (a later one wakes us)
 
 
 def receive(services: Services, message: InboundMessage) -> Received:
@@ -65,7 +76,7 @@ def process_contact(services: Services, contact_id: int, now: datetime | None = 
     while True:
         current: list[int] = []
         try:
-            if not _answer_next(services, contact_id, now or datetime.now(UTC), queued, current):
+            if _answer_next(services, contact_id, now or datetime.now(UTC), queued, current) is not Step.MORE:
                 return queued
         except DATABASE_AWAY:
             raise
@@ -85,6 +96,7 @@ class _Ahead:
     inbound_id: int
     conversation_exists: bool
     first: bool
+    more: bool
     starting: bool = False  # at the welcome still: her words may yet tell us her language
     detected_lang: str | None = None
     assessment: Assessment | None = None
@@ -95,21 +107,20 @@ def _look_ahead(services: Services, contact_id: int, now: datetime) -> _Ahead | 
     language (on a first message) and how urgent her words read — the slow parts of a step, so the
     lock (all of SQLite's writers wait on it) is held only for the database work."""
     with services.db.reading() as session:
-        message = inbound_store.next_of(session, contact_id, now)
-        if message is None:
-            return None
-        state = conversations.state_of(session, contact_id)
-        sealed, is_call = message.body_sealed, message.call is not None
-        inbound_id = message.id
-    first = (state or {}).get("step", "new") == "new"
-    starting = (state or {}).get("step", "new") in story_flow.EARLY
-    if is_call:
-        return _Ahead(inbound_id, state is not None, first)
-    text = services.vault.open(sealed)
+        waiting = inbound_store.waiting_of(session, contact_id, now)
+    if waiting is None:
+        return None
+    state, exists = waiting.state or {}, waiting.state is not None
+    first = state.get("step", "new") == "new"
+    starting = state.get("step", "new") in story_flow.EARLY
+    if waiting.is_call:
+        return _Ahead(waiting.inbound_id, exists, first, waiting.more)
+    text = services.vault.open(waiting.body_sealed)
     return _Ahead(
-        inbound_id,
-        state is not None,
+        waiting.inbound_id,
+        exists,
         first,
+        waiting.more,
         starting,
         detected_lang=detect_language(text) if starting else None,
         assessment=assess(text) if text.strip() else None,
@@ -118,24 +129,28 @@ def _look_ahead(services: Services, contact_id: int, now: datetime) -> _Ahead | 
 
 def _answer_next(
     services: Services, contact_id: int, now: datetime, queued: list[int], current: list[int]
-) -> bool:
-    """Step her oldest waiting message in one transaction; False when there is none to answer now."""
+) -> Step:
+    """Step her oldest waiting message in one transaction."""
     ahead = _look_ahead(services, contact_id, now)
     if ahead is None:
-        return False  # nothing waits: the write lock is never taken
+        return Step.NONE  # nothing waits: the write lock is never taken
     with services.db.session() as session:
         conversation = conversations.locked(session, contact_id, create=not ahead.conversation_exists)
         contact = session.get(Contact, contact_id)
         message = inbound_store.next_of(session, contact_id, now) if contact is not None else None
         if contact is None or message is None:
-            return False
+            return Step.NONE
         current.append(message.id)
+        # What was read ahead is used only for the very message now locked (another worker may have
+        # answered that one meanwhile, and then what lies behind it is not known: look again).
+        same = ahead.inbound_id == message.id
+        answered = Step.MORE if ahead.more or not same else Step.LAST
         before = len(queued)
         if message.call is not None:
             calls.heard(services, session, contact, conversation, message, now, queued)
             if len(queued) > before:
                 notify(session, Signal.OUTBOX)
-            return True
+            return answered
         text = services.vault.open(message.body_sealed)
         # Only a channel with a reply window (WhatsApp's 24 hours) ever holds a message for her.
         released = outbox.release_held(session, contact_id, now) if contact.channel in REPLY_WINDOWS else 0
@@ -143,12 +158,9 @@ def _answer_next(
             # "Reply READ to see it": the held reply she asked for is her answer.
             message.processed_at = now
             notify(session, Signal.OUTBOX)
-            return True
+            return answered
         first = conversation.state.get("step", "new") == "new"
         starting = conversation.state.get("step", "new") in story_flow.EARLY
-        # What was read ahead is used only for the very message now locked (another worker may have
-        # answered that one meanwhile).
-        same = ahead.inbound_id == message.id
         # Her first words (and her answer to "shall we start?") set her language; later ones are checked
         # for every language's urgent-risk phrases, so detecting each message would cost time for nothing.
         detected = (
@@ -171,7 +183,7 @@ def _answer_next(
             conversation.due_at = story_flow.next_due(conversation.state, services.flow)
         if released or len(queued) > before:
             notify(session, Signal.OUTBOX)
-        return not erased
+        return Step.NONE if erased else answered
 
 
 def _count_failure(services: Services, inbound_id: int, error: Exception) -> bool:
@@ -201,7 +213,7 @@ def _maybe_languages(session: Session, code: str | None, text: str) -> tuple[str
 def process_pending(
     services: Services,
     now: datetime | None = None,
-    limit: int = 50,
+    limit: int = SENDERS_A_PASS,
     stopping: threading.Event | None = None,
 ) -> int:
     """Answer every sender with a message waiting (the worker runs this whenever one is stored).
