@@ -122,6 +122,24 @@ def test_while_the_database_is_away_her_message_waits_sealed_in_the_spool(
     assert _sent_to(services)
 
 
+def test_a_backlog_of_60_women_is_answered_in_one_go_each_in_her_order_nothing_twice(
+    services: Services,
+) -> None:
+    women = [f"07700 9{number:05d}" for number in range(60)]  # more than one pass takes
+    for words in ("Hello", "yes"):
+        for woman in women:
+            receive_module.store(services, simulator.inbound("sms", woman, words))
+    assert answer_all(services) == 60
+    one_at_a_time = [reply for words in ("Hello", "yes") for reply in say(services, words)]
+    with services.db.session() as session:
+        backlog = list(session.scalars(select(Inbound).where(Inbound.id <= 2 * len(women))))
+        assert all(row.processed_at is not None and row.attempts == 0 for row in backlog)
+        for contact_id in {row.contact_id for row in backlog}:
+            mine = select(OutboxMessage.body).where(OutboxMessage.contact_id == contact_id)
+            replies = list(session.scalars(mine.order_by(OutboxMessage.id)))
+            assert replies == one_at_a_time, "her replies in her order, each once"
+
+
 def test_leads_see_a_parked_message_without_her_words_or_number(services: Services) -> None:
     from bot.app import create_app
     from tests.bot.web.test_review_dashboard import as_staff
