@@ -34,7 +34,14 @@ from bot.privacy.anonymise._lexicon import (
     PLACE_WORDS,
     gazetteer,
 )
-from bot.privacy.anonymise._names import JOINERS, RuleView, after_locative, cue_words, names_a_place
+from bot.privacy.anonymise._names import (
+    JOINERS,
+    RuleView,
+    after_locative,
+    cue_words,
+    names_a_place,
+    person_after,
+)
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, own_words, stopwords
 from bot.privacy.anonymise._tokens import Token
 
@@ -356,9 +363,11 @@ def _settle(
             and view.cues[i] not in _STRONG_CUES  # "I'm", "я" point only at a word shaped like a name
             and tok.start not in starts
             and low not in gazetteer().names
+            and not person_after(toks, i)
         ):
             labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,
-            # and it opens no sentence ("babs is what everyone calls me" is texting)
+            # it opens no sentence ("babs is what everyone calls me" is texting) and stands before
+            # nothing only a person does or is ("then ruaridh came", "ebun my aunty")
 
 
 def _one_name(a: str, b: str) -> bool:

@@ -36,12 +36,17 @@ _SUFFIXES = ("ies", "ied", "es", "ed", "s", "d", "ing", "ly", "ness", "ful")
 _LONE_I = re.compile(r"\bI\b")
 _VERB_END = re.compile(r"(?:ed|ing)$")
 _ADJECTIVE_END = re.compile(r"(?:ing|ed|ful|ous|ive|ly|able|ible|less|ish|ic|al|est|ent|ant)$")
-# Verbs that, right after a sentence-initial capitalised word, mark it as someone doing something.
-_PERSON_VERBS = frozenset(
-    """said says was is came told asked helped checked explained held stayed visited arrived took gave
-    had has brought rang called cried smiled made kept looked listened sat stood stitched delivered
-    examined scanned examined reassured shouted ignored refused and""".split()
+# Verbs only a person is the subject of ("ruaridh came", "tamsin said"): not those a medicine can take
+# too ("codeine helped", "oramorph took the edge off", "sertraline made me calm").
+_ACTING_VERBS = frozenset(
+    """said says came told asked checked explained held stayed visited arrived rang called cried smiled
+    listened sat stood stitched delivered examined scanned reassured shouted ignored refused""".split()
 )
+# Verbs that, right after a sentence-initial capitalised word, mark it as someone doing something.
+_PERSON_VERBS = _ACTING_VERBS | frozenset(
+    "helped took gave had has brought made kept looked was is and".split()
+)
+_ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocinon made me sick"
 _POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
 # "and" in every language and script she writes: "Kehinde and Taiwo", "حمیده و مژگان", "ਜਸਮੀਤ ਤੇ ਰੂਪਿੰਦਰ".
 JOINERS = frozenset(
@@ -327,6 +332,24 @@ def _family_after(ctx: _Context, k: int) -> bool:
         if cue is not None and cue.kind == "family" and j - len(cue.phrase) == k and (possessive or cue.kin):
             return True
     return False
+
+
+def person_after(toks: list[Token], i: int) -> bool:
+    """Token i is followed, in its sentence, by what only a person is: a verb only a person does ("then
+    ruaridh came"), or a possessive and a family word ("ebun my aunty"), or a staff word ("folake the
+    midwife")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.sentence_start or nxt.gap_before != " " or (i > 0 and toks[i - 1].low in _ARTICLES):
+        return False
+    if nxt.low in _ACTING_VERBS or nxt.low in STAFF_TERMS_AFTER:
+        return True
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    return (
+        after is not None
+        and after.gap_before == " "
+        and nxt.low in _POSSESSORS | {"the"}
+        and (after.low in _FAMILY_NOUNS or (nxt.low == "the" and after.low in STAFF_TERMS_AFTER))
+    )
 
 
 def _kin_named_before(ctx: _Context, i: int) -> bool:

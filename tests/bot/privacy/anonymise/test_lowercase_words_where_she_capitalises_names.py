@@ -1,6 +1,7 @@
 """Where she gives names their capitals, a lowercase word mid-sentence that nothing points at and no list
 knows as a name is an ordinary word ("Mojego męża Marka wyrzucili", "Я народила"); a lowercase name
-opening a line, a listed name or one a cue points at is still taken."""
+opening a line, a listed name, one a cue points at, or one before what only a person does or is ("then
+ruaridh came", "ebun my aunty") is still taken."""
 
 from __future__ import annotations
 
@@ -32,3 +33,42 @@ from tests.bot.privacy.anonymise.redaction import redact
 )
 def test_a_lowercase_word_is_a_name_only_with_reason(lang: str, text: str, expected: str) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I was at the Royal Free for two days. then ruaridh came in and checked my stitches",
+            "I was at the Royal Free for two days. then [NAME] came in and checked my stitches",
+        ),
+        (
+            "I gave birth at Whipps Cross, funmi held my hand the whole time",
+            "I gave birth at Whipps Cross, [STAFF NAME] held my hand the whole time",
+        ),
+        (
+            "My husband Tom went home, then folake the midwife stayed",
+            "My husband [NAME] went home, then [STAFF NAME] the midwife stayed",
+        ),
+        (
+            "My mum Grace came over and ebun my aunty stayed too",
+            "My mum [NAME] came over and [NAME] my aunty stayed too",
+        ),
+    ],
+)
+def test_a_lowercase_name_before_what_only_a_person_does_or_is_still_taken_out(
+    text: str, expected: str
+) -> None:
+    assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I was on Ward 3 with Baby Noah. then the syntocinon made me sick", "syntocinon"),
+        ("My partner Dan stayed. then codeine helped a bit", "codeine"),
+        ("At Kingston the midwife Tara said it was normal, sertraline helped me later", "sertraline"),
+    ],
+)
+def test_a_medicine_before_a_verb_a_medicine_can_take_too_stays(text: str, word: str) -> None:
+    assert word in redact(text, "en")
