@@ -113,6 +113,32 @@ _FROM: dict[str, str] = {
     "en": "i'm from *|i am from *|im from *|we live in *|i live in *",
 }
 
+# Where she moved, went back or was taken ("we moved to Luton", "drove me to Chester", "লুটন এ গেলাম",
+# "ڈلیوری برمنگھم میں ہوئی"): the word is a town.  Only verbs that take a place after "to" or its
+# postposition; "went to" and "spoke to" are left out, since a person follows them as often.
+_GONE_TO: dict[str, str] = {
+    "en": "moved to *|move to *|moving to *|moved me to *|moved back to *|went back to *|came back to *|"
+    "drove me to *|drove us to *|drove to *|driven to *|drive me to *|taken to *|took me to *|took us to *|"
+    "transferred to *|transferred me to *|transferred us to *|sent me to *|sent us to *|rushed to *|"
+    "rushed me to *|flew to *|blue lighted to *|blue-lighted to *|blue lighted me to *|relocated to *",
+    "bn": "* এ গেলাম|* তে গেলাম|* এ গিয়েছিলাম|* তে গিয়েছিলাম|* এ ছিলাম|* তে ছিলাম|* এ চলে গেলাম|"
+    "* e gelam|* te gelam|* e chilam|* te chilam|* e giyechilam",
+    "ur": "* میں ہوئی|* میں ہوا|* میں پیدا ہوئی|* میں پیدا ہوا|* mein hui|* main hui|* mein hua|* main hua",
+    "pa": "* ਵਿੱਚ ਹੋਈ|* ਵਿੱਚ ਹੋਇਆ|* وچ ہوئی|* وچ ہویا|* vich hoyi|* vich hoya|* ch hoyi|* ch hoya",
+    "gu": "* માં થઈ|* માં થયો|* માં થયું|* ma thai|* ma thayo",
+    "prs": "به * رفتیم|به * رفتم|به * کوچ کردیم|به * منتقل شدیم|مرا به * بردند|ba * raftim|ba * raftam",
+    "ps": "* ته لاړو|* ته ولاړو|* ته لاړم|* ته ولاړم|* ته یې یوړم|* ته مې یوړه",
+    "ar": "انتقلنا إلى *|انتقلنا الى *|نقلوني إلى *|نقلوني الى *|ودوني *|وداني *|رحنا على *|سافرنا إلى *|"
+    "سافرنا الى *",
+    "pl": "przeprowadziłyśmy się do *|przeprowadziliśmy się do *|przeprowadziłam się do *|"
+    "przewieźli mnie do *|przenieśli mnie do *",
+    "pt": "mudamos para *|mudámos para *|mudei para *|fui transferida para *|levaram-me para *|"
+    "me levaram para *",
+    "ro": "ne-am mutat la *|m-au dus la *|m-au transferat la *",
+    "uk": "переїхали до *|переїхала до *|перевели до *",
+    "so": "waxaan u guurnay *|waxaan u guuray *|la ii qaaday *",
+}
+
 
 class Frame(NamedTuple):
     before: tuple[str, ...]
@@ -136,7 +162,7 @@ def _frames_for(lang: str | None) -> FrameIndex:
 @lru_cache(maxsize=32)
 def _places_for(lang: str | None) -> FrameIndex:
     """Her language's frames around a town and English's (see ``_index``)."""
-    return _index(lang, ((_FROM, False),))
+    return _index(lang, ((_FROM, False), (_GONE_TO, False)))
 
 
 def _index(lang: str | None, tables: tuple[tuple[dict[str, str], bool], ...]) -> FrameIndex:
@@ -168,8 +194,10 @@ def framed(folded: list[str], starts: list[bool], lang: str | None) -> dict[int,
 
 
 def placed(folded: list[str], starts: list[bool], lang: str | None) -> frozenset[int]:
-    """The tokens a frame says are the town she is from or lives in ("mai Leeds se hoon")."""
-    return frozenset(_matches(_places_for(lang), folded, starts)[0])
+    """The tokens a frame says are the town she is from, lives in or went to ("mai Leeds se hoon"), and
+    the frame's own words: its verb is no name either ("Mudamos para Luton", we moved to Luton)."""
+    slots, words = _matches(_places_for(lang), folded, starts)
+    return frozenset(slots) | frozenset(words)
 
 
 def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[dict[int, bool], set[int]]:
