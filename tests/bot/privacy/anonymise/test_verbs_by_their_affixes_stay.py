@@ -1,0 +1,49 @@
+"""A word whose affixes make it a verb of her language is never a name, wherever it stands: a Polish
+past tense with a person ending, a Portuguese "we" form, a Romanian clitic and auxiliary, an Arabic
+dialect verb with "me" or "us" on it, its passive or its "م…ش" negation, Dari's negative present.  A
+name that only looks like one ("Ramos", "هاني") is still taken."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.privacy.anonymise.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "pl",
+            "Urodziłam w Luton, położna Ola była miła",
+            "Urodziłam w Luton, położna [STAFF NAME] była miła",
+        ),
+        ("pl", "Czekalismy 5 godzin, mąż Adam był ze mną", "Czekalismy 5 godzin, mąż [NAME] był ze mną"),
+        (
+            "pt",
+            "Ficamos três dias, a parteira Ana foi ótima",
+            "Ficamos três dias, a parteira [STAFF NAME] foi ótima",
+        ),
+        (
+            "ro",
+            "Soțul meu Andrei era acolo și moașa i-a spus să plece",
+            "Soțul meu [NAME] era acolo și moașa i-a spus să plece",
+        ),
+        ("ar", "والممرضة جوسلين ساعدتني كثير بالليل", "والممرضة [STAFF NAME] ساعدتني كثير بالليل"),
+        ("ar", "محدش جه يشوفني طول الليل", "محدش جه يشوفني طول الليل"),
+        ("prs", "خواهرم زرغونه نمیتوانست داخل بیاید", "خواهرم [NAME] نمیتوانست داخل بیاید"),
+    ],
+)
+def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("pt", "a parteira Ana Ramos foi ótima", "a parteira [STAFF NAME] foi ótima"),
+        ("ar", "أخوي هاني جاب الأكل", "أخوي [NAME] جاب الأكل"),
+    ],
+)
+def test_a_name_shaped_like_no_verb_is_still_taken(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected
