@@ -36,11 +36,16 @@ _SUFFIXES = ("ies", "ied", "es", "ed", "s", "d", "ing", "ly", "ness", "ful")
 _LONE_I = re.compile(r"\bI\b")
 _VERB_END = re.compile(r"(?:ed|ing)$")
 _ADJECTIVE_END = re.compile(r"(?:ing|ed|ful|ous|ive|ly|able|ible|less|ish|ic|al|est|ent|ant)$")
-# Verbs only a person is the subject of ("ruaridh came", "tamsin said"): not those a medicine can take
-# too ("codeine helped", "oramorph took the edge off", "sertraline made me calm").
+# Verbs only a person is the subject of ("ruaridh came", "tamsin said", "graca ficou comigo"), in the
+# languages of the line written with capitals: not those a medicine can take too ("codeine helped",
+# "oramorph took the edge off", "sertraline made me calm").
 _ACTING_VERBS = frozenset(
     """said says came told asked checked explained held stayed visited arrived rang called cried smiled
-    listened sat stood stitched delivered examined scanned reassured shouted ignored refused""".split()
+    listened sat stood stitched delivered examined scanned reassured shouted ignored refused
+    disse veio ficou explicou perguntou falou chegou segurou chorou gritou ligou
+    powiedziała powiedział przyszła przyszedł została został wyjaśniła zapytała trzymała płakała
+    zadzwoniła krzyczała
+    сказала сказав прийшла прийшов залишилася пояснила запитала тримала плакала подзвонила""".split()
 )
 # Verbs that, right after a sentence-initial capitalised word, mark it as someone doing something.
 _PERSON_VERBS = _ACTING_VERBS | frozenset(
@@ -336,12 +341,12 @@ def _family_after(ctx: _Context, k: int) -> bool:
 
 def person_after(toks: list[Token], i: int) -> bool:
     """Token i is followed, in its sentence, by what only a person is: a verb only a person does ("then
-    ruaridh came"), or a possessive and a family word ("ebun my aunty"), or a staff word ("folake the
-    midwife")."""
+    ruaridh came"), or a possessive and a family word ("ebun my aunty"), or "the" and a staff word
+    ("folake the midwife"; a staff word straight after is mostly what kind: "bereavement midwife")."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or nxt.sentence_start or nxt.gap_before != " " or (i > 0 and toks[i - 1].low in _ARTICLES):
         return False
-    if nxt.low in _ACTING_VERBS or nxt.low in STAFF_TERMS_AFTER:
+    if nxt.low in _ACTING_VERBS:
         return True
     after = toks[i + 2] if i + 2 < len(toks) else None
     return (
@@ -349,6 +354,27 @@ def person_after(toks: list[Token], i: int) -> bool:
         and after.gap_before == " "
         and nxt.low in _POSSESSORS | {"the"}
         and (after.low in _FAMILY_NOUNS or (nxt.low == "the" and after.low in STAFF_TERMS_AFTER))
+    )
+
+
+def _lowercase_subject(ctx: _Context, i: int) -> bool:
+    """A lowercase word no list of any language knows, just before a verb only a person does ("then
+    morag came", "potem gosia przyszła"): her name typed without its capital.  Tried only where such a
+    verb follows."""
+    toks = ctx.tokens
+    tok = toks[i]
+    low = tok.low
+    return (
+        tok.cased
+        and not tok.cap
+        and len(low) >= 3
+        and low not in ctx.stop
+        and low not in ctx.cue_words
+        and low not in HONORIFICS
+        and low not in FILLERS
+        and not ctx.common(tok)
+        and ctx.gaz.bands([low])[0] == "0"
+        and person_after(toks, i)  # in her sentence, after no article
     )
 
 
@@ -378,7 +404,9 @@ class RuleView(NamedTuple):
     tokens: list[Token]
     cues: list[str]
     spans: list[Span]
-    framed: frozenset[int]  # the tokens a frame put a name on ("named her *"): the model may not undo it
+    # the tokens a frame put a name on ("named her *"), or a person's verb after a word no list knows
+    # ("then morag came"): the model may not undo it
+    framed: frozenset[int]
     # The tokens of a cue of two words or more ("الزائرة الصحية"), of a cue's form made by rule
     # ("للممرضة", "сестрі"), of a kin word ("طفلم", "ماسی") or of a staff title ("Dhakhtar" opening a
     # sentence): never a name.
@@ -409,11 +437,22 @@ def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
     names, reach = ctx.gaz.names, ctx.cue_reach
     spans: list[Span] = []
+    # The words just before a verb only a person does: most stories have none, and are not searched.
+    subjects = (
+        set()
+        if _ACTING_VERBS.isdisjoint(ctx.folded)
+        else {j - 1 for j, word in enumerate(ctx.folded) if word in _ACTING_VERBS}
+    )
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.cap and i not in reach and tok.low not in names:
-            i += 1  # no cue, no capital, no listed name: nothing below could start a name here
+        if (
+            not tok.cap
+            and i not in reach
+            and tok.low not in names
+            and (not subjects or i not in subjects or not _lowercase_subject(ctx, i))
+        ):
+            i += 1  # no cue, no capital, no listed name, no person's verb after: no name starts here
             continue
         kind: str | None = None
         end = i
@@ -437,6 +476,9 @@ def _rule_names(ctx: _Context) -> list[Span]:
         elif _kin_named_before(ctx, i):
             kind = "NAME"
             ctx.shared_cues[i] = "family"
+        elif _lowercase_subject(ctx, i) and not _is_place(ctx, i, i):
+            kind = "NAME"
+            ctx.frame_names.add(i)  # the verb after it is as sure as a frame: the model may not undo it
         elif ctx.shaped(tok):
             end = _extend(ctx, i)
             if _is_place(ctx, i, end):

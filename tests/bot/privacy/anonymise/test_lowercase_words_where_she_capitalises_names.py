@@ -72,3 +72,40 @@ def test_a_lowercase_name_before_what_only_a_person_does_or_is_still_taken_out(
 )
 def test_a_medicine_before_a_verb_a_medicine_can_take_too_stays(text: str, word: str) -> None:
     assert word in redact(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "It was a long night in Triage, then oyinda came with tea",
+            "It was a long night in Triage, then [NAME] came with tea",
+        ),
+        (
+            "pl",
+            "Było ciężko w Luton, ale potem wiesia przyszła i pomogła",
+            "Było ciężko w Luton, ale potem [NAME] przyszła i pomogła",
+        ),
+        (
+            "en",
+            "The ward was quiet, my husband Femi was there, ebun the midwife checked me",
+            "The ward was quiet, my husband [NAME] was there, [STAFF NAME] the midwife checked me",
+        ),
+    ],
+)
+def test_a_lowercase_word_no_list_knows_before_a_persons_verb_is_taken_even_where_the_model_is_unsure(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("My sister Ada from kaduna came to help", "kaduna"),
+        ("I had the Epidural at 3, after that the syntocinon came down", "syntocinon"),
+    ],
+)
+def test_a_town_or_a_thing_before_a_persons_verb_stays(text: str, word: str) -> None:
+    assert word in redact(text, "en")
