@@ -86,7 +86,7 @@ _FAMILY: dict[str, str] = {
     "băiatul meu|fetița mea|fetita mea|partenerul meu|mama mea|sora mea|doamna|domnul|dna|dl|numele",
     "pt": "o meu nome é|meu nome é|chamo-me|me chamo|o meu marido|meu marido|o meu filho|meu filho|"
     "a minha filha|minha filha|o meu companheiro|meu companheiro|a minha mãe|minha mãe|chama-se|chamado|"
-    "chamada|sra|sr|senhora|senhor",
+    "chamada|sra|sr|senhora|senhor|dona|dom",
     "uk": "мене звати|моє ім'я|моє ім’я|звати|мій чоловік|чоловік|мій син|син|моя донька|моя дочка|донька|"
     "дочка|мій партнер|моя мама|моя сестра|мій брат|пані|пан",
     "ar": "مرتي|خالتي|عمتي|سلفتي|كنتي|ستي|جدتي|أبو|ابو|abu|umm|um|اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|"

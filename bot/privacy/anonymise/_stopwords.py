@@ -90,7 +90,7 @@ _BY_LANGUAGE: dict[str, str] = {
     "pt": """eu me mim meu minha meus nós nosso você ele ela eles elas isso este esta que e ou mas não
         sim já muito foi era estava fui tive teve disse falou veio foi ajudou perguntou ouviu deu
         a o os as um uma de do da dos das em no na com por para sem parteira médico médica doutor
-        doutora enfermeira hospital bebê bebé filho filha marido irmã mãe sogra senhora senhor""",
+        doutora enfermeira hospital bebê bebé filho filha marido irmã mãe sogra senhora senhor dona""",
     "uk": """я мене мені мій моя моє мої ми нас нам ти він вона вони їх її його це той та що і й а але
         або чи не так вже ще дуже був була було були є маю мала сказала сказав прийшла прийшов
         допомогла пояснила запитала дала дав до на в у з від по через для при о акушерка лікар

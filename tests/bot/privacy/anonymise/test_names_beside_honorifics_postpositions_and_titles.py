@@ -123,3 +123,14 @@ def test_a_staff_word_in_her_spelling_types_the_name_as_staff(lang: str, text: s
 def test_a_name_said_again_inside_a_place_stays_the_place(text: str) -> None:
     redacted = anonymise(text, "en").redacted
     assert "Grace Ward" in redacted or "Kestrel unit was noisy, KESTREL" in redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a minha tia Dona Amélia veio comigo", "a minha tia Dona [NAME] veio comigo"),
+        ("a dona Zulmira da limpeza foi simpática", "a dona [NAME] da limpeza foi simpática"),
+    ],
+)
+def test_portuguese_dona_is_a_title_before_her_name_not_part_of_it(text: str, expected: str) -> None:
+    assert anonymise(text, "pt").redacted == expected
