@@ -87,6 +87,10 @@ _PATRONYMIC = re.compile(
 )
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
+# What follows an English verb and never a name: an object, a determiner, a particle of motion.
+_OBJECTS = frozenset(
+    "me us him them it this that these those the a an my your our their his in out back home".split()
+)
 
 Span = tuple[str, int, int]
 
@@ -353,6 +357,8 @@ def _settle(
                 labels[i] = 0
         elif not labels[i] and tok.cap and tok.start in starts and _declined_name(low):
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "чекала Василя", "сестрі Марії"
+        elif view.cues[i] == "family" and tok.cased and not tok.cap and _verb_before_object(toks, i):
+            labels[i] = 0  # "my husband checks the phone", "my mum flew in": the cue's verb, not a name
         elif cued and gazetteer().frequent.get(low) != "1":
             if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
@@ -371,6 +377,21 @@ def _settle(
             labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,
             # it opens no sentence ("babs is what everyone calls me" is texting) and stands before
             # nothing only a person does or is ("then ruaridh came", "ebun my aunty")
+
+
+def _verb_before_object(toks: list[Token], i: int) -> bool:
+    """An everyday English word, no listed name, with an object, a determiner or a particle of motion
+    right after it ("checks the phone", "write this", "flew in", "drove me"): the verb of the family
+    word before it, since her name after "my husband" is followed by what he did, not by an object."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    low = toks[i].low
+    return (
+        nxt is not None
+        and nxt.low in _OBJECTS
+        and nxt.gap_before == " "
+        and low not in gazetteer().names
+        and gazetteer().bands([low])[0] != "0"
+    )
 
 
 def _one_name(a: str, b: str) -> bool:
