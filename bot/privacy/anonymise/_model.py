@@ -87,6 +87,8 @@ _PATRONYMIC = re.compile(
 )
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
+# The genitive postpositions of the languages that put the owner first ("لوٹن کے ہسپتال", "ਸਲੋਹ ਦੇ ਹਸਪਤਾਲ").
+_GENITIVES = frozenset("کے کی کا دے دی دا ਦੇ ਦੀ ਦਾ ના ની નું નો".split())
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
 _OBJECTS = frozenset(
     "me us him them it this that these those the a an my your our their his in out back home".split()
@@ -453,7 +455,7 @@ def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None
             nxt is not None
             and nxt.gap_before == " "
             and ((nxt.low in FACILITY_WORDS and names_a_place(nxt)) or nxt.low in _LOWERCASE_FACILITIES)
-        )
+        ) or (cues[i] not in _STRONG_CUES and _of_a_facility(toks, i))
         before = (
             i > 0
             and toks[i - 1].low in PLACE_PREFIXES
@@ -472,6 +474,22 @@ def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None
             while j < len(toks) and labels[j] and (j == i or toks[j].gap_before == " "):
                 labels[j] = 0
                 j += 1
+
+
+def _of_a_facility(toks: list[Token], i: int) -> bool:
+    """A word in a script without capitals with a genitive postposition and a facility word after it:
+    "لوٹن کے ہسپتال", Luton's hospital.  Not where a strong cue points at the word ("ڈاکٹر احمد کے
+    کلینک" is the doctor's own clinic): the caller checks."""
+    if i + 2 >= len(toks) or toks[i].cased:
+        return False
+    genitive, facility = toks[i + 1], toks[i + 2]
+    return (
+        genitive.low in _GENITIVES
+        and genitive.gap_before == " "
+        and facility.gap_before == " "
+        and facility.low in FACILITY_WORDS
+        and not facility.cased
+    )
 
 
 Stages = dict[str, list[tuple[int, int]]]

@@ -21,3 +21,22 @@ from tests.bot.privacy.anonymise.redaction import redact
 )
 def test_a_hospital_in_her_script_stays(lang: str, text: str, expected: str) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ur",
+            "میں ڈربی کے ہسپتال میں تھی، نرس شازیہ اچھی تھی",
+            "میں ڈربی کے ہسپتال میں تھی، نرس [STAFF NAME] اچھی تھی",
+        ),
+        ("ur", "ہم ویکفیلڈ کے ہسپتال گئے", "ہم ویکفیلڈ کے ہسپتال گئے"),
+        ("gu", "વેમ્બલી ની હોસ્પિટલ માં ગઈ", "વેમ્બલી ની હોસ્પિટલ માં ગઈ"),
+        ("ur", "ڈاکٹر احمد کے کلینک میں گئی", "ڈاکٹر [STAFF NAME] کے کلینک میں گئی"),
+    ],
+)
+def test_a_town_with_of_before_the_hospital_word_is_the_hospitals_town(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected
