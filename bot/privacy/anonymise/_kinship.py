@@ -30,6 +30,7 @@ KINSHIP: dict[str, str] = {
     "mere taya|meri tai|meri cousin|mera cousin|meri bhanji|mera bhanja|meri bhatiji|meri bhateeji|"
     "mera bhatija|mera bhateeja|meri saheli|meri sahaili|meri friend|meri parosan|meri padosan|"
     "mere parosi|mere padosi|meri masi|meri maasi|masi|maasi|behen|behan|bahen|bhabhi|bhabi|nanad|"
+    "khala|khaala|phuppo|phupho|chachi|mumani|خالہ|پھوپھو|چاچی|ممانی|"
     "میرا بچہ|میری بچی|میرے بچے|میرا بیبی|میری بیبی|میری دادی|میرے دادا|میری نانی|میرے نانا|میرے ابا|"
     "meri dadi|mere dada|meri nani|mere nana|"
     "mere abbu|mere abba",

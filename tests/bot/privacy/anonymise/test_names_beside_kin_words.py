@@ -79,3 +79,14 @@ def test_a_verb_before_a_kin_word_mid_sentence_stays() -> None:
 
 def test_polish_siostra_alone_is_still_the_nurse() -> None:
     assert redact("siostra Ewa podała mi leki", "pl") == "siostra [STAFF NAME] podała mi leki"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("phuppo rukhsana bhi saath thi", "phuppo [NAME] bhi saath thi"),
+        ("shazia khala bhi saath thi", "[NAME] khala bhi saath thi"),
+    ],
+)
+def test_a_roman_urdu_aunt_without_my_is_still_her_kin_word(text: str, expected: str) -> None:
+    assert redact(text, "ur") == expected
