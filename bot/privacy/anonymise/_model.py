@@ -60,8 +60,11 @@ LOWER_BIAS = -1.0  # a lowercase word in a cased script with no cue before it le
 NAME_PARTS = frozenset(
     """بی بی‌بی بیگم begum bibi bi khan خان kaur ਕੌਰ singh ਸਿੰਘ gul گل ګل jan جان bano بانو devi kumari
     বেগম খাতুন খানম ben બેન اختر akhtar علی ali احمد ahmed ahmad حسین hussain شاہ شاه shah ولي ولی wali
-    ضیا zia الدین uddin محمد muhammad mohammed""".split()
+    ضیا zia الدین uddin محمد muhammad mohammed ullah""".split()
 )
+# The theophoric half of an Afghan name written apart ("نجیب الله", Najibullah), which goes with the name
+# before it in Pashto and Dari; in Arabic and Urdu "الله", "اللہ" after a name is as often a blessing.
+_THEOPHORIC = {"ps": "الله", "prs": "الله"}
 _STRONG_CUES = frozenset({"staff", "family"})
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())
 _EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
@@ -221,7 +224,12 @@ def _extend_names(
         band = gaz.frequent.get(low, "0")
         plain = low not in stop and low.translate(PERSIAN_FORMS) not in stop and low not in gaz.common
         unknown = band not in _EVERYDAY_BANDS and plain
-        listed = low in NAME_PARTS or (low in gaz.names and low not in stop) or gaz.named_with_article(low)
+        listed = (
+            low in NAME_PARTS
+            or low == _THEOPHORIC.get(lang or "")
+            or (low in gaz.names and low not in stop)
+            or gaz.named_with_article(low)
+        )
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
         # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with

@@ -76,3 +76,15 @@ def test_a_ukrainian_name_and_the_kin_word_before_it_are_read_in_any_case(text: 
 
 def test_a_ukrainian_town_in_the_genitive_stays() -> None:
     assert anonymise("Тетяна з Харкова допомогла мені", "uk").redacted == "[NAME] з Харкова допомогла мені"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ps", "زما ورور حبیب الله هم راغی", "زما ورور [NAME] هم راغی"),
+        ("prs", "شوهرم امان الله شب پیشم بود", "شوهرم [NAME] شب پیشم بود"),
+        ("ur", "mera bhai sana ullah aya", "mera bhai [NAME] aya"),
+    ],
+)
+def test_an_afghan_name_with_ullah_written_apart_goes_whole(lang: str, text: str, expected: str) -> None:
+    assert anonymise(text, lang).redacted == expected
