@@ -90,3 +90,7 @@ def test_polish_siostra_alone_is_still_the_nurse() -> None:
 )
 def test_a_roman_urdu_aunt_without_my_is_still_her_kin_word(text: str, expected: str) -> None:
     assert redact(text, "ur") == expected
+
+
+def test_a_name_a_kin_word_points_at_stays_taken_where_the_model_only_slightly_doubts_it() -> None:
+    assert redact("دختر خود ستاره را هرگز فراموش نمیکنم", "prs") == "دختر خود [NAME] را هرگز فراموش نمیکنم"
