@@ -26,7 +26,7 @@ from bot.privacy.anonymise._lexicon import (
     gazetteer,
 )
 from bot.privacy.anonymise._set_phrases import set_phrase_words
-from bot.privacy.anonymise._stopwords import stopwords
+from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
 from bot.privacy.anonymise._tokens import Token, tokenise, unshouted
 
 Span = tuple[str, int, int]
@@ -58,6 +58,7 @@ JOINERS = frozenset(
     """and & i și si e та і و o wa w aur اور te ਤੇ تے ate ਅਤੇ iyo ar আর ও ane અને او aw""".split()
 )
 _MAX_FILLERS = 3
+_SIGNATURE_WORDS = 3  # a first name, a middle name and a surname at most
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())  # "the queen elizabeth hospital"
 _GENERIC = frozenset("called named name звати imię imie numele chama-se chamado chamada".split())
 _MODALS = frozenset("will may".split())  # "Will the midwives read this?" asks, it does not name
@@ -484,7 +485,10 @@ def _rule_names(ctx: _Context) -> list[Span]:
             if _is_place(ctx, i, end):
                 i = end + 1
                 continue
-            if _staff_after(ctx, end):
+            if _signs_off(ctx, i, end):
+                kind = "NAME"
+                ctx.frame_names.update(range(i, end + 1))  # as sure as a frame: the model may not undo it
+            elif _staff_after(ctx, end):
                 kind = "STAFF NAME"
             elif (
                 any(ctx.known(t) for t in toks[i : end + 1])
@@ -498,6 +502,27 @@ def _rule_names(ctx: _Context) -> list[Span]:
         spans.append((kind, tok.start, toks[end].end))
         i = _joined_name(ctx, end, kind, spans, shared)
     return spans
+
+
+def _signs_off(ctx: _Context, i: int, end: int) -> bool:
+    """Capitalised words, listed as names or on no frequency list and no function word of any language,
+    that are the last sentence of her story on their own, after at least one other: her signature ("…
+    was shocking. Bisola")."""
+    toks = ctx.tokens
+    return (
+        i > 0
+        and end == len(toks) - 1
+        and end - i < _SIGNATURE_WORDS
+        and toks[i].sentence_start
+        and all(
+            t.cased
+            and t.cap
+            and not t.all_caps
+            and t.low not in ALL_STOPWORDS  # "… Shukriya", "… Mashallah", in any language
+            and (ctx.known(t) or ctx.gaz.bands([t.low])[0] == "0")
+            for t in toks[i : end + 1]
+        )
+    )
 
 
 def _looks_like_person(ctx: _Context, i: int, end: int) -> bool:
