@@ -56,13 +56,15 @@ _ASKING: dict[str, str] = {
 }
 
 # Who told her or whom she told or asked ("પછી ભાવના એ મને કહ્યું", "به فرشته گفتم"), in the languages that
-# put the person before the verb with a postposition, or after "to", and whom help or a call came from:
+# put the person before the verb with a postposition, or after "to", whom help or a call came from, and
+# whose name her badge gave ("her badge said Rasa"):
 # read as an asking frame, so only a word no everyday list knows, or a capitalised one, and never a cue
 # word ("ડૉક્ટર એ કહ્યું").
 _TELLING: dict[str, str] = {
     # "from" is a locative ("from Bolton"), but not after help or a call: "support from Parveen".
     "en": "help from *|support from *|advice from *|a call from *|a visit from *|a text from *|"
-    "a message from *|calls from *|visits from *|care from *",
+    "a message from *|calls from *|visits from *|care from *|"
+    "badge said *|badge says *|badge read *|name tag said *|name badge said *",
     "ur": "* نے کہا|* نے بتایا|* نے پوچھا|* کو بتایا|* سے پوچھا|* ne kaha|* ne bataya|* ne poocha|"
     "* ko bataya|* se poocha|* se pucha",
     "pa": "* ਨੇ ਕਿਹਾ|* ਨੇ ਦੱਸਿਆ|* ਨੂੰ ਦੱਸਿਆ|* ਨੂੰ ਪੁੱਛਿਆ|* نے آکھیا|* نے دسیا|* نوں دسیا|* نوں پچھیا|"

@@ -62,3 +62,20 @@ def test_the_name_to_ask_for_is_taken_out(lang: str, text: str, expected: str) -
 )
 def test_the_same_phrases_without_a_name_stay(lang: str, text: str) -> None:
     assert redact(text, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "she never said her name but her badge said Ona",
+            "she never said her name but her badge said [NAME]",
+        ),
+        (
+            "the anaesthetist was kind, his name tag said Tadas",
+            "the anaesthetist was kind, his name tag said [NAME]",
+        ),
+    ],
+)
+def test_the_name_her_badge_gave_goes(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
