@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from bot.privacy.anonymise._cues import PERSIAN_FORMS, THANKS_WORDS
+from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, THANKS_WORDS
 from bot.privacy.anonymise._declension import nominatives
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._frames import frame_words
@@ -372,6 +372,8 @@ def _settle(
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "чекала Василя", "сестрі Марії"
         elif view.cues[i] == "family" and tok.cased and not tok.cap and _verb_before_object(toks, i):
             labels[i] = 0  # "my husband checks the phone", "my mum flew in": the cue's verb, not a name
+        elif view.cues[i] in _STRONG_CUES and _said_of_the_cue(toks, i):
+            labels[i] = 0  # "the midwife was rough with me": what she was, not who
         elif cued and gazetteer().frequent.get(low) != "1":
             if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
@@ -404,6 +406,25 @@ def _verb_before_object(toks: list[Token], i: int) -> bool:
         and nxt.gap_before == " "
         and low not in gazetteer().names
         and gazetteer().bands([low])[0] != "0"
+    )
+
+
+def _said_of_the_cue(toks: list[Token], i: int) -> bool:
+    """A lowercase everyday word (on the common-word list or a frequency list, no listed name and no word
+    that is also a name) that a cue reaches only over "was", "is", "a"…: what the midwife was ("the
+    midwife was rough", "the consultant was horrible"), which the model took for her name.  "the midwife
+    was sarah", "my midwife was joy" and an unlisted "was chidinma" still go."""
+    tok = toks[i]
+    low = tok.low
+    gaz = gazetteer()
+    return (
+        tok.cased
+        and not tok.cap
+        and i > 0
+        and toks[i - 1].low in FILLERS
+        and low not in gaz.names
+        and low not in DECOY_WORDS
+        and (low in gaz.common or gaz.bands([low])[0] != "0")
     )
 
 
