@@ -474,6 +474,8 @@ def _rule_names(ctx: _Context) -> list[Span]:
             kind = "STAFF NAME"
         elif tok.cap and tok.low in DECOY_WORDS and tok.low not in _MODALS and _family_after(ctx, i):
             kind = "NAME"
+        elif tok.cap and tok.low in DECOY_WORDS and _acts(ctx, i):
+            kind = "NAME"  # "the midwife on nights Dawn held my hand till dawn"
         elif _kin_named_before(ctx, i):
             kind = "NAME"
             ctx.shared_cues[i] = "family"
@@ -502,6 +504,20 @@ def _rule_names(ctx: _Context) -> list[Span]:
         spans.append((kind, tok.start, toks[end].end))
         i = _joined_name(ctx, end, kind, spans, shared)
     return spans
+
+
+def _acts(ctx: _Context, i: int) -> bool:
+    """A capitalised word mid-sentence, no title or modal ("Royal", "May", "Will"), with a verb only a person
+    does right after it: "Dawn held my hand", "Hope came to see us"."""
+    toks = ctx.tokens
+    return (
+        not toks[i].sentence_start
+        and toks[i].low not in _MODALS
+        and toks[i].low not in PLACE_PREFIXES
+        and i + 1 < len(toks)
+        and toks[i + 1].low in _ACTING_VERBS
+        and toks[i + 1].gap_before == " "
+    )
 
 
 def _signs_off(ctx: _Context, i: int, end: int) -> bool:
