@@ -57,8 +57,8 @@ _ROOM_WORD = alternation((_ROOM_WORDS, True), (_JOINED_WORDS, False))
 _NUMBER_WORD = (
     r"no\.?|nr\.?|number|numer(?:ze)?|num[aă]r(?:ul)?|n[uú]mero|nº|n\.?º|№|#|номер|nambar|lambar(?:ka)?|"
     r"nambarka|ra2am|raqam|rakam|নাম্বার|"
-    r"رقم|نمبر|شماره|شمېره|شمیره|নং|নম্বর|ਨੰ\.?|ਨੰਬਰ|નં\.?|નંબર|ቁ\.?|ቁጽሪ"
-)
+    r"رقم|نمبر|شماره|شمېره|شمیره|নং|নম্বর|ਨੰ\.?|ਨੰਬਰ|નં\.?|નંબર|[ቁቍ]\.?|[ቁቍ]ጽሪ"
+)  # Tigrinya writes "number" with either form of its first letter: "ቁጽሪ", "ቍጽሪ"
 # Between the word and its number: "is", "was" in her language ("my bed was number 14", "meu quarto era
 # o 5"), a number word, a colon; a ward's letter may stand before the number ("bed A3", "room G.14").
 # A measure or a count after the number says it is not the bed's ("the room was 3 degrees too cold").

@@ -72,30 +72,31 @@ def phones(text: str) -> list[Span]:
     return spans
 
 
-# Hospital numbers: letters and digits together, taken whole ("RN 7788 123", "RVJ 889 1204").
+# Hospital numbers: letters and digits together, taken whole ("RN 7788 123", "RVJ 889 1204", "SWB-228813",
+# in any script's digits: "NUH-٣٣٠٩١٢").
 _HOSPITAL_LABEL = (
     r"hospital\s*(?:number|no\.?|num|#)|hosp\s*(?:number|no\.?|num|#)|mrn|unit\s*number|"
     r"número\s+do\s+hospital|numero\s+do\s+hospital|numer\s+szpitalny|nr\s+szpitalny|"
     r"num[aă]r(?:ul)?\s+(?:de\s+)?spital|номер\s+лікарні|лікарняний\s+номер|رقم\s+المستشفى|"
     r"ہسپتال\s+نمبر|হাসপাতাল\s+(?:নম্বর|নাম্বার|নং)|ਹਸਪਤਾਲ\s+ਨੰਬਰ|હોસ્પિટલ\s+નંબર|روغتون\s+(?:نمبر|شمېره)|"
-    r"شماره\s+شفاخانه|lambarka\s+isbitaalka|ቁጽሪ\s+ሆስፒታል"
+    r"شماره\s+شفاخانه|lambarka\s+isbitaalka|[ቁቍ]ጽሪ\s+ሆስፒታል"
 )
 _ID_CHUNK = r"[A-Za-z]{0,4}\d[\dA-Za-z]*"
 _HOSPITAL = Caseless(
-    rf"(?:{_HOSPITAL_LABEL})\s*(?:is|was|:|-|e|é|це|هو|ہے)?\s*(?P<id>[A-Za-z]{{0,4}}\s?\d[\dA-Za-z]*"
+    rf"(?:{_HOSPITAL_LABEL})\s*(?:is|was|:|-|e|é|це|هو|ہے)?\s*(?P<id>[A-Za-z]{{0,4}}[\s\-]?\d[\dA-Za-z]*"
     rf"(?:[ \-]\d[\dA-Za-z]*)*)"
 )
 # Unlabelled: one to four capitals then digit groups of at least five digits in all, however she
-# groups them ("RN4567890", "K1234567", "RVJ 889 1204", "NMH 6603 118").
+# groups them ("RN4567890", "K1234567", "RVJ 889 1204", "NMH 6603 118", "QEH-556677").
 _HOSPITAL_SHAPE = re.compile(
-    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3} ?\d{2,}(?:[ \-]\d{2,}){0,3}(?![\w@])"
+    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3}[ \-]?\d{2,}(?:[ \-]\d{2,}){0,3}(?![\w@])"
 )
 _HOSPITAL_DIGITS = 5
 
 
 _HOSPITAL_STEMS = (
     "hosp", "mrn", "unit", "número", "numero", "numer", "nr", "num", "номер", "лікарн", "رقم", "ہسپتال",
-    "হাসপাতাল", "ਹਸਪਤਾਲ", "હોસ્પિટલ", "روغتون", "شفاخانه", "lambarka", "ቁጽሪ",
+    "হাসপাতাল", "ਹਸਪਤਾਲ", "હોસ્પિટલ", "روغتون", "شفاخانه", "lambarka", "ቁጽሪ", "ቍጽሪ",
 )  # fmt: skip
 
 

@@ -39,6 +39,7 @@ def digits_left(text: str, lang: str) -> str:
         ("so", "sariirta lambar 4 ayaan ku jiray, sariirtayda 6 ma lahayn"),
         ("ar", "سريري رقم ٤ كان قريب من الباب، وبعدين kont fi sereer ra2am 5"),
         ("bn", "আমি বেড নাম্বার ৯ এ ছিলাম"),
+        ("ti", "ኣብ ዓራት ቍጽሪ 14 ነይረ"),
     ],
 )
 def test_no_digit_of_where_she_or_her_baby_lay_is_left(lang: str, text: str) -> None:

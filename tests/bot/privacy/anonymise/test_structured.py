@@ -61,6 +61,17 @@ def test_words_after_a_platform_in_a_script_without_capitals_and_at_for_at_stay(
         ("ps", "روغتون نمبر QKH 4471 260 دی", "روغتون نمبر [HOSPITAL NUMBER] دی"),
         ("bn", "হাসপাতাল নং RXK 20 44 718", "হাসপাতাল নং [HOSPITAL NUMBER]"),
         ("en", "my number there was WMH 7712 90", "my number there was [HOSPITAL NUMBER]"),
+        (
+            "pa",
+            "hospital no QEH-771245, midwife Simran changi si",
+            "hospital no [HOSPITAL NUMBER], midwife [STAFF NAME] changi si",
+        ),
+        ("ar", "رقم المستشفى RBH-٤٤٥٦٧٨ لو سمحتوا", "رقم المستشفى [HOSPITAL NUMBER] لو سمحتوا"),
+        (
+            "en",
+            "they said to quote LGI-5566778 when I ring",
+            "they said to quote [HOSPITAL NUMBER] when I ring",
+        ),
     ],
 )
 def test_a_hospital_number_goes_whole_however_its_digits_are_grouped(lang: str, text: str, left: str) -> None:
