@@ -51,6 +51,7 @@ _ACTING_VERBS = frozenset(
 _PERSON_VERBS = _ACTING_VERBS | frozenset(
     "helped took gave had has brought made kept looked was is and".split()
 )
+_BRACKETED = frozenset("me mine".split())  # "eilidh (me)"
 _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocinon made me sick"
 _POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
 # "and" in every language and script she writes: "Kehinde and Taiwo", "حمیده و مژگان", "ਜਸਮੀਤ ਤੇ ਰੂਪਿੰਦਰ".
@@ -360,8 +361,8 @@ def person_after(toks: list[Token], i: int) -> bool:
 
 def _lowercase_subject(ctx: _Context, i: int) -> bool:
     """A lowercase word no list of any language knows, just before a verb only a person does ("then
-    morag came", "potem gosia przyszła"): her name typed without its capital.  Tried only where such a
-    verb follows."""
+    morag came", "potem gosia przyszła") or who someone is in brackets ("ruaridh (partner)"): her name
+    typed without its capital.  Tried only where such a verb or bracket follows."""
     toks = ctx.tokens
     tok = toks[i]
     low = tok.low
@@ -375,8 +376,19 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         and low not in FILLERS
         and not ctx.common(tok)
         and ctx.gaz.bands([low])[0] == "0"
-        and person_after(toks, i)  # in her sentence, after no article
+        and (person_after(toks, i) or _in_brackets(toks, i + 1))
     )
+
+
+def _in_brackets(toks: list[Token], j: int) -> bool:
+    """Token j opens brackets that hold only who a person is, after her name: "(me)", "(partner)",
+    "(midwife)", "(my sister)"; not a clause ("paracetamol (midwife said so)")."""
+    if j >= len(toks) or toks[j].gap_before.strip() != "(":
+        return False
+    last = j + 1 if toks[j].low in _POSSESSORS and j + 1 < len(toks) else j
+    role = toks[last].low
+    closed = last + 1 == len(toks) or toks[last + 1].gap_before.lstrip().startswith(")")
+    return closed and (role in _BRACKETED or role in _FAMILY_NOUNS or role in STAFF_TERMS_AFTER)
 
 
 def _kin_named_before(ctx: _Context, i: int) -> bool:
@@ -438,12 +450,15 @@ def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
     names, reach = ctx.gaz.names, ctx.cue_reach
     spans: list[Span] = []
-    # The words just before a verb only a person does: most stories have none, and are not searched.
+    # The words just before a verb only a person does, or before who she is in brackets ("eilidh (me)
+    # and ruaridh (partner)"): most stories have neither, and are not searched.
     subjects = (
         set()
         if _ACTING_VERBS.isdisjoint(ctx.folded)
         else {j - 1 for j, word in enumerate(ctx.folded) if word in _ACTING_VERBS}
     )
+    if "(" in ctx.text:
+        subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
     i = 0
     while i < len(toks):
         tok = toks[i]

@@ -109,3 +109,22 @@ def test_a_lowercase_word_no_list_knows_before_a_persons_verb_is_taken_even_wher
 )
 def test_a_town_or_a_thing_before_a_persons_verb_stays(text: str, word: str) -> None:
     assert word in redact(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "oyinkansola (me) and obiora (partner) - second baby, all went well",
+            "[NAME] (me) and [NAME] (partner) - second baby, all went well",
+        ),
+        ("it was long, and bunmi (my sister) stayed", "it was long, and [NAME] (my sister) stayed"),
+    ],
+)
+def test_a_lowercase_name_with_who_she_is_in_brackets_goes(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+def test_a_word_before_a_clause_in_brackets_stays() -> None:
+    text = "they gave her paracetamol (midwife said so) at 3"
+    assert redact(text, "en") == text
