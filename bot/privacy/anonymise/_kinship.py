@@ -17,7 +17,8 @@ adjective or verb after it, so it would read as her name.
 from __future__ import annotations
 
 KINSHIP: dict[str, str] = {
-    "en": "my sister|my brother|my brother-in-law|my brother in law|my father-in-law|my father in law|"
+    "en": "tita|tito|kuya|lola|lolo|"
+    "my sister|my brother|my brother-in-law|my brother in law|my father-in-law|my father in law|"
     "my fil|my neighbour|my neighbor|my stepmum|my step mum|my stepsister|my step sister|my godmother",
     "ur": "میری بہن|میرا بھائی|میری بھابھی|میری بھابی|بھابی|میری نند|میرا دیور|میرے دیور|میری دیورانی|"
     "میری جیٹھانی|میرے جیٹھ|میرا بہنوئی|میرے بہنوئی|میرے سسر|میری پھوپھو|میری پھپھو|میری چاچی|میری ممانی|"
@@ -77,7 +78,7 @@ KINSHIP: dict[str, str] = {
     "zama wrondar|zama wrendar|zama ndror|zama yor|zama khosar|zama mama|zama tra|zama mere|"
     "zama malgare|zama malgari|zama gawandi|"
     "زما ماشوم|زما ماشومه|زما کوچنی|زما نیا|زما نیکه|زما پلار|zama nya|"
-    "zama plar",
+    "zama plar|ror|wror|tror|ndror|khor",
     "prs": "برادرم|خیاشنه‌ام|یزنه‌ام|کاکایم|مامایم|زن‌کاکایم|زن‌مامایم|دختر خاله‌ام|دختر کاکایم|"
     "خواهرزاده‌ام|برادرزاده‌ام|رفیقم|همسایه‌ام|طفلم|کودکم|بچیم|نوزادم|پدرم|مادرکلانم|پدرکلانم|"
     "khwaharam|khaharam|biradaram|khosuram|kakaim|mamayem|shoharam|rafiqam|hamsayaam",
@@ -85,7 +86,8 @@ KINSHIP: dict[str, str] = {
     "ጎረቤተይ|ህጻነይ|ሕጻነይ|ቆልዓይ|ኣቦሓጎይ|hatney|akoy|arkey|gorebetey",
     "so": "walaashey|walaalkey|walaashayda|walaalkayga|soddohdayda|soddohgay|dumaashiday|dumaashigay|"
     "adeerkay|abtigay|ina adeerkay|gabadh adeerkay|ina abtigay|ina habaryartay|saaxiibadday|"
-    "saaxiibkay|deriskayga|deriskay|jaaraddayda|ilmahayga|ilmahaygii|cunugayga|awoowgay|ayeeyday|aabbahay|aabahay",
+    "saaxiibkay|deriskayga|deriskay|jaaraddayda|ilmahayga|ilmahaygii|cunugayga|awoowgay|ayeeyday|aabbahay|aabahay|"
+    "abaayo|walaal|walaalo|eedo|habaryar|adeer|abti",
     "pl": "moją siostrą|mojego brata|moja szwagierka|szwagierka|mój szwagier|szwagier|moja bratowa|"
     "bratowa|mój teść|teść|moja ciocia|ciocia|ciotka|mój wujek|wujek|kuzynka|mój kuzyn|kuzyn|"
     "moja siostrzenica|siostrzenica|moja bratanica|bratanica|mój siostrzeniec|mój bratanek|"

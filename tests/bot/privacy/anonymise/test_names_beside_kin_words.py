@@ -94,3 +94,22 @@ def test_a_roman_urdu_aunt_without_my_is_still_her_kin_word(text: str, expected:
 
 def test_a_name_a_kin_word_points_at_stays_taken_where_the_model_only_slightly_doubts_it() -> None:
     assert redact("دختر خود ستاره را هرگز فراموش نمیکنم", "prs") == "دختر خود [NAME] را هرگز فراموش نمیکنم"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "tito Arnel drove me in at 4am", "tito [NAME] drove me in at 4am"),
+        ("ps", "ror Zalmai zama sara wo", "ror [NAME] zama sara wo"),
+        ("so", "Abaayo Hodan ayaa i caawisay", "Abaayo [NAME] ayaa i caawisay"),
+        (
+            "so",
+            "umulisadu aad bay ii caawisay, mahadsanid walaal",
+            "umulisadu aad bay ii caawisay, mahadsanid walaal",
+        ),
+    ],
+)
+def test_a_bare_kin_word_of_address_is_no_name_and_names_the_word_after_it(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected
