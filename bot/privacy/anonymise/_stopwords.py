@@ -43,7 +43,7 @@ _BY_LANGUAGE: dict[str, str] = {
         سب سبھی کوئی کسی کسے کسی نے سٹاف اسٹاف عملہ
         ادا ada""",
     "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
-        কে কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
+        কে কেও কেই কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
         করে করল করলেন করেছে করতে বলল বললেন বলেছে বলে দিল দিলেন গেল গেলেন এল এলেন আসে আসেনি
         নিয়ে দিয়ে থেকে জন্য সাথে সঙ্গে মধ্যে পরে আগে কাছে ডাক্তার নার্স ধাত্রী মিডওয়াইফ হাসপাতাল
         বাচ্চা ছেলে মেয়ে স্বামী শাশুড়ি ননদ বোন ভাই মা বাবা আল্লাহ
@@ -104,7 +104,8 @@ _BY_LANGUAGE: dict[str, str] = {
         بدي بدها عم رح شو ليش وين كيف اللي يلي كمان بعدين هلق لأنو لانه عشان علشان مش فيه فيها عندي
         عندها معي معها ولا أيضا جدا بالمستشفى بالليل الليل النهار اليوم امبارح الساعة
         ana ani ehna enti howa hiya hom hatha hay fi men min 3ala ala ma w aw bas lakin ba3d
-        kan kanet 2al 2alet ija ijet el al doctor mni7 kteer ktir""",
+        kan kanet 2al 2alet ija ijet el al doctor mni7 kteer ktir elli illi lli yalli bel bil fel fil
+        lel lil 3al mish msh""",
     "so": """aniga anigu waxaan waxay wuxuu waxuu ayaan ayay ayuu aan ay uu waa wax ma maya haa iyo ama
         laakiin kadib markii markaan markay marka si ii ku ka u la loo oo ee ah ahay ahayd ahaa yahay
         yiri tiri yidhi tidhi keenay keentay imaaday timid yimid caawisay sheegay weydiiyay
