@@ -93,6 +93,8 @@ _PATRONYMIC = re.compile(
 )
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
+# Place prefixes that are no title of a person ("King", "Lady", "Sir" may be a surname or a title).
+_PLACE_ONLY_PREFIXES = frozenset("royal st st. saint".split())
 # The genitive postpositions of the languages that put the owner first ("لوٹن کے ہسپتال", "ਸਲੋਹ ਦੇ ਹਸਪਤਾਲ").
 _GENITIVES = frozenset("کے کی کا دے دی دا ਦੇ ਦੀ ਦਾ ના ની નું નો".split())
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
@@ -474,7 +476,8 @@ def _indices(toks: list[Token], starts: dict[int, str]) -> set[int]:
 
 
 def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None:
-    """A run of words before "Hospital", "Park", "unit"… or after "St", "Queen", "Royal" names a place.
+    """A run of words before "Hospital", "Park", "unit"… or after "St", "Queen", "Royal" names a place, and
+    "Royal", "St" themselves before a capitalised word ("ami Royal London e chilam").
     A facility word counts in lowercase only when it cannot be anything else ("way", "close" can).  The
     run stops at a word a strong cue points at, unless that word stands right before the facility word:
     "میرا پتر شہروز ویکسہم پارک ہسپتال" keeps her son's name."""
@@ -493,6 +496,13 @@ def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None
             and toks[i - 1].low in PLACE_PREFIXES
             and names_a_place(toks[i - 1])
             and tok.gap_before == " "
+        ) or (
+            tok.low in _PLACE_ONLY_PREFIXES
+            and cues[i] not in _STRONG_CUES  # "my daughter Royal Smith"
+            and nxt is not None
+            and nxt.gap_before == " "
+            and names_a_place(tok)
+            and names_a_place(nxt)
         )
         if after:
             j = i

@@ -40,3 +40,17 @@ def test_a_town_with_of_before_the_hospital_word_is_the_hospitals_town(
     lang: str, text: str, expected: str
 ) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "bn",
+            "ami Royal Oldham e chilam, amar bon Shathi sathe chilo",
+            "ami Royal Oldham e chilam, amar bon [NAME] sathe chilo",
+        ),
+    ],
+)
+def test_royal_before_a_capitalised_word_is_the_hospital(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected
