@@ -93,6 +93,8 @@ _PATRONYMIC = re.compile(
 )
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
+# The endings of medicines' names ("codeine", "paracetamol", "syntocinon", "oxytocin", "penicillin").
+_MEDICINE = re.compile(r"(?:ine|ol|cin|cinon|phine|illin|azole|pam|mycin|prazole)$")
 # Place prefixes that are no title of a person ("King", "Lady", "Sir" may be a surname or a title).
 _PLACE_ONLY_PREFIXES = frozenset("royal st st. saint".split())
 # The genitive postpositions of the languages that put the owner first ("لوٹن کے ہسپتال", "ਸਲੋਹ ਦੇ ਹਸਪਤਾਲ").
@@ -390,10 +392,19 @@ def _settle(
             and tok.start not in starts
             and low not in gazetteer().names
             and not person_after(toks, i)
+            and (lang != "en" or _english_everyday(low))
         ):
             labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,
             # it opens no sentence ("babs is what everyone calls me" is texting) and stands before
-            # nothing only a person does or is ("then ruaridh came", "ebun my aunty")
+            # nothing only a person does or is ("then ruaridh came", "ebun my aunty"); in English, only
+            # a word on a frequency list or shaped like a medicine ("mandarin", "codeine"): she types
+            # one name in lowercase as often ("me and tamsin went in", "honestly tamsin is the reason")
+
+
+def _english_everyday(low: str) -> bool:
+    """An English word a frequency list knows, or one with a medicine's ending ("syntocinon", "codeine",
+    "paracetamol", "sertraline"), which no list of everyday words holds."""
+    return gazetteer().bands([low])[0] != "0" or _MEDICINE.search(low) is not None
 
 
 def _verb_before_object(toks: list[Token], i: int) -> bool:

@@ -128,3 +128,35 @@ def test_a_lowercase_name_with_who_she_is_in_brackets_goes(text: str, expected: 
 def test_a_word_before_a_clause_in_brackets_stays() -> None:
     text = "they gave her paracetamol (midwife said so) at 3"
     assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My partner Dan was at work so me and tamsin went in together",
+            "My partner [NAME] was at work so me and [NAME] went in together",
+        ),
+        (
+            "On Ward 4 the nights were hard but tamsin and I got through",
+            "On Ward 4 the nights were hard but [NAME] and I got through",
+        ),
+        (
+            "At Kingston it was hard, honestly tamsin is the reason I am ok",
+            "At Kingston it was hard, honestly [NAME] is the reason I am ok",
+        ),
+    ],
+)
+def test_in_english_a_lowercase_name_the_model_takes_stays_taken(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("At Kingston they gave me pethidine and it made me sick", "pethidine"),
+        ("My husband Ade said the mandarin was for me", "mandarin"),
+    ],
+)
+def test_in_english_an_everyday_word_or_a_medicine_in_lowercase_stays(text: str, word: str) -> None:
+    assert word in redact(text, "en")
