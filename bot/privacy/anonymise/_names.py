@@ -51,6 +51,11 @@ _ACTING_VERBS = frozenset(
 _PERSON_VERBS = _ACTING_VERBS | frozenset(
     "helped took gave had has brought made kept looked was is and".split()
 )
+# Words of respect said after a first name only, romanised: not "sahib", "ji", "jan", which follow a title
+# or a kin word as often ("doctora sahib", "kaka jan"), nor a word for mother ("adey", "nana").
+_RESPECT_AFTER_A_NAME = frozenset(
+    "apa aapa apu baji didi bhabi bhabhi khala lala masi bhen bhai veerji".split()
+)
 _BRACKETED = frozenset("me mine".split())  # "eilidh (me)"
 _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocinon made me sick"
 _POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
@@ -360,9 +365,10 @@ def person_after(toks: list[Token], i: int) -> bool:
 
 
 def _lowercase_subject(ctx: _Context, i: int) -> bool:
-    """A lowercase word no list of any language knows, just before a verb only a person does ("then
-    morag came", "potem gosia przyszła") or who someone is in brackets ("ruaridh (partner)"): her name
-    typed without its capital.  Tried only where such a verb or bracket follows."""
+    """A lowercase word listed as a name or known to no list of any language, just before a verb only a
+    person does ("then morag came", "potem gosia przyszła"), who someone is in brackets ("ruaridh
+    (partner)") or a word of respect said after a name ("tania apa"): her name typed without its
+    capital.  Tried only where such a word follows."""
     toks = ctx.tokens
     tok = toks[i]
     low = tok.low
@@ -375,9 +381,15 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         and low not in HONORIFICS
         and low not in FILLERS
         and not ctx.common(tok)
-        and ctx.gaz.bands([low])[0] == "0"
-        and (person_after(toks, i) or _in_brackets(toks, i + 1))
+        and (ctx.known(tok) or ctx.gaz.bands([low])[0] == "0")
+        and (person_after(toks, i) or _in_brackets(toks, i + 1) or _honoured(toks, i))
     )
+
+
+def _honoured(toks: list[Token], i: int) -> bool:
+    """Token i has a word of respect said after a first name right after it ("tania apa", "moni khala",
+    "nasreen baji")."""
+    return i + 1 < len(toks) and toks[i + 1].low in _RESPECT_AFTER_A_NAME and toks[i + 1].gap_before == " "
 
 
 def _in_brackets(toks: list[Token], j: int) -> bool:
@@ -459,6 +471,8 @@ def _rule_names(ctx: _Context) -> list[Span]:
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
+    if not _RESPECT_AFTER_A_NAME.isdisjoint(ctx.folded):
+        subjects.update(j - 1 for j, word in enumerate(ctx.folded) if word in _RESPECT_AFTER_A_NAME)
     i = 0
     while i < len(toks):
         tok = toks[i]

@@ -134,3 +134,22 @@ def test_a_name_said_again_inside_a_place_stays_the_place(text: str) -> None:
 )
 def test_portuguese_dona_is_a_title_before_her_name_not_part_of_it(text: str, expected: str) -> None:
     assert anonymise(text, "pt").redacted == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ami Whipps Cross e chilam, amar shashuri ar moni khala ashlo",
+            "Ami Whipps Cross e chilam, amar shashuri ar [NAME] khala ashlo",
+        ),
+        (
+            "Nurse Jenny amake bollo, pore tania apa ashlo",
+            "Nurse [STAFF NAME] amake bollo, pore [NAME] apa ashlo",
+        ),
+    ],
+)
+def test_a_lowercase_name_before_a_word_of_respect_goes_where_she_capitalises_others(
+    text: str, expected: str
+) -> None:
+    assert anonymise(text, "bn").redacted == expected
