@@ -110,6 +110,11 @@ HONORIFICS_AFTER = frozenset(
     lala لالا bhen ਭੈਣ veerji ਵੀਰਜੀ bhabi bhabhi ভাবি আপা খালা দিদি didi masi માસી ben bhai ભાઈ બેન
     ادې ada adey ننا nana abaye ኣደ apu আপু bhaiya ভাইয়া""".split()
 )
+# Of those, the romanised words of respect said after a first name only: not "sahib", "ji", "jan", which
+# follow a title or a kin word as often ("doctora sahib", "kaka jan"), nor a word for mother ("adey",
+# "nana"), nor one that is also a name or nickname ("ben", "ada", "didi", "lala").  In lowercase never a
+# name themselves.
+RESPECT_AFTER_A_NAME = frozenset("apa aapa apu baji bhabi bhabhi khala masi bhen bhai veerji".split())
 
 _ARTICLE = "ال"
 

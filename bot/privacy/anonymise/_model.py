@@ -32,6 +32,7 @@ from bot.privacy.anonymise._lexicon import (
     HONORIFICS_AFTER,
     PLACE_PREFIXES,
     PLACE_WORDS,
+    RESPECT_AFTER_A_NAME,
     gazetteer,
 )
 from bot.privacy.anonymise._names import (
@@ -357,6 +358,7 @@ def _settle(
             or low in FACILITY_WORDS
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
+            or (low in RESPECT_AFTER_A_NAME and not tok.cap)  # "shirin apu boleche"
             or verb_shaped(low, lang)  # "ኣይፈቐዱላን", "اتولدت", "Rodziłam": a verb, wherever it stands
             or i in view.in_cues
             or i in view.placed

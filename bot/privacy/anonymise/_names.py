@@ -22,6 +22,7 @@ from bot.privacy.anonymise._lexicon import (
     LOCATIVES,
     PLACE_PREFIXES,
     PLACE_WORDS,
+    RESPECT_AFTER_A_NAME,
     Gazetteer,
     gazetteer,
 )
@@ -50,11 +51,6 @@ _ACTING_VERBS = frozenset(
 # Verbs that, right after a sentence-initial capitalised word, mark it as someone doing something.
 _PERSON_VERBS = _ACTING_VERBS | frozenset(
     "helped took gave had has brought made kept looked was is and".split()
-)
-# Words of respect said after a first name only, romanised: not "sahib", "ji", "jan", which follow a title
-# or a kin word as often ("doctora sahib", "kaka jan"), nor a word for mother ("adey", "nana").
-_RESPECT_AFTER_A_NAME = frozenset(
-    "apa aapa apu baji didi bhabi bhabhi khala lala masi bhen bhai veerji".split()
 )
 _BRACKETED = frozenset("me mine".split())  # "eilidh (me)"
 _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocinon made me sick"
@@ -389,7 +385,7 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
 def _honoured(toks: list[Token], i: int) -> bool:
     """Token i has a word of respect said after a first name right after it ("tania apa", "moni khala",
     "nasreen baji")."""
-    return i + 1 < len(toks) and toks[i + 1].low in _RESPECT_AFTER_A_NAME and toks[i + 1].gap_before == " "
+    return i + 1 < len(toks) and toks[i + 1].low in RESPECT_AFTER_A_NAME and toks[i + 1].gap_before == " "
 
 
 def _in_brackets(toks: list[Token], j: int) -> bool:
@@ -471,8 +467,8 @@ def _rule_names(ctx: _Context) -> list[Span]:
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
-    if not _RESPECT_AFTER_A_NAME.isdisjoint(ctx.folded):
-        subjects.update(j - 1 for j, word in enumerate(ctx.folded) if word in _RESPECT_AFTER_A_NAME)
+    if not RESPECT_AFTER_A_NAME.isdisjoint(ctx.folded):
+        subjects.update(j - 1 for j, word in enumerate(ctx.folded) if word in RESPECT_AFTER_A_NAME)
     i = 0
     while i < len(toks):
         tok = toks[i]
