@@ -219,7 +219,13 @@ def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[
             near = near + after.get(folded[i + 1], [])
         for frame in near:
             nb, na = len(frame.before), len(frame.after)
-            if i < nb or i + na >= len(folded) or any(starts[i - nb + 1 : i + na + 1]):
+            if i < nb or i + na >= len(folded):
+                continue
+            # Most frames sharing the word beside the slot ("moved to", "drove me to") differ in the word
+            # before it: compared first, the rest of the frame is rarely read.
+            if nb > 1 and folded[i - 2] != frame.before[-2]:
+                continue
+            if any(starts[i - nb + 1 : i + na + 1]):
                 continue
             if tuple(folded[i - nb : i]) == frame.before and tuple(folded[i + 1 : i + 1 + na]) == frame.after:
                 slots[i] = slots.get(i, False) or frame.naming

@@ -388,6 +388,9 @@ def _honoured(toks: list[Token], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].low in RESPECT_AFTER_A_NAME and toks[i + 1].gap_before == " "
 
 
+_SUBJECT_MARKS = _ACTING_VERBS | RESPECT_AFTER_A_NAME
+
+
 def _in_brackets(toks: list[Token], j: int) -> bool:
     """Token j opens brackets that hold only who a person is, after her name: "(me)", "(partner)",
     "(midwife)", "(my sister)"; not a clause ("paracetamol (midwife said so)")."""
@@ -458,28 +461,24 @@ def _rule_names(ctx: _Context) -> list[Span]:
     toks = ctx.tokens
     names, reach = ctx.gaz.names, ctx.cue_reach
     spans: list[Span] = []
-    # The words just before a verb only a person does, or before who she is in brackets ("eilidh (me)
-    # and ruaridh (partner)"): most stories have neither, and are not searched.
+    # The words just before a verb only a person does, a word of respect, or who she is in brackets
+    # ("eilidh (me) and ruaridh (partner)"): most stories have none, and are not searched.
     subjects = (
         set()
-        if _ACTING_VERBS.isdisjoint(ctx.folded)
-        else {j - 1 for j, word in enumerate(ctx.folded) if word in _ACTING_VERBS}
+        if _SUBJECT_MARKS.isdisjoint(ctx.folded)
+        else {j - 1 for j, word in enumerate(ctx.folded) if word in _SUBJECT_MARKS}
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
-    if not RESPECT_AFTER_A_NAME.isdisjoint(ctx.folded):
-        subjects.update(j - 1 for j, word in enumerate(ctx.folded) if word in RESPECT_AFTER_A_NAME)
+    tried = reach | subjects if subjects else reach
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if (
-            not tok.cap
-            and i not in reach
-            and tok.low not in names
-            and (not subjects or i not in subjects or not _lowercase_subject(ctx, i))
-        ):
+        if not tok.cap and i not in tried and tok.low not in names:
             i += 1  # no cue, no capital, no listed name, no person's verb after: no name starts here
             continue
+        # A listed name or a word a cue reaches is tried whatever follows it ("ama my mum").
+        subject = not tok.cap and _lowercase_subject(ctx, i)
         kind: str | None = None
         end = i
         cued = _cue_before(ctx, i)
@@ -504,7 +503,7 @@ def _rule_names(ctx: _Context) -> list[Span]:
         elif _kin_named_before(ctx, i):
             kind = "NAME"
             ctx.shared_cues[i] = "family"
-        elif _lowercase_subject(ctx, i) and not _is_place(ctx, i, i):
+        elif subject and not _is_place(ctx, i, i):
             kind = "NAME"
             ctx.frame_names.add(i)  # the verb after it is as sure as a frame: the model may not undo it
         elif ctx.shaped(tok):
