@@ -315,10 +315,15 @@ def cues_for(lang: str | None) -> tuple[Cue, ...]:
     return tuple(found.values())
 
 
-# The one-word English thanks ("shoutout", "esp"): never a name themselves, though a model trained before
-# they were cues may lean that way at the start of a line.  Not the other languages' ("Shukria" is also
-# a name).
-THANKS_WORDS = frozenset(p for p in _phrases(_THANKS, "en") if len(phrase_tokens(p)) == 1)
+# The one-word thanks of the languages written with capitals ("shoutout", "esp", "Dziękuję", "Obrigada"):
+# never a name themselves, though the model leans that way at the start of a line, where they take a
+# capital.  Not the others' ("Shukria" is also a name).
+THANKS_WORDS = frozenset(
+    p
+    for code in ("en", "pl", "ro", "pt", "uk")
+    for p in _phrases(_THANKS, code)
+    if len(phrase_tokens(p)) == 1
+)
 
 # Staff words that can follow a name ("Grace the midwife"); titles like "dr" only ever precede one, and
 # "Amina, my sister" is family, so "sister" is left out.

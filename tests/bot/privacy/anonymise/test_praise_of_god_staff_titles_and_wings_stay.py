@@ -41,3 +41,20 @@ def test_praise_titles_and_wings_stay_and_the_name_goes(lang: str, text: str, ex
 )
 def test_the_interpreter_and_hospital_words_in_her_script_stay(lang: str, text: str) -> None:
     assert redact(text, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "pl",
+            "Dziękuję pani Oli z porodówki, była cudowna",
+            "Dziękuję pani [STAFF NAME] z porodówki, była cudowna",
+        ),
+        ("pt", "Obrigada à parteira Inês por tudo", "Obrigada à parteira [STAFF NAME] por tudo"),
+    ],
+)
+def test_thanks_opening_a_sentence_in_a_language_with_capitals_is_no_name(
+    lang: str, text: str, expected: str
+) -> None:
+    assert redact(text, lang) == expected
