@@ -211,6 +211,7 @@ def _extend_names(
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
     listed_language = lang not in _UNLISTED_LANGUAGES
+    theophoric = _THEOPHORIC.get(lang or "")
 
     def doubled(i: int) -> bool:
         """A short name said twice is one nickname ("chi chi", "jo-jo"): the second half goes with the
@@ -226,7 +227,7 @@ def _extend_names(
 
     def carries(i: int) -> bool:
         tok = toks[i]
-        if tok.gap_before not in _JOINING_GAPS or i in barred or verb_shaped(tok.low, lang):
+        if tok.gap_before not in _JOINING_GAPS or i in barred:
             return False
         low = tok.low
         band = gaz.frequent.get(low, "0")
@@ -234,7 +235,7 @@ def _extend_names(
         unknown = band not in _EVERYDAY_BANDS and plain
         listed = (
             low in NAME_PARTS
-            or low == _THEOPHORIC.get(lang or "")
+            or low == theophoric
             or (low in gaz.names and low not in stop)
             or gaz.named_with_article(low)
         )
@@ -247,7 +248,7 @@ def _extend_names(
             or doubled(i)
             or (unknown and (tok.cap or (readable and tok.cased) or leaning))
             or (leaning and band == "2" and plain)
-        )
+        ) and not verb_shaped(low, lang)
 
     def first_part(i: int) -> bool:
         """A capitalised word just before a capitalised name, listed as a name or known to no everyday
@@ -359,9 +360,9 @@ def _settle(
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
             or (low in RESPECT_AFTER_A_NAME and not tok.cap)  # "shirin apu boleche"
-            or verb_shaped(low, lang)  # "ኣይፈቐዱላን", "اتولدت", "Rodziłam": a verb, wherever it stands
             or i in view.in_cues
             or i in view.placed
+            or verb_shaped(low, lang)  # "ኣይፈቐዱላን", "اتولدت", "Rodziłam": a verb, wherever it stands
         ):
             labels[i] = 0
         elif not view.cues[i] and tok.start not in starts and after_locative(toks, i):
@@ -503,7 +504,7 @@ def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None
             nxt is not None
             and nxt.gap_before == " "
             and ((nxt.low in FACILITY_WORDS and names_a_place(nxt)) or nxt.low in _LOWERCASE_FACILITIES)
-        ) or (cues[i] not in _STRONG_CUES and _of_a_facility(toks, i))
+        ) or (not tok.cased and cues[i] not in _STRONG_CUES and _of_a_facility(toks, i))
         before = (
             i > 0
             and toks[i - 1].low in PLACE_PREFIXES

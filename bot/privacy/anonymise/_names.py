@@ -366,19 +366,21 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
     (partner)") or a word of respect said after a name ("tania apa"): her name typed without its
     capital.  Tried only where such a word follows."""
     toks = ctx.tokens
+    if i + 1 >= len(toks) or not (toks[i + 1].low in _NEXT_TO_A_SUBJECT or "(" in toks[i + 1].gap_before):
+        return False  # most words: nothing of a person's follows them
     tok = toks[i]
     low = tok.low
     return (
         tok.cased
         and not tok.cap
         and len(low) >= 3
+        and (person_after(toks, i) or _in_brackets(toks, i + 1) or _honoured(toks, i))
         and low not in ctx.stop
         and low not in ctx.cue_words
         and low not in HONORIFICS
         and low not in FILLERS
         and not ctx.common(tok)
         and (ctx.known(tok) or ctx.gaz.bands([low])[0] == "0")
-        and (person_after(toks, i) or _in_brackets(toks, i + 1) or _honoured(toks, i))
     )
 
 
@@ -389,6 +391,7 @@ def _honoured(toks: list[Token], i: int) -> bool:
 
 
 _SUBJECT_MARKS = _ACTING_VERBS | RESPECT_AFTER_A_NAME
+_NEXT_TO_A_SUBJECT = _SUBJECT_MARKS | _POSSESSORS | {"the"}
 
 
 def _in_brackets(toks: list[Token], j: int) -> bool:
@@ -477,8 +480,6 @@ def _rule_names(ctx: _Context) -> list[Span]:
         if not tok.cap and i not in tried and tok.low not in names:
             i += 1  # no cue, no capital, no listed name, no person's verb after: no name starts here
             continue
-        # A listed name or a word a cue reaches is tried whatever follows it ("ama my mum").
-        subject = not tok.cap and _lowercase_subject(ctx, i)
         kind: str | None = None
         end = i
         cued = _cue_before(ctx, i)
@@ -503,7 +504,7 @@ def _rule_names(ctx: _Context) -> list[Span]:
         elif _kin_named_before(ctx, i):
             kind = "NAME"
             ctx.shared_cues[i] = "family"
-        elif subject and not _is_place(ctx, i, i):
+        elif not tok.cap and _lowercase_subject(ctx, i) and not _is_place(ctx, i, i):
             kind = "NAME"
             ctx.frame_names.add(i)  # the verb after it is as sure as a frame: the model may not undo it
         elif ctx.shaped(tok):
