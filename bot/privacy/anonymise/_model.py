@@ -98,6 +98,8 @@ _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
 _MEDICINE = re.compile(r"(?:ine|ol|cin|cinon|phine|illin|azole|pam|mycin|prazole)$")
 # Place prefixes that are no title of a person ("King", "Lady", "Sir" may be a surname or a title).
 _PLACE_ONLY_PREFIXES = frozenset("royal st st. saint".split())
+# The articles Portuguese puts before a person's name ("a Jéssica", "o Pedro", "à Ana").
+_ARTICLED_NAMES = {"pt": frozenset("a o à ao".split())}
 # The genitive postpositions of the languages that put the owner first ("لوٹن کے ہسپتال", "ਸਲੋਹ ਦੇ ਹਸਪਤਾਲ").
 _GENITIVES = frozenset("کے کی کا دے دی دا ਦੇ ਦੀ ਦਾ ના ની નું નો".split())
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
@@ -369,6 +371,8 @@ def _settle(
             labels[i] = 0  # "at Bolton", "din Harrow": the rules read a town there, and no cue said otherwise
         elif i in view.framed:  # "we named her Joy", "نام نور رکھا": the frame says so, whatever the word
             labels[i] = labels[i] or 1
+        elif lang in _ARTICLED_NAMES and tok.cap and tok.start in starts and _articled_name(toks, i, lang):
+            labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)  # "até a Jéssica gritar"
         elif low in DECOY_WORDS and tok.start in starts:  # the rules were written for these words
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1
         elif low in DECOY_WORDS:
@@ -408,6 +412,18 @@ def _english_everyday(low: str) -> bool:
     """An English word a frequency list knows, or one with a medicine's ending ("syntocinon", "codeine",
     "paracetamol", "sertraline"), which no list of everyday words holds."""
     return gazetteer().bands([low])[0] != "0" or _MEDICINE.search(low) is not None
+
+
+def _articled_name(toks: list[Token], i: int, lang: str | None) -> bool:
+    """A listed name with its capital mid-sentence straight after the article her language puts before a
+    person's name ("a Jéssica", "o João"): the name, which the model had doubted there."""
+    return (
+        i > 0
+        and not toks[i].sentence_start
+        and toks[i - 1].low in _ARTICLED_NAMES[lang or ""]
+        and toks[i].gap_before == " "
+        and toks[i].low in gazetteer().names
+    )
 
 
 def _verb_before_object(toks: list[Token], i: int) -> bool:

@@ -153,3 +153,12 @@ def test_a_lowercase_name_before_a_word_of_respect_goes_where_she_capitalises_ot
     text: str, expected: str
 ) -> None:
     assert anonymise(text, "bn").redacted == expected
+
+
+def test_a_listed_name_after_the_portuguese_article_goes_where_the_model_doubts_it() -> None:
+    assert "Priscila" not in anonymise("esperei uma hora até a Priscila da cama 4 ir chamar alguém", "pt").redacted
+
+
+def test_a_country_after_the_portuguese_article_stays() -> None:
+    text = "moro em Luton e a Inglaterra é fria"
+    assert anonymise(text, "pt").redacted == text
