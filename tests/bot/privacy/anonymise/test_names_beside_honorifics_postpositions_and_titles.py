@@ -156,7 +156,10 @@ def test_a_lowercase_name_before_a_word_of_respect_goes_where_she_capitalises_ot
 
 
 def test_a_listed_name_after_the_portuguese_article_goes_where_the_model_doubts_it() -> None:
-    assert "Priscila" not in anonymise("esperei uma hora até a Priscila da cama 4 ir chamar alguém", "pt").redacted
+    assert (
+        "Priscila"
+        not in anonymise("esperei uma hora até a Priscila da cama 4 ir chamar alguém", "pt").redacted
+    )
 
 
 def test_a_country_after_the_portuguese_article_stays() -> None:
