@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
@@ -466,10 +467,11 @@ def _rule_names(ctx: _Context) -> list[Span]:
     spans: list[Span] = []
     # The words just before a verb only a person does, a word of respect, or who she is in brackets
     # ("eilidh (me) and ruaridh (partner)"): most stories have none, and are not searched.
+    folded = ctx.folded
     subjects = (
         set()
-        if _SUBJECT_MARKS.isdisjoint(ctx.folded)
-        else {j - 1 for j, word in enumerate(ctx.folded) if word in _SUBJECT_MARKS}
+        if _SUBJECT_MARKS.isdisjoint(folded)
+        else set(compress(range(-1, len(folded) - 1), map(_SUBJECT_MARKS.__contains__, folded)))
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
