@@ -141,6 +141,10 @@ class Gazetteer:
         get = self.frequent.get
         return [get(w) or _rarer_band(w) for w in words]
 
+    def on_a_frequency_list(self, word: str) -> bool:
+        """The word is among the 25,000 commonest of one of our languages (band 1 to 3)."""
+        return (self.frequent.get(word) or _rarer_band(word)) != "0"
+
 
 @lru_cache(maxsize=65536)
 def _rarer_band(word: str) -> str:

@@ -386,7 +386,7 @@ def _settle(
         elif view.cues[i] in _STRONG_CUES and _said_of_the_cue(toks, i):
             labels[i] = 0  # "the midwife was rough with me": what she was, not who
         elif cued and gazetteer().frequent.get(low) != "1":
-            if margins[i] >= CUE_VETO or gazetteer().bands([low])[0] == "0":
+            if margins[i] >= CUE_VETO or not gazetteer().on_a_frequency_list(low):
                 labels[i] = labels[i] or (2 if starts[tok.start] == "STAFF NAME" else 1)
         elif tok.cased and not tok.cap and not view.cues[i] and gazetteer().frequent.get(low) == "1":
             labels[i] = 0  # a lowercase everyday word nothing points at ("34 weeks") is that word
@@ -411,7 +411,7 @@ def _settle(
 def _english_everyday(low: str) -> bool:
     """An English word a frequency list knows, or one with a medicine's ending ("syntocinon", "codeine",
     "paracetamol", "sertraline"), which no list of everyday words holds."""
-    return gazetteer().bands([low])[0] != "0" or _MEDICINE.search(low) is not None
+    return gazetteer().on_a_frequency_list(low) or _MEDICINE.search(low) is not None
 
 
 def _articled_name(toks: list[Token], i: int, lang: str | None) -> bool:
@@ -437,7 +437,7 @@ def _verb_before_object(toks: list[Token], i: int) -> bool:
         and nxt.low in _OBJECTS
         and nxt.gap_before == " "
         and low not in gazetteer().names
-        and gazetteer().bands([low])[0] != "0"
+        and gazetteer().on_a_frequency_list(low)
     )
 
 
@@ -456,7 +456,7 @@ def _said_of_the_cue(toks: list[Token], i: int) -> bool:
         and toks[i - 1].low in FILLERS
         and low not in gaz.names
         and low not in DECOY_WORDS
-        and (low in gaz.common or gaz.bands([low])[0] != "0")
+        and (low in gaz.common or gaz.on_a_frequency_list(low))
     )
 
 

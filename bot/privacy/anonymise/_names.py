@@ -381,7 +381,7 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         and low not in HONORIFICS
         and low not in FILLERS
         and not ctx.common(tok)
-        and (ctx.known(tok) or ctx.gaz.bands([low])[0] == "0")
+        and (ctx.known(tok) or not ctx.gaz.on_a_frequency_list(low))
     )
 
 
@@ -562,7 +562,7 @@ def _signs_off(ctx: _Context, i: int, end: int) -> bool:
             and t.cap
             and not t.all_caps
             and t.low not in ALL_STOPWORDS  # "… Shukriya", "… Mashallah", in any language
-            and (ctx.known(t) or ctx.gaz.bands([t.low])[0] == "0")
+            and (ctx.known(t) or not ctx.gaz.on_a_frequency_list(t.low))
             for t in toks[i : end + 1]
         )
     )
