@@ -40,15 +40,22 @@ def _waiting(now: datetime) -> list[Any]:
     ]
 
 
+def _unanswered_of(contact_id: int) -> list[Any]:
+    """Her messages not yet answered nor parked, whether or not one waits to be tried again: her order
+    holds, so a message waiting for its retry keeps the ones behind it waiting too."""
+    return [Inbound.contact_id == contact_id, Inbound.processed_at.is_(None), Inbound.parked_at.is_(None)]
+
+
+def _tried_later(retry_at: datetime | None, now: datetime) -> bool:
+    return retry_at is not None and retry_at > now
+
+
 def next_of(session: Session, contact_id: int, now: datetime) -> Inbound | None:
     """Her oldest message still to answer; None when the oldest is waiting to be tried again."""
     oldest = session.scalars(
-        select(Inbound)
-        .where(Inbound.contact_id == contact_id, Inbound.processed_at.is_(None), Inbound.parked_at.is_(None))
-        .order_by(Inbound.id)
-        .limit(1)
+        select(Inbound).where(*_unanswered_of(contact_id)).order_by(Inbound.id).limit(1)
     ).first()
-    if oldest is None or (oldest.retry_at is not None and oldest.retry_at > now):
+    if oldest is None or _tried_later(oldest.retry_at, now):
         return None
     return oldest
 
@@ -71,11 +78,11 @@ def waiting_of(session: Session, contact_id: int, now: datetime) -> Waiting | No
     rows = session.execute(
         select(Inbound.id, Inbound.body_sealed, Inbound.call, Inbound.retry_at, Conversation.state)
         .outerjoin(Conversation, Conversation.contact_id == Inbound.contact_id)
-        .where(Inbound.contact_id == contact_id, Inbound.processed_at.is_(None), Inbound.parked_at.is_(None))
+        .where(*_unanswered_of(contact_id))
         .order_by(Inbound.id)
         .limit(2)
     ).all()
-    if not rows or (rows[0].retry_at is not None and rows[0].retry_at > now):
+    if not rows or _tried_later(rows[0].retry_at, now):
         return None
     first = rows[0]
     state = None if first.state is None else dict(first.state)
