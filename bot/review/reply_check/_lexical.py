@@ -27,10 +27,7 @@ def phrase_findings(sentence: Sentence, story: str, rules: Rules) -> list[Findin
         hits = [
             hit
             for hit in matches(rule.phrases, sentence.text)
-            if not _quoted(sentence.text, hit)
-            and not _reported(sentence.text, hit)
-            and not _hers(hit.group(0), story)
-            and not _said_back(hit.group(0), story)
+            if not _quoted(sentence.text, hit) and not _hers(hit.group(0), story)
         ]
         if hits and not first(rule.unless, sentence.text):
             found.append(finding(rule.name, rule.wording, Layer.PHRASE, _quote(sentence, hits[0])))
@@ -38,21 +35,18 @@ def phrase_findings(sentence: Sentence, story: str, rules: Rules) -> list[Findin
 
 
 def _quoted(text: str, hit: re.Match[str]) -> bool:
-    """Inside quotation marks: her words, or words said to her, being said back."""
+    """Inside quotation marks, or straight after "told" or "said" (``_REPORTED``): her words, or words
+    said to her, being said back."""
     before = text[: hit.start()]
     double = before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-    return double or re.search(r"(?:^|[\s(])'[^']*$", before) is not None
+    single = re.search(r"(?:^|[\s(])'[^']*$", before) is not None
+    return double or single or _REPORTED.search(text, 0, hit.start()) is not None
 
 
 #: "told" or "said", with "that" after it, just before the words: "you were told you should have rung 111",
 #: "they said you refused". Not when we are the ones telling her ("we told you that you should have …"),
 #: nor what our records say ("Our records say you failed to attend" disputes her account)
 _REPORTED = re.compile(r"(?<!\bwe )(?<!\bi )\b(?:told|said)(?:\s+that)?\s+$", re.IGNORECASE)
-
-
-def _reported(text: str, hit: re.Match[str]) -> bool:
-    """Words said or written to her, reported back as such: the same as quotation marks without them."""
-    return _REPORTED.search(text, 0, hit.start()) is not None
 
 
 #: her words as a reply says them back to her: "i" becomes "you", "my" "your"
@@ -62,7 +56,7 @@ _SECOND_TO_FIRST = {"you": r"(?:i|me)", "your": r"my", "you're": r"i'm", "yours"
 def _said_back(words: str, story: str) -> bool:
     """Her own words said back to her in the second person, in any tense: she wrote "if i refuse they cant
     help me", the reply "you were told that if you refused, we could not help you"."""
-    if not story or not any(word.lower() in _SECOND_TO_FIRST for word in words.split()):
+    if not any(word.lower() in _SECOND_TO_FIRST for word in words.split()):
         return False
     stems = [
         _SECOND_TO_FIRST.get(word.lower()) or re.escape(word[: max(4, len(word) - 2)]) + r"\w*"
@@ -135,5 +129,9 @@ def _inside_brackets(text: str, use: re.Match[str]) -> bool:
     return text.rfind("[", 0, use.start()) > text.rfind("]", 0, use.start())
 
 
-def _hers(word: str, story: str) -> bool:
-    return bool(story) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", story, re.IGNORECASE) is not None
+def _hers(words: str, story: str) -> bool:
+    """Her words, as she wrote them or said back to her as "you"."""
+    if not story:
+        return False
+    written = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", story, re.IGNORECASE) is not None
+    return written or _said_back(words, story)
