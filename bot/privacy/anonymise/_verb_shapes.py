@@ -4,12 +4,15 @@ No list knows every form of a verb, and the model took some at a story's start (
 "perdemos a nossa Maria") or just after a name ("تسنيم اتولدت", "ايمي ساعدتني"), where a capital or
 the name before leans it towards a name.  Only affixes no name of the line's origins carries are used,
 each in its own language: Polish past tense with a person ending ("rodziłam", "straciliśmy", typed
-without marks "stracilismy"); Portuguese first person plural of seven letters or more ("perdemos",
+without marks "stracilismy"; not a man's "-łem", "-łeś", which is also the instrumental of every name in
+"-ł": "z Michałem", "z Pawłem"); Portuguese first person plural of seven letters or more ("perdemos",
 "ficamos"; "Ramos", "Lemos" are surnames); Romanian clitic pronoun and auxiliary ("i-a", "mi-au");
 Arabic dialect verbs with "me" or "us" after "she" or "you" ("ساعدتني", "ساعدتنا"; not "ني" or "وني"
 alone: "هاني", "زيتوني"), the passive prefix ("اتولدت") or the "م…ش" negation ("محدش"); Dari's
-negative present ("نمیکرد"); and, in any language, Tigrinya's negative "ኣይ…ን" ("ኣይሰምዐን").  A listed
-name of such a shape ("مرمش", a surname) stays a name.
+negative present ("نمیکرد"); and, in any language, Tigrinya's negative "ኣይ…ን" around a stem of two
+syllables or more ("ኣይሰምዐን"; "ኣይመን" is Ayman), unless the word after it also ends in "ን": Tigrinya's
+"and" goes on every name it joins ("ኣይናለምን ሰላምን", Aynalem and Selam).  A listed name of such a shape
+("مرمش", a surname) stays a name.
 """
 
 from __future__ import annotations
@@ -18,10 +21,15 @@ import re
 from functools import lru_cache
 
 from bot.privacy.anonymise._lexicon import gazetteer
+from bot.privacy.anonymise._tokens import Token
 
-_EVERY_LANGUAGE = re.compile(r"ኣይ.+ን")
+_EVERY_LANGUAGE = re.compile(r"ኣይ.{2,}ን")
+_AND = "ን"  # Tigrinya's "and", written onto each word it joins
+# Arabic "to me", "to us", "with me", "with us", "on me", as dialects write them: only a verb is followed
+# by one ("جابت لي", "حكى معي").  Not "علي", which is also the name Ali.
+_TO_ME = frozenset("لي ليا لنا الي إلي معي معايا معاي معنا معانا عليا علينا".split())
 _BY_LANGUAGE: dict[str, re.Pattern[str]] = {
-    "pl": re.compile(r".{2,}(?:łam|łem|łaś|łeś|liśmy|łyśmy|liście|łyście|lismy|lysmy)"),
+    "pl": re.compile(r".{2,}(?:łam|łaś|liśmy|łyśmy|liście|łyście|lismy|lysmy)"),
     "pt": re.compile(r".{3,}(?:amos|ámos|emos|imos)"),
     "ro": re.compile(r"(?:mi|ți|ţi|i|l|m|s|ne|v|le|ni|vi|li)-(?:a|au|am|ai|ați|aţi)"),
     "ar": re.compile(r"ات.{3,}|م.{2,}ش|.{2,}(?:تني|تنا)"),
@@ -36,3 +44,22 @@ def verb_shaped(low: str, lang: str | None) -> bool:
     pattern = _BY_LANGUAGE.get(lang or "")
     shaped = _EVERY_LANGUAGE.fullmatch(low) or (pattern and pattern.fullmatch(low))
     return bool(shaped) and low not in gazetteer().names
+
+
+def verb_at(toks: list[Token], i: int, lang: str | None) -> bool:
+    """Token i is a verb of her language by its affixes, or, in Arabic, by the "to me", "with us" said
+    straight after it ("جابت لي", "شرحت لي", "قعدت معنا": no name is followed by one), and no listed
+    name.  A word in "ን" just before another in "ን" is one of two names Tigrinya's "and" joins."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    low = toks[i].low
+    if lang == "ar" and nxt is not None and nxt.gap_before == " " and nxt.low in _TO_ME:
+        return low not in gazetteer().names
+    if not verb_shaped(low, lang):
+        return False
+    joined = (
+        nxt is not None
+        and nxt.gap_before == " "
+        and nxt.low.endswith(_AND)
+        and not _EVERY_LANGUAGE.fullmatch(nxt.low)  # "ኣይመጸን ኣይደወለን": two verbs
+    )
+    return not (joined and low.endswith(_AND))

@@ -1,7 +1,8 @@
 """A word whose affixes make it a verb of her language is never a name, wherever it stands: a Polish
 past tense with a person ending, a Portuguese "we" form, a Romanian clitic and auxiliary, an Arabic
-dialect verb with "me" or "us" on it, its passive or its "م…ش" negation, Dari's negative present.  A
-name that only looks like one ("Ramos", "هاني") is still taken."""
+dialect verb with "me" or "us" on it or said before "to me", "with us", its passive or its "م…ش"
+negation, Dari's negative present, Tigrinya's negative.  A name that only looks like one ("Ramos",
+"هاني", "z Michałem", "ኣይመን", Ayman, "ኣይናለምን ሰላምን", Aynalem and Selam) is still taken."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ar", "والممرضة جوسلين ساعدتني كثير بالليل", "والممرضة [STAFF NAME] ساعدتني كثير بالليل"),
         ("ar", "محدش جه يشوفني طول الليل", "محدش جه يشوفني طول الليل"),
         ("prs", "خواهرم زرغونه نمیتوانست داخل بیاید", "خواهرم [NAME] نمیتوانست داخل بیاید"),
+        ("ar", "الدكتورة هبة شرحت لي كل شي", "الدكتورة [STAFF NAME] شرحت لي كل شي"),
+        ("ar", "وصاحبتي خديجة جابت لي الحريرة", "وصاحبتي [NAME] جابت لي الحريرة"),
+        ("ti", "ዶክተር ኦኮሮ ኣይመጸን ኣይደወለን", "ዶክተር [STAFF NAME] ኣይመጸን ኣይደወለን"),
     ],
 )
 def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -> None:
@@ -43,6 +47,10 @@ def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -
     [
         ("pt", "a parteira Ana Ramos foi ótima", "a parteira [STAFF NAME] foi ótima"),
         ("ar", "أخوي هاني جاب الأكل", "أخوي [NAME] جاب الأكل"),
+        ("pl", "byłam z mężem Michałem cały dzień", "byłam z mężem [NAME] cały dzień"),
+        ("pl", "rozmawiałam z pawłem o porodzie", "rozmawiałam z [NAME] o porodzie"),
+        ("ti", "ሓኪም ኣይመን መጺኡ", "ሓኪም [STAFF NAME] መጺኡ"),
+        ("ti", "ኣይናለምን ሰላምን መጺአን", "[NAME] መጺአን"),
     ],
 )
 def test_a_name_shaped_like_no_verb_is_still_taken(lang: str, text: str, expected: str) -> None:
