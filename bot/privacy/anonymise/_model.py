@@ -102,6 +102,7 @@ _PLACE_ONLY_PREFIXES = frozenset("royal st st. saint".split())
 _ARTICLED_NAMES = {"pt": frozenset("a o à ao".split())}
 # The genitive postpositions of the languages that put the owner first ("لوٹن کے ہسپتال", "ਸਲੋਹ ਦੇ ਹਸਪਤਾਲ").
 _GENITIVES = frozenset("کے کی کا دے دی دا ਦੇ ਦੀ ਦਾ ના ની નું નો".split())
+_ENGLISH = frozenset({"en", None})  # an English story, or one whose language is not known
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
 _OBJECTS = frozenset(
     "me us him them it this that these those the a an my your our their his in out back home".split()
@@ -340,13 +341,15 @@ def _settle(
     toks: list[Token], labels: list[int], view: RuleView, lang: str | None, margins: list[float]
 ) -> None:
     """Where the lists and the rules are surer than the model.  Function words, verbs after a job title,
-    places and wards are never names.  A word that is also a name ("Grace") is one only when the rules,
+    places and wards are never names, unless a listed name stands where a person's does ("my husband
+    William", "الدكتور علي").  A word that is also a name ("Grace") is one only when the rules,
     written for such words, say so, or it stands capitalised beside another name.  A capitalised Cyrillic
     word the rules took whose nominative is a listed name is that name ("чекала Василя").  And a word a strong
     cue points at, which the rules took, stands ("my saas nasreen") unless it is an everyday word: one
     of the thousand commonest, or one on a frequency list the model is sure is no name ("mąż
     przywiózł", her husband brought)."""
     stop = stopwords(lang)
+    titles = cue_words(lang)
     starts = {start: kind for kind, start, _ in view.spans}
     capitalised = any(tok.cap and not tok.sentence_start and tok.low != "i" for tok in toks)
     # Only a word taken out, or one the rules took, can change: the rest of the story is not read.
@@ -354,10 +357,15 @@ def _settle(
         tok = toks[i]
         low = tok.low
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
+        # "the doctor Thomas", "الدكتور علي", "Harvey the registrar": a listed name where a person's name
+        # stands is that name, though it is also a town or a hospital ("my husband william") or, written
+        # as a name is, a function word somewhere ("علي", on me; "Nicu", the NICU)
+        where_a_name_stands = view.cues[i] in _STRONG_CUES or person_after(toks, i, lang)
+        listed = low in gazetteer().names and low not in titles  # "minha tia Dona Amélia": her title
+        pointed = where_a_name_stands and listed and (tok.cap or not tok.cased)
         if (
-            low in stop
-            or low.translate(PERSIAN_FORMS) in stop  # "هېڅ" is the listed "هیڅ", as cues are read
-            or low in PLACE_WORDS
+            (not pointed and (low in stop or low.translate(PERSIAN_FORMS) in stop))  # "هېڅ" is "هیڅ"
+            or (low in PLACE_WORDS and not (where_a_name_stands and listed))  # "my husband william"
             or low in FACILITY_WORDS
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
@@ -377,11 +385,20 @@ def _settle(
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1
         elif low in DECOY_WORDS:
             beside_name = (i > 0 and labels[i - 1]) or (i + 1 < len(toks) and labels[i + 1])
-            if not (tok.cap and not tok.sentence_start and beside_name):
+            # The decoys are English words: in another language's story a strong cue before one says
+            # whose name it is ("moașa iris a venit", "a minha filha jade")
+            foreign = lang not in _ENGLISH and view.cues[i] in _STRONG_CUES
+            if not (tok.cap and not tok.sentence_start and beside_name) and not foreign:
                 labels[i] = 0
         elif not labels[i] and tok.cap and tok.start in starts and _declined_name(low):
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "чекала Василя", "сестрі Марії"
-        elif view.cues[i] == "family" and tok.cased and not tok.cap and _verb_before_object(toks, i):
+        elif (
+            view.cues[i] == "family"
+            and lang in _ENGLISH
+            and tok.cased
+            and not tok.cap
+            and _verb_before_object(toks, i)
+        ):
             labels[i] = 0  # "my husband checks the phone", "my mum flew in": the cue's verb, not a name
         elif view.cues[i] in _STRONG_CUES and _said_of_the_cue(toks, i):
             labels[i] = 0  # "the midwife was rough with me": what she was, not who
@@ -398,7 +415,7 @@ def _settle(
             and view.cues[i] not in _STRONG_CUES  # "I'm", "я" point only at a word shaped like a name
             and tok.start not in starts
             and low not in gazetteer().names
-            and not person_after(toks, i)
+            and not person_after(toks, i, lang)
             and (lang != "en" or _english_everyday(low))
         ):
             labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,

@@ -55,6 +55,9 @@ _PERSON_VERBS = _ACTING_VERBS | frozenset(
 )
 _BRACKETED = frozenset("me mine".split())  # "eilidh (me)"
 _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocinon made me sick"
+# ...except where her language puts an article before a person's name ("depois a graça chegou", "o joão
+# ficou"): there only an English "the" says so.
+_ARTICLES_BY_LANGUAGE = {"pt": frozenset({"the"})}
 _POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
 # "and" in every language and script she writes: "Kehinde and Taiwo", "حمیده و مژگان", "ਜਸਮੀਤ ਤੇ ਰੂਪਿੰਦਰ".
 JOINERS = frozenset(
@@ -75,6 +78,7 @@ class _Context:
     """The per-call view of the text; built once so every rule reads the same tokens and lists."""
 
     def __init__(self, text: str, lang: str | None) -> None:
+        self.lang = lang
         self.text = unshouted(text)  # a sentence in capitals reads as if texted in lowercase
         self.tokens = tokenise(self.text)
         self.gaz: Gazetteer = gazetteer()
@@ -94,7 +98,7 @@ class _Context:
         for j, word in enumerate(self.folded):
             if word in self.cues:
                 cue = _cue_ending_at(self, j)
-                if cue is not None:
+                if cue is not None and not _named_not_cued(self.tokens[j], cue, self.gaz):
                     self.cue_ends[j] = cue
                     self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
                     if cue.kin:  # "لبنى صاحبتي": the word before a kin cue may be her name
@@ -171,6 +175,15 @@ def _cue_index(lang: str | None) -> dict[str, list[Cue]]:
     for cues in index.values():
         cues.sort(key=lambda c: -len(c.phrase))
     return index
+
+
+def _named_not_cued(tok: Token, cue: Cue, gaz: Gazetteer) -> bool:
+    """A one-word cue that is also a listed name, where she wrote the name: a form made by rule that
+    the gazetteer lists ("باسمة", Basima, read as "باسمه", in his name), or a bare kin word with its
+    capital ("Lola the student midwife"; "my lola", grandma, is the kin word)."""
+    if len(cue.phrase) > 1 or tok.low not in gaz.names:
+        return False
+    return cue.derived or (cue.kin and tok.cap)
 
 
 def _cue_ending_at(ctx: _Context, j: int) -> Cue | None:
@@ -296,6 +309,8 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
         return False
     if tok.cap and tok.low in DECOY_WORDS and not tok.sentence_start:
         return True  # "my daughter Grace"
+    if cue.strong and tok.low in PLACE_WORDS and ctx.known(tok):
+        return True  # "my husband william": a listed name that is also a hospital's or a town's
     if ctx.common(tok):
         # In a script without capitals a kin word says as much as a capital: "دختر خود ستاره" is a
         # daughter called Star, unless the word is one of the thousand commonest ("شوهرم گفت").
@@ -343,12 +358,13 @@ def _family_after(ctx: _Context, k: int) -> bool:
     return False
 
 
-def person_after(toks: list[Token], i: int) -> bool:
+def person_after(toks: list[Token], i: int, lang: str | None) -> bool:
     """Token i is followed, in its sentence, by what only a person is: a verb only a person does ("then
     ruaridh came"), or a possessive and a family word ("ebun my aunty"), or "the" and a staff word
     ("folake the midwife"; a staff word straight after is mostly what kind: "bereavement midwife")."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None or nxt.sentence_start or nxt.gap_before != " " or (i > 0 and toks[i - 1].low in _ARTICLES):
+    articles = _ARTICLES_BY_LANGUAGE.get(lang or "", _ARTICLES)
+    if nxt is None or nxt.sentence_start or nxt.gap_before != " " or (i > 0 and toks[i - 1].low in articles):
         return False
     if nxt.low in _ACTING_VERBS:
         return True
@@ -375,7 +391,7 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         tok.cased
         and not tok.cap
         and len(low) >= 3
-        and (person_after(toks, i) or _in_brackets(toks, i + 1) or _honoured(toks, i))
+        and (person_after(toks, i, ctx.lang) or _in_brackets(toks, i + 1) or _honoured(toks, i))
         and low not in ctx.stop
         and low not in ctx.cue_words
         and low not in HONORIFICS
