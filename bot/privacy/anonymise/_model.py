@@ -37,6 +37,7 @@ from bot.privacy.anonymise._lexicon import (
 )
 from bot.privacy.anonymise._names import (
     JOINERS,
+    POSSESSORS,
     RuleView,
     after_locative,
     cue_words,
@@ -83,6 +84,12 @@ EXTEND_MARGIN = -10.0
 # loses no name is -4.2 to -10, and -7 its middle: on the five tuning parts and `crossval --shipped`,
 # -5 to -8 find that name and lose no word.
 CUE_VETO = -7.0
+# The particles between a given name and a surname ("Maria da Silva", "van der Berg", "bin Osman").
+_PARTICLES = frozenset("da das de do dos di del van von der den bin binti ibn".split())
+# "Servant of", which never stands without the name of God after it: "عبد الله", "Abdul Rahman".
+_SERVANT_OF = frozenset("عبد abd abdul abdel".split())
+# An elder's title that is part of the name after it in Akan ("Nana Ama"), unless "my" says grandma.
+_ELDERS = frozenset({"nana"})
 # Words that, right before a name, are part of it: the kunya ("Abu Yazan", "أم سامر", "Um Fadi").
 _SHARED_STEM = 4
 NAME_PREFIXES = frozenset("abu abo um umm om im ام أم ابو أبو ابن بنت ibn bint".split())
@@ -248,10 +255,16 @@ def _extend_names(
         # the name before it where the model leans to it; one of the thousand commonest words never does.
         return (
             listed
+            or toks[i - 1].low in _SERVANT_OF
             or doubled(i)
             or (unknown and (tok.cap or (readable and tok.cased) or leaning))
             or (leaning and band == "2" and plain)
         ) and not verb_at(toks, i, lang)
+
+    def elder(i: int) -> bool:
+        """Akan "Nana" before a name is part of it ("Nana Ama", "Nana Yaw"); after "my" it is her
+        grandmother ("my nana Joan")."""
+        return toks[i].low in _ELDERS and not (i > 0 and toks[i - 1].low in POSSESSORS)
 
     def first_part(i: int) -> bool:
         """A capitalised word just before a capitalised name, listed as a name or known to no everyday
@@ -298,6 +311,21 @@ def _extend_names(
             and joined(i)
         )
 
+    def particle(i: int) -> bool:
+        """A particle between a name and a listed surname with its capital ("Maria da Silva", "Ana dos
+        Santos", "Rahim bin Osman"), not a town ("a Jéssica do Porto")."""
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return (
+            toks[i].low in _PARTICLES
+            and toks[i].gap_before == " "
+            and nxt is not None
+            and nxt.gap_before == " "
+            and nxt.cap
+            and nxt.low in gaz.names
+            and nxt.low not in PLACE_WORDS
+            and nxt.low not in stop
+        )
+
     # Only the words after and before a name can change: the rest of the story is not read.
     named = [i for i, label in enumerate(labels) if label]
     for j in named:
@@ -313,13 +341,24 @@ def _extend_names(
     named = [i for i, label in enumerate(labels) if label]
     for j in named:
         i = j + 1
-        while i < len(toks) and not labels[i] and carries(i):
-            labels[i] = labels[i - 1]
-            i += 1
+        while i < len(toks) and not labels[i]:
+            if carries(i):
+                labels[i] = labels[i - 1]
+                i += 1
+            elif particle(i):
+                labels[i] = labels[i + 1] = labels[i - 1]
+                i += 2
+            else:
+                break
     prefixes = _kunyas(lang)
     for j in reversed(named):
         i = j - 1
-        while i >= 0 and not labels[i] and toks[i].low in prefixes and toks[i + 1].gap_before == " ":
+        while (
+            i >= 0
+            and not labels[i]
+            and toks[i + 1].gap_before == " "
+            and (toks[i].low in prefixes or elder(i))
+        ):
             labels[i] = labels[i + 1]
             i -= 1
         while i >= 0 and not labels[i] and first_part(i):

@@ -58,7 +58,7 @@ _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocino
 # ...except where her language puts an article before a person's name ("depois a graça chegou", "o joão
 # ficou"): there only an English "the" says so.
 _ARTICLES_BY_LANGUAGE = {"pt": frozenset({"the"})}
-_POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
+POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
 # "and" in every language and script she writes: "Kehinde and Taiwo", "حمیده و مژگان", "ਜਸਮੀਤ ਤੇ ਰੂਪਿੰਦਰ".
 JOINERS = frozenset(
     """and & i și si e та і و o wa w aur اور te ਤੇ تے ate ਅਤੇ iyo ar আর ও ane અને او aw""".split()
@@ -244,8 +244,8 @@ def _staff_after(ctx: _Context, k: int) -> bool:
     while j < len(ctx.tokens) and skipped <= _MAX_FILLERS and not ctx.tokens[j].sentence_start:
         low = ctx.tokens[j].low
         if low in STAFF_TERMS_AFTER:
-            return not any(ctx.tokens[x].low in _POSSESSORS and low == "sister" for x in range(k + 1, j))
-        if low not in FILLERS and low not in _POSSESSORS and low not in {"our", "was", "is"}:
+            return not any(ctx.tokens[x].low in POSSESSORS and low == "sister" for x in range(k + 1, j))
+        if low not in FILLERS and low not in POSSESSORS and low not in {"our", "was", "is"}:
             return False
         skipped += 1
         j += 1
@@ -348,7 +348,7 @@ def _family_after(ctx: _Context, k: int) -> bool:
     toks = ctx.tokens
     if k + 1 >= len(toks) or toks[k + 1].sentence_start:
         return False
-    possessive = toks[k + 1].low in _POSSESSORS
+    possessive = toks[k + 1].low in POSSESSORS
     if possessive and k + 2 < len(toks) and toks[k + 2].low in _FAMILY_NOUNS:
         return True
     for j in range(k + 1, min(k + 5, len(toks))):
@@ -372,7 +372,7 @@ def person_after(toks: list[Token], i: int, lang: str | None) -> bool:
     return (
         after is not None
         and after.gap_before == " "
-        and nxt.low in _POSSESSORS | {"the"}
+        and nxt.low in POSSESSORS | {"the"}
         and (after.low in _FAMILY_NOUNS or (nxt.low == "the" and after.low in STAFF_TERMS_AFTER))
     )
 
@@ -408,7 +408,7 @@ def _honoured(toks: list[Token], i: int) -> bool:
 
 
 _SUBJECT_MARKS = _ACTING_VERBS | RESPECT_AFTER_A_NAME
-_NEXT_TO_A_SUBJECT = _SUBJECT_MARKS | _POSSESSORS | {"the"}
+_NEXT_TO_A_SUBJECT = _SUBJECT_MARKS | POSSESSORS | {"the"}
 
 
 def _in_brackets(toks: list[Token], j: int) -> bool:
@@ -416,7 +416,7 @@ def _in_brackets(toks: list[Token], j: int) -> bool:
     "(midwife)", "(my sister)"; not a clause ("paracetamol (midwife said so)")."""
     if j >= len(toks) or toks[j].gap_before.strip() != "(":
         return False
-    last = j + 1 if toks[j].low in _POSSESSORS and j + 1 < len(toks) else j
+    last = j + 1 if toks[j].low in POSSESSORS and j + 1 < len(toks) else j
     role = toks[last].low
     closed = last + 1 == len(toks) or toks[last + 1].gap_before.lstrip().startswith(")")
     return closed and (role in _BRACKETED or role in _FAMILY_NOUNS or role in STAFF_TERMS_AFTER)
