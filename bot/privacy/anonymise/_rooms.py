@@ -31,11 +31,12 @@ _ROOM_WORDS = (
     "quarto", "cama", "leito", "berço", "berco", "incubadora",
     # Ukrainian.
     "ліжко", "ліжку", "ліжка", "ліжечк[оу]", "палата", "палаті", "палату", "кувез[іа]?", "інкубатор[іа]?",
-    "кімнат[аіу]",
+    "кімнат[аіу]", "lizhk[ou]", "palat[aiu]",
     # Arabic in Latin letters (Arabizi), Somali, romanised Urdu, Panjabi, Gujarati, Tigrinya.
     "sereer", "sarir", "srir", "sreer", "ghorfa", "ghorfet", "ghurfa", "owda", "owdet", "ouda", "odet",
     "7adina", "hadina", "7adana", "sariirtayda", "sariirtii", "sariirta", "sariir", "qolkayga", "qolkii",
-    "qolka", "qol", "kamra", "kamre", "kamray", "arat",
+    "qolka", "qol", "kamra", "kamre", "kamray", "arat", "bistar", "bistara", "bistare", "takht", "otaq",
+    "ataq",
     # Persian, Dari, Pashto, Urdu.
     "بستر", "بستره", "بسترې", "تخت", "اتاق", "اطاق", "کمرہ", "کمرے", "بیڈ", "پلنگ", "روم", "کاٹ", "کټ",
     "خونه",
@@ -43,7 +44,7 @@ _ROOM_WORDS = (
     # Bengali, Panjabi, Gujarati, Tigrinya.
     "বেড", "বেডে", "কেবিন", "রুম", "কট", "ইনকিউবেটর", "ਬੈੱਡ", "ਬੈਡ", "ਕਮਰਾ", "ਕਮਰੇ", "ਰੂਮ", "ਮੰਜਾ",
     "ਇਨਕਿਊਬੇਟਰ",
-    "બેડ", "રૂમ", "ખાટલા", "ખાટલો", "પલંગ", "ઓરડો", "ઓરડા", "ઇન્ક્યુબેટર", "ዓራት", "ክፍሊ", "ክፍል", "ሩም",
+    "બેડ", "રૂમ", "ખાટલા", "ખાટલો", "પલંગ", "ઓરડો", "ઓરડા", "ઇન્ક્યુબેટર", "ዓራት", "ዓራተይ", "ክፍሊ", "ክፍል", "ክፍለይ", "ሩም",
     "ኢንኩቤተር",
 )  # fmt: skip
 # Arabic joins "in" and "the" to the word ("بالسرير"): the bed is taken, the prefix left.
@@ -106,9 +107,10 @@ _ROOM_STEMS = (
     "pokoj", "pat", "bay",
     "pătu", "rezerv", "camera", "quarto", "cama", "leito", "berç", "berc", "ліжк", "палат", "кувез", "інкуб",
     "кімнат", "ser", "sar", "sri", "sre", "gho", "ghu", "owd", "oud", "ode", "adina", "adana", "qol", "kamr",
-    "arat", "سرير", "غرفة", "حاضنة", "وضة", "مهد", "بستر", "تخت", "اتاق", "اطاق", "کمر", "بیڈ", "پلنگ", "روم",
+    "arat", "lizhk", "palat", "bist", "takh", "otaq", "ataq",
+    "سرير", "غرفة", "حاضنة", "وضة", "مهد", "بستر", "تخت", "اتاق", "اطاق", "کمر", "بیڈ", "پلنگ", "روم",
     "کاٹ", "کټ", "خون", "کوټ", "انک", "বেড", "কেবিন", "রুম", "কট", "ইনকিউ", "ਬੈ", "ਕਮਰ", "ਰੂਮ", "ਮੰਜਾ", "ਇਨਕ",
-    "બેડ", "રૂમ", "ખાટલ", "પલંગ", "ઓરડ", "ઇન્ક", "ዓራት", "ክፍ", "ሩም", "ኢንኩ",
+    "બેડ", "રૂમ", "ખાટલ", "પલંગ", "ઓરડ", "ઇન્ક", "ዓራ", "ክፍ", "ሩም", "ኢንኩ",
 )  # fmt: skip
 
 
