@@ -112,7 +112,8 @@ _FROM: dict[str, str] = {
     "ti": "ካብ * መጺኣ|ካብ * መጺኡ|ካብ * እየ|ካብ * ኢየ|ኣብ * እነብር|ኣብ * እየ ዝነብር|kab * eye|ab * enebr",
     "pl": "pochodzę z *|pochodze z *|mieszkam w *",
     "ro": "sunt din *|locuiesc în *|locuiesc in *",
-    "pt": "sou de *|moro em *|vivo em *",
+    "pt": "sou de *|moro em *|vivo em *|veio de *|veio do *|veio da *|vieram de *|vieram do *|"
+    "chegou de *|chegou do *",
     "en": "i'm from *|i am from *|im from *|we live in *|i live in *",
 }
 

@@ -115,6 +115,16 @@ HONORIFICS_AFTER = frozenset(
 # "nana"), nor one that is also a name or nickname ("ben", "ada", "didi", "lala").  In lowercase never a
 # name themselves.
 RESPECT_AFTER_A_NAME = frozenset("apa aapa apu baji bhabi bhabhi khala masi bhen bhai veerji".split())
+# ...and those that are such a word only in her language: Gujarati "ben", "bahen" (sister: "jagruti ben
+# aavya"), where "Ben" is a name in English.
+_RESPECT_BY_LANGUAGE = {"gu": frozenset("ben bahen".split())}
+
+
+@lru_cache(maxsize=32)
+def respect_after_a_name(lang: str | None) -> frozenset[str]:
+    """The words of respect said after a first name in her language (see ``RESPECT_AFTER_A_NAME``)."""
+    return RESPECT_AFTER_A_NAME | _RESPECT_BY_LANGUAGE.get(lang or "", frozenset())
+
 
 _ARTICLE = "ال"
 

@@ -32,8 +32,8 @@ from bot.privacy.anonymise._lexicon import (
     HONORIFICS_AFTER,
     PLACE_PREFIXES,
     PLACE_WORDS,
-    RESPECT_AFTER_A_NAME,
     gazetteer,
+    respect_after_a_name,
 )
 from bot.privacy.anonymise._names import (
     JOINERS,
@@ -64,6 +64,15 @@ NAME_PARTS = frozenset(
     বেগম খাতুন খানম ben બેન اختر akhtar علی ali احمد ahmed ahmad حسین hussain شاہ شاه shah ولي ولی wali
     ضیا zia الدین uddin محمد muhammad mohammed ullah""".split()
 )
+# Words that, right after a name, are part of it in her language only: Gujarati "ba" after an elder
+# woman's name ("chaku ba", "kokila ba"; elsewhere "ba" is her mother, "mari ba").
+_PARTS_BY_LANGUAGE = {"gu": frozenset({"ba"})}
+# The first half of a compound name, which the second half follows unless it is a function word ("ګل
+# رحمان", "Gul Agha"; "زما خور ګل راغله" is "Gul came").
+_OPENS_A_NAME = frozenset("ګل گل gul".split())
+# Arabic's "and" written onto the next word ("وولدت", and I gave birth): a name's next word with it is
+# a clause going on, not a surname, when the rest is an everyday word ("وليد" is listed).
+_AND_ONTO = "و"
 # The theophoric half of an Afghan name written apart ("نجیب الله", Najibullah), which goes with the name
 # before it in Pashto and Dari; in Arabic and Urdu "الله", "اللہ" after a name is as often a blessing.
 _THEOPHORIC = {"ps": "الله", "prs": "الله"}
@@ -222,6 +231,7 @@ def _extend_names(
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
     listed_language = lang not in _UNLISTED_LANGUAGES
     theophoric = _THEOPHORIC.get(lang or "")
+    own_parts = _PARTS_BY_LANGUAGE.get(lang or "", frozenset())
 
     def doubled(i: int) -> bool:
         """A short name said twice is one nickname ("chi chi", "jo-jo"): the second half goes with the
@@ -254,12 +264,32 @@ def _extend_names(
         # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with
         # the name before it where the model leans to it; one of the thousand commonest words never does.
         return (
-            listed
-            or toks[i - 1].low in _SERVANT_OF
-            or doubled(i)
-            or (unknown and (tok.cap or (readable and tok.cased) or leaning))
-            or (leaning and band == "2" and plain)
-        ) and not verb_at(toks, i, lang)
+            (
+                listed
+                or low in own_parts
+                or toks[i - 1].low in _SERVANT_OF
+                or (toks[i - 1].low in _OPENS_A_NAME and opens(i - 1) and plain and low not in own_stop)
+                or doubled(i)
+                or (unknown and (tok.cap or (readable and tok.cased) or leaning))
+                or (leaning and band == "2" and plain)
+            )
+            and not verb_at(toks, i, lang)
+            and not clause_goes_on(i)
+        )
+
+    def opens(j: int) -> bool:
+        """Token j, taken, opens its name: no taken word of the name stands before it."""
+        return not (j > 0 and labels[j - 1] and toks[j].gap_before in _JOINING_GAPS)
+
+    def clause_goes_on(i: int) -> bool:
+        """In Arabic, "and" written onto an everyday word: "رهف وولدت في لوتن"."""
+        low = toks[i].low
+        return (
+            lang == "ar"
+            and low.startswith(_AND_ONTO)
+            and low not in gaz.names
+            and gaz.frequent.get(low[1:], "0") in _EVERYDAY_BANDS
+        )
 
     def elder(i: int) -> bool:
         """Akan "Nana" before a name is part of it ("Nana Ama", "Nana Yaw"); after "my" it is her
@@ -312,8 +342,8 @@ def _extend_names(
         )
 
     def particle(i: int) -> bool:
-        """A particle between a name and a listed surname with its capital ("Maria da Silva", "Ana dos
-        Santos", "Rahim bin Osman"), not a town ("a Jéssica do Porto")."""
+        """A particle between a name and a listed or taken surname with its capital ("Maria da Silva",
+        "Maria das Dores", "Rahim bin Osman"), not a town ("a Jéssica do Porto")."""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return (
             toks[i].low in _PARTICLES
@@ -321,7 +351,7 @@ def _extend_names(
             and nxt is not None
             and nxt.gap_before == " "
             and nxt.cap
-            and nxt.low in gaz.names
+            and (nxt.low in gaz.names or labels[i + 1] > 0)  # "Maria das Dores": both halves taken
             and nxt.low not in PLACE_WORDS
             and nxt.low not in stop
         )
@@ -408,7 +438,7 @@ def _settle(
             or low in FACILITY_WORDS
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
-            or (low in RESPECT_AFTER_A_NAME and not tok.cap)  # "shirin apu boleche"
+            or (low in respect_after_a_name(lang) and not tok.cap)  # "shirin apu boleche"
             or i in view.in_cues
             or i in view.placed
             or verb_at(toks, i, lang)  # "ኣይፈቐዱላን", "اتولدت", "Rodziłam": a verb, wherever it stands

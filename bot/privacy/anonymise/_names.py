@@ -23,9 +23,9 @@ from bot.privacy.anonymise._lexicon import (
     LOCATIVES,
     PLACE_PREFIXES,
     PLACE_WORDS,
-    RESPECT_AFTER_A_NAME,
     Gazetteer,
     gazetteer,
+    respect_after_a_name,
 )
 from bot.privacy.anonymise._set_phrases import set_phrase_words
 from bot.privacy.anonymise._stopwords import ALL as ALL_STOPWORDS, stopwords
@@ -383,7 +383,9 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
     (partner)") or a word of respect said after a name ("tania apa"): her name typed without its
     capital.  Tried only where such a word follows."""
     toks = ctx.tokens
-    if i + 1 >= len(toks) or not (toks[i + 1].low in _NEXT_TO_A_SUBJECT or "(" in toks[i + 1].gap_before):
+    if i + 1 >= len(toks) or not (
+        toks[i + 1].low in _subject_marks(ctx.lang)[1] or "(" in toks[i + 1].gap_before
+    ):
         return False  # most words: nothing of a person's follows them
     tok = toks[i]
     low = tok.low
@@ -391,7 +393,7 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         tok.cased
         and not tok.cap
         and len(low) >= 3
-        and (person_after(toks, i, ctx.lang) or _in_brackets(toks, i + 1) or _honoured(toks, i))
+        and (person_after(toks, i, ctx.lang) or _in_brackets(toks, i + 1) or _honoured(toks, i, ctx.lang))
         and low not in ctx.stop
         and low not in ctx.cue_words
         and low not in HONORIFICS
@@ -401,14 +403,20 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
     )
 
 
-def _honoured(toks: list[Token], i: int) -> bool:
+def _honoured(toks: list[Token], i: int, lang: str | None) -> bool:
     """Token i has a word of respect said after a first name right after it ("tania apa", "moni khala",
-    "nasreen baji")."""
-    return i + 1 < len(toks) and toks[i + 1].low in RESPECT_AFTER_A_NAME and toks[i + 1].gap_before == " "
+    "nasreen baji", Gujarati "jagruti ben")."""
+    return (
+        i + 1 < len(toks) and toks[i + 1].low in respect_after_a_name(lang) and toks[i + 1].gap_before == " "
+    )
 
 
-_SUBJECT_MARKS = _ACTING_VERBS | RESPECT_AFTER_A_NAME
-_NEXT_TO_A_SUBJECT = _SUBJECT_MARKS | POSSESSORS | {"the"}
+@lru_cache(maxsize=32)
+def _subject_marks(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that mark the word before them as a person's name in her language (a person's verb, a
+    word of respect), and those with what else may follow a subject (a possessive, "the")."""
+    marks = _ACTING_VERBS | respect_after_a_name(lang)
+    return marks, marks | POSSESSORS | {"the"}
 
 
 def _in_brackets(toks: list[Token], j: int) -> bool:
@@ -484,10 +492,11 @@ def _rule_names(ctx: _Context) -> list[Span]:
     # The words just before a verb only a person does, a word of respect, or who she is in brackets
     # ("eilidh (me) and ruaridh (partner)"): most stories have none, and are not searched.
     folded = ctx.folded
+    marks = _subject_marks(ctx.lang)[0]
     subjects = (
         set()
-        if _SUBJECT_MARKS.isdisjoint(folded)
-        else set(compress(range(-1, len(folded) - 1), map(_SUBJECT_MARKS.__contains__, folded)))
+        if marks.isdisjoint(folded)
+        else set(compress(range(-1, len(folded) - 1), map(marks.__contains__, folded)))
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))

@@ -1,7 +1,9 @@
-"""Words that belong inside a name: a particle between a given name and a listed surname ("Maria da
-Silva"), Akan "Nana" before a name ("Nana Ama"; after "my" she is grandma), and the name of God after
-"servant of" ("عبد الله", "عبد اللہ"), which is a function word on its own.  A particle before a town
-stays ("a Jéssica do Porto")."""
+"""Words that belong inside a name: a particle between a given name and a listed or taken surname
+("Maria da Silva", "Maria das Dores"), Akan "Nana" before a name ("Nana Ama"; after "my" she is
+grandma), the name of God after "servant of" ("عبد الله", "عبد اللہ"), which is a function word on its
+own, the second half of a name "Gul" opens ("ګل رحمان"), and Gujarati "ba", "ben" after an elder's or a
+sister's name ("chaku ba", "jagruti ben").  A particle before a town stays ("a Jéssica do Porto"), and
+so does a verb after "Gul" ("زما خور ګل راغله")."""
 
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ar", "الممرضة عبد الله جات الصبح", "الممرضة [STAFF NAME] جات الصبح"),
         ("ur", "ڈاکٹر عبد اللہ نے کہا", "ڈاکٹر [STAFF NAME] نے کہا"),
         ("pt", "a Jéssica do Porto ajudou", "a [NAME] do Porto ajudou"),
+        ("pt", "a parteira Maria das Dores foi um anjo", "a parteira [STAFF NAME] foi um anjo"),
+        ("ps", "ګل رحمان زما ورور دی", "[NAME] زما ورور دی"),
+        ("ps", "زما خور ګل راغله", "زما خور [NAME] راغله"),
+        ("gu", "mari sasu chaku ba ne interpreter joie che", "mari sasu [NAME] ne interpreter joie che"),
+        ("gu", "jagruti ben aavya hata", "[NAME] aavya hata"),
     ],
 )
 def test_the_words_inside_a_name_go_with_it(lang: str, text: str, expected: str) -> None:

@@ -17,6 +17,7 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("pa", "میں ڈربی توں آں، دائی چنگی سی", "میں ڈربی توں آں، دائی چنگی سی"),
         ("prs", "من از لیدز هستم و قابله خوب بود", "من از لیدز هستم و قابله خوب بود"),
         ("ps", "زه د لیډز یم او ډاکټر ښه و", "زه د لیډز یم او ډاکټر ښه و"),
+        ("pt", "a minha sogra Dona Aparecida veio do Brasil", "a minha sogra Dona [NAME] veio do Brasil"),
         (
             "en",
             "we came from Preston by taxi and my sister Ruth came too",

@@ -14,6 +14,7 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ar", "أختي نوال ترجمت لي كل شي بالمستشفى", "ترجمت", "نوال"),
         ("ar", "الممرضة Jocelyn أخدت البيبي شوي عشان أنام", "أخدت", "Jocelyn"),
         ("prs", "قابله Rachel ساعت‌ها پیش ما نشست", "ساعت‌ها", "Rachel"),
+        ("ar", "اسمي رهف وولدت في لوتن", "وولدت", "رهف"),
     ],
 )
 def test_the_verb_after_a_name_stays(lang: str, text: str, kept: str, taken: str) -> None:
