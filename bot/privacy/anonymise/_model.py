@@ -428,14 +428,15 @@ def _settle(
         cued = tok.start in starts and view.cues[i] in _STRONG_CUES
         # "the doctor Thomas", "الدكتور علي", "Harvey the registrar": a listed name where a person's name
         # stands is that name, though it is also a town or a hospital ("my husband william") or, written
-        # as a name is, a function word somewhere ("علي", on me; "Nicu", the NICU)
+        # as a name is, a function word ("علي", on me; "Nicu", the NICU); and a facility's word with its
+        # capital a strong cue points at is a surname ("Dr Hill", "the midwife Hall", "Dr Park")
         where_a_name_stands = view.cues[i] in _STRONG_CUES or person_after(toks, i, lang)
         listed = low in gazetteer().names and low not in titles  # "minha tia Dona Amélia": her title
         pointed = where_a_name_stands and listed and (tok.cap or not tok.cased)
         if (
             (not pointed and (low in stop or low.translate(PERSIAN_FORMS) in stop))  # "هېڅ" is "هیڅ"
             or (low in PLACE_WORDS and not (where_a_name_stands and listed))  # "my husband william"
-            or low in FACILITY_WORDS
+            or (low in FACILITY_WORDS and not (pointed or (tok.cap and view.cues[i] in _STRONG_CUES)))
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
             or (low in respect_after_a_name(lang) and not tok.cap)  # "shirin apu boleche"
