@@ -13,7 +13,7 @@ from typing import Literal
 
 from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms
 from bot.privacy.anonymise._declension import oblique_forms
-from bot.privacy.anonymise._kinship import KINSHIP
+from bot.privacy.anonymise._kinship import BORROWED_KINSHIP, KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
 
 Kind = Literal["staff", "family"]
@@ -295,6 +295,8 @@ def cues_for(lang: str | None) -> tuple[Cue, ...]:
                 thanks = phrase_tokens(phrase)
                 found[(thanks, "staff")] = Cue(thanks, "staff", thanks=True)
         kin = set(_phrases(_KIN, code) + _phrases(KINSHIP, code))
+        if lang in (None, code):  # "tita" in an English story, not in a Portuguese one
+            kin |= set(_phrases(BORROWED_KINSHIP, code))
         for listed in _phrases(_FAMILY, code) + sorted(kin) + _phrases(_WEAK_EXTRA, code):
             for form in _forms(listed, code, family=True):
                 for phrase in spellings(form):

@@ -17,8 +17,7 @@ adjective or verb after it, so it would read as her name.
 from __future__ import annotations
 
 KINSHIP: dict[str, str] = {
-    "en": "tita|tito|kuya|lola|lolo|"
-    "my sister|my brother|my brother-in-law|my brother in law|my father-in-law|my father in law|"
+    "en": "my sister|my brother|my brother-in-law|my brother in law|my father-in-law|my father in law|"
     "my fil|my neighbour|my neighbor|my stepmum|my step mum|my stepsister|my step sister|my godmother",
     "ur": "میری بہن|میرا بھائی|میری بھابھی|میری بھابی|بھابی|میری نند|میرا دیور|میرے دیور|میری دیورانی|"
     "میری جیٹھانی|میرے جیٹھ|میرا بہنوئی|میرے بہنوئی|میرے سسر|میری پھوپھو|میری پھپھو|میری چاچی|میری ممانی|"
@@ -101,3 +100,8 @@ KINSHIP: dict[str, str] = {
     "моя тітка|мій дядько|моя племінниця|мій племінник|мій друг|моя сусідка|сусідка|"
     "moya podruha|moya podruga|moya titka|miy dyadko|moya susidka",
 }
+
+# Bare kin words of address borrowed from another language, read only in stories of this one: Filipino
+# "tita", "tito", "kuya", "lola", "lolo" in an English story.  English cues are read in every language's
+# stories, and there these are names ("a minha amiga Tita", "o Tito", Lola for Dolores).
+BORROWED_KINSHIP: dict[str, str] = {"en": "tita|tito|kuya|lola|lolo"}

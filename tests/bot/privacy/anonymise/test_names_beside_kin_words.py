@@ -113,3 +113,31 @@ def test_a_bare_kin_word_of_address_is_no_name_and_names_the_word_after_it(
     lang: str, text: str, expected: str
 ) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a minha amiga Tita esteve comigo", "a minha amiga [NAME] esteve comigo"),
+        ("o Tito chegou às 5", "o [NAME] chegou às 5"),
+        ("a enfermeira Lola foi um anjo", "a enfermeira [STAFF NAME] foi um anjo"),
+    ],
+)
+def test_a_kin_word_borrowed_into_english_is_a_name_in_another_language(text: str, expected: str) -> None:
+    """Filipino "tita", "tito", "lola" are kin words in an English story only."""
+    assert redact(text, "pt") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("pt", "a minha amiga Kelly esteve comigo", "a minha amiga [NAME] esteve comigo"),
+        ("en", "my midwife Maryam khan was lovely", "my midwife [STAFF NAME] was lovely"),
+    ],
+)
+def test_an_everyday_word_in_lowercase_after_her_capitalised_name_is_her_sentence(
+    lang: str, text: str, expected: str
+) -> None:
+    """ "Esteve" is also a surname, but after "Kelly" with its capital, "esteve" is "was"; a name part
+    ("khan") still goes with the name."""
+    assert redact(text, lang) == expected
