@@ -85,8 +85,8 @@ _FAMILY: dict[str, str] = {
     "ro": "mă numesc|ma numesc|numele meu este|numele meu e|soțul meu|sotul meu|fiul meu|fiica mea|"
     "băiatul meu|fetița mea|fetita mea|partenerul meu|mama mea|sora mea|doamna|domnul|dna|dl|numele",
     "pt": "o meu nome é|meu nome é|chamo-me|me chamo|o meu marido|meu marido|o meu filho|meu filho|"
-    "a minha filha|minha filha|o meu companheiro|meu companheiro|a minha mãe|minha mãe|chama-se|chamado|"
-    "chamada|sra|sr|senhora|senhor|dona|dom",
+    "a minha filha|minha filha|o meu companheiro|meu companheiro|a minha mãe|minha mãe|chama-se|"
+    "chamava-se|chamado|chamada|sra|sr|senhora|senhor|dona|dom",
     "uk": "мене звати|моє ім'я|моє ім’я|звати|мій чоловік|чоловік|мій син|син|моя донька|моя дочка|донька|"
     "дочка|мій партнер|моя мама|моя сестра|мій брат|пані|пан",
     "ar": "مرتي|خالتي|عمتي|سلفتي|كنتي|ستي|جدتي|أبو|ابو|abu|umm|um|اسمي|زوجي|ابني|ابنتي|بنتي|طفلي|طفلتي|"
@@ -317,12 +317,12 @@ def cues_for(lang: str | None) -> tuple[Cue, ...]:
     return tuple(found.values())
 
 
-# The one-word thanks of the languages written with capitals ("shoutout", "esp", "Dziękuję", "Obrigada"):
-# never a name themselves, though the model leans that way at the start of a line, where they take a
-# capital.  Not the others' ("Shukria" is also a name).
+# The one-word thanks of the languages written with capitals ("shoutout", "esp", "Dziękuję", "Obrigada",
+# "Mahadsanid"): never a name themselves, though the model leans that way at the start of a line, where
+# they take a capital.  Not the others' ("Shukria" is also a name).
 THANKS_WORDS = frozenset(
     p
-    for code in ("en", "pl", "ro", "pt", "uk")
+    for code in ("en", "pl", "ro", "pt", "uk", "so")
     for p in _phrases(_THANKS, code)
     if len(phrase_tokens(p)) == 1
 )

@@ -66,7 +66,7 @@ JOINERS = frozenset(
 _MAX_FILLERS = 3
 _SIGNATURE_WORDS = 3  # a first name, a middle name and a surname at most
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())  # "the queen elizabeth hospital"
-_GENERIC = frozenset("called named name звати imię imie numele chama-se chamado chamada".split())
+_GENERIC = frozenset("called named name звати imię imie numele chama-se chamava-se chamado chamada".split())
 _MODALS = frozenset("will may".split())  # "Will the midwives read this?" asks, it does not name
 _FAMILY_NOUNS = frozenset(
     """husband hubby partner wife son daughter baby sister brother friend cousin mum mom mother dad father

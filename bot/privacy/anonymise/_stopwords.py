@@ -88,7 +88,8 @@ _BY_LANGUAGE: dict[str, str] = {
         la în in pe din cu de pentru fără moașa moasa medicul doctorul doctorița asistenta spital
         secție copil copilul fiica fiul soțul sotul sora mama soacra doamna domnul bebe bebelușul""",
     "pt": """eu me mim meu minha meus nós nosso você ele ela eles elas isso este esta que e ou mas não
-        sim já muito foi era estava fui tive teve disse falou veio foi ajudou perguntou ouviu deu
+        sim já muito foi era estava esteve estive estavam estiveram fui tive teve disse falou veio foi ajudou
+        perguntou ouviu deu
         a o os as um uma de do da dos das em no na com por para sem parteira médico médica doutor
         doutora enfermeira hospital bebê bebé filho filha marido irmã mãe sogra senhora senhor dona""",
     "uk": """я мене мені мій моя моє мої ми нас нам ти він вона вони їх її його це той та що і й а але

@@ -132,6 +132,8 @@ def test_a_kin_word_borrowed_into_english_is_a_name_in_another_language(text: st
     ("lang", "text", "expected"),
     [
         ("pt", "a minha amiga Kelly esteve comigo", "a minha amiga [NAME] esteve comigo"),
+        ("pt", "a minha prima filipa esteve sempre comigo", "a minha prima [NAME] esteve sempre comigo"),
+        ("pt", "a parteira chamava-se Rosário e foi boa", "a parteira chamava-se [STAFF NAME] e foi boa"),
         ("en", "my midwife Maryam khan was lovely", "my midwife [STAFF NAME] was lovely"),
     ],
 )

@@ -52,6 +52,8 @@ def test_the_interpreter_and_hospital_words_in_her_script_stay(lang: str, text: 
             "Dziękuję pani [STAFF NAME] z porodówki, była cudowna",
         ),
         ("pt", "Obrigada à parteira Inês por tudo", "Obrigada à parteira [STAFF NAME] por tudo"),
+        ("so", "mahadsanid walaal Hodan", "mahadsanid walaal [NAME]"),
+        ("so", "Mahadsanid umulisada Sagal", "Mahadsanid umulisada [STAFF NAME]"),
     ],
 )
 def test_thanks_opening_a_sentence_in_a_language_with_capitals_is_no_name(
