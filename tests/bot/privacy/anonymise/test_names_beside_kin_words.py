@@ -140,6 +140,7 @@ def test_a_kin_word_borrowed_into_english_is_a_name_in_another_language(text: st
 def test_an_everyday_word_in_lowercase_after_her_capitalised_name_is_her_sentence(
     lang: str, text: str, expected: str
 ) -> None:
-    """ "Esteve" is also a surname, but after "Kelly" with its capital, "esteve" is "was"; a name part
-    ("khan") still goes with the name."""
+    """A surname that is also "was" ("Esteve") after "Kelly" with its capital is "was", and a Portuguese
+    auxiliary after any name; "chamava-se", she was called, is a naming word as "chama-se" is; a name
+    part ("khan") still goes with the name."""
     assert redact(text, lang) == expected
