@@ -6,7 +6,8 @@ One table, written from general knowledge so that no relation is missing in any 
 brother, the sisters- and brothers-in-law, the parents-in-law, aunts and uncles on either side, cousin,
 niece and nephew, daughter, son, her baby, her parents and grandparents, husband, partner, friend and
 neighbour, with the usual romanised
-spellings (behen/behan/bahen, bhabhi/bhabi, nanad/nonod).  The earlier tables (``_cues``) were grown
+spellings (behen/behan/bahen, bhabhi/bhabi, nanad/nonod), and Romanian's spoken possessive joined on
+with a hyphen ("Soră-mea Lăcrămioara", "frate-miu").  The earlier tables (``_cues``) were grown
 from the stories one writer sent, so a third writer's kin words slipped past them.  Each is a strong
 family cue: a name may follow it, or, where the language puts it so, come just before it ("Rabia meri
 behen", "لبنى صاحبتي").  Bare Polish "siostra" is left out: it is also the nurse's title.  "My baby" is
@@ -91,7 +92,9 @@ KINSHIP: dict[str, str] = {
     "bratowa|mój teść|teść|moja ciocia|ciocia|ciotka|mój wujek|wujek|kuzynka|mój kuzyn|kuzyn|"
     "moja siostrzenica|siostrzenica|moja bratanica|bratanica|mój siostrzeniec|mój bratanek|"
     "moja przyjaciółka|moja koleżanka|mój przyjaciel|moja sąsiadka|sąsiadka",
-    "ro": "cumnatul meu|socrul meu|mătușa mea|matusa mea|tanti|unchiul meu|verișoara mea|verisoara mea|"
+    "ro": "soră-mea|sora-mea|mamă-mea|mama-mea|frate-miu|frate-meu|bunică-mea|bunica-mea|soacră-mea|"
+    "soacra-mea|cumnată-mea|cumnata-mea|mătușă-mea|matusa-mea|"
+    "cumnatul meu|socrul meu|mătușa mea|matusa mea|tanti|unchiul meu|verișoara mea|verisoara mea|"
     "vărul meu|varul meu|nepoata mea|nepotul meu|fata mea|prietenul meu|vecina mea|vecinul meu|"
     "cumnata|mătușa|matusa",
     "pt": "minha cunhada|meu cunhado|meu sogro|minha tia|meu tio|meu primo|minha sobrinha|meu sobrinho|"

@@ -64,6 +64,7 @@ _BY_LANGUAGE: dict[str, str] = {
         ਕੱਲ੍ਹ ਅੱਜ ਹੁਣ ਫੇਰ ਅਜੇ ਸਿਰਫ ਇੱਕ ਦੋ ਤਿੰਨ ਕੁਝ ਸਭ ਸਾਰੇ ਸਾਰੀ ਇੱਥੇ ਉੱਥੇ ਕਿਉਂ ਕਿਵੇਂ ਕਿੱਥੇ ਲਈ ਨਾਲ ਕੇ ਕਰ
         ਕਰਕੇ ਦੱਸਿਆ ਦੇਖਿਆ ਚਲੀ ਚਲੇ ਰਹੀ ਰਿਹਾ ਰਹੇ ਸਾਲ ਰਾਤ ਸਵੇਰੇ ਕੰਮ ਇਕੱਲੀ ਮੈਨੂੰ ਸਾਨੂੰ ਤੁਹਾਨੂੰ ਉਸਨੂੰ ਉਸਨੇ
         ਹੋਇਆ ਹੋਈ ਸਕਦੀ ਪਵੇਗਾ ਕਿ ਜੋ ਕੱਲ ਕੋਈ ਕਿਸੇ ਸਟਾਫ ਸਟਾਫ਼ کوئی کسے سٹاف koi kise staff
+        ਠੀਕ ٹھیک theek thik ਜੰਮਿਆ ਜੰਮੀ جمیا جمی jammya jammi
         کل اج ہن اجے صرف اک تن کجھ سب سارے ایتھے اوتھے کیوں کیویں کتھے لئی نال کر دسیا ویکھیا چلی رہی
         سال رات سویرے کم کلی مینوں سانوں تہانوں اوہنوں
         kal ajj aj hun fer aje sirf ik do tin kuch sab saare ithe othe kyon kiven kithe layi naal kar
@@ -76,6 +77,7 @@ _BY_LANGUAGE: dict[str, str] = {
         pachi jyare bahu khub hati hato hata che chu hatu thayu thai gayu gai gaya kahyu karyu kari
         aapyu aavi aavya nahi ha ji baki loko vaat sukhi rakhe bhagwan kahyu jenu naam hatu saras
         dikri dikro pati sasu ben bhai week badha koi koine staff
+        કરો કરું કરશે કરવું કરવા karo karu karshe karvu karva
         બધા બધાં બધાએ કોઈ કોઈએ કોઈને સ્ટાફ સ્ટાફે""",
     "pl": """ja mnie mi mój moja moje mojego mojej my nas nam ty ona on oni ich jej jego to ten ta że
         i a ale lub albo czy nie tak już jeszcze bardzo był była było byli były jest są mam miała
@@ -97,7 +99,8 @@ _BY_LANGUAGE: dict[str, str] = {
         допомогла пояснила запитала дала дав до на в у з від по через для при о акушерка лікар
         лікарка медсестра лікарня дитина донька син чоловік сестра мама свекруха пані пан
         ya mene meni miy moya my ty vin vona vony tse shcho i ale ne tak vzhe duzhe buv bula bulo
-        skazala prishla dopomohla akusherka likar likarka medsestra dytyna chovik""",
+        skazala prishla dopomohla akusherka likar likarka medsestra dytyna chovik
+        привіт всім pryvit vsim""",
     "ar": """أنا انا لي نحن أنت انت هو هي هم هذا هذه ذلك التي الذي في من على إلى الى عن مع و أو لكن
         ثم لما لم لن لا نعم كان كانت كانوا قال قالت قالوا جاء جات جت اجت عطى عطت سأل سألت ساعد
         ساعدت الدكتور الدكتورة الطبيب الطبيبة الممرضة القابلة المستشفى الوارد طفل طفلي البيبي

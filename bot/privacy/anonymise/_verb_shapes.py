@@ -27,6 +27,9 @@ _EVERY_LANGUAGE = re.compile(r"ኣይ.{2,}ን")
 _AND = "ን"  # Tigrinya's "and", written onto each word it joins
 # Arabic "to me", "to us", "with me", "with us", "on me", as dialects write them: only a verb is followed
 # by one ("جابت لي", "حكى معي").  Not "علي", which is also the name Ali.
+# The dialects' "not", written apart from the verb it wraps in "…ش" ("ما كانش عندهم ترجمان").
+_NOT = frozenset("ما ma".split())
+_NEGATED = re.compile(r".{2,}ش")
 _TO_ME = frozenset("لي ليا لنا الي إلي معي معايا معاي معنا معانا عليا علينا".split())
 _BY_LANGUAGE: dict[str, re.Pattern[str]] = {
     "pl": re.compile(r".{2,}(?:łam|łaś|liśmy|łyśmy|liście|łyście|lismy|lysmy)"),
@@ -48,12 +51,15 @@ def verb_shaped(low: str, lang: str | None) -> bool:
 
 def verb_at(toks: list[Token], i: int, lang: str | None) -> bool:
     """Token i is a verb of her language by its affixes, or, in Arabic, by the "to me", "with us" said
-    straight after it ("جابت لي", "شرحت لي", "قعدت معنا": no name is followed by one), and no listed
-    name.  A word in "ን" just before another in "ን" is one of two names Tigrinya's "and" joins."""
+    straight after it ("جابت لي", "شرحت لي", "قعدت معنا": no name is followed by one) or the "ما … ش"
+    around it ("ما كانش"), and no listed name.  A word in "ን" just before another in "ን" is one of two
+    names Tigrinya's "and" joins."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     low = toks[i].low
     if lang == "ar" and nxt is not None and nxt.gap_before == " " and nxt.low in _TO_ME:
         return low not in gazetteer().names
+    if lang == "ar" and i > 0 and toks[i - 1].low in _NOT and _NEGATED.fullmatch(low):
+        return low not in gazetteer().names  # "ما كانش", "ما جاش": the negation written apart
     if not verb_shaped(low, lang):
         return False
     joined = (

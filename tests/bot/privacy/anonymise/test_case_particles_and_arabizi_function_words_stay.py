@@ -23,3 +23,20 @@ from tests.bot.privacy.anonymise.redaction import redact
 )
 def test_function_words_after_a_name_or_title_stay(lang: str, text: str, expected: str) -> None:
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("pa", "ਮੇਰੀ ਧੀ ਸਿਮਰਨ ਠੀਕ ਹੈ", "ਮੇਰੀ ਧੀ [NAME] ਠੀਕ ਹੈ"),
+        ("gu", "નર્સ નીતા એ કહ્યું જાતે કરો", "નર્સ [STAFF NAME] એ કહ્યું જાતે કરો"),
+        ("uk", "pryvit, ya Oksana, dyakuyu vsim", "pryvit, ya [NAME], dyakuyu vsim"),
+        ("ar", "الممرضة ما جاتش طول الليل", "الممرضة ما جاتش طول الليل"),
+        ("ro", "frate-miu Andrei a stat cu mine", "frate-miu [NAME] a stat cu mine"),
+    ],
+)
+def test_everyday_words_no_list_had_stay_beside_a_name(lang: str, text: str, expected: str) -> None:
+    """Panjabi "fine" and "was born", Gujarati "do", a romanised Ukrainian greeting and "to all", the
+    Arabic "ما …ش" negation written apart, and Romanian's spoken "my brother" ("frate-miu"), a kin word
+    whose name follows it."""
+    assert redact(text, lang) == expected
