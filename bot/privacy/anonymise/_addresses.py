@@ -152,13 +152,13 @@ _NATIVE_STREET_FIRST = Caseless(
 # Her flat number on its own, in any of her languages: "flat 5", "mieszkanie 12", "ফ্ল্যাট ৩".
 _FLAT_WORDS = (
     "flat", "apartment", "apt", "mieszkani[ea]", "apartament(?:ul)?", "apartamento", "fulaat", "فلیٹ", "فليت",
-    "شقة", "ফ্ল্যাট", "ਫਲੈਟ", "ફ્લેટ", "флет", "квартира", "квартирі", "ፍላት",
+    "شقة", "ফ্ল্যাট", "ਫਲੈਟ", "ફ્લેટ", "флет", "квартира", "квартирі", "ፍላት", "فلیټ", "آپارتمان", "اپارتمان",
 )  # fmt: skip
 _FLAT_ALONE = Caseless(
     rf"{alternation((_FLAT_WORDS, True))}\s*(?:no\.?|nr\.?|number|n[º°]|№|نمبر|رقم)?\s*\d+[a-z]?(?!\w)"
 )
 _FLAT_STEMS = ("flat", "apart", "apt", "mieszk", "fulaat", "فلیٹ", "فليت", "شقة", "ফ্ল্যাট", "ਫਲੈਟ", "ફ્લેટ",
-               "флет", "квартир", "ፍላት")  # fmt: skip
+               "флет", "квартир", "ፍላት", "فلیټ", "پارتمان")  # fmt: skip
 
 
 # Her street without a number, in lowercase, where she says she lives: "we live on jubilee road".

@@ -84,7 +84,7 @@ _NUMBER_FIRST = Caseless(
 # bay 3" or "bay 3 was noisy" says nothing of her.
 _I_WAS = (
     r"i\s+was|i'?m|i\s+am|we\s+were|(?:put|moved|took|kept|placed)\s+(?:me|us)|me|"
-    r"byłam|bylam|leżałam|lezalam|eram|am\s+stat|stăteam|stateam|estava|estive|fiquei|"
+    r"byłam|bylam|leżałam|lezalam|eram|am\s+stat|am\s+fost|stăteam|stateam|estava|estive|fiquei|"
     r"(?:я\s+)?(?:була|лежала)|كنت|كنا|kont|kunt|kunna|waxaan\s+ku\s+jiray"
 )
 _IN_BEFORE = r"in|on|at|into|to|w|we|na|în|no|em|в|у|на|في|فى|fi|f|ኣብ|አብ|په|در|به"
@@ -95,7 +95,7 @@ _WAS_AFTER = (
 )
 _BAY_NUMBER = r"bay\s*(?:no\.?\s*|number\s*|#\s*)?\d+[a-z]?(?!\d)"
 _BAY = Caseless(
-    rf"(?:{_I_WAS})\s+(?:{_IN_BEFORE})\s+(?:the\s+)?(?P<bay>{_BAY_NUMBER})(?!\s*(?:of\b|{_UNITS}))"
+    rf"(?:{_I_WAS})\s+(?:(?:{_IN_BEFORE})\s+)?(?:the\s+)?(?P<bay>{_BAY_NUMBER})(?!\s*(?:of\b|{_UNITS}))"
     rf"|(?P<bay2>{_BAY_NUMBER})\s*(?:(?:{_IN_AFTER})\s+)?(?:{_WAS_AFTER})(?!\w)"
 )
 _BAY_ALONE = Caseless(_BAY_NUMBER)

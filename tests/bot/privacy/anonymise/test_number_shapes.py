@@ -87,6 +87,8 @@ def test_her_town_after_a_known_street_stays() -> None:
 def test_her_flat_number_on_its_own_goes() -> None:
     assert redact("we are in flat 5 near the station") == "we are in [ADDRESS] near the station"
     assert redact("mieszkamy w mieszkanie 12 blisko") == "mieszkamy w [ADDRESS] blisko"
+    assert redact("زموږ فلیټ ۱۲ دی", "ps") == "زموږ [ADDRESS] دی"
+    assert redact("ما در آپارتمان ۱۲ هستیم", "prs") == "ما در [ADDRESS] هستیم"
 
 
 def test_a_lowercase_everyday_word_nothing_points_at_stays() -> None:

@@ -76,6 +76,8 @@ def test_counts_beside_a_bed_or_room_stay(text: str) -> None:
         ("ti", "ኣብ bay 7 ነይረ", "ኣብ [ADDRESS] ነይረ"),
         ("ps", "زه په bay 5 کې وم", "زه په [ADDRESS] کې وم"),
         ("so", "bay 6 ayaan ku jiray", "[ADDRESS] ayaan ku jiray"),
+        ("so", "waxaan ku jiray bay 4 saddex habeen", "waxaan ku jiray [ADDRESS] saddex habeen"),
+        ("ro", "am fost în bay 4 două nopți", "am fost în [ADDRESS] două nopți"),
     ],
 )
 def test_a_bay_goes_when_she_says_she_was_in_it_in_any_of_her_languages(
