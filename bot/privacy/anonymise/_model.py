@@ -445,12 +445,14 @@ def _settle(
         # stands is that name, though it is also a town or a hospital ("my husband william") or, written
         # as a name is, a function word ("علي", on me; "Nicu", the NICU); and a facility's word with its
         # capital a strong cue points at is a surname ("Dr Hill", "the midwife Hall", "Dr Park")
-        where_a_name_stands = view.cues[i] in _STRONG_CUES or person_after(toks, i, lang)
-        listed = low in gazetteer().names and low not in titles  # "minha tia Dona Amélia": her title
-        pointed = where_a_name_stands and listed and (tok.cap or not tok.cased)
+        # (read only for a word on one of those lists: most words are on none)
+        function_word = low in stop or low.translate(PERSIAN_FORMS) in stop  # "هېڅ" is "هیڅ"
+        place = low in PLACE_WORDS or low in FACILITY_WORDS
+        named = (function_word or place) and _a_name_there(toks, i, view, lang, titles)
+        pointed = named and (tok.cap or not tok.cased)
         if (
-            (not pointed and (low in stop or low.translate(PERSIAN_FORMS) in stop))  # "هېڅ" is "هیڅ"
-            or (low in PLACE_WORDS and not (where_a_name_stands and listed))  # "my husband william"
+            (function_word and not pointed)
+            or (low in PLACE_WORDS and not named)  # "my husband william"
             or (low in FACILITY_WORDS and not (pointed or (tok.cap and view.cues[i] in _STRONG_CUES)))
             or (low in PLACE_PREFIXES and not tok.cased)  # "رائل", "مستشفى"; "King" may be a surname
             or low in THANKS_WORDS
@@ -508,6 +510,19 @@ def _settle(
             # nothing only a person does or is ("then ruaridh came", "ebun my aunty"); in English, only
             # a word on a frequency list or shaped like a medicine ("mandarin", "codeine"): she types
             # one name in lowercase as often ("me and tamsin went in", "honestly tamsin is the reason")
+
+
+def _a_name_there(
+    toks: list[Token], i: int, view: RuleView, lang: str | None, titles: frozenset[str]
+) -> bool:
+    """Token i is a listed name, no title of her language ("minha tia Dona Amélia"), where a person's name
+    stands: a strong cue before it, or a person's part after it."""
+    low = toks[i].low
+    return (
+        low in gazetteer().names
+        and low not in titles
+        and (view.cues[i] in _STRONG_CUES or person_after(toks, i, lang))
+    )
 
 
 def _english_everyday(low: str) -> bool:
