@@ -307,9 +307,9 @@ def _extend_names(
         )
 
     def elder(i: int) -> bool:
-        """Akan "Nana" before a name is part of it ("Nana Ama", "Nana Yaw"); after "my" it is her
-        grandmother ("my nana Joan")."""
-        return toks[i].low in _ELDERS and not (i > 0 and toks[i - 1].low in POSSESSORS)
+        """Akan "Nana" (an elder's word) before a name is part of it ("Nana Ama", "Nana Yaw"); after
+        "my" it is her grandmother ("my nana Joan")."""
+        return not (i > 0 and toks[i - 1].low in POSSESSORS)
 
     def first_part(i: int) -> bool:
         """A capitalised word just before a capitalised name, listed as a name or known to no everyday
@@ -357,12 +357,12 @@ def _extend_names(
         )
 
     def particle(i: int) -> bool:
-        """A particle between a name and a listed or taken surname with its capital ("Maria da Silva",
-        "Maria das Dores", "Rahim bin Osman"), not a town ("a Jéssica do Porto")."""
+        """Token i, a particle (``_PARTICLES``), stands between a name and a listed or taken surname with
+        its capital ("Maria da Silva", "Maria das Dores", "Rahim bin Osman"), not a town ("a Jéssica do
+        Porto")."""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return (
-            toks[i].low in _PARTICLES
-            and toks[i].gap_before == " "
+            toks[i].gap_before == " "
             and nxt is not None
             and nxt.gap_before == " "
             and nxt.cap
@@ -390,7 +390,7 @@ def _extend_names(
             if carries(i):
                 labels[i] = labels[i - 1]
                 i += 1
-            elif particle(i):
+            elif toks[i].low in _PARTICLES and particle(i):
                 labels[i] = labels[i + 1] = labels[i - 1]
                 i += 2
             else:
@@ -402,7 +402,7 @@ def _extend_names(
             i >= 0
             and not labels[i]
             and toks[i + 1].gap_before == " "
-            and (toks[i].low in prefixes or elder(i))
+            and (toks[i].low in prefixes or (toks[i].low in _ELDERS and elder(i)))
         ):
             labels[i] = labels[i + 1]
             i -= 1

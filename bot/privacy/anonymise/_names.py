@@ -98,7 +98,7 @@ class _Context:
         for j, word in enumerate(self.folded):
             if word in self.cues:
                 cue = _cue_ending_at(self, j)
-                if cue is not None and not _named_not_cued(self.tokens[j], cue, self.gaz):
+                if cue is not None and not (len(cue.phrase) == 1 and _named_not_cued(self.tokens[j], cue)):
                     self.cue_ends[j] = cue
                     self.cue_reach.update(range(j + 1, j + 2 + _MAX_FILLERS))
                     if cue.kin:  # "لبنى صاحبتي": the word before a kin cue may be her name
@@ -177,13 +177,11 @@ def _cue_index(lang: str | None) -> dict[str, list[Cue]]:
     return index
 
 
-def _named_not_cued(tok: Token, cue: Cue, gaz: Gazetteer) -> bool:
+def _named_not_cued(tok: Token, cue: Cue) -> bool:
     """A one-word cue that is also a listed name, where she wrote the name: a form made by rule that
     the gazetteer lists ("باسمة", Basima, read as "باسمه", in his name), or a bare kin word with its
     capital ("Lola the student midwife"; "my lola", grandma, is the kin word)."""
-    if len(cue.phrase) > 1 or tok.low not in gaz.names:
-        return False
-    return cue.derived or (cue.kin and tok.cap)
+    return (cue.derived or (cue.kin and tok.cap)) and tok.low in gazetteer().names
 
 
 def _cue_ending_at(ctx: _Context, j: int) -> Cue | None:
