@@ -47,15 +47,22 @@ def _tokens(raw: str) -> Iterable[str]:
             yield word
 
 
+def locale_names(locale: str) -> set[str]:
+    """The name tokens of one Faker person provider ("pt_BR"): its first, last and middle name lists."""
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    names: set[str] = set()
+    for attr in dir(provider):
+        if _NAME_ATTRS.match(attr) and "pair" not in attr and "kana" not in attr:
+            for raw in _strings(getattr(provider, attr)):
+                names.update(_tokens(raw))
+    return names
+
+
 def faker_names() -> set[str]:
     person = importlib.import_module("faker.providers.person")
     names: set[str] = set()
     for info in pkgutil.iter_modules(person.__path__):
-        provider = importlib.import_module(f"faker.providers.person.{info.name}").Provider
-        for attr in dir(provider):
-            if _NAME_ATTRS.match(attr) and "pair" not in attr and "kana" not in attr:
-                for raw in _strings(getattr(provider, attr)):
-                    names.update(_tokens(raw))
+        names |= locale_names(info.name)
     return names
 
 

@@ -27,7 +27,7 @@ from bot.privacy.anonymise import _model
 from bot.privacy.anonymise._declension import oblique_forms
 from bot.privacy.anonymise._features import features
 from bot.privacy.anonymise._names import RuleView
-from bot.privacy.anonymise.build_gazetteer import _NAME_ATTRS, _strings, _tokens
+from bot.privacy.anonymise.build_gazetteer import locale_names
 from bot.privacy.anonymise.training.handwritten import HELD_OUT, handwritten
 from bot.privacy.anonymise.training.polish import decline
 
@@ -137,16 +137,11 @@ STEPS: dict[str, tuple[str, object]] = {
 
 
 def _faker_names(locale: str) -> set[str]:
+    """The provider's names, or none where faker is not installed."""
     try:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        return locale_names(locale)
     except ModuleNotFoundError:
         return set()
-    found: set[str] = set()
-    for attr in dir(provider):
-        if _NAME_ATTRS.match(attr) and "pair" not in attr and "kana" not in attr:
-            for raw in _strings(getattr(provider, attr)):
-                found.update(_tokens(raw))
-    return found
 
 
 def _hand_names() -> dict[str, set[str]]:
