@@ -275,21 +275,6 @@ def _extend_names(
             )
             and not verb_at(toks, i, lang)
             and not clause_goes_on(i)
-            and not lowered(i, band)
-        )
-
-    def lowered(i: int, band: str) -> bool:
-        """An everyday word in lowercase after a name she gave its capital: her sentence going on, even
-        where a list also holds it as a surname ("a minha amiga Kelly esteve comigo": Esteve); not a
-        name part ("Maryam khan")."""
-        tok = toks[i]
-        return (
-            tok.cased
-            and not tok.cap
-            and toks[i - 1].cap
-            and band in _EVERYDAY_BANDS
-            and tok.low not in NAME_PARTS
-            and tok.low not in own_parts
         )
 
     def opens(j: int) -> bool:

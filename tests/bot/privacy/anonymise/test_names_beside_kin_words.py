@@ -135,12 +135,13 @@ def test_a_kin_word_borrowed_into_english_is_a_name_in_another_language(text: st
         ("pt", "a minha prima filipa esteve sempre comigo", "a minha prima [NAME] esteve sempre comigo"),
         ("pt", "a parteira chamava-se Rosário e foi boa", "a parteira chamava-se [STAFF NAME] e foi boa"),
         ("en", "my midwife Maryam khan was lovely", "my midwife [STAFF NAME] was lovely"),
+        ("en", "my midwife Sarah smith was lovely", "my midwife [STAFF NAME] was lovely"),
     ],
 )
-def test_an_everyday_word_in_lowercase_after_her_capitalised_name_is_her_sentence(
+def test_her_portuguese_was_and_was_called_stay_and_a_lowercase_surname_goes(
     lang: str, text: str, expected: str
 ) -> None:
-    """A surname that is also "was" ("Esteve") after "Kelly" with its capital is "was", and a Portuguese
-    auxiliary after any name; "chamava-se", she was called, is a naming word as "chama-se" is; a name
-    part ("khan") still goes with the name."""
+    """ "Esteve" is also a surname, but it is "was", a Portuguese auxiliary listed with "estava", after
+    any name; "chamava-se", she was called, is a naming word as "chama-se" is; a lowercase surname a
+    list holds still goes with the name ("Sarah smith", "Maryam khan"), though it is also a word."""
     assert redact(text, lang) == expected
