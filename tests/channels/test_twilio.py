@@ -283,6 +283,37 @@ def test_one_sender_recovers_after_failures(twilio_api: FakeTwilio) -> None:
     assert one.send(outbound()).provider_id.startswith("SM")
 
 
+def test_a_proxy_named_at_start_carries_every_send(
+    twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", twilio_api.url)  # the fake stands in for the proxy too
+    through_proxy = TwilioSender(SID, TOKEN, FROM_SMS, FROM_WHATSAPP, "http://api.twilio.test", None)
+    monkeypatch.delenv("HTTP_PROXY")
+    for _ in range(2):
+        through_proxy.send(outbound())
+    assert [request.path.split("/2010-04-01/")[0] for request in twilio_api.requests] == [
+        "http://api.twilio.test",
+        "http://api.twilio.test",
+    ], "both sends asked the proxy for the API, though the environment no longer names it"
+
+
+def test_no_proxy_named_at_start_sends_straight_to_twilio(
+    twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    assert sender(twilio_api).send(outbound()).provider_id.startswith("SM")
+
+
+def test_the_environment_is_read_once_not_on_every_send(
+    twilio_api: FakeTwilio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    direct = sender(twilio_api)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # set after start: not read again
+    assert direct.send(outbound()).provider_id.startswith("SM")
+    assert twilio_api.requests[0].path.startswith("/2010-04-01/")
+
+
 # ---- media -------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,9 @@ in each provider's own JSON shapes, record every request so tests can check exac
 client, and can be told to fail the next requests: an HTTP error with a provider error code, a 429
 with its retry hint, a hang past the client's timeout, a connection dropped before anything was done
 (``drop``), or one dropped after the message was taken (``drop_after``: the client cannot tell it went).
-The fake Twilio can also call back with delivery statuses, signed, as Twilio does (``callbacks``).
+The fake Twilio can also call back with delivery statuses, signed, as Twilio does (``callbacks``), and
+stand in for an HTTP proxy in front of itself: a message posted to it in a proxy's absolute form
+(``POST http://api.twilio.test/2010-04-01/...``) is taken like any other, its request line kept as sent.
 """
 
 from __future__ import annotations
@@ -144,7 +146,8 @@ class FakeTwilio(_Fake):
 
     def sent(self) -> list[dict[str, str]]:
         """Every message the client tried to send, including those the fake refused."""
-        return [r.form for r in self.requests if r.method == "POST" and r.path == self.messages_path]
+        posted = [r for r in self.requests if r.method == "POST"]
+        return [r.form for r in posted if urlsplit(r.path).path == self.messages_path]
 
     def add_recording(self, content: bytes) -> str:
         """A call's recording, as ``RecordingUrl`` names it: without an extension (``.wav`` is added)."""
@@ -207,7 +210,7 @@ class TwilioHandler(_Handler):
     def do_POST(self) -> None:
         request = self._record()
         fake = self.server.fake
-        if request.path != fake.messages_path:
+        if urlsplit(request.path).path != fake.messages_path:
             self._error(404, 20404, "The requested resource was not found")
             return
         if not self._authorised():
