@@ -5,11 +5,12 @@ SQLite): one answers stored messages, one sends what is queued. Everything else 
 notes written down, alerts, translation, the spool, retention, the Monday digest — runs on APScheduler's
 clock.
 
-Any number of workers may run at once: messages are answered one contact at a time (her conversation
-row is locked), outbox rows are claimed (``SKIP LOCKED`` on PostgreSQL) in the name of this worker,
-whose heartbeat is a short database lease. SIGTERM (every deploy) stops taking work, finishes what is
-in hand and gives back any claim not yet handed to a provider; a worker killed outright stops beating,
-and another gives its claims back within about half a minute.
+Any number of workers may run at once: each sender's messages are answered one at a time (her
+conversation row is locked; several senders' share a transaction), outbox rows are claimed
+(``SKIP LOCKED`` on PostgreSQL) in the name of this worker, whose heartbeat is a short database lease.
+SIGTERM (every deploy) stops taking work, finishes what is in hand and gives back any claim not yet
+handed to a provider; a worker killed outright stops beating, and another gives its claims back within
+about half a minute.
 """
 
 from __future__ import annotations

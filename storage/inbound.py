@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Integer, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Conversation, Inbound, Media
@@ -40,21 +40,24 @@ def _waiting(now: datetime) -> list[Any]:
     ]
 
 
-def _unanswered_of(contact_id: int) -> list[Any]:
-    """Her messages not yet answered nor parked, whether or not one waits to be tried again: her order
-    holds, so a message waiting for its retry keeps the ones behind it waiting too."""
-    return [Inbound.contact_id == contact_id, Inbound.processed_at.is_(None), Inbound.parked_at.is_(None)]
+#: the senders a statement built once asks about, given when it runs
+_SENDERS = bindparam("contact_ids", type_=Integer(), expanding=True)
+#: her messages not yet answered nor parked, whether or not one waits to be tried again: her order
+#: holds, so a message waiting for its retry keeps the ones behind it waiting too
+_UNANSWERED = (Inbound.contact_id.in_(_SENDERS), Inbound.processed_at.is_(None), Inbound.parked_at.is_(None))
 
 
 def _tried_later(retry_at: datetime | None, now: datetime) -> bool:
     return retry_at is not None and retry_at > now
 
 
+#: built once, run for every message: building a statement costs more CPU than running it
+_OLDEST = select(Inbound).where(*_UNANSWERED).order_by(Inbound.id).limit(1)
+
+
 def next_of(session: Session, contact_id: int, now: datetime) -> Inbound | None:
     """Her oldest message still to answer; None when the oldest is waiting to be tried again."""
-    oldest = session.scalars(
-        select(Inbound).where(*_unanswered_of(contact_id)).order_by(Inbound.id).limit(1)
-    ).first()
+    oldest = session.scalars(_OLDEST, {"contact_ids": [contact_id]}).first()
     if oldest is None or _tried_later(oldest.retry_at, now):
         return None
     return oldest
@@ -65,6 +68,7 @@ class Waiting:
     """Her oldest message to answer, her conversation's state (None: none yet) and whether another of
     hers waits behind it: what the worker reads before it takes the write lock."""
 
+    contact_id: int
     inbound_id: int
     body_sealed: bytes
     is_call: bool
@@ -72,21 +76,49 @@ class Waiting:
     more: bool
 
 
-def waiting_of(session: Session, contact_id: int, now: datetime) -> Waiting | None:
-    """`next_of` and her state in one unlocked read; it looks at two messages so that the worker,
-    having answered the first, need not read again to learn there is nothing after it."""
-    rows = session.execute(
-        select(Inbound.id, Inbound.body_sealed, Inbound.call, Inbound.retry_at, Conversation.state)
-        .outerjoin(Conversation, Conversation.contact_id == Inbound.contact_id)
-        .where(*_unanswered_of(contact_id))
-        .order_by(Inbound.id)
-        .limit(2)
-    ).all()
-    if not rows or _tried_later(rows[0].retry_at, now):
-        return None
-    first = rows[0]
-    state = None if first.state is None else dict(first.state)
-    return Waiting(first.id, first.body_sealed, first.call is not None, state, more=len(rows) > 1)
+def _first_waiting() -> Select[Any]:
+    """Each sender's oldest unanswered message, how many she has, and her conversation's state."""
+    mine = Inbound.contact_id
+    ranked = (
+        select(
+            Inbound.id,
+            mine,
+            Inbound.body_sealed,
+            Inbound.call,
+            Inbound.retry_at,
+            func.row_number().over(partition_by=mine, order_by=Inbound.id).label("place"),
+            func.count().over(partition_by=mine).label("unanswered"),
+        )
+        .where(*_UNANSWERED)
+        .subquery()
+    )
+    return (
+        select(ranked, Conversation.state)
+        .outerjoin(Conversation, Conversation.contact_id == ranked.c.contact_id)
+        .where(ranked.c.place == 1)
+    )
+
+
+_FIRST_WAITING = _first_waiting()
+
+
+def waiting_for(session: Session, contact_ids: Sequence[int], now: datetime) -> dict[int, Waiting]:
+    """`next_of` and her state for each of these senders, in one unlocked read (senders with nothing to
+    answer now are left out). It counts her other messages too, so that the worker, having answered
+    this one, need not read again to learn there is nothing after it."""
+    rows = session.execute(_FIRST_WAITING, {"contact_ids": list(contact_ids)})
+    return {
+        row.contact_id: Waiting(
+            row.contact_id,
+            row.id,
+            row.body_sealed,
+            row.call is not None,
+            None if row.state is None else dict(row.state),
+            more=row.unanswered > 1,
+        )
+        for row in rows
+        if not _tried_later(row.retry_at, now)
+    }
 
 
 def senders_waiting(session: Session, now: datetime, limit: int) -> list[int]:
