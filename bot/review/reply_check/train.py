@@ -55,7 +55,7 @@ import hashlib
 import json
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -246,19 +246,48 @@ def tuning_drafts(writers: Iterable[str] = WRITERS) -> list[dict[str, Any]]:
 LABELS = ("tuning_labels.toml", "blind_labels.toml")
 
 
+#: the kind of a defensive draft whose writer marked its defensive sentences (``defensive_sentences``:
+#: written6 and written7, round 13), as the classifier's label for the sentences marked
+MARKED_KINDS = {
+    "blame": "blame",
+    "conditional_apology": "sorry_you_feel",
+    "deflection": "deflection",
+    "disputing": "disputing",
+    "generic": "generic",
+    "generic_or_self_praise": "generic",
+    "self_praise": "generic",
+    "jargon": "jargon",
+    "justifying": "policy",
+    "minimising": "minimising",
+    "patronising": "patronising",
+    "staff_pressure": "staff_busy",
+    "unowned_promise": "unowned_promise",
+}
+
+
 def from_drafts(drafts: Iterable[dict[str, Any]]) -> list[Example]:
+    """Each sentence of ``drafts``, labelled: "ok" in a good draft; in a defensive one, by the files of
+    ``LABELS``, or by the draft's own marks when its writer marked its defensive sentences."""
     first, blind = (tomllib.loads((DATA / name).read_text(encoding="utf-8")) for name in LABELS)
     kinds, by_draft = first["kinds"], {**first["sentences"], **blind["sentences"]}
     examples: list[Example] = []
     for draft in drafts:
         overrides: dict[str, str] = by_draft.get(draft["id"], {})
         by_kind = draft["label"] == "defensive" and draft["writer"] == "first"
+        marked = [normalise(text).strip() for text in draft.get("defensive_sentences", ())]
         for sentence in sentences(normalise(draft["draft"])):
             label = _default(sentence.text, kinds[draft["kind"]]) if by_kind else OK
+            if draft["label"] == "defensive" and any(_holds(sentence.text, mark) for mark in marked):
+                label = MARKED_KINDS[draft["kind"]]
             read_by_hand = (value for start, value in overrides.items() if sentence.text.startswith(start))
             label = next(read_by_hand, label)
             examples.append(Example(sentence.text, label, draft["story"]))
     return examples
+
+
+def _holds(text: str, mark: str) -> bool:
+    """The sentence is the marked one, or holds it, or is part of it (the splitter may cut it otherwise)."""
+    return bool(mark) and (mark in text or text in mark)
 
 
 def _default(text: str, kind: str) -> str:
@@ -266,18 +295,25 @@ def _default(text: str, kind: str) -> str:
     return OK if opens_with_thanks or is_fragment(text) else kind
 
 
-def fit(examples: Sequence[Example], owning: Sequence[Owns]) -> Model:
+def fit(
+    examples: Sequence[Example],
+    owning: Sequence[Owns],
+    embedding: Callable[[Sequence[str]], Matrix] | None = None,
+) -> Model:
     """The sentence classifier on ``examples``, and the owning heads on ``owning`` plus every sentence of
-    ``examples`` labelled defensive (a defensive sentence owns nothing, however warm it sounds)."""
+    ``examples`` labelled defensive (a defensive sentence owns nothing, however warm it sounds).
+    ``embedding`` replaces the shared one (``embed_once``) to measure another sentence encoder (round 14,
+    ``bench/reply_check_encoders.py``); the model's weights then read that encoder's vectors."""
+    vectors_of = embedding or embed_once
     labels = (OK, *sorted({example.label for example in examples} - {OK}))
     targets = np.zeros((len(examples), len(labels)))
     targets[np.arange(len(examples)), [labels.index(example.label) for example in examples]] = 1.0
-    weights, bias = _logistic(embed_once([example.text for example in examples]), targets)
+    weights, bias = _logistic(vectors_of([example.text for example in examples]), targets)
     owning_examples = [
         *owning,
         *(Owns(e.text, (False,) * len(OWNING_HEADS)) for e in examples if e.label != OK),
     ]
-    owning_vectors = embed_once([example.text for example in owning_examples])
+    owning_vectors = vectors_of([example.text for example in owning_examples])
     heads = [np.zeros((0, weights.shape[1])), np.zeros(0)]
     for head in range(len(OWNING_HEADS)):
         says = np.array([example.heads[head] for example in owning_examples], dtype=np.float64)

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Sequence
+
+import numpy as np
 
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import MODEL_FILE
 from bot.review.reply_check._text import normalise, sentences
 from bot.review.reply_check.train import (
     DATA,
+    MARKED_KINDS,
     OVERRULED,
     THRESHOLDS,
     TRAINED,
     UNSEEN,
     WRITERS,
+    Example,
+    Owns,
     fingerprints,
+    fit,
     from_drafts,
     grid,
     sources,
@@ -71,3 +78,36 @@ def test_the_committed_model_was_trained_on_what_train_py_trains_on_by_default()
 
     assert TRAINED == ("first",)
     assert committed == now
+
+
+def test_a_draft_whose_writer_marked_its_defensive_sentences_trains_those_as_its_kind() -> None:
+    """written6 and written7 (round 13) mark their own defensive sentences; the splitter may cut a marked
+    sentence otherwise, so a sentence that is, holds or is part of a mark counts."""
+    draft = {
+        "id": "t6-x",
+        "writer": "written6",
+        "label": "defensive",
+        "kind": "staff_pressure",
+        "story": "",
+        "draft": "Dear Amina, thank you for writing. The ward had two emergencies that night. Kind regards",
+        "defensive_sentences": ["The ward had two emergencies that night."],
+    }
+
+    assert [example.label for example in from_drafts([draft])] == ["ok", "staff_busy", "ok"]
+    assert set(MARKED_KINDS.values()) <= {"ok", *json.loads((DATA / MODEL_FILE).read_text())["labels"]}
+
+
+def test_the_heads_can_be_trained_on_another_encoder_s_vectors() -> None:
+    """Round 14 measures other sentence encoders (bench/reply_check_encoders.py): the classifier and the
+    owning heads then read that encoder's vectors, of its own width."""
+    texts = ["We are sorry.", "The ward was busy.", "Sam will ring you.", "Policy is policy."]
+
+    def encoder(batch: Sequence[str]) -> np.ndarray:  # type: ignore[type-arg]
+        return np.array([[len(text), text.count("s"), 1.0] for text in batch], dtype=np.float64)
+
+    examples = [Example(text, "ok" if index % 2 == 0 else "policy", "") for index, text in enumerate(texts)]
+    owning = [Owns(text, (index == 0, index == 2, False, False)) for index, text in enumerate(texts)]
+    model = fit(examples, owning, encoder)
+
+    assert model.weights.shape == (2, 3)
+    assert model.owning_weights.shape == (4, 3)
