@@ -273,16 +273,21 @@ def main() -> None:
                 blocked = not check(draft["draft"], draft["story"], trial, phrases).ok
                 counts[str(row)][f"{hand} {draft['label']}"] += blocked
 
+    totals = Counter(f"{d['writer']} {d['label']}" for d in everything if "writer" in d)
+
+    def save() -> None:  # after every part: a run of an hour may be stopped before its end
+        if arguments.out:
+            arguments.out.write_text(json.dumps({"counts": counts, "totals": totals}, indent=1), "utf-8")
+
     for hand in (hand for hand in HANDS if hand in parts):
         others = [draft for other in HANDS if other != hand for draft in hands[other]]
         read_all(fitted(others, texts_checked(hands[hand], False), features), hands[hand], hand)
         print(f"{hand} left out: done at {time.perf_counter() - started:.0f} s", flush=True)
+        save()
     if "checked" in parts:
         _checked(hands, features, read_all, counts, rows)
-    totals = Counter(f"{d['writer']} {d['label']}" for d in everything if "writer" in d)
+        save()
     _print(arguments.encoder, counts, totals, len(regression))
-    if arguments.out:
-        arguments.out.write_text(json.dumps({"counts": counts, "totals": totals}, indent=1), encoding="utf-8")
 
 
 def _checked(
