@@ -102,7 +102,21 @@ ENCODERS: dict[str, Callable[[], Encode]] = {
 }
 
 
-class E5:
+class SavedVectors:
+    """Vectors by the text they encode, saved between runs: a large encoder takes minutes to encode."""
+
+    vectors: dict[str, Any]
+
+    def load(self, path: Path) -> None:
+        if path.exists():
+            saved = np.load(path, allow_pickle=False)
+            self.vectors.update(zip(saved["texts"].tolist(), saved["vectors"], strict=True))
+
+    def save(self, path: Path) -> None:
+        np.savez(path, texts=np.array(list(self.vectors)), vectors=np.stack(list(self.vectors.values())))
+
+
+class E5(SavedVectors):
     """e5-small's vectors, kept between runs (``--e5-cache``): every run needs them all, and on two shared
     cores they take most of ten minutes to compute."""
 
@@ -115,34 +129,17 @@ class E5:
             self.vectors.update(zip(missing, embed(missing), strict=True))
         return np.stack([self.vectors[text] for text in texts]) if texts else embed([])
 
-    def load(self, path: Path) -> None:
-        if path.exists():
-            saved = np.load(path, allow_pickle=False)
-            self.vectors.update(zip(saved["texts"].tolist(), saved["vectors"], strict=True))
-
-    def save(self, path: Path) -> None:
-        np.savez(path, texts=np.array(list(self.vectors)), vectors=np.stack(list(self.vectors.values())))
-
 
 E5_VECTORS = E5()
 
 
-class Features:
+class Features(SavedVectors):
     """The candidate's vector of each sentence, found from the e5 vector the checker passes its model: the
     checker embeds every sentence with e5 (``_check.embed``, ``_story.embed``), and this records which text
     each vector was, so the classifier can read the candidate's vector of the same text."""
 
     def __init__(self, encode: Encode) -> None:
         self.encode, self.texts, self.vectors = encode, dict[bytes, str](), dict[str, Matrix]()
-
-    def load(self, path: Path) -> None:
-        """Vectors saved by an earlier run of the same encoder (a large one takes minutes to encode)."""
-        if path.exists():
-            saved = np.load(path, allow_pickle=False)
-            self.vectors.update(zip(saved["texts"].tolist(), saved["vectors"], strict=True))
-
-    def save(self, path: Path) -> None:
-        np.savez(path, texts=np.array(list(self.vectors)), vectors=np.stack(list(self.vectors.values())))
 
     def record(self, texts: Sequence[str]) -> Vectors:
         found = E5_VECTORS(texts)

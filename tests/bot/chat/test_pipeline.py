@@ -36,18 +36,9 @@ def test_a_nul_byte_is_cleaned_at_the_edge_and_she_is_answered(services: Service
         assert row.processed_at is not None and row.attempts == 0
 
 
-def test_a_message_that_keeps_failing_is_parked_and_her_stop_still_goes_through(
-    services: Services, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("poisoned_flow")
+def test_a_message_that_keeps_failing_is_parked_and_her_stop_still_goes_through(services: Services) -> None:
     say(services, "Hello")
-    real_step = receive_module.story_flow.step
-
-    def breaks_on_poison(state: dict[str, object], inbound: object, config: object) -> object:
-        if getattr(inbound, "text", "") == "poison":
-            raise ValueError("this message breaks the flow")
-        return real_step(state, inbound, config)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(receive_module.story_flow, "step", breaks_on_poison)
     for text in ("poison", "STOP"):
         receive_module.store(services, simulator.inbound("sms", SHE, text))
     moment = datetime.now(UTC)

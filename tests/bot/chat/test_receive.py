@@ -86,17 +86,10 @@ def test_a_transaction_that_has_held_the_lock_long_enough_takes_no_more(
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 5
 
 
+@pytest.mark.usefixtures("poisoned_flow")
 def test_one_poisoned_message_is_kept_apart_while_the_others_beside_it_are_answered(
-    services: Services, transactions: list[int], monkeypatch: pytest.MonkeyPatch
+    services: Services, transactions: list[int]
 ) -> None:
-    real_step = receive_module.story_flow.step
-
-    def breaks_on_poison(state: dict[str, object], inbound: object, config: object) -> object:
-        if getattr(inbound, "text", "") == "poison":
-            raise ValueError("this message breaks the flow")
-        return real_step(state, inbound, config)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(receive_module.story_flow, "step", breaks_on_poison)
     poisoned = WOMEN[3]
     for woman in WOMEN[:8]:
         _store(services, woman, "poison" if woman == poisoned else "Hello")
