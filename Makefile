@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NHSUK := bot/web/static/nhsuk/nhsuk.css
+# Test processes: one per core, at most four (the suite waits on real processes and databases as much as it computes).
+WORKERS ?= auto
 
 .PHONY: demo test lint check-types unit install clean
 
@@ -38,11 +40,11 @@ lint: $(STAMP)
 
 # The quick run: everything but the slow fault tests (real gunicorn, killed processes, a frozen database).
 unit: $(STAMP) $(NHSUK)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n $(WORKERS) --maxprocesses=4 -m "not slow"
 
 # Everything: lint, then the whole suite, slow fault tests included.
 test: lint $(STAMP) $(NHSUK)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --maxprocesses=4
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules bot/web/static/nhsuk
