@@ -1,7 +1,10 @@
 """Where she lives: street addresses, estates and postcodes (where she lay is ``_rooms``).
 
-A district alone ("ME7", "E17") is kept: it tells the service who it heard from.  A district written
-with a street, or with its sector digit ("ME7 5"), narrows her down to a few streets, so it goes.
+A district goes whenever she gives it as where she is: written with a street, with its sector digit
+("ME7 5"), as her postcode ("my postcode is LU4"), or alone where she says she lives there, comes from
+there or is near it ("we live in LS9", "im from b10", "in E17 area": ``_districts``; the lead's decision
+of round 18, as a district and a story are often enough to know her in a small service).  A code with
+no such word keeps its other meaning ("vitamin b12", "the M6", "A1 road", "CO2").
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.anonymise._districts import districts_she_lives_in
 from bot.privacy.anonymise._windows import Caseless, alternation, mentions, near_digits
 
 Span = tuple[str, int, int]
@@ -51,8 +55,9 @@ _BEFORE_POSTCODE = re.compile(
 
 
 def postcodes(text: str, streets: list[Span]) -> list[Span]:
-    """Full postcodes, sectors, and a district written straight after one of ``streets``; the street
-    written straight before a full postcode or a sector goes as an address."""
+    """Full postcodes, sectors, a district written straight after one of ``streets`` or given as her
+    postcode or her home; the street written straight before a full postcode or a sector goes as an
+    address."""
     # Every postcode and sector starts at most four characters before a digit and ends at most four
     # past one: only those stretches are read.
     spans = [("POSTCODE", m.start(), m.end()) for m in near_digits(_POSTCODE, text, 4, 4)]
@@ -71,7 +76,7 @@ def postcodes(text: str, streets: list[Span]) -> list[Span]:
         m = _DISTRICT.match(text, end)
         if m and any(c.isdigit() for c in m.group("code")):
             spans.append(("POSTCODE", m.start("code"), m.end("code")))
-    return spans
+    return spans + districts_she_lives_in(text)
 
 
 _STREET = (

@@ -87,9 +87,11 @@ _HOSPITAL = Caseless(
     rf"(?:[ \-]\d[\dA-Za-z]*)*)"
 )
 # Unlabelled: one to four capitals then digit groups of at least five digits in all, however she
-# groups them ("RN4567890", "K1234567", "RVJ 889 1204", "NMH 6603 118", "QEH-556677").
+# groups them ("RN4567890", "K1234567", "RVJ 889 1204", "NMH 6603 118", "QEH-556677"), the capitals
+# perhaps with one digit of their own ("RX4 123456").
 _HOSPITAL_SHAPE = re.compile(
-    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3}[ \-]?\d{2,}(?:[ \-]\d{2,}){0,3}(?![\w@])"
+    r"[A-Z](?<![\w@.][A-Z])(?<!(?=MRN|NHS|DOB).)[A-Z]{0,3}(?:\d(?=[ \-]\d))?[ \-]?\d{2,}(?:[ \-]\d{2,}){0,3}"
+    r"(?![\w@])"
 )
 _HOSPITAL_DIGITS = 5
 

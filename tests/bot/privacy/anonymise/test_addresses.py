@@ -1,4 +1,5 @@
-"""Her street and house number go however she orders them, and a postcode she gives as hers goes."""
+"""Her street and house number go however she orders them, and a postcode she gives as hers goes, as does a
+district alone where she says she lives or comes from."""
 
 from __future__ import annotations
 
@@ -36,6 +37,44 @@ def test_a_street_goes_with_its_number_before_or_after_it(lang: str, text: str, 
 )
 def test_a_postcode_she_gives_as_hers_goes_even_cut_short(lang: str, text: str, left: str) -> None:
     assert redact(text, lang) == left
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "left"),
+    [
+        ("en", "we live in LS9, the health visitor came only once", "we live in [POSTCODE], the health"),
+        ("en", "im from b10 originally", "im from [POSTCODE] originally"),
+        ("en", "in E17 area the HV never came", "in [POSTCODE] area the HV"),
+        ("uk", "Ми живемо в LS9, ніхто не передзвонив", "Ми живемо в [POSTCODE], ніхто"),
+        ("ar", "عايشين في B10 من سنتين", "في [POSTCODE] من سنتين"),
+        ("bn", "amra Oldham e thaki, OL8 er dike", "[POSTCODE] er dike"),
+        ("gu", "અમે બોલ્ટન માં રહીએ છીએ, BL3 બાજુ", "[POSTCODE] બાજુ"),
+        ("pa", "asi LS9 ch rehnde aan", "asi [POSTCODE] ch rehnde aan"),
+        ("ps", "mung pa LS9 ke osegu", "mung pa [POSTCODE] ke osegu"),
+        ("ti", "ኣብ B10 ኢና ንቕመጥ", "ኣብ [POSTCODE] ኢና ንቕመጥ"),
+        ("pt", "moro em SO15 com meu marido", "moro em [POSTCODE] com meu marido"),
+        ("pl", "mieszkam w E17 od roku", "mieszkam w [POSTCODE] od roku"),
+        ("ro", "locuiesc în LU4 de doi ani", "locuiesc în [POSTCODE] de doi ani"),
+        ("ur", "ہم BD3 میں رہتے ہیں", "ہم [POSTCODE] میں رہتے ہیں"),
+        ("so", "waxaan ku nool nahay LS8", "waxaan ku nool nahay [POSTCODE]"),
+    ],
+)
+def test_a_district_where_she_lives_or_comes_from_goes(lang: str, text: str, left: str) -> None:
+    assert left in redact(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("my b12 was low so they gave me vitamin b12 injections", "b12"),
+        ("stuck on the M6 for an hour, we live near the M6", "M6"),
+        ("the A1 road was closed", "A1"),
+        ("CO2 levels in the room were high", "CO2"),
+        ("the registrar from B12 ward came", "B12"),
+    ],
+)
+def test_a_code_with_no_word_of_home_keeps_its_other_meaning(text: str, code: str) -> None:
+    assert redact(text, "en").count(code) == text.count(code)
 
 
 @pytest.mark.parametrize(

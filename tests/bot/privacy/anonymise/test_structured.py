@@ -72,6 +72,8 @@ def test_words_after_a_platform_in_a_script_without_capitals_and_at_for_at_stay(
             "they said to quote LGI-5566778 when I ring",
             "they said to quote [HOSPITAL NUMBER] when I ring",
         ),
+        ("ar", "رقمي بالمستشفى RX4 123456 محد اتصل", "رقمي بالمستشفى [HOSPITAL NUMBER] محد اتصل"),
+        ("ti", "RX4 123456 እዩ ቁጽሪ ሆስፒታለይ", "[HOSPITAL NUMBER] እዩ ቁጽሪ ሆስፒታለይ"),
     ],
 )
 def test_a_hospital_number_goes_whole_however_its_digits_are_grouped(lang: str, text: str, left: str) -> None:
