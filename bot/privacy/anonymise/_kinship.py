@@ -43,7 +43,8 @@ KINSHIP: dict[str, str] = {
     "میرا چاچا|میری گوانڈن|"
     "meri behen|meri pehn|mera bhra|mera pra|meri bharjai|meri nanad|meri nand|mera dyor|mera dior|"
     "mera jija|mera jeeja|mera sohra|mera sauhra|meri masi|meri maasi|masi|maasi|meri bhua|bhua|"
-    "meri chachi|meri tai|meri mami|mera mama|mera chacha|mera taya|meri guandan|"
+    "meri chachi|meri tai|meri mami|mera mama|mera chacha|mera taya|meri guandan|massi|meri massi|"
+    "mere gharwale|mera gharwala|meri kuri|ਮੇਰੀ ਕੁੜੀ|ਮੇਰਾ ਮੁੰਡਾ|ਮੇਰੇ ਘਰਵਾਲੇ|ਮੇਰਾ ਘਰਵਾਲਾ|میری کڑی|میرا منڈا|"
     "ਮੇਰਾ ਬੱਚਾ|ਮੇਰੀ ਬੱਚੀ|ਪੁੱਤ|ਪੁੱਤਰ|ਧੀ|ਮੇਰੀ ਦਾਦੀ|ਮੇਰੇ ਦਾਦਾ|ਮੇਰੀ ਨਾਨੀ|ਮੇਰੇ ਨਾਨਾ|ਬੇਬੇ|ਬਾਪੂ|"
     "میرا بچہ|پتر|دھی|میری دادی|میرے دادا|میری نانی|میرے نانا|بےبے|بے بے|باپو|"
     "meri dadi|mere dada|meri nani|mere nana|bebe|bapu",
@@ -72,7 +73,8 @@ KINSHIP: dict[str, str] = {
     "amar ammu|amar baba",
     "ar": "زوجة أخي|مرت أخوي|مرات أخويا|نسيبتي|حماي|حمايا|عمي|خالي|بنت عمي|بنت خالي|بنت خالتي|ابن عمي|"
     "بنت أختي|بنت اختي|ابن أختي|بنت أخوي|ابنتي|رجلي|صديقتي|رفيقتي|جارتي|راجلي|ولدي|وليدي|بنيتي|"
-    "akhi|ukhti|7amaty|khalti|5alti|3amti|sahbti|sadiqati|jarti",
+    "akhi|ukhti|7amaty|khalti|5alti|3amti|sahbti|sadiqati|jarti|rajli|rajoli|zoji|zawjy|jozy|ibni|bnti|"
+    "bint 5alti|bint khalti|bint 3ammi|ibn 3ammi|ibn 5alti",
     "ps": "زما ورېندار|ورېندار|ورندار|زما اینګور|زما لېور|زما عمه|زما ماما|زما تره|زما وریره|زما وراره|"
     "زما خوریه|زما ملګرې|زما ملګرۍ|زما ګاونډۍ|ندرور|"
     "zama wrondar|zama wrendar|zama ndror|zama yor|zama khosar|zama mama|zama tra|zama mere|"

@@ -108,7 +108,8 @@ HONORIFICS = frozenset("mr mrs miss ms mx pani pan dna dl doamna domnul sra sr s
 HONORIFICS_AFTER = frozenset(
     """jan jaan جان ji jee جی ਜੀ sahib sahab sahiba صاحب صاحبہ صاحبه baji باجی apa aapa آپا khala خالہ خاله
     lala لالا bhen ਭੈਣ veerji ਵੀਰਜੀ bhabi bhabhi ভাবি আপা খালা দিদি didi masi માસી ben bhai ભાઈ બેન
-    ادې ada adey ننا nana abaye ኣደ apu আপু bhaiya ভাইয়া""".split()
+    ادې ada adey ننا nana abaye ኣደ apu আপু bhaiya ভাইয়া ਭਾਜੀ ਭਾਬੀ ਚਾਚੀ ਮਾਸੀ ਭੂਆ ਤਾਈ ਮਾਮੀ ਦੀਦੀ بھاجی
+    چاچی bhaji chachi""".split()
 )
 # Of those, the romanised words of respect said after a first name only: not "sahib", "ji", "jan", which
 # follow a title or a kin word as often ("doctora sahib", "kaka jan"), nor a word for mother ("adey",
@@ -116,8 +117,12 @@ HONORIFICS_AFTER = frozenset(
 # name themselves.
 RESPECT_AFTER_A_NAME = frozenset("apa aapa apu baji bhabi bhabhi khala masi bhen bhai veerji".split())
 # ...and those that are such a word only in her language: Gujarati "ben", "bahen" (sister: "jagruti ben
-# aavya"), where "Ben" is a name in English.
-_RESPECT_BY_LANGUAGE = {"gu": frozenset("ben bahen".split())}
+# aavya"), where "Ben" is a name in English; Panjabi's elder brother, aunts and sister-in-law in
+# Gurmukhi, Shahmukhi and romanised ("ਗੁਰਪ੍ਰੀਤ ਭਾਜੀ", "ਰਾਜਵਿੰਦਰ ਚਾਚੀ", "harjit bhaji").
+_RESPECT_BY_LANGUAGE = {
+    "gu": frozenset("ben bahen".split()),
+    "pa": frozenset("ਭਾਜੀ ਭਾਬੀ ਚਾਚੀ ਮਾਸੀ ਭੂਆ ਤਾਈ ਮਾਮੀ ਦੀਦੀ بھاجی چاچی ماسی bhaji chachi".split()),
+}
 
 
 @lru_cache(maxsize=32)

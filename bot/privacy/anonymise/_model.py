@@ -119,6 +119,9 @@ _ARTICLED_NAMES = {"pt": frozenset("a o à ao".split())}
 # The genitive postpositions of the languages that put the owner first ("لوٹن کے ہسپتال", "ਸਲੋਹ ਦੇ ਹਸਪਤਾਲ").
 _GENITIVES = frozenset("کے کی کا دے دی دا ਦੇ ਦੀ ਦਾ ના ની નું નો".split())
 _ENGLISH = frozenset({"en", None})  # an English story, or one whose language is not known
+# Arabizi writes a sound with a digit ("3arif", he knew; "3ashani", for me): the letters after it are the
+# rest of one word, not a word of their own ("arif" is also a listed name).
+_ARABIZI_DIGITS = frozenset("235789")
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
 _OBJECTS = frozenset(
     "me us him them it this that these those the a an my your our their his in out back home".split()
@@ -445,6 +448,7 @@ def _settle(
             or i in view.in_cues
             or i in view.placed
             or verb_at(toks, i, lang)  # "ኣይፈቐዱላን", "اتولدت", "Rodziłam": a verb, wherever it stands
+            or (lang == "ar" and _arabizi_rest(tok) and not _arabizi_name(tok, view.cues[i], cued))
         ):
             labels[i] = 0
         elif not view.cues[i] and tok.start not in starts and after_locative(toks, i):
@@ -495,6 +499,18 @@ def _settle(
             # nothing only a person does or is ("then ruaridh came", "ebun my aunty"); in English, only
             # a word on a frequency list or shaped like a medicine ("mandarin", "codeine"): she types
             # one name in lowercase as often ("me and tamsin went in", "honestly tamsin is the reason")
+
+
+def _arabizi_rest(tok: Token) -> bool:
+    """The letters after a digit written for a sound ("arif" of "3arif")."""
+    return tok.cased and tok.gap_before[-1:] in _ARABIZI_DIGITS
+
+
+def _arabizi_name(tok: Token, cue: str, cued: bool) -> bool:
+    """Such a word is a name only where a strong cue the rules read points at it: a family word ("ukhti
+    3abeer", "ukhti 3ayda"), or a staff word before a listed name ("el doctor 3ashani" is "the doctor,
+    for me")."""
+    return cued and (cue == "family" or tok.low in gazetteer().names)
 
 
 def _a_name_there(
@@ -720,5 +736,8 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     spans: list[Span] = []
     for run in runs:
         staff = sum(labels[j] == 2 for j in run) * 2 >= len(run)
-        spans.append((LABELS[2] if staff else LABELS[1], toks[run[0]].start, toks[run[-1]].end))
+        start = toks[run[0]].start
+        if lang == "ar" and _arabizi_rest(toks[run[0]]):
+            start -= 1  # "3abeer" goes whole, its digit with it
+        spans.append((LABELS[2] if staff else LABELS[1], start, toks[run[-1]].end))
     return spans

@@ -59,6 +59,8 @@ _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocino
 # ficou"): there only an English "the" says so.
 _ARTICLES_BY_LANGUAGE = {"pt": frozenset({"the"})}
 POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
+# Who she is may follow her name straight on or after a comma ("o dudu, meu filho, ficou").
+_APPOSITION_GAPS = frozenset({" ", ", "})
 # "and" in every language and script she writes: "Kehinde and Taiwo", "حمیده و مژگان", "ਜਸਮੀਤ ਤੇ ਰੂਪਿੰਦਰ".
 JOINERS = frozenset(
     """and & i și si e та і و o wa w aur اور te ਤੇ تے ate ਅਤੇ iyo ar আর ও ane અને او aw""".split()
@@ -70,7 +72,11 @@ _GENERIC = frozenset("called named name звати imię imie numele chama-se ch
 _MODALS = frozenset("will may".split())  # "Will the midwives read this?" asks, it does not name
 _FAMILY_NOUNS = frozenset(
     """husband hubby partner wife son daughter baby sister brother friend cousin mum mom mother dad father
-    aunt auntie aunty uncle niece nephew nan nana gran grandma sister-in-law mother-in-law""".split()
+    aunt auntie aunty uncle niece nephew nan nana gran grandma sister-in-law mother-in-law
+    marido filho filha irmã irmão amiga amigo mãe pai sogra sogro cunhada cunhado tia tio prima primo
+    afilhada afilhado vizinha avó avô mąż syn córka siostra brat przyjaciółka koleżanka teściowa
+    soțul sotul fiul fiica sora fratele prietena soacra чоловік син донька дочка сестра брат подруга
+    свекруха кума""".split()
 )
 
 
@@ -358,18 +364,20 @@ def _family_after(ctx: _Context, k: int) -> bool:
 
 def person_after(toks: list[Token], i: int, lang: str | None) -> bool:
     """Token i is followed, in its sentence, by what only a person is: a verb only a person does ("then
-    ruaridh came"), or a possessive and a family word ("ebun my aunty"), or "the" and a staff word
+    ruaridh came"), or a possessive and a family word, in English, Portuguese, Polish, Romanian or
+    Ukrainian, perhaps after a comma ("ebun my aunty", "o dudu, meu filho"), or "the" and a staff word
     ("folake the midwife"; a staff word straight after is mostly what kind: "bereavement midwife")."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     articles = _ARTICLES_BY_LANGUAGE.get(lang or "", _ARTICLES)
-    if nxt is None or nxt.sentence_start or nxt.gap_before != " " or (i > 0 and toks[i - 1].low in articles):
+    if nxt is None or nxt.sentence_start or (i > 0 and toks[i - 1].low in articles):
         return False
     if nxt.low in _ACTING_VERBS:
-        return True
+        return nxt.gap_before == " "
     after = toks[i + 2] if i + 2 < len(toks) else None
     return (
         after is not None
         and after.gap_before == " "
+        and nxt.gap_before in _APPOSITION_GAPS
         and nxt.low in POSSESSORS | {"the"}
         and (after.low in _FAMILY_NOUNS or (nxt.low == "the" and after.low in STAFF_TERMS_AFTER))
     )

@@ -43,6 +43,7 @@ _BY_LANGUAGE: dict[str, str] = {
         سب سبھی کوئی کسی کسے کسی نے سٹاف اسٹاف عملہ
         ادا ada""",
     "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
+        আমাদেরকে তোমাকে তাকে উনি উনার ওনার তাদের ওদের এরা
         কে কেও কেই কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
         করে করল করলেন করেছে করতে বলল বললেন বলেছে বলে দিল দিলেন গেল গেলেন এল এলেন আসে আসেনি
         নিয়ে দিয়ে থেকে জন্য সাথে সঙ্গে মধ্যে পরে আগে কাছে ডাক্তার নার্স ধাত্রী মিডওয়াইফ হাসপাতাল
@@ -54,6 +55,7 @@ _BY_LANGUAGE: dict[str, str] = {
         karon keu kew kotha bolte parto parchilo paren ghonta din raat sobai shobai kauke staff
         সবাই সবাইকে কেউ কাউকে কারো স্টাফ""",
     "pa": """ਮੈਂ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਅਸੀਂ ਸਾਡਾ ਸਾਡੀ ਤੁਸੀਂ ਉਹ ਇਹ ਉਸ ਉਹਨੇ ਉਹਨਾਂ ਨੇ ਨੂੰ ਤੋਂ ਵਿੱਚ ਚ ਦਾ ਦੀ ਦੇ ਤੇ ਅਤੇ
+        ਸਾਡੇ ਉਹਨੂੰ ਉਹਦਾ ਉਹਦੀ ਦੋਵੇਂ
         ਪਰ ਫਿਰ ਜਦੋਂ ਬਹੁਤ ਸੀ ਸਨ ਹੈ ਹਨ ਹੋ ਗਿਆ ਗਈ ਗਏ ਕਿਹਾ ਕੀਤਾ ਕੀਤੀ ਦਿੱਤਾ ਦਿੱਤੀ ਆਈ ਆਇਆ ਆਏ ਨਹੀਂ ਹਾਂ ਜੀ
         ਡਾਕਟਰ ਨਰਸ ਦਾਈ ਮਿਡਵਾਈਫ ਹਸਪਤਾਲ ਬੱਚਾ ਬੱਚੀ ਪੁੱਤਰ ਧੀ ਪਤੀ ਸੱਸ ਭੈਣ ਭਰਾ ਮਾਂ ਵਾਹਿਗੁਰੂ ਚੰਗੀ ਚੰਗਾ
         میں میرا میری میرے اسیں ساڈا تسیں اوہ ایہہ اوہنے اوہناں نے نوں توں وچ دا دی دے تے اتے پر فیر
@@ -70,6 +72,8 @@ _BY_LANGUAGE: dict[str, str] = {
         kal ajj aj hun fer aje sirf ik do tin kuch sab saare ithe othe kyon kiven kithe layi naal kar
         dasya dekhya chali rahi saal raat savere kam kalli menu sanu tuhanu""",
     "gu": """હું મારું મારુ મારી મારા મારો અમે અમારું તમે તે એ આ એને તેને તેમણે તેણે ને નો ની નું ના માં થી
+        મને અમને અમારી અમારો અમારા અમારે મારે તમને તમારું તમારી તમારો તમારા તેનું તેની તેનો તેના
+        એનું એની એનો એના એણે આપણે આપણું આપણી આપણા
         પર અને પણ પછી જ્યારે બહુ ખૂબ હતી હતો હતા છે છું હતું થયું થઈ ગયું ગઈ ગયા કહ્યું કર્યું કરી
         આપ્યું આવી આવ્યા આવ્યો નહીં ના હા જી ડૉક્ટર ડોક્ટર ડોક્ટરે નર્સ દાયણ મિડવાઇફ હોસ્પિટલ બાળક
         દીકરો દીકરી પતિ સાસુ બેન બહેન ભાઈ બા મા ભગવાન કહેતા આશા રાખ
@@ -95,6 +99,8 @@ _BY_LANGUAGE: dict[str, str] = {
         a o os as um uma de do da dos das em no na com por para sem parteira médico médica doutor
         doutora enfermeira hospital bebê bebé filho filha marido irmã mãe sogra senhora senhor dona""",
     "uk": """я мене мені мій моя моє мої ми нас нам ти він вона вони їх її його це той та що і й а але
+    мого моєї моєму моїй моїм моєю мою моїх наш наша наше наші нашої нашого нашому нашій нашим наших
+    твого твоєї біля поруч
         або чи не так вже ще дуже був була було були є маю мала сказала сказав прийшла прийшов
         допомогла пояснила запитала дала дав до на в у з від по через для при о акушерка лікар
         лікарка медсестра лікарня дитина донька син чоловік сестра мама свекруха пані пан
@@ -121,6 +127,7 @@ _BY_LANGUAGE: dict[str, str] = {
         kula kaga kugu ugu uga ula kala isku iska is wuu way waxa waxaa ayaa baa buu bay waan maan mayn
         ahayn aad adiga isaga iyada iyaga annaga innaga idinka""",
     "ps": """زه زما ما موږ مونږ ته ستا تاسو هغه هغې هغوی دا دې دغه چې او یا خو بیا کله ډېر ډیر ښه نه هو
+        لکه غوندې
         وه وم وو ده دی دي شو شوه شوې کړ کړه کړل وویل ووېل وايي راغله راغلې راغی ورکړ ورکړه پوښتنه
         په کې کښې له د ته سره څخه پر ډاکټر ډاکټره نرس قابله روغتون ماشوم زوی لور میړه خاوند خواښې
         خور ورور مور الله هره ورځ شپه ډوډۍ راوړله ونوموله زېږون
@@ -156,6 +163,7 @@ _BY_LANGUAGE: dict[str, str] = {
         raftam award gereft zad did biya boro hastam hastan nist nabud shuda konam gap zang telefon pesh
         می‌کنم می‌کنیم می‌کند کردیم mekonam mikonam mekonim""",
     "ti": """ኣነ ናተይ ንዓይ ንሕና ንስኻ ንስኺ ንሱ ንሳ ንሳቶም እዚ እዛ እቲ እታ እዩ እያ እየ እዮም ነበረ ነበረት ነይረ
+        ንዓና ናትና ኣዝዩ ኣዝያ ብዘይ ንግሆ ምሸት
         ኣብ ካብ ናብ ምስ ን ብ ከም ግን ድማ እሞ ክሳብ ኣይ ኣይኮነን እወ ብዙሕ ጽቡቕ በለ በለት ኢሉ ኢላ መጺኡ መጺኣ
         ሓኪም ዶክተር ነርስ መሕረሲት ሆስፒታል ቆልዓ ወደይ ጓለይ በዓል ቤተይ ሰብኣየይ ሓብተይ ሓወይ ኣደይ ሓማተይ
         እግዚኣብሄር ኣምላኽ መዓልቲ ለይቲ መግቢ ተምጽኣለይ ተርጒሙለይ ተርጓሚ
@@ -208,9 +216,9 @@ _LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gu
     ফোন নম্বর নাম্বার মোবাইল ફોન નંબર મોબાઇલ ਫ਼ੋਨ ਫੋਨ ਨੰਬਰ ਮੋਬਾਈਲ"""
 
 # The days of the week in every language of the line and English, in each script, with the forms "on
-# Friday" takes ("w piątek", "в п'ятницю", "ብዓርቢ", "jimcaha"): she opens a sentence with them as with a
-# name.  Those the gazetteer lists as names are left out ("Domingo", "Joi", "Marti", "Sereda", "Mangal",
-# "Juma", "Jumma", "خميس").
+# Friday" takes ("w piątek", "в п'ятницю", "ብዓርቢ", "jimcaha", "સોમવારે", "শুক্রবারে"): she opens a
+# sentence with them as with a name.  Those the gazetteer lists as names are left out ("Domingo", "Joi",
+# "Marti", "Sereda", "Mangal", "Juma", "Jumma", "خميس").
 _WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday poniedziałek poniedzialek wtorek środa
     sroda środę srode czwartek piątek piatek sobota sobotę sobote niedziela niedzielę niedziele luni
     marți miercuri vineri sâmbătă sambata sâmbăta duminică duminica segunda terça terca quarta quinta
@@ -221,7 +229,9 @@ _WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday poniedzi
     budh jumeraat jumerat hafta itwar itwaar সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
     shombar sombar mongolbar budhbar brihospotibar shukrobar shonibar robibar ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ
     ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰ somvar mangalvar budhvar veervar shukarvar shanivar aitvar સોમવાર
-    મંગળવાર બુધવાર ગુરુવાર શુક્રવાર શનિવાર રવિવાર isniin isniinta talaado talaadada arbaco arbacada
+    મંગળવાર બુધવાર ગુરુવાર શુક્રવાર શનિવાર રવિવાર સોમવારે મંગળવારે બુધવારે ગુરુવારે શુક્રવારે શનિવારે
+    રવિવારે সোমবারে মঙ্গলবারে বুধবারে বৃহস্পতিবারে শুক্রবারে শনিবারে রবিবারে isniin isniinta talaado
+    talaadada arbaco arbacada
     khamiis khamiista jimce jimco jimcaha sabti sabtida axad axadda دوشنبه سه‌شنبه سه شنبه چهارشنبه
     پنجشنبه پنج‌شنبه جمعه شنبه یکشنبه doshanbe seshanbe chaharshanbe panjshanbe jumah shanbe yakshanbe
     ሰኑይ ሰሉስ ረቡዕ ሓሙስ ዓርቢ ቀዳም ሰንበት ብሰኑይ ብሰሉስ ብረቡዕ ብሓሙስ ብዓርቢ ብቀዳም ብሰንበት"""

@@ -7,11 +7,13 @@ each in its own language: Polish past tense with a person ending ("rodziłam", "
 without marks "stracilismy"; not a man's "-łem", "-łeś", which is also the instrumental of every name in
 "-ł": "z Michałem", "z Pawłem"); Portuguese first person plural of seven letters or more ("perdemos",
 "ficamos"; "Ramos", "Lemos" are surnames); Romanian clitic pronoun and auxiliary ("i-a", "mi-au");
-Arabic dialect verbs with "me" or "us" after "she" or "you" ("ساعدتني", "ساعدتنا"; not "ني" or "وني"
-alone: "هاني", "زيتوني"), the passive prefix ("اتولدت") or the "م…ش" negation ("محدش"); Dari's
-negative present ("نمیکرد"); and, in any language, Tigrinya's negative "ኣይ…ን" around a stem of two
-syllables or more ("ኣይሰምዐን"; "ኣይመን" is Ayman), unless the word after it also ends in "ን": Tigrinya's
-"and" goes on every name it joins ("ኣይናለምን ሰላምን", Aynalem and Selam).  A listed name of such a shape
+Arabic dialect verbs with "me" or "us" after "she" or "you" ("ساعدتني", "ساعدتنا", "جابتلي"; not "ني"
+or "وني" alone: "هاني", "زيتوني"), the passive prefix ("اتولدت") or the "م…ش" negation ("محدش"); Dari's
+negative present ("نمیکرد"); Ukrainian past plural, imperatives and the present's "I" and "they"
+("Дозволили", "Подякуйте", "звуть"); and, in any language, Tigrinya's negative "ኣይ…ን" around a stem of
+two syllables or more ("ኣይሰምዐን"; "ኣይመን" is Ayman), unless the word after it also ends in "ን":
+Tigrinya's "and" goes on every name it joins ("ኣይናለምን ሰላምን", Aynalem and Selam), and its verbs with
+"me" or "for me" after a third person ("ተዛሪቡኒ", "ሒዛትለይ").  A listed name of such a shape
 ("مرمش", a surname) stays a name.
 """
 
@@ -23,7 +25,9 @@ from functools import lru_cache
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._tokens import Token
 
-_EVERY_LANGUAGE = re.compile(r"ኣይ.{2,}ን")
+# Tigrinya's negative, and its verbs with "me", "for me" or "for us" after a third person ("ኣረጋጊኣትኒ",
+# she calmed me; "ተዛሪቡኒ", he spoke to me; "ኢሉኒ"; "ሒዛትለይ", she brought me; "ሓልዩልና").
+_EVERY_LANGUAGE = re.compile(r"ኣይ.{2,}ን|.+(?:ትኒ|ቡኒ|ሉኒ|ዑኒ|ምኒ|ትለይ|ትልና|ዩልና|ዩለይ)")
 _AND = "ን"  # Tigrinya's "and", written onto each word it joins
 # Arabic "to me", "to us", "with me", "with us", "on me", as dialects write them: only a verb is followed
 # by one ("جابت لي", "حكى معي").  Not "علي", which is also the name Ali.
@@ -35,7 +39,11 @@ _BY_LANGUAGE: dict[str, re.Pattern[str]] = {
     "pl": re.compile(r".{2,}(?:łam|łaś|liśmy|łyśmy|liście|łyście|lismy|lysmy)"),
     "pt": re.compile(r".{3,}(?:amos|ámos|emos|imos)"),
     "ro": re.compile(r"(?:mi|ți|ţi|i|l|m|s|ne|v|le|ni|vi|li)-(?:a|au|am|ai|ați|aţi)"),
-    "ar": re.compile(r"ات.{3,}|م.{2,}ش|.{2,}(?:تني|تنا)"),
+    "ar": re.compile(r"ات.{3,}|م.{2,}ش|.{2,}(?:تني|تنا|تلي|تلنا)"),
+    # Past plural, the "-ува-" past, imperatives and the present's "I" and "they" ("Дозволили", "Ходили",
+    # "звали", "Зателефонувала", "Подякуйте", "дякую", "звуть"); not "-ла" ("Людмила"), "-мили" (her
+    # genitive, "Людмили") nor "-аю" ("Миколаю").
+    "uk": re.compile(r".{2,}(?:али|уть|ють)|.{3,}(?:(?<!м)или|іли|яли|ули|увала|ювала|уйте|ійте|іть|ую)"),
     "prs": re.compile(r"نمی.{2,}"),
 }
 

@@ -17,6 +17,8 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("uk", "У п'ятницю мене виписали", "п'ятницю"),
         ("ti", "ብዓርቢ ወሊደ", "ብዓርቢ"),
         ("bn", "শুক্রবার রাতে ব্যথা শুরু হলো", "শুক্রবার"),
+        ("bn", "শুক্রবারে ছুটি দিল", "শুক্রবারে"),
+        ("gu", "સોમવારે રજા આપી", "સોમવારે"),
     ],
 )
 def test_a_weekday_stays(lang: str, text: str, word: str) -> None:

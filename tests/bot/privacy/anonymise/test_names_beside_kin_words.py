@@ -32,6 +32,10 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("uk", "моя невістка Оксана перекладала", "моя невістка [NAME] перекладала"),
         ("en", "my brother-in-law Dele drove us", "my brother-in-law [NAME] drove us"),
         ("en", "my neighbour Siobhan had the kids", "my neighbour [NAME] had the kids"),
+        ("ar", "rajli samer ma kan fi el beit", "rajli [NAME] ma kan fi el beit"),
+        ("pa", "massi pinky aayi si", "massi [NAME] aayi si"),
+        ("pa", "ਮੇਰੀ ਕੁੜੀ ਨਵੀ ਠੀਕ ਆ", "ਮੇਰੀ ਕੁੜੀ [NAME] ਠੀਕ ਆ"),
+        ("pa", "mere gharwale balraj aaye", "mere gharwale [NAME] aaye"),
     ],
 )
 def test_a_name_after_any_kin_word_is_taken_out(lang: str, text: str, expected: str) -> None:
@@ -145,3 +149,15 @@ def test_her_portuguese_was_and_was_called_stay_and_a_lowercase_surname_goes(
     any name; "chamava-se", she was called, is a naming word as "chama-se" is; a lowercase surname a
     list holds still goes with the name ("Sarah smith", "Maryam khan"), though it is also a word."""
     assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ਜਸਪ੍ਰੀਤ ਭਾਜੀ ਸਾਨੂੰ ਘਰ ਛੱਡ ਕੇ ਗਏ", "[NAME] ਭਾਜੀ ਸਾਨੂੰ ਘਰ ਛੱਡ ਕੇ ਗਏ"),
+        ("ਕੁਲਵੰਤ ਚਾਚੀ ਨੇ ਕਿਹਾ ਪਾਣੀ ਪੀ", "[NAME] ਚਾਚੀ ਨੇ ਕਿਹਾ ਪਾਣੀ ਪੀ"),
+        ("harjit bhaji aaye si", "[NAME] bhaji aaye si"),
+    ],
+)
+def test_a_panjabi_word_of_respect_after_a_name_stays_her_word(text: str, expected: str) -> None:
+    assert redact(text, "pa") == expected

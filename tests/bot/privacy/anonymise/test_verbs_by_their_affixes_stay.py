@@ -1,7 +1,8 @@
 """A word whose affixes make it a verb of her language is never a name, wherever it stands: a Polish
 past tense with a person ending, a Portuguese "we" form, a Romanian clitic and auxiliary, an Arabic
 dialect verb with "me" or "us" on it or said before "to me", "with us", its passive or its "م…ش"
-negation, Dari's negative present, Tigrinya's negative.  A name that only looks like one ("Ramos",
+negation, Dari's negative present, a Ukrainian past plural, imperative or present, Tigrinya's negative
+and its verbs with "me" or "for me" on them.  A name that only looks like one ("Ramos",
 "هاني", "z Michałem", "ኣይመን", Ayman, "ኣይናለምን ሰላምን", Aynalem and Selam) is still taken."""
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ar", "الدكتورة هبة شرحت لي كل شي", "الدكتورة [STAFF NAME] شرحت لي كل شي"),
         ("ar", "وصاحبتي خديجة جابت لي الحريرة", "وصاحبتي [NAME] جابت لي الحريرة"),
         ("ti", "ዶክተር ኦኮሮ ኣይመጸን ኣይደወለን", "ዶክተር [STAFF NAME] ኣይመጸን ኣይደወለን"),
+        ("ti", "ነርስ ሜሪ ብትዕግስቲ ሓጊዛትኒ", "ነርስ [STAFF NAME] ብትዕግስቲ ሓጊዛትኒ"),
+        ("ti", "ሓኪም ተዛሪቡኒ ብዙሕ", "ሓኪም ተዛሪቡኒ ብዙሕ"),
+        ("ar", "حماتي سعاد سوتلي شوربة", "حماتي [NAME] سوتلي شوربة"),
+        ("uk", "Дозволили щоб сестра була зі мною", "Дозволили щоб сестра була зі мною"),
+        ("uk", "Подякуйте від мене акушерці", "Подякуйте від мене акушерці"),
+        ("uk", "Акушерку звуть Олена", "Акушерку звуть [STAFF NAME]"),
     ],
 )
 def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -> None:
