@@ -27,7 +27,8 @@ _NAMING: dict[str, str] = {
     "nam rakhlam *|nam * rekhechi|nam * rakhlam",
     "ar": "سمينا *|سميناها *|سميناه *|سميتها *|سميته *|سمينا البنت *|سمينا الولد *|sammenaha *|sammaynaha *|"
     "samenaha *",
-    "ps": "نوم یې * کېښود|نوم مو * کېښود|نوم مو * واخیست|num ye * keshod",
+    "ps": "نوم یې * کېښود|نوم مو * کېښود|نوم مو * واخیست|num ye * keshod|مو * نوم ورکړ|مو * نوم کېښود|"
+    "یې * نوم ورکړ|یې * نوم کېښود|mo * num warkr|ye * num warkr",
     "prs": "نامش را * گذاشتیم|اسمش را * گذاشتیم|نامش را * ماندیم|nam-ash ra * gozashtim|"
     "namesh ra * gozashtim",
     "ti": "ሽማ * ሰሚናያ|ሽሙ * ሰሚናዮ|ሽማ * ኢልናያ|ሽሙ * ኢልናዮ",

@@ -7,7 +7,8 @@ brother, the sisters- and brothers-in-law, the parents-in-law, aunts and uncles 
 niece and nephew, daughter, son, her baby, her parents and grandparents, husband, partner, friend and
 neighbour, with the usual romanised
 spellings (behen/behan/bahen, bhabhi/bhabi, nanad/nonod), and Romanian's spoken possessive joined on
-with a hyphen ("Soră-mea Lăcrămioara", "frate-miu").  The earlier tables (``_cues``) were grown
+with a hyphen ("Soră-mea Lăcrămioara", "frate-miu"), and the English words for them written in her script
+("મારી ફ્રેન્ડ", "আমার হাজব্যান্ড", "ਮੇਰੀ ਫਰੈਂਡ").  The earlier tables (``_cues``) were grown
 from the stories one writer sent, so a third writer's kin words slipped past them.  Each is a strong
 family cue: a name may follow it, or, where the language puts it so, come just before it ("Rabia meri
 behen", "لبنى صاحبتي").  Bare Polish "siostra" is left out: it is also the nurse's title.  "My baby" is
@@ -47,7 +48,8 @@ KINSHIP: dict[str, str] = {
     "mere gharwale|mera gharwala|meri kuri|ਮੇਰੀ ਕੁੜੀ|ਮੇਰਾ ਮੁੰਡਾ|ਮੇਰੇ ਘਰਵਾਲੇ|ਮੇਰਾ ਘਰਵਾਲਾ|میری کڑی|میرا منڈا|"
     "ਮੇਰਾ ਬੱਚਾ|ਮੇਰੀ ਬੱਚੀ|ਪੁੱਤ|ਪੁੱਤਰ|ਧੀ|ਮੇਰੀ ਦਾਦੀ|ਮੇਰੇ ਦਾਦਾ|ਮੇਰੀ ਨਾਨੀ|ਮੇਰੇ ਨਾਨਾ|ਬੇਬੇ|ਬਾਪੂ|"
     "میرا بچہ|پتر|دھی|میری دادی|میرے دادا|میری نانی|میرے نانا|بےبے|بے بے|باپو|"
-    "meri dadi|mere dada|meri nani|mere nana|bebe|bapu",
+    "meri dadi|mere dada|meri nani|mere nana|bebe|bapu|ਮੇਰੀ ਫਰੈਂਡ|ਮੇਰੀ ਫ੍ਰੈਂਡ|ਮੇਰੇ ਹਸਬੈਂਡ|ਮੇਰਾ ਹਸਬੈਂਡ|"
+    "ਮੇਰੀ ਸਿਸਟਰ|میری فرینڈ|میرے ہسبینڈ",
     "gu": "મારી બહેન|મારા ભાઈ|મારી ભાભી|ભાભી|મારા દિયર|મારો દિયર|મારી દેરાણી|મારી જેઠાણી|મારા જેઠ|"
     "મારા બનેવી|મારા સસરા|મારી માસી|માસી|મારી ફઈ|ફઈ|મારી કાકી|મારા કાકા|મારી મામી|મારા મામા|"
     "મારી ભત્રીજી|મારો ભત્રીજો|મારી ભાણી|મારો ભાણો|મારી કઝીન|મારી સહેલી|મારી મિત્ર|મારા મિત્ર|"
@@ -58,7 +60,8 @@ KINSHIP: dict[str, str] = {
     "mara sasra|mari masi|mari fai|mari foi|mari kaki|mara kaka|mari mami|mara mama|mari bhatriji|"
     "mari cousin|mari bahenpani|mari benpani|mari saheli|mari friend|mari padoshi|"
     "mara dikra|mari ba|mari mummy|mara papa|mari dadi|mara dada|"
-    "mari vahu|mara gharvala",
+    "mari vahu|mara gharvala|મારી ફ્રેન્ડ|મારા ફ્રેન્ડ|મારો ફ્રેન્ડ|મારા હસબન્ડ|મારો હસબન્ડ|મારી સિસ્ટર|"
+    "મારો બ્રધર",
     "bn": "আমার দিদি|আমার আপা|আমার আপু|আমার দাদা|আমার ভাবি|আমার বৌদি|আমার দেবর|আমার ভাসুর|"
     "আমার দুলাভাই|আমার জামাইবাবু|আমার শ্বশুর|আমার খালা|আমার মাসি|আমার মামি|আমার মামা|আমার চাচি|"
     "আমার কাকি|আমার চাচা|আমার কাকা|আমার ফুপু|আমার পিসি|আমার কাজিন|আমার ভাগ্নি|আমার ভাতিজি|"
@@ -70,7 +73,7 @@ KINSHIP: dict[str, str] = {
     "amar protibeshi|nanad|"
     "আমার বাচ্চা|আমার শিশু|আমার বাবু|আমার দাদি|আমার নানি|আমার নানু|আমার দাদু|আমার আব্বু|আমার আম্মু|"
     "আমার বাবা|amar dadi|amar nani|amar nanu|amar dadu|amar abbu|"
-    "amar ammu|amar baba",
+    "amar ammu|amar baba|আমার ফ্রেন্ড|আমার হাজব্যান্ড|আমার হাসব্যান্ড|আমার হাসবেন্ড|আমার সিস্টার|আমার ব্রাদার",
     "ar": "زوجة أخي|مرت أخوي|مرات أخويا|نسيبتي|حماي|حمايا|عمي|خالي|بنت عمي|بنت خالي|بنت خالتي|ابن عمي|"
     "بنت أختي|بنت اختي|ابن أختي|بنت أخوي|ابنتي|رجلي|صديقتي|رفيقتي|جارتي|راجلي|ولدي|وليدي|بنيتي|"
     "akhi|ukhti|7amaty|khalti|5alti|3amti|sahbti|sadiqati|jarti|rajli|rajoli|zoji|zawjy|jozy|ibni|bnti|"

@@ -118,10 +118,12 @@ HONORIFICS_AFTER = frozenset(
 RESPECT_AFTER_A_NAME = frozenset("apa aapa apu baji bhabi bhabhi khala masi bhen bhai veerji".split())
 # ...and those that are such a word only in her language: Gujarati "ben", "bahen" (sister: "jagruti ben
 # aavya"), where "Ben" is a name in English; Panjabi's elder brother, aunts and sister-in-law in
-# Gurmukhi, Shahmukhi and romanised ("ਗੁਰਪ੍ਰੀਤ ਭਾਜੀ", "ਰਾਜਵਿੰਦਰ ਚਾਚੀ", "harjit bhaji").
+# Gurmukhi, Shahmukhi and romanised ("ਗੁਰਪ੍ਰੀਤ ਭਾਜੀ", "ਰਾਜਵਿੰਦਰ ਚਾਚੀ", "harjit bhaji"), and Bengali's in its
+# script ("শিরিন ভাবি", "রুমা আপা").
 _RESPECT_BY_LANGUAGE = {
     "gu": frozenset("ben bahen".split()),
     "pa": frozenset("ਭਾਜੀ ਭਾਬੀ ਚਾਚੀ ਮਾਸੀ ਭੂਆ ਤਾਈ ਮਾਮੀ ਦੀਦੀ بھاجی چاچی ماسی bhaji chachi".split()),
+    "bn": frozenset("ভাবি আপা আপু দিদি খালা".split()),
 }
 
 

@@ -36,6 +36,7 @@ from bot.privacy.anonymise._lexicon import (
     respect_after_a_name,
 )
 from bot.privacy.anonymise._names import (
+    EVERYDAY_BANDS,
     JOINERS,
     POSSESSORS,
     RuleView,
@@ -78,7 +79,6 @@ _AND_ONTO = "و"
 _THEOPHORIC = {"ps": "الله", "prs": "الله"}
 _STRONG_CUES = frozenset({"staff", "family"})
 _LOWERCASE_FACILITIES = frozenset("hospital trust clinic ward unit".split())
-_EVERYDAY_BANDS = frozenset("12")  # the 5,000 commonest words of a language never carry a name on
 _LISTED_SCRIPTS = frozenset({"arb", "bng"})  # scripts without capitals whose everyday words wordfreq lists
 _UNLISTED_LANGUAGES = frozenset({"ps", "ti", "so", "gu"})  # languages wordfreq has no everyday words for
 # In a script without capitals, an unlisted word joins the name before it when the model's name score
@@ -122,6 +122,11 @@ _ENGLISH = frozenset({"en", None})  # an English story, or one whose language is
 # Arabizi writes a sound with a digit ("3arif", he knew; "3ashani", for me): the letters after it are the
 # rest of one word, not a word of their own ("arif" is also a listed name).
 _ARABIZI_DIGITS = frozenset("235789")
+# Languages whose stories give names and little else a capital mid-sentence (Ukrainian: no capitalised
+# nouns, months or days): a capitalised word there the rules took, on no list but the rarest band, is a
+# name the model doubted ("щоб Настя була зі мною": "настя" is a rare word of some language too).
+# After a preposition ("з Лутона", from Luton; "з Настею", with Nastya) the model is left to say which.
+_CAPITALISING = {"uk": frozenset("з із зі зо до від в у на біля під над за по при через для без".split())}
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
 _OBJECTS = frozenset(
     "me us him them it this that these those the a an my your our their his in out back home".split()
@@ -255,7 +260,7 @@ def _extend_names(
         low = tok.low
         band = gaz.frequent.get(low, "0")
         plain = low not in stop and low.translate(PERSIAN_FORMS) not in stop and low not in gaz.common
-        unknown = band not in _EVERYDAY_BANDS and plain
+        unknown = band not in EVERYDAY_BANDS and plain
         listed = (
             low in NAME_PARTS
             or low == theophoric
@@ -291,7 +296,7 @@ def _extend_names(
             lang == "ar"
             and low.startswith(_AND_ONTO)
             and low not in gaz.names
-            and gaz.frequent.get(low[1:], "0") in _EVERYDAY_BANDS
+            and gaz.frequent.get(low[1:], "0") in EVERYDAY_BANDS
         )
 
     def elder(i: int) -> bool:
@@ -311,7 +316,7 @@ def _extend_names(
         if low in stop or low in PLACE_WORDS or low in PLACE_PREFIXES or low in FACILITY_WORDS:
             return False
         listed = low in NAME_PARTS or low in gaz.names
-        unknown = gaz.frequent.get(low, "0") not in _EVERYDAY_BANDS and low not in gaz.common
+        unknown = gaz.frequent.get(low, "0") not in EVERYDAY_BANDS and low not in gaz.common
         return listed or unknown
 
     def joined(i: int) -> bool:
@@ -331,7 +336,7 @@ def _extend_names(
             return not after_locative(toks, i)  # "w Royal Bolton": Polish "w" is "in" as well as "and"
         if low in stop or low in gaz.common or low in HONORIFICS_AFTER:
             return False
-        everyday = gaz.frequent.get(low, "0") in _EVERYDAY_BANDS
+        everyday = gaz.frequent.get(low, "0") in EVERYDAY_BANDS
         return low in gaz.names or (not everyday and (tok.cap or margins[i] >= EXTEND_MARGIN))
 
     def listed_on(i: int) -> bool:
@@ -468,6 +473,16 @@ def _settle(
                 labels[i] = 0
         elif not labels[i] and tok.cap and tok.start in starts and _declined_name(low):
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "чекала Василя", "сестрі Марії"
+        elif (
+            not labels[i]
+            and lang in _CAPITALISING
+            and tok.cap
+            and not tok.sentence_start
+            and tok.start in starts
+            and gazetteer().frequent.get(low) is None
+            and toks[i - 1].low not in _CAPITALISING[lang]  # "приїхала з Лутона": a town or a name
+        ):
+            labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "щоб Настя була зі мною"
         elif (
             view.cues[i] == "family"
             and lang in _ENGLISH

@@ -58,6 +58,9 @@ _ARTICLES = frozenset("the a an".split())  # no name follows one: "the syntocino
 # ...except where her language puts an article before a person's name ("depois a graça chegou", "o joão
 # ficou"): there only an English "the" says so.
 _ARTICLES_BY_LANGUAGE = {"pt": frozenset({"the"})}
+_PERSON_ARTICLES = {"pt": frozenset({"o", "a"})}  # the article before a person's name
+# The 5,000 commonest words of a language: never carry a name on, nor stand before a word of respect.
+EVERYDAY_BANDS = frozenset("12")
 POSSESSORS = frozenset("my our her his their moja mój mojej mea meu minha мій моя".split())
 # Who she is may follow her name straight on or after a comma ("o dudu, meu filho, ficou").
 _APPOSITION_GAPS = frozenset({" ", ", "})
@@ -387,7 +390,8 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
     """A lowercase word listed as a name or known to no list of any language, just before a verb only a
     person does ("then morag came", "potem gosia przyszła"), who someone is in brackets ("ruaridh
     (partner)") or a word of respect said after a name ("tania apa"): her name typed without its
-    capital.  Tried only where such a word follows."""
+    capital; in a script without capitals, a word before a word of respect.  Tried only where such a
+    word follows."""
     toks = ctx.tokens
     if i + 1 >= len(toks) or not (
         toks[i + 1].low in _subject_marks(ctx.lang)[1] or "(" in toks[i + 1].gap_before
@@ -395,9 +399,10 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         return False  # most words: nothing of a person's follows them
     tok = toks[i]
     low = tok.low
+    if not tok.cased:
+        return _honoured_in_her_script(ctx, i)
     return (
-        tok.cased
-        and not tok.cap
+        not tok.cap
         and len(low) >= 3
         and (person_after(toks, i, ctx.lang) or _in_brackets(toks, i + 1) or _honoured(toks, i, ctx.lang))
         and low not in ctx.stop
@@ -405,7 +410,32 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
         and low not in HONORIFICS
         and low not in FILLERS
         and not ctx.common(tok)
-        and (ctx.known(tok) or not ctx.gaz.on_a_frequency_list(low))
+        and (ctx.known(tok) or not ctx.gaz.on_a_frequency_list(low) or _articled_nickname(ctx, i))
+    )
+
+
+def _honoured_in_her_script(ctx: _Context, i: int) -> bool:
+    """In a script without capitals, a word just before a word of respect said after a first name
+    ("পাশের বাসার শিরিন ভাবি", "ਗੁਰਪ੍ਰੀਤ ਭਾਜੀ"), which is no function or cue word and not among the 5,000
+    commonest words of any language we have lists for."""
+    low = ctx.tokens[i].low
+    return (
+        _honoured(ctx.tokens, i, ctx.lang)
+        and low not in ctx.stop
+        and low not in ctx.cue_words
+        and low not in HONORIFICS
+        and ctx.gaz.frequent.get(low) not in EVERYDAY_BANDS
+    )
+
+
+def _articled_nickname(ctx: _Context, i: int) -> bool:
+    """In Portuguese, a lowercase word on no list but the rarest band, after the article put before a
+    person's name ("o dudu, meu filho", "o dudu ficou"): a nickname, which the rarest band often holds by
+    chance as a word of some other language."""
+    return (
+        i > 0
+        and ctx.tokens[i - 1].low in _PERSON_ARTICLES.get(ctx.lang or "", frozenset())
+        and ctx.gaz.frequent.get(ctx.tokens[i].low) is None
     )
 
 
@@ -506,6 +536,12 @@ def _rule_names(ctx: _Context) -> list[Span]:
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
+    if not POSSESSORS.isdisjoint(folded):  # who she is after her name: "o dudu, meu filho", "ebun my aunty"
+        subjects.update(
+            j - 1
+            for j in range(1, len(folded) - 1)
+            if folded[j] in POSSESSORS and folded[j + 1] in _FAMILY_NOUNS
+        )
     tried = reach | subjects if subjects else reach
     i = 0
     while i < len(toks):

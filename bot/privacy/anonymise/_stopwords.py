@@ -94,6 +94,7 @@ _BY_LANGUAGE: dict[str, str] = {
         la în in pe din cu de pentru fără moașa moasa medicul doctorul doctorița asistenta spital
         secție copil copilul fiica fiul soțul sotul sora mama soacra doamna domnul bebe bebelușul""",
     "pt": """eu me mim meu minha meus nós nosso você ele ela eles elas isso este esta que e ou mas não
+        trouxe trouxeram levou levaram cortou fez fizeram deram
         sim já muito foi era estava esteve estive estavam estiveram fui tive teve disse falou veio foi ajudou
         perguntou ouviu deu
         a o os as um uma de do da dos das em no na com por para sem parteira médico médica doutor

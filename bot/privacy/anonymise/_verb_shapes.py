@@ -12,9 +12,9 @@ or "وني" alone: "هاني", "زيتوني"), the passive prefix ("اتولد�
 negative present ("نمیکرد"); Ukrainian past plural, imperatives and the present's "I" and "they"
 ("Дозволили", "Подякуйте", "звуть"); and, in any language, Tigrinya's negative "ኣይ…ን" around a stem of
 two syllables or more ("ኣይሰምዐን"; "ኣይመን" is Ayman), unless the word after it also ends in "ን":
-Tigrinya's "and" goes on every name it joins ("ኣይናለምን ሰላምን", Aynalem and Selam), and its verbs with
-"me" or "for me" after a third person ("ተዛሪቡኒ", "ሒዛትለይ").  A listed name of such a shape
-("مرمش", a surname) stays a name.
+Tigrinya's "and" goes on every name it joins ("ኣይናለምን ሰላምን", Aynalem and Selam), its verbs with
+"me" or "for me" after a third person ("ተዛሪቡኒ", "ሒዛትለይ") and its relative verbs ("ዝነበረት").  A listed
+name of such a shape ("مرمش", a surname) stays a name.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from functools import lru_cache
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._tokens import Token
 
-# Tigrinya's negative, and its verbs with "me", "for me" or "for us" after a third person ("ኣረጋጊኣትኒ",
-# she calmed me; "ተዛሪቡኒ", he spoke to me; "ኢሉኒ"; "ሒዛትለይ", she brought me; "ሓልዩልና").
-_EVERY_LANGUAGE = re.compile(r"ኣይ.{2,}ን|.+(?:ትኒ|ቡኒ|ሉኒ|ዑኒ|ምኒ|ትለይ|ትልና|ዩልና|ዩለይ)")
+# Tigrinya's negative, its verbs with "me", "for me" or "for us" after a third person ("ኣረጋጊኣትኒ",
+# she calmed me; "ተዛሪቡኒ", he spoke to me; "ኢሉኒ"; "ሒዛትለይ", she brought me; "ሓልዩልና"), and its
+# relative verbs ("ዝነበረት", who was; "ዝሓለፈ"): no name of ours opens with "ዝ".
+_EVERY_LANGUAGE = re.compile(r"ኣይ.{2,}ን|.+(?:ትኒ|ቡኒ|ሉኒ|ዑኒ|ምኒ|ትለይ|ትልና|ዩልና|ዩለይ)|ዝ.{3,}")
 _AND = "ን"  # Tigrinya's "and", written onto each word it joins
 # Arabic "to me", "to us", "with me", "with us", "on me", as dialects write them: only a verb is followed
 # by one ("جابت لي", "حكى معي").  Not "علي", which is also the name Ali.

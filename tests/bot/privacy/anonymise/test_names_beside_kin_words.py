@@ -36,6 +36,10 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("pa", "massi pinky aayi si", "massi [NAME] aayi si"),
         ("pa", "ਮੇਰੀ ਕੁੜੀ ਨਵੀ ਠੀਕ ਆ", "ਮੇਰੀ ਕੁੜੀ [NAME] ਠੀਕ ਆ"),
         ("pa", "mere gharwale balraj aaye", "mere gharwale [NAME] aaye"),
+        ("gu", "મારી ફ્રેન્ડ કિંજલ મારી સાથે હતી", "મારી ફ્રેન્ડ [NAME] મારી સાથે હતી"),
+        ("bn", "আমার হাজব্যান্ড রাজু আসে নাই", "আমার হাজব্যান্ড [NAME] আসে নাই"),
+        ("pa", "ਮੇਰੀ ਫਰੈਂਡ ਨਵਨੀਤ ਆਈ", "ਮੇਰੀ ਫਰੈਂਡ [NAME] ਆਈ"),
+        ("bn", "amar nam shathi, ami 2 baccha er ma", "amar nam [NAME], ami 2 baccha er ma"),
     ],
 )
 def test_a_name_after_any_kin_word_is_taken_out(lang: str, text: str, expected: str) -> None:
@@ -161,3 +165,15 @@ def test_her_portuguese_was_and_was_called_stay_and_a_lowercase_surname_goes(
 )
 def test_a_panjabi_word_of_respect_after_a_name_stays_her_word(text: str, expected: str) -> None:
     assert redact(text, "pa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("bn", "পাশের বাসার শিরিন ভাবি প্রতিদিন খোঁজ নেয়", "পাশের বাসার [NAME] ভাবি প্রতিদিন খোঁজ নেয়"),
+        ("bn", "ডাক্তার আপা খুব ভালো ছিলেন", "ডাক্তার আপা খুব ভালো ছিলেন"),
+        ("bn", "আমার ভাবি আসছে", "আমার ভাবি আসছে"),
+    ],
+)
+def test_a_word_before_a_word_of_respect_in_her_script_is_a_name(lang: str, text: str, expected: str) -> None:
+    assert redact(text, lang) == expected

@@ -22,6 +22,8 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ar", "سمينا البنت نور لأنها نور حياتنا", "سمينا البنت [NAME] لأنها نور حياتنا"),
         ("ro", "am numit-o Maria", "am numit-o [NAME]"),
         ("uk", "назвали її Надія", "назвали її [NAME]"),
+        ("ps", "زوی ته مو احمد نوم ورکړ", "زوی ته مو [NAME] نوم ورکړ"),
+        ("ps", "لور ته یې ملالۍ نوم کېښود", "لور ته یې [NAME] نوم کېښود"),
     ],
 )
 def test_the_name_she_gave_her_baby_is_taken_out(lang: str, text: str, expected: str) -> None:
