@@ -123,8 +123,9 @@ _ENGLISH = frozenset({"en", None})  # an English story, or one whose language is
 # rest of one word, not a word of their own ("arif" is also a listed name).
 _ARABIZI_DIGITS = frozenset("235789")
 # Languages whose stories give names and little else a capital mid-sentence (Ukrainian: no capitalised
-# nouns, months or days): a capitalised word there the rules took, on no list but the rarest band, is a
-# name the model doubted ("щоб Настя була зі мною": "настя" is a rare word of some language too).
+# nouns, months or days): a capitalised word there the rules took, a listed name or on no list but the
+# rarest band, is a name the model doubted ("щоб Настя була зі мною": "настя" is a rare word of some
+# language too; "щоб Оксана була").
 # After a preposition ("з Лутона", from Luton; "з Настею", with Nastya) the model is left to say which.
 _CAPITALISING = {"uk": frozenset("з із зі зо до від в у на біля під над за по при через для без".split())}
 # What follows an English verb and never a name: an object, a determiner, a particle of motion.
@@ -479,7 +480,7 @@ def _settle(
             and tok.cap
             and not tok.sentence_start
             and tok.start in starts
-            and gazetteer().frequent.get(low) is None
+            and (gazetteer().frequent.get(low) is None or low in gazetteer().names)
             and toks[i - 1].low not in _CAPITALISING[lang]  # "приїхала з Лутона": a town or a name
         ):
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "щоб Настя була зі мною"

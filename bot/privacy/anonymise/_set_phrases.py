@@ -1,7 +1,8 @@
 """Set phrases whose words are never a name, though one of them often is: hope with its light verb ("asha
 kori", I hope; "هیله لرم", I have hope; "ተስፋ ገይረ", I hoped).  Asha, Hila, Umeed, Tesfa and Amal are names
 as well as "hope", so no list can drop the word alone; with its verb after it, it is the word.  Every
-language whose word for hope is also a name, in each script she writes it in.
+language whose word for hope is also a name, in each script she writes it in; and Ukrainian "glory to
+God" ("Слава Богу"), whose first word is also the name Slava.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _HOPE: dict[str, str] = {
     "prs": "امید دارم|امید داریم|امید است|omid daram|umid daram",
     "ar": "عندي أمل|عندي امل|كلي أمل|كلي امل|على أمل|على امل",
     "ti": "ተስፋ ገይረ|ተስፋ ይገብር|ተስፋ ንገብር|ተስፋ ኣለኒ|ተስፋ ኣሎኒ|tesfa geyre",
+    "uk": "слава богу|слава господу|слава тобі господи|slava bogu|slava bohu",
 }
 
 

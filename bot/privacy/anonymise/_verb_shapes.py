@@ -36,6 +36,9 @@ _AND = "ን"  # Tigrinya's "and", written onto each word it joins
 _NOT = frozenset("ما ma".split())
 _NEGATED = re.compile(r".{2,}ش")
 _TO_ME = frozenset("لي ليا لنا الي إلي معي معايا معاي معنا معانا عليا علينا".split())
+# Where a capital mid-sentence marks a name, never a verb: there a verb's shape is read only in lower case
+# or at a sentence's start.
+_NAMES_CAPITALISED = frozenset({"uk"})
 _BY_LANGUAGE: dict[str, re.Pattern[str]] = {
     "pl": re.compile(r".{2,}(?:łam|łaś|liśmy|łyśmy|liście|łyście|lismy|lysmy)"),
     "pt": re.compile(r".{3,}(?:amos|ámos|emos|imos)"),
@@ -65,6 +68,8 @@ def verb_at(toks: list[Token], i: int, lang: str | None) -> bool:
     names Tigrinya's "and" joins."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     low = toks[i].low
+    if lang in _NAMES_CAPITALISED and toks[i].cap and not toks[i].sentence_start:
+        return False  # "чекали на Данили дзвінок": a name's genitive has the past plural's "-или"
     if lang == "ar" and nxt is not None and nxt.gap_before == " " and nxt.low in _TO_ME:
         return low not in gazetteer().names
     if lang == "ar" and i > 0 and toks[i - 1].low in _NOT and _NEGATED.fullmatch(low):

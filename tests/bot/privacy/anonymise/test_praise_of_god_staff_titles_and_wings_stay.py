@@ -15,6 +15,11 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ro", "Slavă Domnului, băiețelul Tudor e bine", "Slavă Domnului, băiețelul [NAME] e bine"),
         ("pt", "Graças a Deus a minha filha Inês está bem", "Graças a Deus a minha filha [NAME] está bem"),
         (
+            "uk",
+            "Слава Богу все позаду, мій брат Андрій приїхав",
+            "Слава Богу все позаду, мій брат [NAME] приїхав",
+        ),
+        (
             "so",
             "Alxamdulillaah wiilkayga Cabdi waa fiican yahay",
             "Alxamdulillaah wiilkayga [NAME] waa fiican yahay",

@@ -59,6 +59,8 @@ def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -
         ("pl", "rozmawiałam z pawłem o porodzie", "rozmawiałam z [NAME] o porodzie"),
         ("ti", "ሓኪም ኣይመን መጺኡ", "ሓኪም [STAFF NAME] መጺኡ"),
         ("ti", "ኣይናለምን ሰላምን መጺአን", "[NAME] መጺአን"),
+        ("uk", "чекали на Данили дзвінок", "чекали на [NAME] дзвінок"),
+        ("uk", "Дозволили щоб Оксана була", "Дозволили щоб [NAME] була"),
     ],
 )
 def test_a_name_shaped_like_no_verb_is_still_taken(lang: str, text: str, expected: str) -> None:
