@@ -524,7 +524,7 @@ def _arabizi_rest(tok: Token) -> bool:
 
 def _arabizi_name(tok: Token, cue: str, cued: bool) -> bool:
     """Such a word is a name only where a strong cue the rules read points at it: a family word ("ukhti
-    3abeer", "ukhti 3ayda"), or a staff word before a listed name ("el doctor 3ashani" is "the doctor,
+    3aisha", "ukhti 3ayda"), or a staff word before a listed name ("el doctor 3ashani" is "the doctor,
     for me")."""
     return cued and (cue == "family" or tok.low in gazetteer().names)
 
@@ -754,6 +754,6 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
         staff = sum(labels[j] == 2 for j in run) * 2 >= len(run)
         start = toks[run[0]].start
         if lang == "ar" and _arabizi_rest(toks[run[0]]):
-            start -= 1  # "3abeer" goes whole, its digit with it
+            start -= 1  # "3aisha" goes whole, its digit with it
         spans.append((LABELS[2] if staff else LABELS[1], start, toks[run[-1]].end))
     return spans

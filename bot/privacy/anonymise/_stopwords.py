@@ -226,7 +226,7 @@ _LANGUAGES_AND_PHONE = """english urdu bengali bangla sylheti punjabi panjabi gu
     ফোন নম্বর নাম্বার মোবাইল ફોન નંબર મોબાઇલ ਫ਼ੋਨ ਫੋਨ ਨੰਬਰ ਮੋਬਾਈਲ"""
 
 # The days of the week in every language of the line and English, in each script, with the forms "on
-# Friday" takes ("w piątek", "в п'ятницю", "ብዓርቢ", "jimcaha", "સોમવારે", "শুক্রবারে"): she opens a
+# Friday" takes ("w piątek", "в п'ятницю", "ብዓርቢ", "jimcaha", "મંગળવારે", "শুক্রবারে"): she opens a
 # sentence with them as with a name.  Those the gazetteer lists as names are left out ("Domingo", "Joi",
 # "Marti", "Sereda", "Mangal", "Juma", "Jumma", "خميس").
 _WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday poniedziałek poniedzialek wtorek środa

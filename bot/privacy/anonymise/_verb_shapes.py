@@ -44,10 +44,10 @@ _BY_LANGUAGE: dict[str, re.Pattern[str]] = {
     "pt": re.compile(r".{3,}(?:amos|ámos|emos|imos)"),
     "ro": re.compile(r"(?:mi|ți|ţi|i|l|m|s|ne|v|le|ni|vi|li)-(?:a|au|am|ai|ați|aţi)"),
     "ar": re.compile(r"ات.{3,}|م.{2,}ش|.{2,}(?:تني|تنا|تلي|تلنا)"),
-    # Past plural, the "-ува-" past, imperatives and the present's "I" and "they" ("Дозволили", "Ходили",
-    # "звали", "Зателефонувала", "Подякуйте", "дякую", "звуть"); not "-ла" ("Людмила"), "-мили" (her
-    # genitive, "Людмили") nor "-аю" ("Миколаю").
-    "uk": re.compile(r".{2,}(?:али|уть|ють)|.{3,}(?:(?<!м)или|іли|яли|ули|увала|ювала|уйте|ійте|іть|ую)"),
+    # Past plural, imperatives and the present's "I" and "they" ("Дозволили", "Ходили", "звали",
+    # "Подякуйте", "дякую", "звуть"); not "-ла" ("Людмила"), "-мили" (her genitive, "Людмили") nor "-аю"
+    # ("Миколаю").
+    "uk": re.compile(r".{2,}(?:али|уть|ють)|.{3,}(?:(?<!м)или|іли|яли|ули|уйте|ійте|іть|ую)"),
     "prs": re.compile(r"نمی.{2,}"),
 }
 

@@ -20,4 +20,4 @@ def test_the_letters_after_a_digit_are_no_name(text: str) -> None:
 
 
 def test_a_name_written_with_a_digit_goes_whole() -> None:
-    assert redact("ukhti 3abeer ejet mn birmingham", "ar") == "ukhti [NAME] ejet mn birmingham"
+    assert redact("ukhti 3aisha ejet mn birmingham", "ar") == "ukhti [NAME] ejet mn birmingham"

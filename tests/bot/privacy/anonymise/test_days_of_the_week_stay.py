@@ -18,7 +18,7 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("ti", "ብዓርቢ ወሊደ", "ብዓርቢ"),
         ("bn", "শুক্রবার রাতে ব্যথা শুরু হলো", "শুক্রবার"),
         ("bn", "শুক্রবারে ছুটি দিল", "শুক্রবারে"),
-        ("gu", "સોમવારે રજા આપી", "સોમવારે"),
+        ("gu", "મંગળવારે ડૉક્ટર આવ્યા", "મંગળવારે"),
     ],
 )
 def test_a_weekday_stays(lang: str, text: str, word: str) -> None:
