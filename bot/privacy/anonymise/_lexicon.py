@@ -19,6 +19,10 @@ from zlib import crc32
 _DATA = Path(__file__).with_name("data")
 
 # Words that are also given names.  They are only a name when a cue says so ("my daughter Grace").
+# What follows an English verb and never a name: an object, a determiner, a particle of motion.
+ENGLISH_OBJECTS = frozenset(
+    "me us him them it this that these those the a an my your our their his in out back home".split()
+)
 DECOY_WORDS = frozenset(
     """hope grace faith may june april august will bill precious joy mercy patience blessing blessed rose
     summer sunny baby honey rich mark sky star dawn hazel holly ivy iris daisy lily violet ruby amber pearl

@@ -28,6 +28,7 @@ from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._frames import frame_words
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
+    ENGLISH_OBJECTS,
     FACILITY_WORDS,
     HONORIFICS_AFTER,
     PLACE_PREFIXES,
@@ -128,10 +129,6 @@ _ARABIZI_DIGITS = frozenset("235789")
 # language too; "щоб Оксана була").
 # After a preposition ("з Лутона", from Luton; "з Настею", with Nastya) the model is left to say which.
 _CAPITALISING = {"uk": frozenset("з із зі зо до від в у на біля під над за по при через для без".split())}
-# What follows an English verb and never a name: an object, a determiner, a particle of motion.
-_OBJECTS = frozenset(
-    "me us him them it this that these those the a an my your our their his in out back home".split()
-)
 
 Span = tuple[str, int, int]
 
@@ -568,7 +565,7 @@ def _verb_before_object(toks: list[Token], i: int) -> bool:
     low = toks[i].low
     return (
         nxt is not None
-        and nxt.low in _OBJECTS
+        and nxt.low in ENGLISH_OBJECTS
         and nxt.gap_before == " "
         and low not in gazetteer().names
         and gazetteer().on_a_frequency_list(low)

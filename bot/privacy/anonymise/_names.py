@@ -18,6 +18,7 @@ from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTE
 from bot.privacy.anonymise._frames import frame_words, framed, placed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
+    ENGLISH_OBJECTS,
     FACILITY_WORDS,
     HONORIFICS,
     LOCATIVES,
@@ -128,6 +129,11 @@ class _Context:
         Worked out only when a rule asks."""
         without_i = _LONE_I.sub("", self.text)
         return without_i.lower() == without_i and without_i.upper() != without_i
+
+    @cached_property
+    def place_of(self) -> dict[int, int]:
+        """Each token's place by its first character, for a rule handed the token alone."""
+        return {t.start: i for i, t in enumerate(self.tokens)}
 
     def common(self, tok: Token) -> bool:
         return _common(tok.low, tok.cap)
@@ -316,6 +322,8 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
         return False
     if tok.cap and tok.low in DECOY_WORDS and not tok.sentence_start:
         return True  # "my daughter Grace"
+    if tok.low in DECOY_WORDS and _her_own_named(ctx, tok, cue, via_fillers):
+        return True  # "my daughter hope is 2 weeks": straight after her kin word, a name-word is a name
     if cue.strong and tok.low in PLACE_WORDS and ctx.known(tok):
         return True  # "my husband william": a listed name that is also a hospital's or a town's
     if ctx.common(tok):
@@ -329,6 +337,18 @@ def _cue_accepts(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool
     if tok.cased and not tok.cap:
         return not _VERB_END.search(tok.low) and not (via_fillers and _ADJECTIVE_END.search(tok.low))
     return True
+
+
+def _her_own_named(ctx: _Context, tok: Token, cue: Cue, via_fillers: bool) -> bool:
+    """A word that is also a name (`DECOY_WORDS`), straight after a word for one of her own people
+    ("my daughter ruby", "my son sunny has jaundice"): a name that reaches a reviewer breaks her trust, a
+    word taken costs a word, so here the name reading wins.  Not a modal ("my husband will"), nor a verb
+    with its object after it ("my husband drew the curtains")."""
+    if not (tok.cased and cue.strong and cue.kind == "family" and not via_fillers) or tok.low in _MODALS:
+        return False
+    at = ctx.place_of[tok.start] + 1
+    nxt = ctx.tokens[at] if at < len(ctx.tokens) else None
+    return nxt is None or nxt.low not in ENGLISH_OBJECTS
 
 
 def _frame_accepts(ctx: _Context, i: int) -> bool:
