@@ -152,7 +152,8 @@ _KIN: dict[str, str] = {
 _THANKS: dict[str, str] = {
     "en": "thanks to|thank you to|thankyou to|thank u to|special thanks to|big thanks to|"
     "huge thanks to|shoutout to|shout out to|shout-out to|shoutout|shout out|big up|big up to|esp|"
-    "especially|thank you|thanks",
+    "especially|thank you|thanks|thank|thank u|thanku|thx|tysm|cheers|bless|grateful to|so grateful to|"
+    "many thanks to|massive thanks to|big love to|much love to|i owe",
     "pl": "dziękuję|dziekuje|dziękujemy|podziękowania dla|zwłaszcza|szczególnie",
     "ro": "mulțumesc|multumesc|mulțumiri|multumiri|mai ales|în special",
     "pt": "obrigada|obrigado|agradeço|especialmente|em especial",

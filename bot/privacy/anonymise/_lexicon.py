@@ -7,6 +7,7 @@ to us, and reviewers should see those judgements in diffs.
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 import threading
 from array import array
@@ -174,6 +175,16 @@ def _rarer_band(word: str) -> str:
     key = crc32(word.encode("utf-8"))
     at = bisect_left(rarer, key)
     return "3" if at < len(rarer) and rarer[at] == key else "0"
+
+
+# The endings of medicines' names ("codeine", "paracetamol", "syntocinon", "oxytocin", "penicillin").
+_MEDICINE = re.compile(r"(?:ine|ol|cin|cinon|phine|illin|azole|pam|mycin|prazole)$")
+
+
+def everyday_or_medicine(low: str) -> bool:
+    """A word a frequency list knows, or one with a medicine's ending ("syntocinon", "codeine",
+    "paracetamol", "sertraline"), which no list of everyday words holds."""
+    return gazetteer().on_a_frequency_list(low) or _MEDICINE.search(low) is not None
 
 
 _lock = threading.Lock()

@@ -33,6 +33,7 @@ from bot.privacy.anonymise._lexicon import (
     HONORIFICS_AFTER,
     PLACE_PREFIXES,
     PLACE_WORDS,
+    everyday_or_medicine,
     gazetteer,
     respect_after_a_name,
 )
@@ -111,8 +112,6 @@ _PATRONYMIC = re.compile(
 )
 _NICKNAME_HALF = 4  # letters at most in each half of a doubled nickname ("chi chi", "jo jo", "didi")
 _JOINING_GAPS = frozenset({" ", "-", "\u00a0", "\u200c"})
-# The endings of medicines' names ("codeine", "paracetamol", "syntocinon", "oxytocin", "penicillin").
-_MEDICINE = re.compile(r"(?:ine|ol|cin|cinon|phine|illin|azole|pam|mycin|prazole)$")
 # Place prefixes that are no title of a person ("King", "Lady", "Sir" may be a surname or a title).
 _PLACE_ONLY_PREFIXES = frozenset("royal st st. saint".split())
 # The articles Portuguese puts before a person's name ("a Jéssica", "o Pedro", "à Ana").
@@ -505,7 +504,7 @@ def _settle(
             and tok.start not in starts
             and low not in gazetteer().names
             and not person_after(toks, i, lang)
-            and (lang != "en" or _english_everyday(low))
+            and (lang != "en" or everyday_or_medicine(low))
         ):
             labels[i] = 0  # "Marka wyrzucili": she gives names capitals, no list knows this one as a name,
             # it opens no sentence ("babs is what everyone calls me" is texting) and stands before
@@ -537,12 +536,6 @@ def _a_name_there(
         and low not in titles
         and (view.cues[i] in _STRONG_CUES or person_after(toks, i, lang))
     )
-
-
-def _english_everyday(low: str) -> bool:
-    """An English word a frequency list knows, or one with a medicine's ending ("syntocinon", "codeine",
-    "paracetamol", "sertraline"), which no list of everyday words holds."""
-    return gazetteer().on_a_frequency_list(low) or _MEDICINE.search(low) is not None
 
 
 def _articled_name(toks: list[Token], i: int, lang: str | None) -> bool:

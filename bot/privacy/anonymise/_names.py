@@ -25,6 +25,7 @@ from bot.privacy.anonymise._lexicon import (
     PLACE_PREFIXES,
     PLACE_WORDS,
     Gazetteer,
+    everyday_or_medicine,
     gazetteer,
     respect_after_a_name,
 )
@@ -365,7 +366,9 @@ def _frame_accepts(ctx: _Context, i: int) -> bool:
         return not tok.cased or tok.cap or not ctx.common(tok)
     if not tok.cased:  # "اسألوا عن المترجم": a word with the Arabic article is what she asks for
         return not ctx.common(tok) and ctx.rare(tok) and not low.startswith("ال")
-    return tok.cap or (ctx.known(tok) and not ctx.common(tok))
+    # "ask for rukhsana", "support from ogechi": in lowercase, a listed name or a word no list of any
+    # language knows and no medicine ("ask for help", "asked for paracetamol" stay)
+    return tok.cap or (not ctx.common(tok) and (ctx.known(tok) or not everyday_or_medicine(low)))
 
 
 def _family_after(ctx: _Context, k: int) -> bool:

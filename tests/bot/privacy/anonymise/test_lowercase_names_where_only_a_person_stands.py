@@ -1,0 +1,49 @@
+"""An English name typed in lowercase that no list holds goes where only a person stands: after her
+thanks in any of its words ("cheers kasia", "cant thank oluchi enough", "i owe folake so much") and
+where she asks for someone or says who helped ("ask for rukhsana"). The same places keep an everyday
+word, a medicine or a town ("ask for help", "asked for paracetamol", "thanks to the night staff")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.privacy.anonymise.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cheers kasia you were a star", "cheers [STAFF NAME] you were a star"),
+        ("cant thank oluchi enough", "cant thank [STAFF NAME] enough"),
+        ("i owe folake so much", "i owe [STAFF NAME] so much"),
+        ("thx mehwish for staying late", "thx [STAFF NAME] for staying late"),
+        ("so grateful to yetunde on delivery suite", "so grateful to [STAFF NAME] on delivery suite"),
+    ],
+)
+def test_a_name_after_her_thanks_goes(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ask for rukhsana she is the best on that ward", "ask for [NAME] she is the best on that ward"),
+        ("loads of support from ogechi next door", "loads of support from [NAME] next door"),
+    ],
+)
+def test_a_lowercase_name_nobody_lists_where_she_asks_for_someone_goes(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked for paracetamol three times",
+        "ask for help if you need it",
+        "thanks to the night staff on ward 9",
+        "thank god we are home",
+        "support from family kept me going",
+    ],
+)
+def test_an_everyday_word_or_a_medicine_there_stays(text: str) -> None:
+    assert redact(text, "en") == text
