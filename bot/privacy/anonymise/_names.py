@@ -46,6 +46,8 @@ _ADJECTIVE_END = re.compile(r"(?:ing|ed|ful|ous|ive|ly|able|ible|less|ish|ic|al|
 _ACTING_VERBS = frozenset(
     """said says came told asked checked explained held stayed visited arrived rang called cried smiled
     listened sat stood stitched delivered examined scanned reassured shouted ignored refused
+    drove phoned texted messaged hugged cuddled prayed cooked translated sang promised spoke talked
+    waited walked laughed apologised apologized
     disse veio ficou explicou perguntou falou chegou segurou chorou gritou ligou
     powiedziała powiedział przyszła przyszedł została został wyjaśniła zapytała trzymała płakała
     zadzwoniła krzyczała
@@ -417,7 +419,7 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
     word follows."""
     toks = ctx.tokens
     if i + 1 >= len(toks) or not (
-        toks[i + 1].low in _subject_marks(ctx.lang)[1] or "(" in toks[i + 1].gap_before
+        toks[i + 1].low in _subject_marks(ctx.lang)[1] or "(" in toks[i + 1].gap_before or _kin_of(ctx, i)
     ):
         return False  # most words: nothing of a person's follows them
     tok = toks[i]
@@ -427,13 +429,31 @@ def _lowercase_subject(ctx: _Context, i: int) -> bool:
     return (
         not tok.cap
         and len(low) >= 3
-        and (person_after(toks, i, ctx.lang) or _in_brackets(toks, i + 1) or _honoured(toks, i, ctx.lang))
+        and (
+            person_after(toks, i, ctx.lang)
+            or _in_brackets(toks, i + 1)
+            or _honoured(toks, i, ctx.lang)
+            or _kin_of(ctx, i)
+        )
         and low not in ctx.stop
         and low not in ctx.cue_words
         and low not in HONORIFICS
         and low not in FILLERS
         and not ctx.common(tok)
         and (ctx.known(tok) or not ctx.gaz.on_a_frequency_list(low) or _articled_nickname(ctx, i))
+    )
+
+
+def _kin_of(ctx: _Context, i: int) -> bool:
+    """Token i is someone whose relative she names next: "chidinma's mum", "dawit’s dad" (a medicine or a
+    shop has no mum).  Not a baby: a shop has a baby aisle ("lidl's baby wipes")."""
+    tok = ctx.tokens[i]
+    return (
+        ctx.text[tok.end : tok.end + 3] in ("'s ", "’s ")
+        and i + 1 < len(ctx.tokens)
+        and ctx.tokens[i + 1].low in _FAMILY_NOUNS
+        and ctx.tokens[i + 1].low != "baby"
+        and ctx.tokens[i + 1].start == tok.end + 3
     )
 
 
@@ -559,6 +579,8 @@ def _rule_names(ctx: _Context) -> list[Span]:
     )
     if "(" in ctx.text:
         subjects.update(j - 1 for j in range(1, len(toks)) if _in_brackets(toks, j))
+    if "'s " in ctx.text or "’s " in ctx.text:  # "chidinma's mum"
+        subjects.update(j for j in range(len(toks) - 1) if _kin_of(ctx, j))
     if not POSSESSORS.isdisjoint(folded):  # who she is after her name: "o dudu, meu filho", "ebun my aunty"
         subjects.update(
             j - 1
@@ -596,7 +618,7 @@ def _rule_names(ctx: _Context) -> list[Span]:
         elif _kin_named_before(ctx, i):
             kind = "NAME"
             ctx.shared_cues[i] = "family"
-        elif not tok.cap and _lowercase_subject(ctx, i) and not _is_place(ctx, i, i):
+        elif not tok.cap and _lowercase_subject(ctx, i) and (not _is_place(ctx, i, i) or _kin_of(ctx, i)):
             kind = "NAME"
             ctx.frame_names.add(i)  # the verb after it is as sure as a frame: the model may not undo it
         elif ctx.shaped(tok):

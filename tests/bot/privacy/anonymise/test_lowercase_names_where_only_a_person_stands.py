@@ -1,7 +1,9 @@
 """An English name typed in lowercase that no list holds goes where only a person stands: after her
 thanks in any of its words ("cheers kasia", "cant thank oluchi enough", "i owe folake so much") and
-where she asks for someone or says who helped ("ask for rukhsana"). The same places keep an everyday
-word, a medicine or a town ("ask for help", "asked for paracetamol", "thanks to the night staff")."""
+where she asks for someone or says who helped ("ask for rukhsana"), before a verb only a person does
+("then nkem drove us home") and before "'s" and a relative ("i messaged chidinma's mum"). The same
+places keep an everyday word, a medicine or a shop ("ask for help", "asked for paracetamol", "thanks to
+the night staff", "lidl's baby wipes")."""
 
 from __future__ import annotations
 
@@ -46,4 +48,30 @@ def test_a_lowercase_name_nobody_lists_where_she_asks_for_someone_goes(text: str
     ],
 )
 def test_an_everyday_word_or_a_medicine_there_stays(text: str) -> None:
+    assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("then nkem drove us home", "then [NAME] drove us home"),
+        ("my bf said efua phoned the ward", "my bf said [NAME] phoned the ward"),
+        ("luckily halima translated for me", "luckily [NAME] translated for me"),
+        ("i messaged chidinma's mum", "i messaged [NAME]'s mum"),
+        ("we stayed at ngozi’s sister for a week", "we stayed at [NAME]’s sister for a week"),
+    ],
+)
+def test_a_lowercase_name_before_what_only_a_person_does_or_has_goes(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the baby's mum was crying in the next bed",
+        "I got them from the baby aisle, lidl's baby wipes are the best",
+        "the codeine made me drowsy",
+    ],
+)
+def test_a_thing_before_a_persons_verb_or_a_possessive_stays(text: str) -> None:
     assert redact(text, "en") == text
