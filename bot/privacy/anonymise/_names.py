@@ -693,16 +693,45 @@ def _looks_like_person(ctx: _Context, i: int, end: int) -> bool:
 
 def _joined_name(ctx: _Context, end: int, kind: str, spans: list[Span], cue: Cue | None) -> int:
     """ "my twins Kehinde and Taiwo": the second name shares the cue of the first.  After a thank-you it
-    is taken as the first was, even in lowercase ("thanks to kehinde and olumide"), and the cue is its.
-    Doing so after every strong cue cost ordinary words in cross-validation (README, round 6)."""
+    is taken as the first was, even in lowercase ("thanks to kehinde and olumide"), and the cue is its,
+    over the whole list, commas and all ("shout out to ifeoma, blessing and nnenna": a word that is also
+    a name goes there when it stands alone as one of the list).  Doing so after every strong cue cost
+    ordinary words in cross-validation (README, round 6)."""
     toks = ctx.tokens
-    if end + 2 < len(toks) and toks[end + 1].low in JOINERS and not toks[end + 2].sentence_start:
-        nxt = toks[end + 2]
-        cued = cue is not None and _cue_accepts(ctx, nxt, cue, False)
-        if (ctx.shaped(nxt) or cued) and not _is_place(ctx, end + 2, _extend(ctx, end + 2)):
-            last = _extend(ctx, end + 2)
-            spans.append((kind, nxt.start, toks[last].end))
-            if cue is not None and cued:
-                ctx.shared_cues[end + 2] = cue.kind
-            return last + 1
+    while (at := _next_in_list(ctx, end, cue)) is not None:
+        nxt = toks[at]
+        cued = cue is not None and (_cue_accepts(ctx, nxt, cue, False) or _alone_in_list(ctx, at))
+        last = _extend(ctx, at)
+        if not (ctx.shaped(nxt) or cued) or _is_place(ctx, at, last):
+            break
+        spans.append((kind, nxt.start, toks[last].end))
+        if cue is not None and cued:
+            ctx.shared_cues[at] = cue.kind
+        end = last
+        if cue is None:
+            break  # with no thank-you before it, one name an "and" joins
     return end + 1
+
+
+def _next_in_list(ctx: _Context, end: int, cue: Cue | None) -> int | None:
+    """Where the next of a list of names would start after the name ending at token ``end``: after an
+    "and" in any language, or, in a thank-you's list, after a comma ("thanks to adaora, chipo, and
+    tsion")."""
+    toks = ctx.tokens
+    at = end + 1
+    if at < len(toks) and toks[at].low in JOINERS:
+        at += 1
+    elif cue is None or at >= len(toks) or "," not in toks[at].gap_before:
+        return None
+    return at if at < len(toks) and not toks[at].sentence_start else None
+
+
+def _alone_in_list(ctx: _Context, i: int) -> bool:
+    """A word that is also a name ("blessing", "precious") standing alone in a thank-you's list of names:
+    a comma, an "and" or the end of what she says follows it ("thank you bisi, precious and mercy"; not
+    "thanks bisi, hope to see you")."""
+    toks = ctx.tokens
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return toks[i].low in DECOY_WORDS and (
+        nxt is None or nxt.sentence_start or nxt.low in JOINERS or nxt.gap_before.strip() != ""
+    )

@@ -75,3 +75,33 @@ def test_a_lowercase_name_before_what_only_a_person_does_or_has_goes(text: str, 
 )
 def test_a_thing_before_a_persons_verb_or_a_possessive_stays(text: str) -> None:
     assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "shout out to ifeoma, blessing and nnenna",
+            "shout out to [STAFF NAME], [STAFF NAME] and [STAFF NAME]",
+        ),
+        (
+            "thanks to adaora, chipo, and tsion on the night shift",
+            "thanks to [STAFF NAME], [STAFF NAME], and [STAFF NAME] on the night shift",
+        ),
+        ("thank you bisi, precious and mercy", "thank you [STAFF NAME], [STAFF NAME] and [STAFF NAME]"),
+    ],
+)
+def test_every_name_of_her_thanks_list_goes(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thanks bisi, hope to see you soon", "thanks [STAFF NAME], hope to see you soon"),
+        ("thanks to abiola, my sister and my mum", "thanks to [STAFF NAME], my sister and my mum"),
+        ("big thanks to the midwives, the doctors and the cleaners", None),
+    ],
+)
+def test_what_is_no_name_in_her_thanks_list_stays(text: str, expected: str | None) -> None:
+    assert redact(text, "en") == (expected or text)
