@@ -1,6 +1,6 @@
 """How well the reply checker blocks defensive drafts and passes good ones, on the evaluation set.
 
-Run: .venv/bin/python bench/reply_check.py [--part frozen|tuning] [--set blind|...|blind5|written6|written7]
+Run: .venv/bin/python bench/reply_check.py [--part frozen|tuning] [--set blind|...|blind5|written6|...]
 
 Prints, for the frozen part first and then the tuning part (tests/bot/review/reply_check/eval/): defensive
 drafts blocked, good drafts blocked (false blocks), blocked by kind, the drafts each rule and each layer
@@ -83,7 +83,18 @@ def main() -> None:
     parser.add_argument("--part", choices=PARTS, action="append", help="one part only (default: both)")
     parser.add_argument(
         "--set",
-        choices=("main", "blind", "blind2", "blind3", "blind4", "blind5", "written6", "written7"),
+        choices=(
+            "main",
+            "blind",
+            "blind2",
+            "blind3",
+            "blind4",
+            "blind5",
+            "written6",
+            "written7",
+            "written8",
+            "written9",
+        ),
         default="main",
         help="a later set, by another hand",
     )
@@ -93,7 +104,7 @@ def main() -> None:
     for part in args.part or PARTS:
         if (folder / f"{part}.jsonl").exists():
             _report(folder, part)
-        else:  # written6, written7: written to learn from and read whole, so no part of them is frozen
+        else:  # written6 to written9: written to learn from and read whole, so no part of them is frozen
             print(f"== {part}: none (every draft of this set has been read)\n")
 
 
