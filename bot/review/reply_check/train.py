@@ -247,7 +247,8 @@ LABELS = ("tuning_labels.toml", "blind_labels.toml")
 
 
 #: the kind of a defensive draft whose writer marked its defensive sentences (``defensive_sentences``:
-#: written6 and written7, round 13), as the classifier's label for the sentences marked
+#: written6 and written7, round 13; written8 and written9, round 15, with the same kinds), as the
+#: classifier's label for the sentences marked
 MARKED_KINDS = {
     "blame": "blame",
     "conditional_apology": "sorry_you_feel",
@@ -341,17 +342,24 @@ def binary(raw: Matrix, says: npt.NDArray[np.float64], l2: float = L2) -> tuple[
     return weights[1] - weights[0], float(bias[1] - bias[0])
 
 
-def _logistic(raw: Matrix, targets: Matrix, l2: float = L2) -> tuple[Matrix, Matrix]:
+def _logistic(
+    raw: Matrix, targets: Matrix, l2: float = L2, rows: npt.NDArray[np.float64] | None = None
+) -> tuple[Matrix, Matrix]:
     """Multinomial logistic regression on standardised ``raw`` (full-batch Adam on the mean cross-entropy
-    plus L2), with the standardisation folded into the weights it returns."""
+    plus L2), with the standardisation folded into the weights it returns. ``rows`` weighs each row's
+    cross-entropy (a mean weighted by it; round 15 measures one hand's sentences weighing as much as
+    another's), equal by default."""
     mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
     vectors = (raw - mean) / scale
+    share = None if rows is None else (rows / rows.sum())[:, None]
     weights, bias = np.zeros((targets.shape[1], vectors.shape[1])), np.zeros(targets.shape[1])
     moments = [np.zeros_like(weights), np.zeros_like(bias)]
     squares = [np.zeros_like(weights), np.zeros_like(bias)]
     for step in range(1, STEPS + 1):
         probabilities = _softmax(vectors @ weights.T + bias)
-        error = (probabilities - targets) / len(targets)
+        error = (
+            (probabilities - targets) / len(targets) if share is None else (probabilities - targets) * share
+        )
         gradients = [error.T @ vectors + l2 * weights, error.sum(axis=0)]
         for index, (parameter, gradient) in enumerate(zip((weights, bias), gradients, strict=True)):
             moments[index] = 0.9 * moments[index] + 0.1 * gradient

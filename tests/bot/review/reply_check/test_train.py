@@ -13,6 +13,7 @@ from bot.review.reply_check._sentences import MODEL_FILE
 from bot.review.reply_check._text import normalise, sentences
 from bot.review.reply_check.train import (
     DATA,
+    EVAL,
     MARKED_KINDS,
     OVERRULED,
     THRESHOLDS,
@@ -21,6 +22,7 @@ from bot.review.reply_check.train import (
     WRITERS,
     Example,
     Owns,
+    _logistic,
     fingerprints,
     fit,
     from_drafts,
@@ -111,3 +113,27 @@ def test_the_heads_can_be_trained_on_another_encoder_s_vectors() -> None:
 
     assert model.weights.shape == (2, 3)
     assert model.owning_weights.shape == (4, 3)
+
+
+def test_every_hand_that_marks_its_defensive_sentences_names_kinds_the_classifier_has_a_label_for() -> None:
+    """written6 to written9 (rounds 13 and 15): a kind with no label would stop training on that hand."""
+    for part in sorted(EVAL.glob("written*/tuning.jsonl")):
+        rows = [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines() if line.strip()]
+        marked = [row for row in rows if row["label"] == "defensive"]
+
+        assert marked and all(row["defensive_sentences"] for row in marked), part
+        assert {row["kind"] for row in marked} <= set(MARKED_KINDS), part
+
+
+def test_a_sentence_weighed_more_counts_more_in_the_classifier() -> None:
+    """Round 15 measures each hand's sentences weighing the same in total (bench/reply_check_encoders.py
+    --reading balanced): the same sentence labelled both ways leans to the label weighed more."""
+    raw = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    targets = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
+
+    def first_label(rows: np.ndarray) -> float:  # type: ignore[type-arg]
+        weights, bias = _logistic(raw, targets, rows=rows)
+        scores = raw[0] @ weights.T + bias
+        return float(np.exp(scores[0]) / np.exp(scores).sum())
+
+    assert first_label(np.array([9.0, 1.0, 1.0])) > 0.5 > first_label(np.array([1.0, 9.0, 1.0]))
