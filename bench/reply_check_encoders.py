@@ -23,7 +23,8 @@ part is opened.
 ``--reading`` (round 15) is how the sentence classifier reads a vector: ``logistic``, one multinomial
 logistic head (what ships); ``balanced``, the same head with every hand's sentences (and the hand-written
 ones together) weighing the same in total, so no one hand dominates; ``mlp``, a hidden layer of
-``UNITS`` rectified units before the softmax (numpy, deterministic).
+``UNITS`` rectified units before the softmax (numpy, deterministic); ``knn``, a vote of the nearest
+sentences trained on, of every hand.
 """
 
 from __future__ import annotations
@@ -239,7 +240,30 @@ def mlp(raw: Matrix, targets: Matrix) -> tuple[Matrix, Matrix, Matrix, Matrix]:
     return folded, hidden_bias - folded @ mean, weights, bias
 
 
-READINGS = ("logistic", "balanced", "mlp")
+#: the ``knn`` reading's neighbours, the temperature of its cosine weights (e5 puts unrelated sentences near
+#: 0.75, close ones at 0.9 and more), and the weight of the labels' shares added to every vote
+NEIGHBOURS, TEMPERATURE, PRIOR = 10, 0.02, 1e-3
+
+
+@dataclass(frozen=True)
+class Neighbours(Reads):
+    """The ``knn`` reading: each label's share of the ``NEIGHBOURS`` nearest training sentences (cosine),
+    each weighed by exp(cosine / ``TEMPERATURE``), plus ``PRIOR`` times the labels' shares in training."""
+
+    memory: Matrix = field(default_factory=lambda: np.zeros((0, 0)))
+    memory_labels: Matrix = field(default_factory=lambda: np.zeros((0, 0)))
+
+    def probabilities(self, vectors: Vectors) -> Matrix:
+        near = self._mapped(vectors).astype(np.float64) @ self.memory.T
+        top = np.argpartition(-near, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
+        close = np.take_along_axis(near, top, axis=1)
+        weights = np.exp((close - close.max(axis=1, keepdims=True)) / TEMPERATURE)
+        votes = np.einsum("nk,nkl->nl", weights / weights.sum(axis=1, keepdims=True), self.memory_labels[top])
+        found: Matrix = (votes + PRIOR * self.memory_labels.mean(axis=0)) / (1 + PRIOR)
+        return found
+
+
+READINGS = ("logistic", "balanced", "mlp", "knn")
 
 
 def fitted(
@@ -270,6 +294,8 @@ def fitted(
         rows = np.array([1 / counts[name] for name in source])
         weights, bias = train._logistic(raw, targets, train.L2, rows)
         return Reads(**(found | {"weights": weights, "bias": bias}), features=features)
+    if reading == "knn":
+        return Neighbours(**found, features=features, memory=raw, memory_labels=targets)
     hidden, hidden_bias, weights, bias = mlp(raw, targets)
     found |= {"weights": weights, "bias": bias}
     return Hidden(**found, features=features, hidden=hidden, hidden_bias=hidden_bias)
