@@ -105,8 +105,9 @@ def urgency(story: str, model: Model, loaded: Rules) -> Urgency:
     """NOW when a sentence of her story is ``sure``; PERHAPS when the app's reading of her whole message is
     ``doubtful``. Either way, not when the ``over`` head reads every sentence that raises it as an
     emergency that is over ("when she was 3 weeks old she went floppy and we called 999, she's fine now"):
-    the reader cannot tell past from present. A risk no single sentence raises, only the whole story, stays:
-    when in doubt, now.
+    the reader cannot tell past from present. Nor when the model alone raises it from a sentence that, read
+    with the sentence before it, is no longer alarming (``alarming_after``). A risk no single sentence
+    raises, only the whole story, stays: when in doubt, now.
 
     Sentence by sentence for NOW, since the app reads a short message whole and a calm sentence beside an
     urgent one dilutes it ("Baby is 4 days old and very sleepy, not waking for feeds and looks yellow. The
@@ -115,17 +116,38 @@ def urgency(story: str, model: Model, loaded: Rules) -> Urgency:
     back.")."""
     read, above = alarm(story), loaded.limits.urgent_model_above
     now = ~model.owns(story_vectors(story))[:, OWNING_HEADS.index("over")]
+    told = [sentence.text for sentence in sentences(normalise(story))]
 
-    def raised(flags: Callable[[Assessment], bool]) -> bool:
+    def raised(flags: Callable[[Assessment], bool], meant: Callable[[int], bool] = lambda _: True) -> bool:
         flagged = [flags(reading) for reading in read.told]
-        current = any(flag and not_over for flag, not_over in zip(flagged, now, strict=True))
+        current = any(
+            flag and not_over and meant(index)
+            for index, (flag, not_over) in enumerate(zip(flagged, now, strict=True))
+        )
         return current or (flags(read.whole) and not any(flagged))
 
-    if raised(partial(sure, model_above=above)):
+    def meant(index: int) -> bool:
+        return (
+            bool(read.told[index].phrase_risks) or index == 0 or alarming_after(told[index - 1], told[index])
+        )
+
+    if raised(partial(sure, model_above=above), meant):
         return Urgency.NOW
     if doubtful(read.whole) and raised(doubtful):
         return Urgency.PERHAPS
     return Urgency.NONE
+
+
+@lru_cache(maxsize=256)
+def alarming_after(before: str, sentence: str) -> bool:
+    """The app's reader still gives her the numbers (CLEAR, its own line) when ``sentence`` is read with
+    the sentence before it. Read alone, a short sentence is read as the most alarming thing it could mean:
+    "I don't want to go anymore." or "I still can't get over that." at the end of a complaint scored 1.07
+    and 0.62, above most emergencies, when the sentence before says what "go" and "that" are (her
+    appointments, a night apart from her son). A sentence that means harm keeps it beside its neighbour
+    ("I've been saving my tablets. I don't think I can go on." stays CLEAR). Only a model-alone
+    reading is read again: a phrase alarm is never silenced, and a first sentence has nothing before it."""
+    return assess(f"{before} {sentence}").level is Level.CLEAR
 
 
 @lru_cache(maxsize=64)

@@ -8,7 +8,7 @@ import pytest
 from bot.review.reply_check import check_reply
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import model
-from bot.review.reply_check._story import Urgency, alarm, urgency
+from bot.review.reply_check._story import Urgency, alarm, sure, urgency
 
 REPLY_WITHOUT_HELP = (
     "I'm so sorry, that sounds frightening. I'm glad you are both well now. "
@@ -98,6 +98,35 @@ def test_a_story_the_reader_only_marks_check_soon_asks_nothing_of_the_reply() ->
 
     assert urgency(story, model(), rules()) is Urgency.NONE
     assert not {"urgent", "safety"} & {finding.rule for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The receptionist laughed at my questions at every visit. I don't want to go anymore.",
+        "The consultant spoke about me to the students as if I was not in the room. "
+        "I never want to go back there.",
+        "They took my daughter to the other ward without telling me where. I still can't get past it.",
+    ],
+)
+def test_a_complaints_last_words_alarming_only_alone_ask_no_help_now(story: str) -> None:
+    """Read alone, "I don't want to go anymore." sounds like wanting to die; read with the sentence before
+    it, it is about her appointments, and the app's reader no longer gives her the numbers."""
+    last = alarm(story).told[-1]
+    result = check_reply(REPLY_WITHOUT_HELP, story)
+
+    assert sure(last, rules().limits.urgent_model_above) and not last.phrase_risks
+    assert urgency(story, model(), rules()) is not Urgency.NOW
+    assert "urgent" not in {finding.rule for finding in result.blocking}
+
+
+def test_a_sentence_that_means_harm_beside_its_neighbour_still_needs_help_now() -> None:
+    story = "I've been saving my tablets. I don't think I can go on."
+    result = check_reply(REPLY_WITHOUT_HELP, story)
+
+    assert not any(reading.phrase_risks for reading in alarm(story).told)
+    assert urgency(story, model(), rules()) is Urgency.NOW
+    assert "urgent" in {finding.rule for finding in result.blocking}
 
 
 def test_a_story_that_may_need_help_now_gets_advice_to_say_where_never_a_block() -> None:
