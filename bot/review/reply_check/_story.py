@@ -79,13 +79,14 @@ class Alarm:
 
     whole: Assessment
     told: tuple[Assessment, ...]
+    texts: tuple[str, ...]  # the sentences ``told`` reads, for reading one again beside its neighbour
 
 
 @lru_cache(maxsize=64)
 def alarm(story: str) -> Alarm:
     """Read once per story: staff type several versions of the reply to the same story."""
-    told = sentences(normalise(story))
-    return Alarm(assess(story), tuple(assess(sentence.text) for sentence in told))
+    texts = tuple(sentence.text for sentence in sentences(normalise(story)))
+    return Alarm(assess(story), tuple(assess(text) for text in texts), texts)
 
 
 def sure(reading: Assessment, model_above: float) -> bool:
@@ -116,7 +117,6 @@ def urgency(story: str, model: Model, loaded: Rules) -> Urgency:
     back.")."""
     read, above = alarm(story), loaded.limits.urgent_model_above
     now = ~model.owns(story_vectors(story))[:, OWNING_HEADS.index("over")]
-    told = [sentence.text for sentence in sentences(normalise(story))]
 
     def raised(flags: Callable[[Assessment], bool], meant: Callable[[int], bool] = lambda _: True) -> bool:
         flagged = [flags(reading) for reading in read.told]
@@ -127,9 +127,8 @@ def urgency(story: str, model: Model, loaded: Rules) -> Urgency:
         return current or (flags(read.whole) and not any(flagged))
 
     def meant(index: int) -> bool:
-        return (
-            bool(read.told[index].phrase_risks) or index == 0 or alarming_after(told[index - 1], told[index])
-        )
+        before, text = read.texts[index - 1] if index else "", read.texts[index]
+        return bool(read.told[index].phrase_risks) or index == 0 or alarming_after(before, text)
 
     if raised(partial(sure, model_above=above), meant):
         return Urgency.NOW
