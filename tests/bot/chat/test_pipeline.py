@@ -19,6 +19,7 @@ from channels import simulator
 from storage import inbound as inbound_store, lease, outbox
 from storage.models import Contact, Inbound, OutboxMessage, StaffUser
 from storage.outbox import HEARTBEAT_PREFIX
+from tests.bot.chat.retries import try_until_parked
 from tests.helpers import SHE, say
 
 
@@ -41,13 +42,7 @@ def test_a_message_that_keeps_failing_is_parked_and_her_stop_still_goes_through(
     say(services, "Hello")
     for text in ("poison", "STOP"):
         receive_module.store(services, simulator.inbound("sms", SHE, text))
-    moment = datetime.now(UTC)
-    for attempt in range(1, inbound_store.MAX_ATTEMPTS + 1):
-        receive_module.process_pending(services, now=moment)
-        with services.db.session() as session:
-            poison = session.scalars(select(Inbound).where(Inbound.id == 2)).one()
-            assert poison.attempts == attempt, "each failed try is counted, though the try rolled back"
-        moment += timedelta(minutes=1)
+    try_until_parked(services, 2)
     with services.db.session() as session:
         poison, stop = session.scalars(select(Inbound).where(Inbound.id > 1).order_by(Inbound.id))
         assert poison.parked_at is not None and poison.last_error == "ValueError"

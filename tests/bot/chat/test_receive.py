@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -16,8 +15,8 @@ from bot.chat import receive as receive_module
 from bot.services import Services
 from bot.worker import answer_all, send_all
 from channels import simulator
-from storage import inbound as inbound_store
 from storage.models import Contact, Inbound, OutboxMessage
+from tests.bot.chat.retries import try_until_parked
 from tests.helpers import say
 
 WOMEN = [f"07700 9{number:05d}" for number in range(25)]  # more than one transaction takes
@@ -94,13 +93,7 @@ def test_one_poisoned_message_is_kept_apart_while_the_others_beside_it_are_answe
     for woman in WOMEN[:8]:
         _store(services, woman, "poison" if woman == poisoned else "Hello")
     _store(services, poisoned, "STOP")
-    moment = datetime.now(UTC)
-    for attempt in range(1, inbound_store.MAX_ATTEMPTS + 1):
-        receive_module.process_pending(services, now=moment)
-        with services.db.session() as session:
-            poison = session.scalars(select(Inbound).where(Inbound.id == 4)).one()
-            assert poison.attempts == attempt, "each failed try counted once, though its batch rolled back"
-        moment += timedelta(minutes=1)
+    try_until_parked(services, 4)
     with services.db.session() as session:
         rows = list(session.scalars(select(Inbound).order_by(Inbound.id)))
         poison, stop = rows[3], rows[-1]
