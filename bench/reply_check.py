@@ -43,7 +43,8 @@ def _report(folder: Path, part: str) -> None:
     pairs = list(zip(drafts, results, strict=True))
     defensive = [result for draft, result in pairs if draft["label"] == "defensive"]
     good = [result for draft, result in pairs if draft["label"] == "good"]
-    subtle = [result for draft, result in pairs if draft["style"] == "subtle"]
+    # later hands write the style as a list ("subtle, short, emoji")
+    subtle = [result for draft, result in pairs if "subtle" in draft["style"].split(", ")]
 
     print(f"== {part}: {len(drafts)} drafts ({len(defensive)} defensive, {len(good)} good)")
     print(f"defensive blocked      {_share(sum(not r.ok for r in defensive), len(defensive))}")
@@ -94,6 +95,7 @@ def main() -> None:
             "written7",
             "written8",
             "written9",
+            "written10",
         ),
         default="main",
         help="a later set, by another hand",
