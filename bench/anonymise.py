@@ -104,7 +104,9 @@ def _lang(row: dict[str, object]) -> str | None:
     return str(lang) if lang else None
 
 
-def score(detect: Detector, rows: list[dict[str, object]]) -> Scores:
+def score(detect: Detector, rows: list[dict[str, object]], misses: bool = False) -> Scores:
+    """Score every story; ``misses`` prints each name left and each ordinary word taken (tuning parts
+    only: the caller checks)."""
     s = Scores()
     started = time.process_time()
     predictions = [detect(str(row["text"]), _lang(row)) for row in rows]
@@ -118,6 +120,8 @@ def score(detect: Detector, rows: list[dict[str, object]]) -> Scores:
             gold_chars.update(range(a, b))
             hit = all(i in covered for i in range(a, b) if not text[i].isspace())
             _add(s.by_type, kind, hit)
+            if misses and not hit:
+                print(f"  missed [{row['lang']}] {kind} {text[a:b]!r} in {text!r}")
             if kind in NAME_TYPES:
                 _add(s.by_origin, str(g["origin"]), hit)
                 _add(s.by_lang, str(row["lang"]), hit)
@@ -137,6 +141,8 @@ def score(detect: Detector, rows: list[dict[str, object]]) -> Scores:
             s.wrong_words += gone and not in_gold
             if not in_gold:
                 s.words_kept = _pair(s.words_kept, not gone)
+                if misses and gone:
+                    print(f"  took [{row['lang']}] {m.group()!r} in {text!r}")
         for decoy in row.get("keep") or []:
             for m in re.finditer(re.escape(str(decoy)), text):
                 if not any(i in gold_chars for i in range(m.start(), m.end())):
@@ -269,7 +275,14 @@ def main() -> None:
         "--set", choices=("main", "blind", "blind2", "blind3", "blind4"), default="main", help="which set"
     )
     parser.add_argument("--part", choices=("frozen", "tuning"), help="one part only (default: all)")
+    parser.add_argument(
+        "--misses", action="store_true", help="with --part tuning: each name left, word taken"
+    )
     args = parser.parse_args()
+    if args.misses and args.part != "tuning":
+        parser.error(
+            "--misses reads stories one by one: only with --part tuning (the frozen part stays unread)"
+        )
     presidio = presidio_detector()
     if presidio is None:
         print("presidio-analyzer is not installed: showing our figures only (pip install the bench extra).")
@@ -294,7 +307,7 @@ def main() -> None:
         print(f"\n=== {title}: {len(rows)} stories ({path.relative_to(ROOT)}) ===")
         if EVAL_DIR in path.parents:
             print(f"  {gazetteer_overlap(rows)}")
-        report(score(ours, rows), score(presidio, rows) if presidio else None)
+        report(score(ours, rows, args.misses), score(presidio, rows) if presidio else None)
     if args.quick:
         return
     kb = one_kb_stories(load(TUNING)) * 3
