@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms
+from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms, qualified_forms
 from bot.privacy.anonymise._declension import oblique_forms
 from bot.privacy.anonymise._kinship import BORROWED_KINSHIP, KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
@@ -264,10 +264,10 @@ def _forms(listed: str, code: str, family: bool) -> list[str]:
     """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
     saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
     "подрузі"), and the forms ``_cue_forms`` makes in every language that has them ("وراجلي", "لیور مې";
-    a family cue also with an elder or younger word, "my big sister")."""
+    a family cue also with an elder or younger word, "my big sister"; a staff cue with the kind of staff
+    member after it, "a parteira comunitária")."""
     made = proclitic_forms(listed, code) + enclitic_forms(listed, code)
-    if family:
-        made += aged_forms(listed, code)
+    made += aged_forms(listed, code) if family else qualified_forms(listed, code)
     if " " in listed:
         return [listed, *made]
     if code == "prs" and listed.endswith(_DARI_MY) and "\u0600" <= listed[0] <= "\u06ff":

@@ -44,6 +44,11 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("uk", "Дозволили щоб сестра була зі мною", "Дозволили щоб сестра була зі мною"),
         ("uk", "Подякуйте від мене акушерці", "Подякуйте від мене акушерці"),
         ("uk", "Акушерку звуть Олена", "Акушерку звуть [STAFF NAME]"),
+        # Dari's past of an everyday verb: negative, continuous, or with a person ending (round 20)
+        ("prs", "خواهرم لیلا نیامد چون کار داشت", "خواهرم [NAME] نیامد چون کار داشت"),
+        ("prs", "دخترم نازنین شنیدم که گریه میکرد", "دخترم [NAME] شنیدم که گریه میکرد"),
+        ("prs", "قابله زهره میگفت همه چیز خوب است", "قابله [STAFF NAME] میگفت همه چیز خوب است"),
+        ("ro", "moașa de noapte n-a venit deloc", "moașa de noapte n-a venit deloc"),
     ],
 )
 def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -> None:
@@ -58,6 +63,8 @@ def test_a_verb_by_its_affixes_is_no_name(lang: str, text: str, expected: str) -
         ("pl", "byłam z mężem Michałem cały dzień", "byłam z mężem [NAME] cały dzień"),
         ("pl", "rozmawiałam z pawłem o porodzie", "rozmawiałam z [NAME] o porodzie"),
         ("ti", "ሓኪም ኣይመን መጺኡ", "ሓኪም [STAFF NAME] መጺኡ"),
+        ("prs", "شوهرم نوید نیامد", "شوهرم [NAME] نیامد"),
+        ("prs", "خواهرم ناهید دیروز آمد", "خواهرم [NAME] دیروز آمد"),
         ("ti", "ኣይናለምን ሰላምን መጺአን", "[NAME] መጺአን"),
         ("uk", "чекали на Данили дзвінок", "чекали на [NAME] дзвінок"),
         ("uk", "Дозволили щоб Оксана була", "Дозволили щоб [NAME] була"),
