@@ -1,7 +1,7 @@
 """The phrases around a name she gives: the name she gave her baby ("we named her X", "نام نور رکھا",
-"নাম রেখেছি আলো") and the name to ask for when staff ring back ("ask for X", "મીનુ માટે પૂછજો",
-"واسألوا عن أم X", "ንዓይ X ሕተቱ"); and the phrases around the town she comes from, which is no name
-("mai Bolton se hoon", "زه د برمنګهم یم", "من از لیدز هستم").
+"নাম রেখেছি আলো"), her own said the other way round ("X is me"), and the name to ask for when staff
+ring back ("ask for X", "મીનુ માટે પૂછજો", "واسألوا عن أم X", "ንዓይ X ሕተቱ"); and the phrases around the
+town she comes from, which is no name ("mai Bolton se hoon", "زه د برمنګهم یم", "من از لیدز هستم").
 
 A frame is written with ``*`` where the name stands; the words before and after it must all be there.
 A baby's name is so often also a word (Noor, light; Alo, light) that a naming frame takes the word
@@ -55,6 +55,15 @@ _ASKING: dict[str, str] = {
     "ro": "întrebați de *|intrebati de *|cereți-o pe *|cereti-o pe *|întrebați-o pe *|intrebati-o pe *",
     "pt": "pergunte por *|perguntem por *|perguntar por *|peçam pela *|pecam pela *|chamem a *",
     "uk": "спитайте *|запитайте *|покличте *|попросіть *|питайте *",
+}
+
+# Who she is, said the other way round ("can you ring me, joy is me", "kasia to ja"): surer of a name than
+# a baby's naming (``HERSELF``), but never after an article ("the one in the photo is me").  Not
+# Portuguese's "* sou eu": "a culpa sou eu" (the fault is mine).
+_HERSELF: dict[str, str] = {
+    "en": "* is me|it's * here|its * here|it is * here",
+    "pl": "* to ja",
+    "uk": "* це я",
 }
 
 # Who told her or whom she told or asked ("પછી ભાવના એ મને કહ્યું", "به فرشته گفتم"), in the languages that
@@ -145,10 +154,17 @@ _GONE_TO: dict[str, str] = {
 }
 
 
+# How sure a frame is of a name: an asking frame only of a word shaped or unknown like one, a naming frame
+# of whatever word she gave her baby, and her own name said the other way round also of a word that is
+# also a name in lowercase ("joy is me"; "we called her joy because she brought us joy" is as often the
+# word).
+ASKING, NAMING, HERSELF = 0, 1, 2
+
+
 class Frame(NamedTuple):
     before: tuple[str, ...]
     after: tuple[str, ...]
-    naming: bool
+    sure: int
 
 
 class FrameIndex(NamedTuple):
@@ -161,26 +177,29 @@ class FrameIndex(NamedTuple):
 @lru_cache(maxsize=32)
 def _frames_for(lang: str | None) -> FrameIndex:
     """Her language's name frames and English's (see ``_index``)."""
-    return _index(lang, ((_NAMING, True), (_ASKING, False), (_TELLING, False), (_CALLING, False)))
+    return _index(
+        lang,
+        ((_NAMING, NAMING), (_HERSELF, HERSELF), (_ASKING, ASKING), (_TELLING, ASKING), (_CALLING, ASKING)),
+    )
 
 
 @lru_cache(maxsize=32)
 def _places_for(lang: str | None) -> FrameIndex:
     """Her language's frames around a town and English's (see ``_index``)."""
-    return _index(lang, ((_FROM, False), (_GONE_TO, False)))
+    return _index(lang, ((_FROM, ASKING), (_GONE_TO, ASKING)))
 
 
-def _index(lang: str | None, tables: tuple[tuple[dict[str, str], bool], ...]) -> FrameIndex:
+def _index(lang: str | None, tables: tuple[tuple[dict[str, str], int], ...]) -> FrameIndex:
     """The tables' frames for her language and English, in every spelling of their Arabic-script
     letters, indexed by the word next to the slot: the word before it or, where the frame has none, the
     word after it."""
     index = FrameIndex({}, {})
     for code in languages_for(lang):
-        for table, naming in tables:
+        for table, sure in tables:
             for listed in filter(None, table.get(code, "").split("|")):
                 for spelling in spellings(" ".join(listed.split())):
                     before, _, after = spelling.partition("*")
-                    frame = Frame(phrase_tokens(before), phrase_tokens(after), naming)
+                    frame = Frame(phrase_tokens(before), phrase_tokens(after), sure)
                     side, key = (
                         (index.before, frame.before[-1]) if frame.before else (index.after, frame.after[0])
                     )
@@ -189,13 +208,13 @@ def _index(lang: str | None, tables: tuple[tuple[dict[str, str], bool], ...]) ->
     return index
 
 
-def framed(folded: list[str], starts: list[bool], lang: str | None) -> dict[int, bool]:
-    """The tokens a frame puts a name on, each with whether the frame names a baby.  ``folded`` are the
-    story's tokens casefolded, Arabic-script letters folded as cues are; ``starts`` say which open a
-    sentence, since a frame never runs over a full stop."""
+def framed(folded: list[str], starts: list[bool], lang: str | None) -> dict[int, int]:
+    """The tokens a frame puts a name on, each with how sure the surest frame there is of it.  ``folded``
+    are the story's tokens casefolded, Arabic-script letters folded as cues are; ``starts`` say which open
+    a sentence, since a frame never runs over a full stop."""
     slots, words = _matches(_frames_for(lang), folded, starts)
     # A word of a longer frame is no name: "سمينا البنت نور" names Noor, not "البنت".
-    return {i: naming for i, naming in slots.items() if i not in words}
+    return {i: sure for i, sure in slots.items() if i not in words}
 
 
 def placed(folded: list[str], starts: list[bool], lang: str | None) -> frozenset[int]:
@@ -205,11 +224,11 @@ def placed(folded: list[str], starts: list[bool], lang: str | None) -> frozenset
     return frozenset(slots) | frozenset(words)
 
 
-def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[dict[int, bool], set[int]]:
-    """Every slot a frame of the index fills, each with whether it names a baby, and the frames' own
+def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[dict[int, int], set[int]]:
+    """Every slot a frame of the index fills, each with how sure its surest frame is, and the frames' own
     words; a frame never runs over a full stop.  Only a token beside one of the index's words can be a
     slot, so only those are tried, in the story's order."""
-    slots: dict[int, bool] = {}
+    slots: dict[int, int] = {}
     words: set[int] = set()
     before, after = index
     # The positions beside the index's words, found by C-level iteration: this runs twice for every story.
@@ -232,7 +251,7 @@ def _matches(index: FrameIndex, folded: list[str], starts: list[bool]) -> tuple[
             if any(starts[i - nb + 1 : i + na + 1]):
                 continue
             if tuple(folded[i - nb : i]) == frame.before and tuple(folded[i + 1 : i + 1 + na]) == frame.after:
-                slots[i] = slots.get(i, False) or frame.naming
+                slots[i] = max(slots.get(i, ASKING), frame.sure)
                 words.update(range(i - nb, i), range(i + 1, i + 1 + na))
     return slots, words
 

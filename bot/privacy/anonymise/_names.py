@@ -15,7 +15,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from bot.privacy.anonymise._cues import FILLERS, PERSIAN_FORMS, STAFF_TERMS_AFTER, Cue, cues_for
-from bot.privacy.anonymise._frames import frame_words, framed, placed
+from bot.privacy.anonymise._frames import HERSELF, frame_words, framed, placed
 from bot.privacy.anonymise._lexicon import (
     DECOY_WORDS,
     ENGLISH_OBJECTS,
@@ -364,8 +364,15 @@ def _frame_accepts(ctx: _Context, i: int) -> bool:
         return False
     if tok.all_caps:
         return False
-    if ctx.framed[i]:
-        return not tok.cased or tok.cap or not ctx.common(tok)
+    if i > 0 and ctx.tokens[i - 1].low in _ARTICLES_BY_LANGUAGE.get(ctx.lang or "", _ARTICLES):
+        return False  # "the one in the photo is me": no name follows an article
+    if ctx.framed[i]:  # "joy is me": a word that is also a name is hers here
+        return (
+            not tok.cased
+            or tok.cap
+            or not ctx.common(tok)
+            or (ctx.framed[i] == HERSELF and low in DECOY_WORDS)
+        )
     if not tok.cased:  # "اسألوا عن المترجم": a word with the Arabic article is what she asks for
         return not ctx.common(tok) and ctx.rare(tok) and not low.startswith("ال")
     # "ask for rukhsana", "support from ogechi": in lowercase, a listed name or a word no list of any
