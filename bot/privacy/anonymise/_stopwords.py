@@ -13,6 +13,23 @@ from functools import lru_cache
 
 from bot.privacy.anonymise._cues import spellings
 
+
+def _roman_urdu_pronouns() -> str:
+    """Roman Urdu's pronouns and words of manner and amount in every case, made from their stems, since
+    she spells each form as it comes ("shukriya unka", "dard kaisa hai", "aapka", "inhone"): the
+    possessive's -a, -i, -e, the "ka"/"ki"/"ke" of the others, their "ko" and their "ne"."""
+    agreeing = "mer hamar humar tumhar ter apn kais jais ais wais kitn jitn itn utn"
+    taking_ka = "us un is in aap ap kis jis"
+    forms = [stem + end for stem in agreeing.split() for end in ("a", "i", "e")]
+    forms += [stem + end for stem in taking_ka.split() for end in ("ka", "ki", "ke", "ko")]
+    forms += [stem + "ne" for stem in "us is kis jis".split()]
+    forms += [stem + end for stem in ("un", "in") for end in ("hone", "hon", "he", "hein", "hen")]
+    return (
+        " ".join(forms)
+        + " mujhe mujh tum tumhe tumhein hamen hamein humein use usay ise isay vo voh kaun kya"
+    )
+
+
 _BY_LANGUAGE: dict[str, str] = {
     "en": """i me my we our you he she they it is was were are be been am had has have did do does done
         said told asked came went got gave took left kept put let made seen saw felt thought knew want
@@ -41,7 +58,8 @@ _BY_LANGUAGE: dict[str, str] = {
         kaam karti karta kar karo kare wali wala wale jo jis sab kuch koi kisi kyun kyon kab kahan
         apna apni apne mujhe mujhse hamein hume unko usse uski uska unki sabhi staff
         سب سبھی کوئی کسی کسے کسی نے سٹاف اسٹاف عملہ
-        ادا ada""",
+        ادا ada """
+    + _roman_urdu_pronouns(),
     "bn": """আমি আমার আমাকে আমরা আমাদের তুমি তোমার আপনি আপনার সে তার তিনি তাঁর ওরা ওর ও এ এই ওই যে
         আমাদেরকে তোমাকে তাকে উনি উনার ওনার তাদের ওদের এরা
         কে কেও কেই কি না হ্যাঁ আর এবং কিন্তু তারপর যখন তখন খুব অনেক একটা একটি ছিল ছিলেন ছিলাম হয় হলো হয়েছে
