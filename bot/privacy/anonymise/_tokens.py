@@ -22,6 +22,9 @@ TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’\-]{_LETTER}+)*")
 # times faster than the alternation above.
 _PLAIN_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _MARK = re.compile(f"[{_MARKS}]")
+# Arabic's short vowels, doubling and silence marks ("وُلد", "هدّأتني"), written only now and then: a word
+# is read without them, as every list and the model know it.
+_HARAKAT = dict.fromkeys(range(0x064B, 0x0653))
 _APOSTROPHES = "'’"
 _CONTRACTIONS = frozenset("it's he's she's that's what's there's here's who's where's let's".split())
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;…•।۔።؟]")
@@ -53,11 +56,12 @@ def tokenise(text: str) -> list[Token]:
     breaks = _SENTENCE_BREAK.search
     prev_end = 0
     sentence_start = True
-    pattern = TOKEN_RE if _MARK.search(text) else _PLAIN_TOKEN_RE
+    marked = _MARK.search(text) is not None
+    pattern = TOKEN_RE if marked else _PLAIN_TOKEN_RE
     for m in pattern.finditer(text):
         start, end = m.span()
         word = m.group()
-        low = word.casefold()
+        low = word.casefold().translate(_HARAKAT) if marked else word.casefold()
         gap = text[prev_end:start]
         prev_end = end
         if (
