@@ -76,6 +76,11 @@ _OPENS_A_NAME = frozenset("ګل گل gul".split())
 # Arabic's "and" written onto the next word ("وولدت", and I gave birth): a name's next word with it is
 # a clause going on, not a surname, when the rest is an everyday word ("وليد" is listed).
 _AND_ONTO = "و"
+# Arabic's article, opening the second half of a name after a name a strong cue pointed at ("الممرضة فاطمة
+# الزهراء", "خالتي نور الهدى", "الدكتورة سارة الشمري"); a word after the name that describes her agrees
+# with her and ends in "ة" ("الممرضة سارة اللطيفة").
+_ARABIC_ARTICLE = "ال"
+_ARABIC_FEMININE = "ة"
 # The theophoric half of an Afghan name written apart ("نجیب الله", Najibullah), which goes with the name
 # before it in Pashto and Dari; in Arabic and Urdu "الله", "اللہ" after a name is as often a blessing.
 _THEOPHORIC = {"ps": "الله", "prs": "الله"}
@@ -221,7 +226,12 @@ def _kunyas(lang: str | None) -> frozenset[str]:
 
 
 def _extend_names(
-    toks: list[Token], labels: list[int], lang: str | None, margins: list[float], barred: frozenset[int]
+    toks: list[Token],
+    labels: list[int],
+    lang: str | None,
+    margins: list[float],
+    barred: frozenset[int],
+    pointed: frozenset[int],
 ) -> None:
     """A name goes on over the next word when that word is a name part, a listed name, a capitalised word
     no list knows, an unlisted word in a cased script whose everyday words we have lists for ("Галина
@@ -230,7 +240,9 @@ def _extend_names(
     leans towards a name; in a script without capitals, also a word outside the 1,000 commonest the
     model leans towards ("علی‌رضا جعفری").  A kunya goes with the name after it, and the word before a
     patronymic goes with it.  It never goes over a ``barred`` word: a cue's own words, or the town a frame
-    put after her name ("મારી બહેન જાગૃતિ વેમ્બલી થી આવી", came from Wembley)."""
+    put after her name ("મારી બહેન જાગૃતિ વેમ્બલી થી આવી", came from Wembley).  In Arabic, after a name a
+    strong cue pointed at (``pointed``), a word with the article that is no everyday word and does not end
+    as an adjective agreeing with a woman does is the name's second half ("الممرضة فاطمة الزهراء")."""
     gaz = gazetteer()
     stop = _never_carried(lang)
     own_stop = stopwords(lang)  # "chi" is Italian for who, but no English word
@@ -266,6 +278,13 @@ def _extend_names(
         )
         readable = listed_language and script(low[0]) in _LISTED_SCRIPTS
         leaning = not tok.cased and margins[i] >= EXTEND_MARGIN
+        second_half = (
+            lang == "ar"
+            and i - 1 in pointed
+            and low.startswith(_ARABIC_ARTICLE)
+            and not low.endswith(_ARABIC_FEMININE)
+            and unknown
+        )
         # A surname that is also a word in some language ("جعفری" is parsley in Persian) still goes with
         # the name before it where the model leans to it; one of the thousand commonest words never does.
         return (
@@ -277,6 +296,7 @@ def _extend_names(
                 or doubled(i)
                 or (unknown and (tok.cap or (readable and tok.cased) or leaning))
                 or (leaning and band == "2" and plain)
+                or second_half
             )
             and not verb_at(toks, i, lang)
             and not clause_goes_on(i)
@@ -719,12 +739,13 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     # A name never runs on over a cue's words, a town a frame marked or "مستشفى", "رائل" in her script.
     prefixes = {i for i, tok in enumerate(toks) if not tok.cased and tok.low in PLACE_PREFIXES}
     barred = view.in_cues | view.placed | prefixes
-    _extend_names(toks, labels, lang, margins, barred)
+    pointed = frozenset(i for i, cue in enumerate(view.cues) if cue in _STRONG_CUES)
+    _extend_names(toks, labels, lang, margins, barred, pointed)
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang, margins)
     _extend_names(
-        toks, labels, lang, margins, barred
+        toks, labels, lang, margins, barred, pointed
     )  # again, over the rest of a name a strong cue pointed at
     _clear_places(toks, labels, view.cues)
     _every_mention(toks, labels, lang)

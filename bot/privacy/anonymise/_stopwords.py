@@ -137,6 +137,8 @@ _BY_LANGUAGE: dict[str, str] = {
         زوجي ابني بنتي أختي اختي أمي حماتي الله يعني كتير كثير منيح بس هاي هيك كنت كنا صار صارت
         بدي بدها عم رح شو ليش وين كيف اللي يلي كمان بعدين هلق لأنو لانه عشان علشان مش فيه فيها عندي
         عندها معي معها ولا أيضا جدا بالمستشفى بالليل الليل النهار اليوم امبارح الساعة
+        الصبح الصباح الصبحية المسا المساء العصر العصرية الظهر الضهر المغرب العشا العشاء الفجر البارح
+        البارحة بكرة بكره
         ana ani ehna enti howa hiya hom hatha hay fi men min 3ala ala ma w aw bas lakin ba3d
         kan kanet 2al 2alet ija ijet el al doctor mni7 kteer ktir elli illi lli yalli bel bil fel fil
         lel lil 3al mish msh""",
