@@ -177,6 +177,11 @@ def pieces(text: str, alarming: Callable[[str], bool] | None = None) -> list[str
     """The windows the model reads: all of them, or at most ``MAX_WINDOWS`` of a long story, chosen so
     that a window where ``alarming`` (the phrase layer) fires is always among them."""
     found = windows(text)
+    if len(found) == 1 and alarming is not None:
+        # A short message is read whole, and also each sentence where a phrase fired, alone: a calm
+        # sentence beside it ("the midwife said it's the baby blues") must not talk the model out of
+        # "they'd be better off without me"; the model still judges the alarming sentence itself.
+        return list(dict.fromkeys([*found, *_alarming_sentences(text, alarming)]))
     if len(found) <= MAX_WINDOWS:
         return found
     hits = [n for n, piece in enumerate(found) if alarming is not None and alarming(piece)]
@@ -184,6 +189,13 @@ def pieces(text: str, alarming: Callable[[str], bool] | None = None) -> list[str
     middle = sorted(range(1, last), key=lambda n: abs(2 * n - last))
     chosen = list(dict.fromkeys([*hits, last, 0, *middle]))
     return [found[n] for n in sorted(chosen[: max(MAX_WINDOWS, len(hits))])]
+
+
+def _alarming_sentences(text: str, alarming: Callable[[str], bool]) -> list[str]:
+    """The sentences of a short message, with more than one, where the phrase layer fires alone."""
+    sentences = [" ".join(_WORDS.findall(part)) for part in _SENTENCES.split(text)]
+    sentences = [sentence for sentence in sentences if sentence]
+    return [sentence for sentence in sentences if len(sentences) > 1 and alarming(sentence)]
 
 
 @functools.cache

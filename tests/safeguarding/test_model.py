@@ -90,6 +90,15 @@ def test_a_phrase_alarm_the_model_doubts_is_still_read_by_a_person_soon() -> Non
     assert found.phrase_risks and found.level is Level.POSSIBLE
 
 
+def test_a_calm_sentence_beside_a_phrase_alarm_does_not_talk_the_model_out_of_it() -> None:
+    message = (
+        "been crying all week with the baby. honestly i think my kids would be better off without me. "
+        "the health visitor said its just hormones"
+    )
+    assert len(model.pieces(message, alarming=lambda piece: bool(detect_any_language(piece)))) == 2
+    assert assess(message).level is Level.CLEAR
+
+
 def test_an_empty_message_is_calm() -> None:
     assert assess("  ").level is Level.CALM
 
