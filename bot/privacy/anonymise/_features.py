@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from bot.privacy.anonymise._lexicon import HONORIFICS_AFTER, gazetteer
 from bot.privacy.anonymise._names import RuleView, cue_words, rule_view
-from bot.privacy.anonymise._shape import band as shape_band
 from bot.privacy.anonymise._stopwords import stopwords
 from bot.privacy.anonymise._tokens import Token
 
@@ -51,7 +50,7 @@ def _length(low: str) -> str:
 # also everyday words ("Will", "Hope") reach the model only when a cue or a rule points at them.
 _OBVIOUS_BANDS = frozenset("12")
 _LISTED_WORDS = frozenset("sc")  # a stop word or a common word
-WIDTH = 24  # features per word: every row has exactly this many, so scores group them without owners
+WIDTH = 23  # features per word: every row has exactly this many, so scores group them without owners
 
 
 def ruled_labels(view: RuleView) -> list[str]:
@@ -145,6 +144,5 @@ def features(text: str, lang: str | None) -> tuple[RuleView, list[int], list[str
             "gap|" + tok.gap_before.strip()[-1:] + sh,
             "pr|" + before + kn + band + sh,
             "nr|" + (ruled[i + 1] if i < last else ">") + kn + band + sh,
-            "ng|" + shape_band(w) + sh + kn,
         )
     return view, picked, flat

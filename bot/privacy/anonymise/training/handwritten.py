@@ -20,8 +20,6 @@ STORIES = Path(__file__).with_name("stories")
 # Stories written the same way but never trained on: a check of names of many origins no list or
 # training story holds, read only by ``crossval``.
 HELD_OUT = Path(__file__).with_name("heldout")
-# Names written by hand for the scripts Faker lacks, used only to make training sentences.
-HAND_NAMES = Path(__file__).with_name("names.txt")
 _MARK = re.compile(r"\{([NS]):([^{}]+)\}")
 _TYPES = {"N": "NAME", "S": "STAFF NAME"}
 

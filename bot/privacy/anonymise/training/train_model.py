@@ -33,14 +33,12 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.privacy.anonymise import _shape
 from bot.privacy.anonymise._features import WIDTH, features, script
 from bot.privacy.anonymise._lexicon import gazetteer
 from bot.privacy.anonymise._model import LABELS, MODEL, save
 from bot.privacy.anonymise.training import polish
-from bot.privacy.anonymise.training.handwritten import HAND_NAMES, handwritten
+from bot.privacy.anonymise.training.handwritten import handwritten
 from bot.privacy.anonymise.training.templates import generate
-from bot.privacy.anonymise.training.train_shape import fold_models
 
 ROOT = Path(__file__).resolve().parents[4]
 _EVAL = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "eval"
@@ -53,6 +51,7 @@ TUNING_PARTS = {
 }
 CORPUS = ROOT / "tests" / "bot" / "privacy" / "anonymise" / "corpus" / "stories.jsonl"
 SOURCES = (*TUNING_PARTS.values(), CORPUS)
+HAND_NAMES = Path(__file__).with_name("names.txt")
 COPIES = 24
 SYNTHETIC_PER_LANGUAGE = 300
 LANGUAGES = ("en", "ur", "bn", "pa", "gu", "pl", "ro", "ar", "so", "pt", "ps", "prs", "ti", "uk")
@@ -235,13 +234,9 @@ def train(training: list[Story], seed: int = SEED, runs: int = RUNS) -> tuple[li
     pools = _pools()
     inventor = _Inventor(pools)
     summed: dict[str, np.ndarray] = {}
-    _shape.use(fold_models())  # each word's n-gram score from a model that never saw it
-    try:
-        for run in range(runs):
-            for feature, row in _run(training, pools, inventor, f"{seed}.{run}").items():
-                summed[feature] = summed[feature] + row if feature in summed else row.copy()
-    finally:
-        _shape.use(None)
+    for run in range(runs):
+        for feature, row in _run(training, pools, inventor, f"{seed}.{run}").items():
+            summed[feature] = summed[feature] + row if feature in summed else row.copy()
     vocab = sorted(f for f, row in summed.items() if np.abs(row).max() / runs >= PRUNE)
     return vocab, np.asarray([summed[f] / runs for f in vocab], dtype=np.float32)
 
