@@ -43,8 +43,8 @@ def _report(folder: Path, part: str) -> None:
     pairs = list(zip(drafts, results, strict=True))
     defensive = [result for draft, result in pairs if draft["label"] == "defensive"]
     good = [result for draft, result in pairs if draft["label"] == "good"]
-    # later hands write the style as a list ("subtle, short, emoji")
-    subtle = [result for draft, result in pairs if "subtle" in draft["style"].split(", ")]
+    # later hands write the style as a list ("subtle, short, emoji", "subtle; says the questions …")
+    subtle = [result for draft, result in pairs if draft["style"].split(",")[0].split(";")[0] == "subtle"]
 
     print(f"== {part}: {len(drafts)} drafts ({len(defensive)} defensive, {len(good)} good)")
     print(f"defensive blocked      {_share(sum(not r.ok for r in defensive), len(defensive))}")
