@@ -66,6 +66,16 @@ ROWS = (
     (0.98, 0.3, 0.2, 0.5, 0.8),
     (0.97, 0.3, 0.2, 0.5, 0.8),
 )
+#: round 17's grid, fixed before measuring (README, round 17): every row is read from the same trained models
+GRID = tuple(
+    (below, partly, owned, 0.5, 0.8)
+    for below in (0.98, 0.99, 0.995)
+    for partly in (0.2, 0.3, 0.4)
+    for owned in (0.1, 0.2, 0.3)
+)
+#: round 17's rule: a reading and row must block this many of the eight hands' defensive drafts, else this
+#: many (the best logistic figure of round 15); the winner ships at most SHIP_GOOD good, more than SHIP_DEF
+ENOUGH, FALLBACK, SHIP_GOOD, SHIP_DEF = 548, 541, 42, 519
 DRAFTS_FILE = ROOT / "tests" / "bot" / "review" / "reply_check" / "drafts.toml"
 
 Encode = Callable[[Sequence[str]], Matrix]
@@ -341,6 +351,10 @@ def main() -> None:
         help="the hands to leave out and 'checked' (blind4, blind5, regression drafts), to run in parts",
     )
     parser.add_argument("--rows", type=int, default=len(ROWS), help="measure only the first ROWS rows")
+    parser.add_argument("--grid", action="store_true", help="measure round 17's GRID instead of ROWS")
+    parser.add_argument(
+        "--choose", type=Path, nargs="+", help="print round 17's choice among the --out files given, and stop"
+    )
     parser.add_argument("--reading", choices=READINGS, default="logistic", help="how the classifier reads")
     parser.add_argument(
         "--trained-on",
@@ -349,6 +363,9 @@ def main() -> None:
         "read by the model trained on all of them",
     )
     arguments = parser.parse_args()
+    if arguments.choose:
+        _choose(arguments.choose)
+        return
     trained = [hand for hand in HANDS if hand in arguments.trained_on.split(",")]
     # one BLAS thread, as flows.embedding sets when e5 loads (with every e5 vector cached it never does):
     # OpenBLAS threads spinning on two shared cores made the runs three times slower
@@ -378,7 +395,7 @@ def main() -> None:
         if arguments.cache:
             features.save(arguments.cache)
     print(f"encoded in {time.perf_counter() - started:.0f} s", flush=True)
-    rows, parts = ROWS[: arguments.rows], arguments.parts.split(",")
+    rows, parts = GRID if arguments.grid else ROWS[: arguments.rows], arguments.parts.split(",")
     counts: dict[str, Counter[str]] = {str(row): Counter() for row in rows}
 
     def read_all(model: Reads, drafts: Sequence[dict[str, Any]], hand: str) -> None:
@@ -392,7 +409,8 @@ def main() -> None:
 
     def save() -> None:  # after every part: a run of an hour may be stopped before its end
         if arguments.out:
-            arguments.out.write_text(json.dumps({"counts": counts, "totals": totals}, indent=1), "utf-8")
+            found = {"reading": arguments.reading, "counts": counts, "totals": totals}
+            arguments.out.write_text(json.dumps(found, indent=1), "utf-8")
 
     for hand in (hand for hand in HANDS if hand in parts):
         others = [draft for other in trained if other != hand for draft in hands[other]]
@@ -454,6 +472,45 @@ def _print(encoder: str, counts: dict[str, Counter[str]], totals: Counter[str], 
             f"; {len(HANDS)} left out {left_out[0]}, {left_out[1]}",
             f"; regression right {found['regression right']}/{regression}",
         )
+
+
+def _choose(paths: Sequence[Path]) -> None:
+    """Round 17's rule (README): of the readings and rows measured, the fewest good drafts blocked among those
+    that block ``ENOUGH`` of the eight hands' defensive drafts (else ``FALLBACK``); ties broken as written."""
+    scored = []
+    for path in paths:
+        run = json.loads(path.read_text(encoding="utf-8"))
+        for row, found in run["counts"].items():
+            left = [sum(found.get(f"{hand} {label}", 0) for hand in HANDS) for label in ("defensive", "good")]
+            checked = [
+                sum(found.get(f"{hand} {label}", 0) for hand in CHECKED) for label in ("defensive", "good")
+            ]
+            simpler = READINGS.index(run["reading"])
+            key = (
+                left[1],
+                -left[0],
+                checked[1],
+                -checked[0],
+                simpler,
+                *json.loads(row.replace("(", "[").replace(")", "]"))[:3],
+            )
+            scored.append((key, run["reading"], row, left, checked, found.get("regression right", 0)))
+    for line in sorted(scored):
+        print(
+            line[1],
+            line[2],
+            f"eight left out {line[3][0]}, {line[3][1]}",
+            f"blind4+5 {line[4][0]}, {line[4][1]}",
+            f"regression {line[5]}",
+        )
+    for least in (ENOUGH, FALLBACK):
+        fit = [line for line in sorted(scored) if line[3][0] >= least]
+        if fit:
+            key, reading, row, left, _, _ = fit[0]
+            ships = left[1] <= SHIP_GOOD and left[0] > SHIP_DEF
+            print(f"winner (at >= {least}): {reading} {row}: {left[0]}, {left[1]}; ships: {ships}")
+            return
+    print(f"no reading and row blocks {FALLBACK} defensive drafts: nothing ships")
 
 
 if __name__ == "__main__":
