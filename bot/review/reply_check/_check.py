@@ -68,14 +68,17 @@ PLAIN_APOLOGY = re.compile(
 )
 
 #: the same plain apology in the other languages replies are written in, which the heads read as owning
-#: nothing (round 9: Romanian, Portuguese, Spanish, Polish). Never sorry for her feelings ("…că vă simțiți",
-#: "…que se sinta", "…że Pani się czuje"), never "if", "but" or "any" (inconvenience, upset).
+#: nothing (round 9: Romanian, Portuguese, Spanish, Polish; round 17: Roman Urdu "hum maazrat chahte hain",
+#: which the heads trained on eight hands read 0.33). Never sorry for her feelings ("…că vă simțiți",
+#: "…que se sinta", "…że Pani się czuje", "…ke aap ko aisa mehsoos hua"), never "if", "but" or "any"
+#: (inconvenience, upset).
 OTHER_APOLOGY = re.compile(
     r"\b(?:(?:ne|îmi|imi)\s+pare\s+(?:(?:foarte|sincer)\s+)?r[ăa]u|pedimos\s+(?:sinceras\s+)?desculpas?|"
-    r"lamentamos(?:\s+muito)?|lo\s+sentimos(?:\s+mucho)?|pedimos\s+disculpas|przepraszam(?:y)?)\b"
-    r"(?![\s,]+(?:(?:c[ăa]|que|że|ze)\s+(?:v[ăa]\s+|se\s+|pani\s+|się\s+)*(?:sim[țt]|sint|sient|czu)\w*|"
+    r"lamentamos(?:\s+muito)?|lo\s+sentimos(?:\s+mucho)?|pedimos\s+disculpas|przepraszam(?:y)?|"
+    r"(?:maazrat|maafi|muafi)\s+(?:chahte|chahta|chahti|mangte|mangta|mangti))\b"
+    r"(?![\s,]+(?:(?:hain|hoon|hun|hai)[\s,]+)?(?:(?:c[ăa]|que|że|ze)\s+(?:v[ăa]\s+|se\s+|pani\s+|się\s+)*(?:sim[țt]|sint|sient|czu)\w*|"
     r"dac[ăa]|se|si|jeśli|jesli|dar|mas|pero|ale|pentru\s+orice|por\s+qualquer|por\s+cualquier|"
-    r"za\s+wszelkie)\b)",
+    r"za\s+wszelkie|agar|lekin|magar|par|ke\s+(?:aap|ap)\s+(?:ko\s+)?(?:aisa\s+|yeh\s+|ye\s+)?(?:mehsoos|laga|lagta))\b)",
     re.IGNORECASE,
 )
 

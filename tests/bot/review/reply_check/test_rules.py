@@ -545,6 +545,10 @@ def test_a_term_glossed_in_its_bracket_after_a_comma_is_explained(sentence: str,
         ("Lamentamos que se sinta desiludida.", False),
         ("Przepraszamy za wszelkie niedogodności.", False),
         ("Lamentamos, mas a enfermaria estava cheia.", False),
+        ("Hum aap se maazrat chahte hain, aap ka BP raat bhar check nahi hua.", True),
+        ("Main maafi chahti hoon.", True),
+        ("Hum maazrat chahte hain ke aap ko aisa mehsoos hua.", False),
+        ("Hum maazrat chahte hain lekin ward bohat busy tha.", False),
     ],
 )
 def test_a_plain_apology_in_another_language_owns_the_failure_unless_about_feelings_or_turned(
