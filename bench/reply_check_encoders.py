@@ -11,9 +11,10 @@ Run (in a venv that has the candidate's package; the lead's venv has only e5-sma
 The protocol of ``train.py --cv``'s "alone" columns, on eight hands: the first set's, blind, blind2 and
 blind3 tuning parts (sentences labelled in ``data/tuning_labels.toml`` and ``data/blind_labels.toml``) and
 written6 to written9 (each defensive draft marks its own defensive sentences). Each hand in turn is left
-out: the sentence classifier and the owning heads are trained on the others of ``--trained-on`` (all
-eight by default) and the hand-written sentences (less any nearly the same as one of the held-out hand's,
-cosine in e5 above ``train.PURGE``), then the whole checker reads every draft of the held-out hand.
+out: the sentence classifier is trained on the others of ``--trained-on`` (all eight by default) and the
+hand-written sentences (less any nearly the same as one of the held-out hand's, cosine in e5 above
+``train.PURGE``), the owning heads on those of ``train.OWNERS`` (the first set's; until round 17's fix, on
+the same hands as the classifier), then the whole checker reads every draft of the held-out hand.
 blind4 and blind5 tuning parts, never trained on, are read by the model trained on every hand of
 ``--trained-on``, and so are the regression drafts (``tests/…/drafts.toml``). Only the sentence heads
 change encoder or reading: the whole-reply and praise readers, her story's safeguarding reading and
@@ -21,10 +22,11 @@ change encoder or reading: the whole-reply and praise readers, her story's safeg
 part is opened.
 
 ``--reading`` (round 15) is how the sentence classifier reads a vector: ``logistic``, one multinomial
-logistic head (what ships); ``balanced``, the same head with every hand's sentences (and the hand-written
-ones together) weighing the same in total, so no one hand dominates; ``mlp``, a hidden layer of
-``UNITS`` rectified units before the softmax (numpy, deterministic); ``knn``, a vote of the nearest
-sentences trained on, of every hand.
+logistic head (what shipped until round 17); ``balanced``, the same head with every hand's sentences (and
+the hand-written ones together) weighing the same in total, so no one hand dominates; ``mlp``, a hidden
+layer of ``train.UNITS`` rectified units before the softmax (``train.mlp``, what ships since round 17);
+``knn``, a vote of the nearest sentences trained on, of every hand. ``--grid`` and ``--choose`` measure
+and apply round 17's rule (README).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ from flows.embedding import Vectors, embed  # noqa: E402
 
 EVAL = train.EVAL
 #: the hands left out in turn (tuning parts only), and the two only ever checked
-HANDS = ("first", "blind", "blind2", "blind3", "written6", "written7", "written8", "written9")
+HANDS = tuple(train.HANDS)
 CHECKED = ("blind4", "blind5")
 #: (ok_below, partly, owned, length power, overruled): the committed row first, then a stricter and a
 #: looser one for replies that own what happened, then two that differ only for replies that own nothing
@@ -193,61 +195,9 @@ class Reads(Model):
 
 
 def drafts_of(hand: str) -> list[dict[str, Any]]:
-    path = train.WRITERS.get(hand, EVAL / hand / "tuning.jsonl")
+    path = train.HANDS.get(hand, EVAL / hand / "tuning.jsonl")
     with path.open(encoding="utf-8") as file:
         return [{**json.loads(line), "writer": hand} for line in file if line.strip()]
-
-
-@dataclass(frozen=True)
-class Hidden(Reads):
-    """The ``mlp`` reading: ``weights`` and ``bias`` read a layer of rectified units, not the vector."""
-
-    hidden: Matrix = field(default_factory=lambda: np.zeros((0, 0)))
-    hidden_bias: Matrix = field(default_factory=lambda: np.zeros(0))
-
-    def probabilities(self, vectors: Vectors) -> Matrix:
-        inner = np.maximum(self._mapped(vectors).astype(np.float64) @ self.hidden.T + self.hidden_bias, 0.0)
-        return train._softmax(inner @ self.weights.T + self.bias)
-
-
-#: the ``mlp`` reading's hidden units, L2 (on the mean cross-entropy, as ``train.L2``), Adam steps and rate
-UNITS, MLP_L2, MLP_STEPS, MLP_RATE = 64, 1e-2, 400, 0.01
-
-
-def mlp(raw: Matrix, targets: Matrix) -> tuple[Matrix, Matrix, Matrix, Matrix]:
-    """One hidden layer of ``UNITS`` rectified units and a softmax, on standardised ``raw`` (full-batch Adam,
-    a fixed seed), with the standardisation folded into the hidden layer it returns."""
-    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
-    vectors = (raw - mean) / scale
-    seeded = np.random.default_rng(15)
-    parameters = [
-        seeded.normal(0.0, np.sqrt(2 / vectors.shape[1]), (UNITS, vectors.shape[1])),
-        np.zeros(UNITS),
-        seeded.normal(0.0, np.sqrt(1 / UNITS), (targets.shape[1], UNITS)),
-        np.zeros(targets.shape[1]),
-    ]
-    moments = [np.zeros_like(parameter) for parameter in parameters]
-    squares = [np.zeros_like(parameter) for parameter in parameters]
-    for step in range(1, MLP_STEPS + 1):
-        hidden, hidden_bias, weights, bias = parameters
-        before = vectors @ hidden.T + hidden_bias
-        inner = np.maximum(before, 0.0)
-        error = (train._softmax(inner @ weights.T + bias) - targets) / len(targets)
-        back = (error @ weights) * (before > 0)
-        gradients = [
-            back.T @ vectors + MLP_L2 * hidden,
-            back.sum(axis=0),
-            error.T @ inner + MLP_L2 * weights,
-            error.sum(axis=0),
-        ]
-        for index, gradient in enumerate(gradients):
-            moments[index] = 0.9 * moments[index] + 0.1 * gradient
-            squares[index] = 0.999 * squares[index] + 0.001 * gradient**2
-            corrected = moments[index] / (1 - 0.9**step)
-            parameters[index] -= MLP_RATE * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
-    hidden, hidden_bias, weights, bias = parameters
-    folded = hidden / scale
-    return folded, hidden_bias - folded @ mean, weights, bias
 
 
 #: the ``knn`` reading's neighbours, the temperature of its cosine weights (e5 puts unrelated sentences near
@@ -285,14 +235,15 @@ def fitted(
     """``train._fit_without``, on any encoder and reading: the hand-written sentences near a held-out one
     are left out (near in e5, for every encoder alike, so each is trained on the same sentences)."""
     held_vectors = train.embed_once(held)
-    hand, owning = train.hand_written(), train.owning_sentences(HANDS)
+    hand, owning = train.hand_written(), train.owning_sentences(train.OWNERS)
     kept = train._far(hand, [e.text for e in hand], held_vectors)
     kept_owning = train._far(owning, [e.text for e in owning], held_vectors)
     examples = kept + train.from_drafts(trained_on)
     vectors_of = features.of_texts if features else train.embed_once
-    model = train.fit(examples, kept_owning, vectors_of)
+    units = train.UNITS if reading == "mlp" else 0
+    model = train.fit(examples, kept_owning, vectors_of, units, train.owners(kept, trained_on))
     found = {name.name: getattr(model, name.name) for name in fields(model)}
-    if reading == "logistic":
+    if reading in ("logistic", "mlp"):
         return Reads(**found, features=features)
     targets = np.zeros((len(examples), len(model.labels)))
     targets[np.arange(len(examples)), [model.labels.index(example.label) for example in examples]] = 1.0
@@ -304,11 +255,7 @@ def fitted(
         rows = np.array([1 / counts[name] for name in source])
         weights, bias = train._logistic(raw, targets, train.L2, rows)
         return Reads(**(found | {"weights": weights, "bias": bias}), features=features)
-    if reading == "knn":
-        return Neighbours(**found, features=features, memory=raw, memory_labels=targets)
-    hidden, hidden_bias, weights, bias = mlp(raw, targets)
-    found |= {"weights": weights, "bias": bias}
-    return Hidden(**found, features=features, hidden=hidden, hidden_bias=hidden_bias)
+    return Neighbours(**found, features=features, memory=raw, memory_labels=targets)
 
 
 def _row(model: Reads, row: tuple[float, ...]) -> tuple[Reads, Any]:
@@ -384,14 +331,14 @@ def main() -> None:
     everything += [{"draft": item["text"], "story": item.get("story")} for item in regression]
     started = time.perf_counter()
     every_text = texts_checked(everything) + [e.text for e in train.hand_written()]
-    every_text += [owns.text for owns in train.owning_sentences(HANDS)]
+    every_text += [owns.text for owns in train.owning_sentences(train.OWNERS)]
     E5_VECTORS(every_text)
     if arguments.e5_cache:
         E5_VECTORS.save(arguments.e5_cache)
     print(f"e5 in {time.perf_counter() - started:.0f} s", flush=True)
     if features is not None:
         features.of_texts(texts_checked(everything) + [e.text for e in train.hand_written()])
-        features.of_texts([owns.text for owns in train.owning_sentences(HANDS)])
+        features.of_texts([owns.text for owns in train.owning_sentences(train.OWNERS)])
         if arguments.cache:
             features.save(arguments.cache)
     print(f"encoded in {time.perf_counter() - started:.0f} s", flush=True)

@@ -1,8 +1,11 @@
 """The sentence classifier: what one sentence of a reply does (defends by policy, blames her, … or is fine).
 
-A multinomial logistic regression over the shared sentence embedding (``flows.embedding``), trained by
-``train.py`` on hand-written sentences and the tuning half of the evaluation set. Its weights (384 numbers
-per label) are committed in ``data/sentence_model.json`` and read once per process.
+A softmax over one hidden layer of rectified units (round 17; a multinomial logistic regression over the
+embedding until then) on the shared sentence embedding (``flows.embedding``), trained by ``train.py`` on
+hand-written sentences and the tuning parts of eight writers' sets. Its output weights and thresholds are
+committed in ``data/sentence_model.json``, its hidden layer in ``data/sentence_hidden.npy``; both are read
+once per process. A linear head had only one direction per label in which to tell a new hand's defensive
+sentences from its good ones; the hidden layer reads more of them (README, rounds 15 and 17).
 
 It reads meaning, not words, so it catches a defensive sentence written without any of the usual trigger
 words ("The midwife remembers checking on you every hour"). Reading sentence by sentence lets a finding
@@ -16,7 +19,7 @@ failure, not yours", "Sam will ring you tomorrow"), and "sorry" alone is also in
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from importlib import resources
@@ -33,6 +36,8 @@ OK = "ok"
 #: that is over ("after my first birth i lost 2 litres of blood"), so it needs no help now
 OWNING_HEADS = ("apology", "next_step", "help_now", "over")
 MODEL_FILE = "sentence_model.json"
+#: the hidden layer, one row per unit: its weights over the embedding, then its bias (float32, ``np.save``)
+HIDDEN_FILE = "sentence_hidden.npy"
 Matrix = npt.NDArray[np.float64]
 
 
@@ -79,6 +84,9 @@ class Model:
 
     ``owning_weights`` and ``owning_bias`` are one logistic head per name in ``OWNING_HEADS``: a sentence
     owns in that way when the head gives it more than ``owning_above``.
+
+    ``hidden`` and ``hidden_bias`` (one row per unit), when there are any, read the embedding into rectified
+    units, and ``weights`` read those; with none, ``weights`` read the embedding itself (a logistic head).
     """
 
     labels: tuple[str, ...]
@@ -92,6 +100,8 @@ class Model:
     advise_below: float
     length_power: float
     owning_above: float
+    hidden: Matrix = field(default_factory=lambda: np.zeros((0, 0)))
+    hidden_bias: Matrix = field(default_factory=lambda: np.zeros(0))
 
     def threshold(self, owning: Owning, sentences: int = 1) -> float:
         """Below this P(fine) a sentence blocks, given how much the reply owns what happened and how many of
@@ -103,7 +113,10 @@ class Model:
         return float(base ** (max(sentences, 1) ** self.length_power))
 
     def probabilities(self, vectors: Vectors) -> Matrix:
-        scores = vectors.astype(np.float64) @ self.weights.T + self.bias
+        read = vectors.astype(np.float64)
+        if len(self.hidden):
+            read = np.maximum(read @ self.hidden.T + self.hidden_bias, 0.0)
+        scores = read @ self.weights.T + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         exponentials = np.exp(scores)
         found: Matrix = exponentials / exponentials.sum(axis=1, keepdims=True)
@@ -138,10 +151,13 @@ def logistic(vector: Vectors, weights: Matrix, bias: float) -> float:
 
 @cache
 def model() -> Model:
-    return from_json(data_file(MODEL_FILE))
+    with resources.files("bot.review.reply_check").joinpath("data", HIDDEN_FILE).open("rb") as file:
+        layer = np.load(file, allow_pickle=False).astype(np.float64)
+    return from_json(data_file(MODEL_FILE), layer)
 
 
-def from_json(data: dict[str, object]) -> Model:
+def from_json(data: dict[str, object], layer: Matrix | None = None) -> Model:
+    """The model of ``MODEL_FILE``; ``layer`` is its hidden layer (``HIDDEN_FILE``), when it has one."""
     labels = data["labels"]
     if not isinstance(labels, list) or not labels or labels[0] != OK:
         raise ValueError(f"{MODEL_FILE}: labels must start with {OK!r}")
@@ -153,12 +169,31 @@ def from_json(data: dict[str, object]) -> Model:
             raise ValueError(f"{MODEL_FILE}: {', '.join(names)} must be numbers")
         thresholds.append(value)
     weights, bias = np.asarray(data["weights"], dtype=np.float64), np.asarray(data["bias"], dtype=np.float64)
+    hidden = np.zeros((0, weights.shape[1])) if layer is None else layer[:, :-1]
+    hidden_bias = np.zeros(0) if layer is None else layer[:, -1]
+    if len(hidden) and weights.shape[1] != len(hidden):
+        raise ValueError(f"{MODEL_FILE}: weights need one column per unit of {HIDDEN_FILE}")
     owning_weights = np.asarray(data["owning_weights"], dtype=np.float64)
-    if owning_weights.shape != (len(OWNING_HEADS), weights.shape[1]):
+    if owning_weights.shape != (len(OWNING_HEADS), hidden.shape[1]):
         raise ValueError(f"{MODEL_FILE}: owning_weights needs one row per head in {OWNING_HEADS}")
     owning_bias = np.asarray(data["owning_bias"], dtype=np.float64)
     labels_read = tuple(str(label) for label in labels)
-    return Model(labels_read, weights, bias, owning_weights, owning_bias, *thresholds)
+    below, owned, partly, advise, power, owning_above = thresholds
+    return Model(
+        labels_read,
+        weights,
+        bias,
+        owning_weights,
+        owning_bias,
+        below,
+        owned,
+        partly,
+        advise,
+        power,
+        owning_above,
+        hidden,
+        hidden_bias,
+    )
 
 
 def read(vectors: Vectors, classifier: Model) -> list[Reading]:

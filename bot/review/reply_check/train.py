@@ -1,22 +1,24 @@
-"""Train the sentence classifier and write ``data/sentence_model.json``; anyone can re-run it.
+"""Train the sentence classifier and write ``data/sentence_model.json`` and ``data/sentence_hidden.npy``;
+anyone can re-run it.
 
     .venv/bin/python -m bot.review.reply_check.train          # train, write the weights (the committed ones)
     .venv/bin/python -m bot.review.reply_check.train --cv     # measure first: 5 folds, every writer checked
-    .venv/bin/python -m bot.review.reply_check.train --cv --writers first,blind,blind2   # on all three
+    .venv/bin/python -m bot.review.reply_check.train --cv --writers first,blind,blind2   # on three hands
 
 Data (nothing else): ``data/sentences*.toml``, ``data/owning.toml`` and ``data/owning_blind.toml``
-(sentences written or chosen by hand for this project) and the tuning parts of the three evaluation sets
-(``WRITERS``: the first set's and the two blind sets', each by a different hand; ``--writers`` says which
-are trained on, by default ``TRAINED``: the first set's only), split into sentences:
-every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
-``data/tuning_labels.toml`` (first set) and ``data/blind_labels.toml`` (blind sets, round 10). No frozen
-part is ever opened.
+(sentences written or chosen by hand for this project) and the tuning parts of eight evaluation sets
+(``HANDS``: the first set's, blind, blind2, blind3 and written6 to written9, each by a different hand;
+``--writers`` says which are trained on, by default ``TRAINED``: all eight since round 17), split into
+sentences: every sentence of a good draft is "ok"; a defensive draft's sentences are labelled by
+``data/tuning_labels.toml`` (first set) and ``data/blind_labels.toml`` (blind sets, round 10), or by the
+draft's own marks (written6 to written9). No frozen part is ever opened.
 
-The model is a multinomial logistic regression on standardised embeddings (numpy, full-batch Adam with
-L2; the standardisation is folded into the saved weights), so training is deterministic and needs no
-extra package. Two logistic heads on the same embeddings read whether a sentence says sorry for what
-happened and whether it says who will do what (``owning.toml``, ``owning_blind.toml``; every defensive
-sentence counts as neither), so a reply owns what happened in any words.
+The classifier is a softmax over one hidden layer of ``UNITS`` rectified units (round 17) on standardised
+embeddings (numpy, full-batch Adam with L2, a fixed seed; the standardisation is folded into the saved
+weights), so training is deterministic and needs no extra package. Two logistic heads on the same
+embeddings read whether a sentence says sorry for what happened and whether it says who will do what
+(``owning.toml``, ``owning_blind.toml``; every defensive sentence counts as neither), so a reply owns
+what happened in any words.
 
 ``--cv`` holds out each fifth of every writer's tuning stories in turn, trains on the rest of the writers
 trained on (``--writers``), checks the held-out drafts with the whole checker (a writer not trained on is
@@ -65,7 +67,7 @@ import numpy.typing as npt
 
 from bot.review.reply_check._check import check, is_fragment
 from bot.review.reply_check._rules import Rules, rules
-from bot.review.reply_check._sentences import MODEL_FILE, OK, OWNING_HEADS, Matrix, Model
+from bot.review.reply_check._sentences import HIDDEN_FILE, MODEL_FILE, OK, OWNING_HEADS, Matrix, Model
 from bot.review.reply_check._story import Urgency, alarm, sure, urgency
 from bot.review.reply_check._text import normalise, sentences
 from flows.embedding import embed
@@ -75,31 +77,40 @@ DATA = HERE / "data"
 EVAL = HERE.parents[2] / "tests" / "bot" / "review" / "reply_check" / "eval"
 #: the tuning parts of the evaluation sets, by writer: the first set's and the blind sets' (round 8, 9, 12),
 #: each by a hand that never saw this repository; ``--writers`` trains on any of them (round 10), and the
-#: whole-reply reader (``train_whole.py``, round 12) on all four. Their frozen parts are never opened
+#: whole-reply reader (``train_whole.py``, round 12) and the praise reader on all four. Their frozen parts
+#: are never opened
 WRITERS = {
     "first": EVAL / "tuning.jsonl",
     "blind": EVAL / "blind" / "tuning.jsonl",
     "blind2": EVAL / "blind2" / "tuning.jsonl",
     "blind3": EVAL / "blind3" / "tuning.jsonl",
 }
+#: the hands the sentence classifier may train on: those four and written6 to written9 (rounds 13 and 15,
+#: each defensive draft marking its own defensive sentences; no frozen part)
+HANDS = {
+    **WRITERS,
+    **{hand: EVAL / hand / "tuning.jsonl" for hand in ("written6", "written7", "written8", "written9")},
+}
 #: the writers --cv also leaves out whole (trained on the others only): the honest estimate for a new hand
 UNSEEN = ("blind", "blind2", "blind3")
-#: the writers trained on unless ``--writers`` says otherwise: the first set's only, as the committed model
-#: (round 9's) was. Training on the blind sets too (round 10) is measured by ``--cv --writers
-#: first,blind,blind2`` and not shipped: it blocks good hand-written regression drafts (README, round 10)
-TRAINED = ("first",)
+#: the hands the sentence classifier trains on unless ``--writers`` says otherwise: all eight since round 17
+#: (with the hidden layer, chosen by the rule of README round 17); until then the first set's only
+TRAINED = tuple(HANDS)
+#: the hands the owning heads learn from (their owning files, and their defensive sentences as owning
+#: nothing), whatever the classifier trains on: the first set's, as until round 17. Trained on all eight
+#: hands' (round 17), the heads lost "go to hospital now" in Polish and Urdu (help_now 0.34 and 0.27, a
+#: good reply to an urgent story blocked) and read "You should have told us you were in pain" as sorry
+OWNERS = ("first",)
 #: a sentence blocks when the classifier gives "ok" less than the first in a reply that neither says sorry
 #: nor what will happen, the second in one that does one of the two (or owes no apology: it answers praise
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
-#: LENGTH_POWER. Chosen with --cv (round 10, three writers): of the rows that block at least 95 % of every
-#: writer's defensive drafts both in the folds and with the writer left out, and keep every hand-written
-#: regression draft (tests/bot/review/reply_check/drafts.toml) right, the one that blocks the fewest good
-#: drafts of the writers left out (a hand never seen is what the checker meets), then the fewest good
-#: drafts in the folds, then the most defensive ones. Until round 9 the rule was "no good tuning draft
-#: blocked in the folds, then the most defensive": with three writers no row blocks none.
-OK_BELOW = 0.99
+#: LENGTH_POWER. Chosen in round 17 by ``bench/reply_check_encoders.py --grid`` (eight hands, each left out
+#: in turn; README round 17): of the readings and rows that block at least 548 of their 576 defensive drafts,
+#: the one that blocks the fewest of their 556 good ones. Until round 17 (0.99, 0.3, 0.2, chosen with --cv
+#: in round 10 on three writers) the rows were chosen for a logistic head trained on the first set only.
+OK_BELOW = 0.98
 OK_BELOW_PARTLY = 0.3
-OK_BELOW_OWNED = 0.2
+OK_BELOW_OWNED = 0.1
 LENGTH_POWER = 0.5
 #: a weaker reading than that, in a reply that owns what happened, is advice
 ADVISE_BELOW = 0.5
@@ -108,6 +119,9 @@ OWNING_ABOVE = 0.5
 L2 = 1e-2
 STEPS = 800
 RATE = 0.05
+#: the sentence classifier's hidden layer (round 17): rectified units, L2 (on the mean cross-entropy, as
+#: ``L2``), full-batch Adam steps and rate, and the seed of its first weights (so training is reproducible)
+UNITS, MLP_L2, MLP_STEPS, MLP_RATE, SEED = 64, 1e-2, 400, 0.01, 15
 FOLDS = 5
 #: a hand-written sentence this close (cosine, e5) to a held-out draft's sentence is held out with it
 PURGE = 0.95
@@ -121,6 +135,7 @@ THRESHOLDS = (
     (0.95, 0.3, 0.2, 0.0),
     (0.98, 0.3, 0.2, 0.5),
     (0.99, 0.2, 0.1, 0.5),  # round 10: lets "We will look into it." through in a reply that owns
+    (0.99, 0.3, 0.2, 0.5),  # rounds 5 to 16
 )
 #: ``phrase_overruled_above`` (in the rules file; the first here is the one chosen): a listed phrase does not
 #: block a sentence the classifier reads as fine with at least this P(fine) and the owning heads read as
@@ -233,10 +248,10 @@ def round6() -> list[dict[str, Any]]:
 
 
 def tuning_drafts(writers: Iterable[str] = WRITERS) -> list[dict[str, Any]]:
-    """The tuning drafts of ``writers``, each with ``writer``: whose set it comes from."""
+    """The tuning drafts of ``writers`` (of ``HANDS``), each with ``writer``: whose set it comes from."""
     drafts: list[dict[str, Any]] = []
     for writer in writers:
-        with WRITERS[writer].open(encoding="utf-8") as file:
+        with HANDS[writer].open(encoding="utf-8") as file:
             drafts += [{**json.loads(line), "writer": writer} for line in file if line.strip()]
     return drafts
 
@@ -300,22 +315,35 @@ def fit(
     examples: Sequence[Example],
     owning: Sequence[Owns],
     embedding: Callable[[Sequence[str]], Matrix] | None = None,
+    units: int = UNITS,
+    owning_from: Sequence[Example] | None = None,
 ) -> Model:
-    """The sentence classifier on ``examples``, and the owning heads on ``owning`` plus every sentence of
-    ``examples`` labelled defensive (a defensive sentence owns nothing, however warm it sounds).
+    """The sentence classifier on ``examples`` (a hidden layer of ``units`` rectified units, or with none a
+    logistic head over the embedding), and the owning heads on ``owning`` plus every sentence of
+    ``owning_from`` (by default ``examples``) labelled defensive (a defensive sentence owns nothing, however
+    warm it sounds).
     ``embedding`` replaces the shared one (``embed_once``) to measure another sentence encoder (round 14,
     ``bench/reply_check_encoders.py``); the model's weights then read that encoder's vectors."""
     vectors_of = embedding or embed_once
     labels = (OK, *sorted({example.label for example in examples} - {OK}))
     targets = np.zeros((len(examples), len(labels)))
     targets[np.arange(len(examples)), [labels.index(example.label) for example in examples]] = 1.0
-    weights, bias = _logistic(vectors_of([example.text for example in examples]), targets)
+    raw = vectors_of([example.text for example in examples])
+    hidden, hidden_bias = np.zeros((0, raw.shape[1])), np.zeros(0)
+    if units:
+        hidden, hidden_bias, weights, bias = mlp(raw, targets, units)
+    else:
+        weights, bias = _logistic(raw, targets)
     owning_examples = [
         *owning,
-        *(Owns(e.text, (False,) * len(OWNING_HEADS)) for e in examples if e.label != OK),
+        *(
+            Owns(e.text, (False,) * len(OWNING_HEADS))
+            for e in (examples if owning_from is None else owning_from)
+            if e.label != OK
+        ),
     ]
     owning_vectors = vectors_of([example.text for example in owning_examples])
-    heads = [np.zeros((0, weights.shape[1])), np.zeros(0)]
+    heads = [np.zeros((0, raw.shape[1])), np.zeros(0)]
     for head in range(len(OWNING_HEADS)):
         says = np.array([example.heads[head] for example in owning_examples], dtype=np.float64)
         weights_here, bias_here = binary(owning_vectors, says)
@@ -332,6 +360,8 @@ def fit(
         ADVISE_BELOW,
         LENGTH_POWER,
         OWNING_ABOVE,
+        hidden,
+        hidden_bias,
     )
 
 
@@ -371,6 +401,43 @@ def _logistic(
     return folded, bias - folded @ mean
 
 
+def mlp(raw: Matrix, targets: Matrix, units: int = UNITS) -> tuple[Matrix, Matrix, Matrix, Matrix]:
+    """One hidden layer of ``units`` rectified units and a softmax, on standardised ``raw`` (full-batch Adam,
+    the fixed ``SEED``): the hidden layer's weights and bias (the standardisation folded in), then the
+    output layer's."""
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
+    vectors = (raw - mean) / scale
+    seeded = np.random.default_rng(SEED)
+    parameters = [
+        seeded.normal(0.0, np.sqrt(2 / vectors.shape[1]), (units, vectors.shape[1])),
+        np.zeros(units),
+        seeded.normal(0.0, np.sqrt(1 / units), (targets.shape[1], units)),
+        np.zeros(targets.shape[1]),
+    ]
+    moments = [np.zeros_like(parameter) for parameter in parameters]
+    squares = [np.zeros_like(parameter) for parameter in parameters]
+    for step in range(1, MLP_STEPS + 1):
+        hidden, hidden_bias, weights, bias = parameters
+        before = vectors @ hidden.T + hidden_bias
+        inner = np.maximum(before, 0.0)
+        error = (_softmax(inner @ weights.T + bias) - targets) / len(targets)
+        back = (error @ weights) * (before > 0)
+        gradients = [
+            back.T @ vectors + MLP_L2 * hidden,
+            back.sum(axis=0),
+            error.T @ inner + MLP_L2 * weights,
+            error.sum(axis=0),
+        ]
+        for index, gradient in enumerate(gradients):
+            moments[index] = 0.9 * moments[index] + 0.1 * gradient
+            squares[index] = 0.999 * squares[index] + 0.001 * gradient**2
+            corrected = moments[index] / (1 - 0.9**step)
+            parameters[index] -= MLP_RATE * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
+    hidden, hidden_bias, weights, bias = parameters
+    folded = hidden / scale
+    return folded, hidden_bias - folded @ mean, weights, bias
+
+
 _embedded: dict[str, Matrix] = {}
 
 
@@ -389,13 +456,13 @@ def _softmax(scores: Matrix) -> Matrix:
 
 
 def cross_validate(writers: Sequence[str] = TRAINED) -> None:
-    drafts = tuning_drafts()
+    drafts = tuning_drafts(HANDS)
     # each fold holds out a fifth of each writer's stories (every fold is trained on each hand in ``writers``)
     fold_of: dict[tuple[str, str], int] = {}
-    for writer in WRITERS:
+    for writer in HANDS:
         stories = sorted({draft["story"] for draft in drafts if draft["writer"] == writer})
         fold_of |= {(writer, story): index % FOLDS for index, story in enumerate(stories)}
-    hand, owning, other_voices, sixth = hand_written(), owning_sentences(writers), voices(), round6()
+    hand, owning, other_voices, sixth = hand_written(), owning_sentences(OWNERS), voices(), round6()
     rows = grid()
     blocked: dict[tuple[float, ...], Counter[str]] = {row: Counter() for row in rows}
     urgent: Counter[str] = Counter()
@@ -455,7 +522,12 @@ def _fit_without(
     held_vectors = embed_once([s.text for draft in held for s in sentences(normalise(draft["draft"]))])
     kept = _far(hand, [e.text for e in hand], held_vectors)
     kept_owning = _far(owning, [e.text for e in owning], held_vectors)
-    return fit(kept + from_drafts(trained_on), kept_owning)
+    return fit(kept + from_drafts(trained_on), kept_owning, owning_from=owners(kept, trained_on))
+
+
+def owners(hand: Sequence[Example], drafts: Iterable[dict[str, Any]]) -> list[Example]:
+    """What the owning heads learn owns nothing from: ``hand`` and the sentences of the ``OWNERS``' drafts."""
+    return [*hand, *from_drafts(draft for draft in drafts if draft["writer"] in OWNERS)]
 
 
 def _flagged(story: str) -> bool:
@@ -515,7 +587,7 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str], 
     columns = (
         *(
             (f"{writer} {short}", f"{writer} {label}", f"{writer} {label}")
-            for writer in WRITERS
+            for writer in HANDS
             for short, label in (("def", "defensive"), ("good", "good"))
         ),
         ("lists off", "bare", "defensive"),
@@ -546,13 +618,14 @@ def _print(blocked: dict[tuple[float, ...], Counter[str]], total: Counter[str], 
 
 
 def sources(writers: Iterable[str] = TRAINED) -> list[Path]:
-    """The files a model trained on ``writers`` is trained on (their sha256 is saved with it)."""
+    """The files a model trained on ``writers`` (its heads on ``OWNERS``) is trained on (their sha256 is
+    saved with it)."""
     writers = list(writers)
     blind = bool(set(writers) & set(UNSEEN))
     return [
-        *(DATA / name for name in (*HAND_WRITTEN, *_owning_files(writers))),
+        *(DATA / name for name in (*HAND_WRITTEN, *_owning_files(OWNERS))),
         *(DATA / name for name in (LABELS if blind else LABELS[:1])),
-        *(WRITERS[writer] for writer in writers),
+        *(HANDS[writer] for writer in writers),
     ]
 
 
@@ -596,9 +669,12 @@ def write(model: Model, examples: Sequence[Example], writers: Sequence[str] = TR
             "embedding": "flows.embedding (multilingual-e5-small, query)",
             "l2": L2,
             "steps": STEPS,
+            "hidden": {"units": len(model.hidden), "l2": MLP_L2, "steps": MLP_STEPS, "seed": SEED},
         },
     }
     (DATA / MODEL_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    # .npy, not .npz: no timestamps inside, so the same training writes the same bytes
+    np.save(DATA / HIDDEN_FILE, np.hstack([model.hidden, model.hidden_bias[:, None]]).astype(np.float32))
 
 
 def main() -> None:
@@ -607,17 +683,18 @@ def main() -> None:
     parser.add_argument(
         "--writers",
         default=",".join(TRAINED),
-        help=f"whose tuning drafts to train on, of {', '.join(WRITERS)} (default: %(default)s)",
+        help=f"whose tuning drafts to train on, of {', '.join(HANDS)} (default: %(default)s)",
     )
     arguments = parser.parse_args()
-    writers = [writer for writer in WRITERS if writer in arguments.writers.split(",")]
+    writers = [writer for writer in HANDS if writer in arguments.writers.split(",")]
     if not writers or set(arguments.writers.split(",")) - set(writers):
-        parser.error(f"--writers: a comma-separated list of {', '.join(WRITERS)}")
+        parser.error(f"--writers: a comma-separated list of {', '.join(HANDS)}")
     if arguments.cv:
         cross_validate(writers)
         return
-    examples = hand_written() + from_drafts(tuning_drafts(writers))
-    write(fit(examples, owning_sentences(writers)), examples, writers)
+    hand, drafts = hand_written(), tuning_drafts(writers)
+    examples = hand + from_drafts(drafts)
+    write(fit(examples, owning_sentences(OWNERS), owning_from=owners(hand, drafts)), examples, writers)
     print(f"wrote {DATA / MODEL_FILE} from {len(examples)} sentences")
 
 

@@ -9,15 +9,17 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.review.reply_check._rules import rules
-from bot.review.reply_check._sentences import MODEL_FILE
+from bot.review.reply_check._sentences import MODEL_FILE, model
 from bot.review.reply_check._text import normalise, sentences
 from bot.review.reply_check.train import (
     DATA,
     EVAL,
     MARKED_KINDS,
     OVERRULED,
+    OWNERS,
     THRESHOLDS,
     TRAINED,
+    UNITS,
     UNSEEN,
     WRITERS,
     Example,
@@ -27,6 +29,8 @@ from bot.review.reply_check.train import (
     fit,
     from_drafts,
     grid,
+    mlp,
+    owners,
     sources,
     tuning_drafts,
 )
@@ -74,12 +78,49 @@ def test_cv_checks_every_writer_s_tuning_drafts() -> None:
 
 def test_the_committed_model_was_trained_on_what_train_py_trains_on_by_default() -> None:
     """Running ``train.py`` writes the committed weights again: the files it reads by default are the ones
-    the committed model names, unchanged since (round 10: training on the blind sets is not shipped)."""
+    the committed model names, unchanged since (round 17: all eight hands)."""
     committed = json.loads((DATA / MODEL_FILE).read_text(encoding="utf-8"))["trained_on"]["sha256"]
     now = fingerprints(sources(TRAINED))
 
-    assert TRAINED == ("first",)
+    assert ("first", *UNSEEN, "written6", "written7", "written8", "written9") == TRAINED
     assert committed == now
+
+
+def test_the_committed_classifier_reads_the_embedding_through_its_hidden_layer() -> None:
+    """Round 17: the output weights read the hidden layer's units, one column per unit."""
+    committed = model()
+
+    assert committed.hidden.shape == (UNITS, committed.owning_weights.shape[1])
+    assert committed.weights.shape == (len(committed.labels), UNITS)
+
+
+def test_the_owning_heads_learn_what_owns_nothing_from_the_first_set_whatever_the_classifier_trains_on() -> (
+    None
+):
+    """Round 17: trained on all eight hands' defensive sentences, the heads lost "go to hospital now" in
+    Polish and Urdu; the classifier trains on all eight, the heads on ``OWNERS``."""
+    drafts = [
+        {"id": f"x-{writer}", "writer": writer, "label": "good", "story": "", "draft": f"Thanks, {writer}."}
+        for writer in ("first", "written8")
+    ]
+    hand = [Example("We hope this reassures you.", "patronising", "")]
+
+    assert [example.text for example in owners(hand, drafts)] == [
+        "We hope this reassures you.",
+        "Thanks, first.",
+    ]
+    assert OWNERS == ("first",)
+
+
+def test_training_the_hidden_layer_twice_gives_the_same_weights() -> None:
+    """A fixed seed: ``train.py`` rebuilds the committed model, not one like it."""
+    rows = np.random.default_rng(0).normal(size=(12, 5))
+    targets = np.eye(3)[np.arange(12) % 3]
+
+    first, again = mlp(rows, targets, 4), mlp(rows, targets, 4)
+
+    assert all(np.array_equal(one, other) for one, other in zip(first, again, strict=True))
+    assert first[0].shape == (4, 5) and first[2].shape == (3, 4)
 
 
 def test_a_draft_whose_writer_marked_its_defensive_sentences_trains_those_as_its_kind() -> None:
@@ -109,10 +150,11 @@ def test_the_heads_can_be_trained_on_another_encoder_s_vectors() -> None:
 
     examples = [Example(text, "ok" if index % 2 == 0 else "policy", "") for index, text in enumerate(texts)]
     owning = [Owns(text, (index == 0, index == 2, False, False)) for index, text in enumerate(texts)]
-    model = fit(examples, owning, encoder)
+    logistic, hidden = fit(examples, owning, encoder, units=0), fit(examples, owning, encoder, units=5)
 
-    assert model.weights.shape == (2, 3)
-    assert model.owning_weights.shape == (4, 3)
+    assert logistic.weights.shape == (2, 3)
+    assert hidden.hidden.shape == (5, 3) and hidden.weights.shape == (2, 5)
+    assert logistic.owning_weights.shape == hidden.owning_weights.shape == (4, 3)
 
 
 def test_every_hand_that_marks_its_defensive_sentences_names_kinds_the_classifier_has_a_label_for() -> None:

@@ -67,7 +67,8 @@ def test_a_good_reply_whose_sentences_the_classifier_misreads_is_approved_with_t
     alone = check(draft, story, whole=NEVER)
     result = check_reply(draft, story)
 
-    assert {found.rule for found in alone.blocking} == {"minimising", "staff_busy"}
+    # round 17's classifier misreads the first sentence alone; until then "We left you like that" too
+    assert {found.rule for found in alone.blocking} == {"minimising"}
     assert result.ok
     assert {found.quote for found in result.advice} >= {found.quote for found in alone.blocking}
 
