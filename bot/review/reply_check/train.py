@@ -106,11 +106,12 @@ OWNERS = ("first",)
 #: or puts her safety first), the third in one that does both, each raised to the power (sentences read) **
 #: LENGTH_POWER. Chosen in round 17 by ``bench/reply_check_encoders.py --grid`` (eight hands, each left out
 #: in turn; README round 17): of the readings and rows that block at least 548 of their 576 defensive drafts,
-#: the one that blocks the fewest of their 556 good ones. Until round 17 (0.99, 0.3, 0.2, chosen with --cv
+#: the one that blocks the fewest of their 556 good ones; applied again to the recipe as shipped (the owning
+#: heads trained on the first set, ``OWNERS``), it picks 0.98 / 0.3 / 0.2 (548 and 34). Until round 17 (0.99, 0.3, 0.2, chosen with --cv
 #: in round 10 on three writers) the rows were chosen for a logistic head trained on the first set only.
 OK_BELOW = 0.98
 OK_BELOW_PARTLY = 0.3
-OK_BELOW_OWNED = 0.1
+OK_BELOW_OWNED = 0.2
 LENGTH_POWER = 0.5
 #: a weaker reading than that, in a reply that owns what happened, is advice
 ADVISE_BELOW = 0.5
@@ -133,7 +134,7 @@ THRESHOLDS = (
     (0.97, 0.3, 0.2, 0.5),
     (0.95, 0.3, 0.2, 0.25),
     (0.95, 0.3, 0.2, 0.0),
-    (0.98, 0.3, 0.2, 0.5),
+    (0.98, 0.3, 0.1, 0.5),  # round 17, chosen before the owning heads went back to the first set's
     (0.99, 0.2, 0.1, 0.5),  # round 10: lets "We will look into it." through in a reply that owns
     (0.99, 0.3, 0.2, 0.5),  # rounds 5 to 16
 )
