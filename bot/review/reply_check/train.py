@@ -107,8 +107,9 @@ OWNERS = ("first",)
 #: LENGTH_POWER. Chosen in round 17 by ``bench/reply_check_encoders.py --grid`` (eight hands, each left out
 #: in turn; README round 17): of the readings and rows that block at least 548 of their 576 defensive drafts,
 #: the one that blocks the fewest of their 556 good ones; applied again to the recipe as shipped (the owning
-#: heads trained on the first set, ``OWNERS``), it picks 0.98 / 0.3 / 0.2 (548 and 34). Until round 17 (0.99, 0.3, 0.2, chosen with --cv
-#: in round 10 on three writers) the rows were chosen for a logistic head trained on the first set only.
+#: heads trained on the first set, ``OWNERS``), it picks 0.98 / 0.3 / 0.2 (548 and 34). Until round 17
+#: (0.99, 0.3, 0.2, chosen with --cv in round 10 on three writers) the rows were chosen for a logistic head
+#: trained on the first set only.
 OK_BELOW = 0.98
 OK_BELOW_PARTLY = 0.3
 OK_BELOW_OWNED = 0.2
