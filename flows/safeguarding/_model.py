@@ -158,8 +158,7 @@ def windows(text: str) -> list[str]:
     if len(words) <= WINDOW_WORDS:
         return [" ".join(words)]
     sentences: list[list[str]] = []
-    for part in _SENTENCES.split(text):
-        found = _WORDS.findall(part)
+    for found in _sentence_words(text):
         starts = range(0, max(1, len(found) - WINDOW_SPAN + WINDOW_STEP), WINDOW_STEP)
         sentences.extend(found[start : start + WINDOW_SPAN] for start in starts if found)
     out: list[str] = []
@@ -193,9 +192,13 @@ def pieces(text: str, alarming: Callable[[str], bool] | None = None) -> list[str
 
 def _alarming_sentences(text: str, alarming: Callable[[str], bool]) -> list[str]:
     """The sentences of a short message, with more than one, where the phrase layer fires alone."""
-    sentences = [" ".join(_WORDS.findall(part)) for part in _SENTENCES.split(text)]
-    sentences = [sentence for sentence in sentences if sentence]
+    sentences = [" ".join(words) for words in _sentence_words(text) if words]
     return [sentence for sentence in sentences if len(sentences) > 1 and alarming(sentence)]
+
+
+def _sentence_words(text: str) -> list[list[str]]:
+    """The words of each sentence of ``text`` (a sentence may have none)."""
+    return [_WORDS.findall(part) for part in _SENTENCES.split(text)]
 
 
 @functools.cache

@@ -381,34 +381,28 @@ def _logistic(
     plus L2), with the standardisation folded into the weights it returns. ``rows`` weighs each row's
     cross-entropy (a mean weighted by it; round 15 measures one hand's sentences weighing as much as
     another's), equal by default."""
-    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
-    vectors = (raw - mean) / scale
+    vectors, mean, scale = _standardised(raw)
     share = None if rows is None else (rows / rows.sum())[:, None]
-    weights, bias = np.zeros((targets.shape[1], vectors.shape[1])), np.zeros(targets.shape[1])
-    moments = [np.zeros_like(weights), np.zeros_like(bias)]
-    squares = [np.zeros_like(weights), np.zeros_like(bias)]
-    for step in range(1, STEPS + 1):
+    parameters = [np.zeros((targets.shape[1], vectors.shape[1])), np.zeros(targets.shape[1])]
+
+    def gradients(now: list[Matrix]) -> list[Matrix]:
+        weights, bias = now
         probabilities = _softmax(vectors @ weights.T + bias)
         error = (
             (probabilities - targets) / len(targets) if share is None else (probabilities - targets) * share
         )
-        gradients = [error.T @ vectors + l2 * weights, error.sum(axis=0)]
-        for index, (parameter, gradient) in enumerate(zip((weights, bias), gradients, strict=True)):
-            moments[index] = 0.9 * moments[index] + 0.1 * gradient
-            squares[index] = 0.999 * squares[index] + 0.001 * gradient**2
-            corrected = moments[index] / (1 - 0.9**step)
-            parameter -= RATE * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
-    # (x - mean) / scale · w + b  ==  x · (w / scale) + (b - mean · w / scale)
-    folded = weights / scale
-    return folded, bias - folded @ mean
+        return [error.T @ vectors + l2 * weights, error.sum(axis=0)]
+
+    _adam(parameters, gradients, STEPS, RATE)
+    weights, bias = parameters
+    return _folded(weights, bias, mean, scale)
 
 
 def mlp(raw: Matrix, targets: Matrix, units: int = UNITS) -> tuple[Matrix, Matrix, Matrix, Matrix]:
     """One hidden layer of ``units`` rectified units and a softmax, on standardised ``raw`` (full-batch Adam,
     the fixed ``SEED``): the hidden layer's weights and bias (the standardisation folded in), then the
     output layer's."""
-    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
-    vectors = (raw - mean) / scale
+    vectors, mean, scale = _standardised(raw)
     seeded = np.random.default_rng(SEED)
     parameters = [
         seeded.normal(0.0, np.sqrt(2 / vectors.shape[1]), (units, vectors.shape[1])),
@@ -416,28 +410,51 @@ def mlp(raw: Matrix, targets: Matrix, units: int = UNITS) -> tuple[Matrix, Matri
         seeded.normal(0.0, np.sqrt(1 / units), (targets.shape[1], units)),
         np.zeros(targets.shape[1]),
     ]
-    moments = [np.zeros_like(parameter) for parameter in parameters]
-    squares = [np.zeros_like(parameter) for parameter in parameters]
-    for step in range(1, MLP_STEPS + 1):
-        hidden, hidden_bias, weights, bias = parameters
+
+    def gradients(now: list[Matrix]) -> list[Matrix]:
+        hidden, hidden_bias, weights, bias = now
         before = vectors @ hidden.T + hidden_bias
         inner = np.maximum(before, 0.0)
         error = (_softmax(inner @ weights.T + bias) - targets) / len(targets)
         back = (error @ weights) * (before > 0)
-        gradients = [
+        return [
             back.T @ vectors + MLP_L2 * hidden,
             back.sum(axis=0),
             error.T @ inner + MLP_L2 * weights,
             error.sum(axis=0),
         ]
-        for index, gradient in enumerate(gradients):
+
+    _adam(parameters, gradients, MLP_STEPS, MLP_RATE)
+    hidden, hidden_bias, weights, bias = parameters
+    return (*_folded(hidden, hidden_bias, mean, scale), weights, bias)
+
+
+def _standardised(raw: Matrix) -> tuple[Matrix, Matrix, Matrix]:
+    """``raw`` with each column at mean 0 and deviation 1, and the mean and scale that did it."""
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
+    return (raw - mean) / scale, mean, scale
+
+
+def _folded(weights: Matrix, bias: Matrix, mean: Matrix, scale: Matrix) -> tuple[Matrix, Matrix]:
+    """Weights learnt on standardised vectors, made to read the raw ones:
+    (x - mean) / scale · w + b  ==  x · (w / scale) + (b - mean · w / scale)."""
+    folded = weights / scale
+    return folded, bias - folded @ mean
+
+
+def _adam(
+    parameters: list[Matrix], gradients: Callable[[list[Matrix]], list[Matrix]], steps: int, rate: float
+) -> None:
+    """Full-batch Adam on ``parameters``, in place: ``gradients`` gives each one's gradient at the current
+    values. One optimiser for every head trained here, so they all learn the same way."""
+    moments = [np.zeros_like(parameter) for parameter in parameters]
+    squares = [np.zeros_like(parameter) for parameter in parameters]
+    for step in range(1, steps + 1):
+        for index, gradient in enumerate(gradients(parameters)):
             moments[index] = 0.9 * moments[index] + 0.1 * gradient
             squares[index] = 0.999 * squares[index] + 0.001 * gradient**2
             corrected = moments[index] / (1 - 0.9**step)
-            parameters[index] -= MLP_RATE * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
-    hidden, hidden_bias, weights, bias = parameters
-    folded = hidden / scale
-    return folded, hidden_bias - folded @ mean, weights, bias
+            parameters[index] -= rate * corrected / (np.sqrt(squares[index] / (1 - 0.999**step)) + 1e-8)
 
 
 _embedded: dict[str, Matrix] = {}
