@@ -96,6 +96,7 @@ def main() -> None:
             "written8",
             "written9",
             "written10",
+            "written11",
         ),
         default="main",
         help="a later set, by another hand",
