@@ -273,6 +273,10 @@ MARKED_KINDS = {
     "disputing": "disputing",
     "generic": "generic",
     "generic_or_self_praise": "generic",
+    # written11: a reply to a story in danger that never says where to get help now; what is wrong is what
+    # it leaves out, which the story layer reads, and the sentences it marks ("I have shared your message
+    # with the ward manager") are fine on their own
+    "ignoring_danger": OK,
     "self_praise": "generic",
     "jargon": "jargon",
     "justifying": "policy",
