@@ -131,7 +131,7 @@ _BY_LANGUAGE: dict[str, str] = {
         ya mene meni miy moya my ty vin vona vony tse shcho i ale ne tak vzhe duzhe buv bula bulo
         skazala prishla dopomohla akusherka likar likarka medsestra dytyna chovik
         привіт всім pryvit vsim""",
-    "ar": """أنا انا لي نحن أنت انت هو هي هم هذا هذه ذلك التي الذي في من على إلى الى عن مع و أو لكن
+    "ar": """أنا انا لي نحن أنت انت هو هي هم هذا هذه ذلك التي الذي في من على إلى الى عن مع و أو لكن ما
         ثم لما لم لن لا نعم كان كانت كانوا قال قالت قالوا جاء جات جت اجت عطى عطت سأل سألت ساعد
         ساعدت الدكتور الدكتورة الطبيب الطبيبة الممرضة القابلة المستشفى الوارد طفل طفلي البيبي
         زوجي ابني بنتي أختي اختي أمي حماتي الله يعني كتير كثير منيح بس هاي هيك كنت كنا صار صارت
@@ -267,13 +267,29 @@ _WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday poniedzi
     ሰኑይ ሰሉስ ረቡዕ ሓሙስ ዓርቢ ቀዳም ሰንበት ብሰኑይ ብሰሉስ ብረቡዕ ብሓሙስ ብዓርቢ ብቀዳም ብሰንበት"""
 
 
+#: Arabic writes "and" and "so" onto the word after them ("وما حدا إجا", "وكان", "فما"): each Arabic-script
+#: word of its list is also a word with either in front. Not the forms that are also names ("فرح", Farah;
+#: a test checks none of the rest is a listed name).
+_ARABIC_AND = "وف"
+_NAMES_WITH_AND = frozenset({"فرح", "فهم"})
+
+
+def _with_and(words: str) -> set[str]:
+    """The Arabic-script words of ``words`` with "و" or "ف" written onto them, but for the names."""
+    arabic = [w for w in words.split() if "\u0600" <= w[0] <= "\u06ff"]
+    return {conjunction + w for conjunction in _ARABIC_AND for w in arabic} - _NAMES_WITH_AND
+
+
 @lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
     """Her language's words, English's (code-switching is common), and in any language the praise of
     God, the hospital's words, the languages, the phone and the days of the week, each also in every
-    spelling of its Arabic-script letters ("میری" written "ميري"), as cues are read."""
+    spelling of its Arabic-script letters ("میری" written "ميري"), as cues are read; Arabic's also with
+    "and" or "so" written onto them (``_with_and``)."""
     langs = ["en", lang] if lang in _BY_LANGUAGE else list(_BY_LANGUAGE)
     words = {w.casefold() for code in langs for w in _BY_LANGUAGE.get(code, "").split()}
+    if "ar" in langs:
+        words |= _with_and(_BY_LANGUAGE["ar"])
     shared = (_PRAISE, _HOSPITAL_WORDS, _LANGUAGES_AND_PHONE, _WEEKDAYS)
     words |= {w.casefold() for block in shared for w in block.split()}
     return frozenset(spelling for w in words for spelling in spellings(w))
