@@ -11,7 +11,6 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -160,7 +159,7 @@ def check(
     needs = urgency(hers, classifier, loaded) if hers else Urgency.NONE
     urgent = needs is Urgency.NOW
     heads = classifier.owns(vectors)  # per sentence: says sorry, says who will do what, sends her to help
-    helps = points_to_help(reply, heads, loaded)
+    helps = points_to_help(text, heads, loaded)
     owned = owned_by(reply, heads, loaded)
     # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
     owns = owned.level(praise or (urgent and helps))
@@ -171,30 +170,9 @@ def check(
     found = outweighed_whole(text, [*read_here[0], *_story_findings(needs, helps, loaded)], classifier, whole)
     if praise and len(reply) <= loaded.limits.short_thanks_sentences:
         return CheckResult(tuple(found))
-    found = add_up(found, read_here[1], classifier, loaded)
     acknowledged = not hers or says_back(vectors, hers, loaded)
     found_advice = advice(draft, reply, loaded, acknowledged, praise, owned)
-    return CheckResult((*found, *found_advice))
-
-
-def add_up(found: list[Finding], doubts: list[Finding], classifier: Model, loaded: Rules) -> list[Finding]:
-    """``found`` and ``doubts`` (the sentence readings shown as advice), with every doubtful reading
-    blocking when the reply has ``doubts_add_up`` of them: a warm reply around a dispute and an excuse
-    owns what happened in words, and each excuse alone is too weak to block, but together they are what
-    the reply does (a reading the whole-reply reader outweighed counts as a doubt too)."""
-    every = [*found, *doubts]
-    doubted = [found_here for found_here in every if doubted_reading(found_here, classifier)]
-    if len(doubted) < loaded.limits.doubts_add_up:
-        return every
-    return [
-        replace(found_here, blocking=True, layer=Layer.SENTENCE) if found_here in doubted else found_here
-        for found_here in every
-    ]
-
-
-def doubted_reading(found: Finding, classifier: Model) -> bool:
-    """A defensive reading of the sentence classifier's shown as advice only."""
-    return not found.blocking and found.layer is Layer.ADVICE and found.rule in classifier.labels[1:]
+    return CheckResult((*found, *read_here[1], *found_advice))
 
 
 def outweighed_whole(
@@ -227,29 +205,20 @@ def sends_to_help(
 ) -> bool:
     """This sentence sends her to urgent help now, so the classifier does not read it: the ``help_now``
     head reads it so, or it has a listed phrase and the story may be urgent, or the phrase is a number to
-    ring ("999") or the sentence holds one (``PHONE``: "… triage, 01632 960250", in any language), or the
-    sentence tells her to do something (``DIRECTS_HER``). In a reply to a story that
+    ring ("999"), or the sentence tells her to do something (``DIRECTS_HER``). In a reply to a story that
     needs no help, "triage" or "straight away" alone is not sending her anywhere."""
     listed = first(loaded.urgent.phrases, sentence.text)
     if listed is None or bool(heads[HELP_NOW]):
         return bool(heads[HELP_NOW])
-    number = any(character.isdigit() for character in listed.group(0)) or PHONE.search(sentence.text)
-    return urgent_story or bool(number) or DIRECTS_HER.search(sentence.text) is not None
+    number = any(character.isdigit() for character in listed.group(0))
+    return urgent_story or number or DIRECTS_HER.search(sentence.text) is not None
 
 
-#: a number to ring, in any language's sentence: five digits or more, groups apart ("01632 960250")
-PHONE = re.compile(r"\d[\d ]{3,}\d")
-
-
-def points_to_help(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
-    """The reply tells her where to get help now: a sentence that sends her there (``sends_to_help``, read
-    as if her story needed none), so a help word in a sign-off ("Triage Lead Midwife") or in what went
-    wrong before ("when you rang triage yesterday") is not help (round 19: both let two urgent stories
-    pass unanswered)."""
-    return any(
-        sends_to_help(sentence, heads, loaded, urgent_story=False)
-        for sentence, heads in zip(reply, owns, strict=True)
-    )
+def points_to_help(text: str, owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
+    """The reply tells her where to get help now: a listed phrase ("999", "triage"), or a sentence the
+    "help_now" head reads as sending her to urgent help in other words ("go to hospital now")."""
+    listed = first(loaded.urgent.phrases, text) is not None
+    return listed or bool(owns[:, HELP_NOW].any())
 
 
 def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) -> Owned:

@@ -57,8 +57,6 @@ class Limits:
     #: the safeguarding model alone (no phrase of any language) reads a sentence of her story as urgent
     #: enough to block a reply without help now at this score or above (the app's own line is lower)
     urgent_model_above: float
-    #: this many sentences the classifier doubts (defensive readings shown as advice) block together
-    doubts_add_up: int
 
 
 @dataclass(frozen=True)
@@ -113,7 +111,6 @@ def rules() -> Rules:
             readability_min_words=int(limits["readability_min_words"]),
             phrase_overruled_above=float(limits["phrase_overruled_above"]),
             urgent_model_above=float(limits["urgent_model_above"]),
-            doubts_add_up=int(limits["doubts_add_up"]),
         ),
         blocking=tuple(
             _phrase_rule(name, _table(blocking, name))

@@ -88,38 +88,6 @@ def test_the_same_story_answered_by_sending_her_to_help_now_passes_in_her_langua
     assert "safety" not in {finding.rule for finding in result.advice}
 
 
-NOT_MOVING = (
-    "baby hasnt moved since last night, im 35 weeks. the triage midwife was short with me last time so i dont"
-    " want to ring again"
-)
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Thank you for telling us, and I'm sorry your last call felt so rushed. Nobody should feel afraid"
-        " to ring us. I have shared your message with the team. [STAFF NAME], Triage Lead Midwife",
-        "I'm sorry that when you rang triage last time you were spoken to so sharply. I have shared your"
-        " message with the team today so it does not happen again.",
-    ],
-)
-def test_a_help_word_in_the_sign_off_or_in_what_went_wrong_before_is_not_help_now(reply: str) -> None:
-    """Round 19: "triage" anywhere in the reply used to count as telling her where to go."""
-    result = check_reply(reply, NOT_MOVING)
-
-    assert "urgent" in {finding.rule for finding in result.blocking}
-
-
-def test_a_number_to_ring_beside_the_help_word_is_help_now_in_any_language() -> None:
-    """No "please call": the number beside "triage" sends her there (here in Ukrainian)."""
-    reply = (
-        "Будь ласка, не чекайте: дитина, яка рухається менше, потребує огляду сьогодні. Maternity triage,"
-        " 01632 960111, цілодобово. Мені шкода, що минулого разу з вами говорили різко."
-    )
-
-    assert "urgent" not in {finding.rule for finding in check_reply(reply, NOT_MOVING).blocking}
-
-
 def test_a_story_the_reader_only_marks_check_soon_asks_nothing_of_the_reply() -> None:
     """POSSIBLE by the model alone is the app's "check soon": it takes a quarter of calm messages."""
     story = (
