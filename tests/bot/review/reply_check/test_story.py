@@ -88,6 +88,26 @@ def test_the_same_story_answered_by_sending_her_to_help_now_passes_in_her_langua
     assert "safety" not in {finding.rule for finding in result.advice}
 
 
+NOT_MOVING = (
+    "baby hasnt moved since last night, im 35 weeks. the triage midwife was short with me last time so i dont"
+    " want to ring again"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 19 read help only in a sentence that sends her there; it blocked more good replies to"
+    " stories the story reader wrongly reads as urgent now, so it was measured and not shipped (README)",
+)
+def test_a_help_word_in_the_sign_off_is_not_help_now() -> None:
+    reply = (
+        "Thank you for telling us, and I'm sorry your last call felt so rushed. Nobody should feel afraid"
+        " to ring us. I have shared your message with the team. [STAFF NAME], Triage Lead Midwife"
+    )
+
+    assert "urgent" in {finding.rule for finding in check_reply(reply, NOT_MOVING).blocking}
+
+
 def test_a_story_the_reader_only_marks_check_soon_asks_nothing_of_the_reply() -> None:
     """POSSIBLE by the model alone is the app's "check soon": it takes a quarter of calm messages."""
     story = (
