@@ -333,7 +333,9 @@ def _extend_names(
         if low in stop or low in PLACE_WORDS or low in PLACE_PREFIXES or low in FACILITY_WORDS:
             return False
         listed = low in NAME_PARTS or low in gaz.names
-        unknown = gaz.frequent.get(low, "0") not in EVERYDAY_BANDS and low not in gaz.common
+        # an unlisted word outside the 5,000 commonest of every language, even one a lorem list holds
+        # ("Cristiano", an Italian everyday word, so no name in the gazetteer)
+        unknown = gaz.frequent.get(low, "0") not in EVERYDAY_BANDS
         return listed or unknown
 
     def joined(i: int) -> bool:

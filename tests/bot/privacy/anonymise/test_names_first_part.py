@@ -17,6 +17,9 @@ from tests.bot.privacy.anonymise.redaction import redact
             "dob 4th feb 88, Maryam Hussaini. they gave formula",
             "dob [DATE OF BIRTH], [NAME]. they gave formula",
         ),
+        # "cristiano" is an everyday word of an Italian lorem list, so the gazetteer lists no such name
+        ("pt", "Cristiano Rodrigues, pai da bebé, quer saber", "[NAME], pai da bebé, quer saber"),
+        ("pt", "Ontem Cristiano Rodrigues ligou", "Ontem [NAME] ligou"),
     ],
 )
 def test_the_first_part_of_a_two_word_name_goes_with_it(lang: str, text: str, expected: str) -> None:
