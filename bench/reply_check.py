@@ -97,6 +97,7 @@ def main() -> None:
             "written9",
             "written10",
             "written11",
+            "written12",
         ),
         default="main",
         help="a later set, by another hand",
