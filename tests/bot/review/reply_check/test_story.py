@@ -96,8 +96,8 @@ NOT_MOVING = (
 
 @pytest.mark.xfail(
     strict=True,
-    reason="round 19 read help only in a sentence that sends her there; it blocked more good replies to"
-    " stories the story reader wrongly reads as urgent now, so it was measured and not shipped (README)",
+    reason="rounds 19 and 20 read help only in a sentence that sends her there; it blocked more good"
+    " replies to stories the story reader wrongly reads as urgent now, so it was measured and not shipped",
 )
 def test_a_help_word_in_the_sign_off_is_not_help_now() -> None:
     reply = (
