@@ -256,6 +256,17 @@ def test_an_explained_term_or_one_she_used_herself_passes(sentence: str, story: 
     assert blocking(with_sentence(sentence), story) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you would like to talk it through, reply TALK and I will call you this week.",
+        "We have let your wife down as a family, and our LGBT staff network is helping us change that.",
+    ],
+)
+def test_a_word_she_is_asked_to_text_back_or_a_group_everyone_names_is_no_jargon(sentence: str) -> None:
+    assert "jargon" not in {finding.rule for finding in blocking(with_sentence(sentence), STORY)}
+
+
 # --- her story ------------------------------------------------------------------------------------------
 
 
