@@ -4,10 +4,11 @@
     .venv/bin/python -m bot.review.reply_check.train_praise          # train on every writer, write it
     .venv/bin/python -m bot.review.reply_check.train_praise --cv     # measure first: leave each writer out
 
-Data: the stories of every writer's tuning drafts (``train.WRITERS``; a story is praise when a draft of the
-"praise_thanks" kind answers it) and ``data/praise_stories.toml`` (stories written by hand in our
-languages, praise and not: complaints, questions, thanks that come with a complaint). One logistic head
-(``train.binary``) over the whole story's embedding.
+Data: the stories of every writer's tuning drafts (``PRAISE_HANDS``: ``train.WRITERS`` until round 22,
+every hand's tuning part since; a story is praise when a draft of a ``PRAISE_KINDS`` kind answers it) and
+``data/praise_stories.toml`` (stories written by hand in our languages, praise and not: complaints,
+questions, thanks that come with a complaint). One logistic head (``train.binary``) over the whole
+story's embedding.
 
 The checker reads a story as praise when the word lists or this reader say so: the reader alone found
 more praise but took the lenient reading from replies to mixed stories the lists had flagged (on the
@@ -22,6 +23,7 @@ one that finds the most praise stories, then the highest.
 from __future__ import annotations
 
 import argparse
+import json
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -35,11 +37,11 @@ from bot.review.reply_check._story import PRAISE_FILE, is_praise
 from bot.review.reply_check._text import normalise
 from bot.review.reply_check.train import (
     DATA,
+    EVAL,
     WRITERS,
     binary,
     embed_once,
     fingerprints,
-    tuning_drafts,
     write_head,
 )
 
@@ -47,16 +49,40 @@ from bot.review.reply_check.train import (
 ABOVE = (0.4, 0.3, 0.5, 0.6, 0.7, 0.8)
 L2 = 0.03
 HAND = "praise_stories.toml"
-PRAISE_KIND = "praise_thanks"
+#: the kinds of draft that answer praise, as each writer named it
+PRAISE_KINDS = frozenset({"praise_thanks", "thanks_for_praise"})
+#: whose tuning stories the reader learns from (round 22: every hand's; until then ``WRITERS`` only): the
+#: word lists and four writers found 0.25 for "the theatre team were unreal ... 10/10"
+PRAISE_HANDS = {
+    **WRITERS,
+    **{
+        hand: EVAL / hand / "tuning.jsonl"
+        for hand in (
+            "blind4",
+            "blind5",
+            "written6",
+            "written7",
+            "written8",
+            "written9",
+            "written10",
+            "written11",
+            "written12",
+        )
+    },
+}
 
 
 def stories() -> list[dict[str, Any]]:
     """Each writer's tuning stories once, with ``praise`` and ``writer``; then the hand-written ones."""
     found: dict[str, dict[str, Any]] = {}
-    for draft in tuning_drafts():
-        fresh = {"story": draft["story"], "writer": draft["writer"], "praise": False}
-        story = found.setdefault(draft["story"], fresh)
-        story["praise"] = story["praise"] or draft["kind"] == PRAISE_KIND
+    for writer, path in PRAISE_HANDS.items():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            draft = json.loads(line)
+            fresh = {"story": draft["story"], "writer": writer, "praise": False}
+            story = found.setdefault(draft["story"], fresh)
+            story["praise"] = story["praise"] or draft["kind"] in PRAISE_KINDS
     hand = tomllib.loads((DATA / HAND).read_text(encoding="utf-8"))
     written = [
         {"story": text, "writer": "hand", "praise": kind == "praise"} for kind in hand for text in hand[kind]
@@ -73,7 +99,7 @@ def cross_validate() -> float:
     rows = stories()
     counts: Counter[str] = Counter()
     totals: Counter[str] = Counter()
-    for writer in WRITERS:
+    for writer in PRAISE_HANDS:
         held = [row for row in rows if row["writer"] == writer]
         weights, bias = fit([row for row in rows if row["writer"] != writer])
         chances = 1 / (1 + np.exp(-(embed_once([normalise(row["story"]) for row in held]) @ weights + bias)))
@@ -105,7 +131,7 @@ def write(weights: Matrix, bias: float, rows: list[dict[str, Any]]) -> None:
 
 def sources() -> list[Path]:
     """The files the praise reader learns from."""
-    return [*WRITERS.values(), DATA / HAND]
+    return [*PRAISE_HANDS.values(), DATA / HAND]
 
 
 def main() -> None:
