@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.privacy.anonymise._cue_forms import aged_forms, enclitic_forms, proclitic_forms, qualified_forms
-from bot.privacy.anonymise._declension import oblique_forms
+from bot.privacy.anonymise._declension import oblique_forms, polish_forms
 from bot.privacy.anonymise._kinship import BORROWED_KINSHIP, KINSHIP
 from bot.privacy.anonymise._tokens import phrase_tokens
 
@@ -262,8 +262,9 @@ _DARI_POSSESSED = ("{} من", "{} ما", "{}مان", "{} خود", "{} خودم",
 
 def _forms(listed: str, code: str, family: bool) -> list[str]:
     """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
-    saying whose it is, a one-word Ukrainian cue in its other cases ("з чоловіком", "сестрі",
-    "подрузі"), and the forms ``_cue_forms`` makes in every language that has them ("وراجلي", "لیور مې";
+    saying whose it is, a one-word Ukrainian or Polish cue in its other cases ("з чоловіком", "сестрі",
+    "подрузі", "od teściowej", "z córką"), and the forms ``_cue_forms`` makes in every language that has
+    them ("وراجلي", "لیور مې";
     a family cue also with an elder or younger word, "my big sister"; a staff cue with the kind of staff
     member after it, "a parteira comunitária")."""
     made = proclitic_forms(listed, code) + enclitic_forms(listed, code)
@@ -275,6 +276,8 @@ def _forms(listed: str, code: str, family: bool) -> list[str]:
         return [listed] + [form.format(stem) for form in _DARI_POSSESSED]
     if code == "uk":
         return [listed, *oblique_forms(listed)]
+    if code == "pl":
+        return [listed, *polish_forms(listed), *made]
     return [listed, *made]
 
 
