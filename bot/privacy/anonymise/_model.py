@@ -503,6 +503,13 @@ def _settle(
         ):
             labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "щоб Настя була зі мною"
         elif (
+            not labels[i]
+            and tok.start in starts
+            and lang not in _CAPITALISING
+            and _unknown_but_named(toks, i)
+        ):
+            labels[i] = 2 if starts[tok.start] == "STAFF NAME" else 1  # "we met Kamsi": no list knows it
+        elif (
             view.cues[i] == "family"
             and lang in _ENGLISH
             and tok.cased
@@ -692,6 +699,29 @@ def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None
             while j < len(toks) and labels[j] and (j == i or toks[j].gap_before == " "):
                 labels[j] = 0
                 j += 1
+
+
+def _unknown_but_named(toks: list[Token], i: int) -> bool:
+    """Token i, which the rules took for a name, is capitalised mid-sentence and shaped like one, on no
+    frequency list of any language and no medicine, and neither after a locative nor before a facility
+    word ("Jessop wing", "Southall wale clinic"), nor joined by "and" to a medicine or an everyday word
+    ("paracetamol i Gaviscon"), nor after a town and its postposition ("Slough ton Wexham"), nor said
+    again (every mention is settled together, after): the model's doubt is the word's place, near a
+    sentence's end, where its training stories seldom put a name ("we met Kamsi")."""
+    tok = toks[i]
+    # shaped like a name: a capital, then letters only ("Kamsi", not "HV-gii")
+    if not (tok.cap and not tok.all_caps and not tok.sentence_start and tok.low.isalpha()):
+        return False
+    ahead = [t.low for t in toks[i + 1 : i + 3]]
+    return not (
+        gazetteer().on_a_frequency_list(tok.low)
+        or everyday_or_medicine(tok.low)
+        or after_locative(toks, i)
+        or bool(FACILITY_WORDS.intersection(ahead))
+        or (i >= 2 and toks[i - 1].low in JOINERS and everyday_or_medicine(toks[i - 2].low))
+        or (i >= 2 and toks[i - 2].low in PLACE_WORDS)
+        or sum(other.low == tok.low for other in toks) > 1
+    )
 
 
 def _of_a_facility(toks: list[Token], i: int) -> bool:
