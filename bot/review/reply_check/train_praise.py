@@ -46,7 +46,7 @@ from bot.review.reply_check.train import (
 )
 
 #: P(praise) at which a story is praise; the first is the one chosen
-ABOVE = (0.4, 0.3, 0.5, 0.6, 0.7, 0.8)
+ABOVE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 L2 = 0.03
 HAND = "praise_stories.toml"
 #: the kinds of draft that answer praise, as each writer named it

@@ -10,8 +10,8 @@ import pytest
 from bot.review.reply_check import check_reply
 from bot.review.reply_check._check import check
 from bot.review.reply_check._story import PRAISE_FILE, PraiseReader, praise_reader
-from bot.review.reply_check.train import DATA, WRITERS, fingerprints
-from bot.review.reply_check.train_praise import ABOVE, HAND
+from bot.review.reply_check.train import DATA, fingerprints
+from bot.review.reply_check.train_praise import ABOVE, sources
 from flows.embedding import DIMENSIONS
 
 
@@ -54,7 +54,7 @@ def test_a_short_warm_reply_to_praise_in_portuguese_passes_untouched() -> None:
 
 def test_the_committed_praise_reader_is_the_one_train_praise_writes_from_its_data_as_it_is() -> None:
     committed = json.loads((DATA / PRAISE_FILE).read_text(encoding="utf-8"))
-    now = fingerprints((*WRITERS.values(), DATA / HAND))
+    now = fingerprints(sources())
 
     assert committed["trained_on"]["sha256"] == now
     assert committed["above"] == ABOVE[0]
