@@ -625,6 +625,49 @@ def _one_name(a: str, b: str) -> bool:
     return shared >= _SHARED_STEM and shared >= max(len(a), len(b)) - 2
 
 
+# Words that are also names but, capitalised in another language's story, are as often a title, a month,
+# a season or part of a place's name in English ("Baby Unit", "Princess Anne", "in May").
+_ENGLISH_EVEN_ABROAD = frozenset(
+    """baby doctor nurse sister saint royal king queen prince princess bishop major april may june august
+    autumn spring summer winter rain storm sky star river brook art cash chance love lovely darling sweetie
+    honey will""".split()
+)
+
+
+# The beginnings of "ward" in the languages a ward's English name follows ("z oddziału Rose", "în salonul
+# Rose", "na enfermaria Rose", "у відділенні Rose", "qaybta Rose"), and the short words for it, whole
+# ("na sali Rose"; "sala" alone would take "salam", a greeting, for a ward).
+_WARD_STEMS = ("ward", "oddzia", "salon", "secți", "secti", "enfermaria", "відділ", "палат", "qayb")
+_WARD_WORDS = frozenset("sala sali unit wing ala".split())
+
+
+def _english_word_names(toks: list[Token], labels: list[int], lang: str | None) -> None:
+    """In another language's story an English word that is also a name ("Precious", "Blessing", "Joy",
+    "Grace"), capitalised mid-sentence, is a name: her language has no such word, and an English word
+    she writes there is a name, a title or a place ("dla Precious, która nauczyła mnie karmić"). Not a
+    word her own language's lists hold, one after a locative, before a facility word ("Rose ward") or
+    after a ward word ("z oddziału Rose"), nor the titles, months and seasons of ``_ENGLISH_EVEN_ABROAD``."""
+    if lang in _ENGLISH:
+        return
+    own = stopwords(lang)
+    for i, tok in enumerate(toks):
+        low = tok.low
+        if (
+            labels[i]
+            or low not in DECOY_WORDS
+            or low in _ENGLISH_EVEN_ABROAD
+            or low in own
+            or not tok.cap
+            or tok.all_caps
+            or tok.sentence_start
+            or after_locative(toks, i)
+            or FACILITY_WORDS.intersection(t.low for t in toks[i + 1 : i + 3])
+            or (i > 0 and (toks[i - 1].low.startswith(_WARD_STEMS) or toks[i - 1].low in _WARD_WORDS))
+        ):
+            continue
+        labels[i] = 1
+
+
 def _every_mention(toks: list[Token], labels: list[int], lang: str | None) -> None:
     """A name taken out once goes every time she writes it again with its capital: "midwife Chidinma came
     at 3, then Chidinma stayed".  Not in a script without capitals, where a name is as often a word she
@@ -776,6 +819,7 @@ def find_names(text: str, lang: str | None, stages: Stages | None = None) -> lis
     if stages is not None:
         stages["model+carried"] = _taken(toks, labels)
     _settle(toks, labels, view, lang, margins)
+    _english_word_names(toks, labels, lang)
     _extend_names(
         toks, labels, lang, margins, barred, pointed
     )  # again, over the rest of a name a strong cue pointed at
