@@ -89,6 +89,22 @@ def test_not_wanting_to_die_is_not_self_harm() -> None:
     assert detect_risks("I don't want to die", "en") == frozenset()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دیشب فکر کردم اگه نباشم همه راحت‌ترند",  # last night I thought everyone is better off if I'm not here
+        "بدون من بچه‌هایم بهتر زندگی میکنند",  # my children would live better without me
+    ],
+)
+def test_everyone_better_off_without_her_in_dari_or_farsi_is_self_harm(text: str) -> None:
+    """Said in the middle of a complaint about short visits, it was only marked to read soon."""
+    assert Risk.SELF_HARM in detect_risks(text, "prs")
+
+
+def test_feeling_better_in_dari_is_no_alarm() -> None:
+    assert detect_risks("امروز بهتر هستم، ماما خوب بود", "prs") == frozenset()
+
+
 def test_baby_who_cannot_breathe_is_baby_unwell_not_maternal() -> None:
     assert detect_risks("my baby can't breathe", "en") == {Risk.BABY_UNWELL}
 
