@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.review.reply_check import CheckResult, check_reply, preload  # noqa: E402  (needs ROOT on sys.path)
+from bot.review.reply_check.train import EVAL, EVERY_HAND  # noqa: E402
 
-EVAL = ROOT / "tests" / "bot" / "review" / "reply_check" / "eval"
 PARTS = ("frozen", "tuning")
 
 
@@ -84,21 +84,7 @@ def main() -> None:
     parser.add_argument("--part", choices=PARTS, action="append", help="one part only (default: both)")
     parser.add_argument(
         "--set",
-        choices=(
-            "main",
-            "blind",
-            "blind2",
-            "blind3",
-            "blind4",
-            "blind5",
-            "written6",
-            "written7",
-            "written8",
-            "written9",
-            "written10",
-            "written11",
-            "written12",
-        ),
+        choices=("main", *(hand for hand in EVERY_HAND if hand != "first")),
         default="main",
         help="a later set, by another hand",
     )

@@ -91,6 +91,15 @@ HANDS = {
     **WRITERS,
     **{hand: EVAL / hand / "tuning.jsonl" for hand in ("written6", "written7", "written8", "written9")},
 }
+#: every hand's tuning part, the order they were written in: ``HANDS`` and the hands only measured (blind4
+#: and blind5, whose defensive drafts mark no sentence; written10 to written12). The praise reader learns
+#: from all of them (round 22); ``bench/reply_check.py --set`` measures any
+EVERY_HAND = {
+    **WRITERS,
+    **{hand: EVAL / hand / "tuning.jsonl" for hand in ("blind4", "blind5")},
+    **{hand: path for hand, path in HANDS.items() if hand not in WRITERS},
+    **{hand: EVAL / hand / "tuning.jsonl" for hand in ("written10", "written11", "written12")},
+}
 #: the writers --cv also leaves out whole (trained on the others only): the honest estimate for a new hand
 UNSEEN = ("blind", "blind2", "blind3")
 #: the hands the sentence classifier trains on unless ``--writers`` says otherwise: all eight since round 17
@@ -250,10 +259,10 @@ def round6() -> list[dict[str, Any]]:
 
 
 def tuning_drafts(writers: Iterable[str] = WRITERS) -> list[dict[str, Any]]:
-    """The tuning drafts of ``writers`` (of ``HANDS``), each with ``writer``: whose set it comes from."""
+    """The tuning drafts of ``writers`` (of ``EVERY_HAND``), each with ``writer``: whose set it comes from."""
     drafts: list[dict[str, Any]] = []
     for writer in writers:
-        with HANDS[writer].open(encoding="utf-8") as file:
+        with EVERY_HAND[writer].open(encoding="utf-8") as file:
             drafts += [{**json.loads(line), "writer": writer} for line in file if line.strip()]
     return drafts
 

@@ -23,7 +23,6 @@ one that finds the most praise stories, then the highest.
 from __future__ import annotations
 
 import argparse
-import json
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -37,11 +36,11 @@ from bot.review.reply_check._story import PRAISE_FILE, is_praise
 from bot.review.reply_check._text import normalise
 from bot.review.reply_check.train import (
     DATA,
-    EVAL,
-    WRITERS,
+    EVERY_HAND,
     binary,
     embed_once,
     fingerprints,
+    tuning_drafts,
     write_head,
 )
 
@@ -53,36 +52,16 @@ HAND = "praise_stories.toml"
 PRAISE_KINDS = frozenset({"praise_thanks", "thanks_for_praise"})
 #: whose tuning stories the reader learns from (round 22: every hand's; until then ``WRITERS`` only): the
 #: word lists and four writers found 0.25 for "the theatre team were unreal ... 10/10"
-PRAISE_HANDS = {
-    **WRITERS,
-    **{
-        hand: EVAL / hand / "tuning.jsonl"
-        for hand in (
-            "blind4",
-            "blind5",
-            "written6",
-            "written7",
-            "written8",
-            "written9",
-            "written10",
-            "written11",
-            "written12",
-        )
-    },
-}
+PRAISE_HANDS = tuple(EVERY_HAND)
 
 
 def stories() -> list[dict[str, Any]]:
     """Each writer's tuning stories once, with ``praise`` and ``writer``; then the hand-written ones."""
     found: dict[str, dict[str, Any]] = {}
-    for writer, path in PRAISE_HANDS.items():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            draft = json.loads(line)
-            fresh = {"story": draft["story"], "writer": writer, "praise": False}
-            story = found.setdefault(draft["story"], fresh)
-            story["praise"] = story["praise"] or draft["kind"] in PRAISE_KINDS
+    for draft in tuning_drafts(PRAISE_HANDS):
+        fresh = {"story": draft["story"], "writer": draft["writer"], "praise": False}
+        story = found.setdefault(draft["story"], fresh)
+        story["praise"] = story["praise"] or draft["kind"] in PRAISE_KINDS
     hand = tomllib.loads((DATA / HAND).read_text(encoding="utf-8"))
     written = [
         {"story": text, "writer": "hand", "praise": kind == "praise"} for kind in hand for text in hand[kind]
@@ -131,7 +110,7 @@ def write(weights: Matrix, bias: float, rows: list[dict[str, Any]]) -> None:
 
 def sources() -> list[Path]:
     """The files the praise reader learns from."""
-    return [*PRAISE_HANDS.values(), DATA / HAND]
+    return [*(EVERY_HAND[hand] for hand in PRAISE_HANDS), DATA / HAND]
 
 
 def main() -> None:
