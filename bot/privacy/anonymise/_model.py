@@ -653,19 +653,14 @@ def _english_word_names(toks: list[Token], labels: list[int], lang: str | None) 
     for i, tok in enumerate(toks):
         low = tok.low
         if (
-            labels[i]
-            or low not in DECOY_WORDS
-            or low in _ENGLISH_EVEN_ABROAD
-            or low in own
-            or not tok.cap
-            or tok.all_caps
-            or tok.sentence_start
-            or after_locative(toks, i)
-            or FACILITY_WORDS.intersection(t.low for t in toks[i + 1 : i + 3])
-            or (i > 0 and (toks[i - 1].low.startswith(_WARD_STEMS) or toks[i - 1].low in _WARD_WORDS))
+            not labels[i]
+            and low in DECOY_WORDS
+            and low not in _ENGLISH_EVEN_ABROAD
+            and low not in own
+            and _capitalised_not_at_a_place(toks, i)
+            and not (i > 0 and (toks[i - 1].low.startswith(_WARD_STEMS) or toks[i - 1].low in _WARD_WORDS))
         ):
-            continue
-        labels[i] = 1
+            labels[i] = 1
 
 
 def _every_mention(toks: list[Token], labels: list[int], lang: str | None) -> None:
@@ -744,6 +739,19 @@ def _clear_places(toks: list[Token], labels: list[int], cues: list[str]) -> None
                 j += 1
 
 
+def _capitalised_not_at_a_place(toks: list[Token], i: int) -> bool:
+    """Token i is capitalised mid-sentence (not all in capitals), neither after a locative nor before a
+    facility word ("at Bolton", "Jessop wing", "Rose ward"): where a name stands rather than a place."""
+    tok = toks[i]
+    return (
+        tok.cap
+        and not tok.all_caps
+        and not tok.sentence_start
+        and not after_locative(toks, i)
+        and not FACILITY_WORDS.intersection(t.low for t in toks[i + 1 : i + 3])
+    )
+
+
 def _unknown_but_named(toks: list[Token], i: int) -> bool:
     """Token i, which the rules took for a name, is capitalised mid-sentence and shaped like one, on no
     frequency list of any language and no medicine, and neither after a locative nor before a facility
@@ -752,15 +760,12 @@ def _unknown_but_named(toks: list[Token], i: int) -> bool:
     again (every mention is settled together, after): the model's doubt is the word's place, near a
     sentence's end, where its training stories seldom put a name ("we met Kamsi")."""
     tok = toks[i]
-    # shaped like a name: a capital, then letters only ("Kamsi", not "HV-gii")
-    if not (tok.cap and not tok.all_caps and not tok.sentence_start and tok.low.isalpha()):
+    # shaped like a name: letters only ("Kamsi", not "HV-gii")
+    if not (tok.low.isalpha() and _capitalised_not_at_a_place(toks, i)):
         return False
-    ahead = [t.low for t in toks[i + 1 : i + 3]]
     return not (
         gazetteer().on_a_frequency_list(tok.low)
         or everyday_or_medicine(tok.low)
-        or after_locative(toks, i)
-        or bool(FACILITY_WORDS.intersection(ahead))
         or (i >= 2 and toks[i - 1].low in JOINERS and everyday_or_medicine(toks[i - 2].low))
         or (i >= 2 and toks[i - 2].low in PLACE_WORDS)
         or sum(other.low == tok.low for other in toks) > 1
