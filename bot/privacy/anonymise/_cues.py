@@ -264,9 +264,8 @@ def _forms(listed: str, code: str, family: bool) -> list[str]:
     """A cue as listed, then the forms of it the language makes by rule: a Dari kin cue in every way of
     saying whose it is, a one-word Ukrainian or Polish cue in its other cases ("з чоловіком", "сестрі",
     "подрузі", "od teściowej", "z córką"), and the forms ``_cue_forms`` makes in every language that has
-    them ("وراجلي", "لیور مې";
-    a family cue also with an elder or younger word, "my big sister"; a staff cue with the kind of staff
-    member after it, "a parteira comunitária")."""
+    them ("وراجلي", "لیور مې"; a family cue also with an elder or younger word, "my big sister"; a staff
+    cue with the kind of staff member after it, "a parteira comunitária")."""
     made = proclitic_forms(listed, code) + enclitic_forms(listed, code)
     made += aged_forms(listed, code) if family else qualified_forms(listed, code)
     if " " in listed:
