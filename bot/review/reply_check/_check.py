@@ -2,7 +2,8 @@
 
 A sentence is judged in the context of its reply: how sure the classifier must be before it blocks depends
 on whether the reply already says sorry and what will happen (``Owning``), read by meaning. A weaker
-reading in a reply that owns what happened is advice, never a block.
+reading in a reply that owns what happened is a doubt: advice, unless the reply read whole reads as
+defensive (``_whole``, round 23).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from bot.review.reply_check._sentences import (
 )
 from bot.review.reply_check._story import PraiseReader, Urgency, is_praise, praise_reader, says_back, urgency
 from bot.review.reply_check._text import Sentence, first, normalise, sentences
-from bot.review.reply_check._whole import WholeReader, outweighed, vetoable, whole_reader
+from bot.review.reply_check._whole import WholeReader, convicted, outweighed, vetoable, whole_reader
 from flows.embedding import DIMENSIONS, Vectors, embed
 
 #: a sentence of this many words or fewer is a greeting or a signature: the classifier does not read it
@@ -166,28 +167,42 @@ def check(
     read_here = _sentence_findings(
         text, reply, hers, loaded, classifier, vectors, heads, owns, needs is not Urgency.NONE
     )
-    # the story's finding blocks when she needs help now, and is advice when she only may
-    found = outweighed_whole(text, [*read_here[0], *_story_findings(needs, helps, loaded)], classifier, whole)
-    if praise and len(reply) <= loaded.limits.short_thanks_sentences:
+    short_thanks = praise and len(reply) <= loaded.limits.short_thanks_sentences
+    # the story's finding blocks when she needs help now, and is advice when she only may; a short thank-you
+    # for praise passes untouched, so its doubts are not weighed
+    found, doubts = weighed_whole(
+        text,
+        [*read_here[0], *_story_findings(needs, helps, loaded)],
+        [] if short_thanks else read_here[1],
+        classifier,
+        whole,
+    )
+    if short_thanks:
         return CheckResult(tuple(found))
     acknowledged = not hers or says_back(vectors, hers, loaded)
     found_advice = advice(draft, reply, loaded, acknowledged, praise, owned)
-    return CheckResult((*found, *read_here[1], *found_advice))
+    return CheckResult((*found, *doubts, *found_advice))
 
 
-def outweighed_whole(
-    text: str, found: list[Finding], classifier: Model, whole: WholeReader | None = None
-) -> list[Finding]:
-    """A third layer agrees before a doubtful reading of meaning blocks: the reply read whole (``_whole``).
-    The whole draft is embedded only when there is something it could outweigh."""
-    if not any(vetoable(found_here) for found_here in found):
-        return found
+def weighed_whole(
+    text: str,
+    found: list[Finding],
+    doubts: list[Finding],
+    classifier: Model,
+    whole: WholeReader | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """A third layer, the reply read whole (``_whole``), weighs the classifier's readings: it outweighs a
+    doubtful blocking one in a reply it reads as plainly good, and convicts a doubt in a reply it reads as
+    defensive. The whole draft is embedded only when there is something to weigh."""
+    if not doubts and not any(vetoable(found_here) for found_here in found):
+        return found, doubts
     reader = whole or whole_reader()
+    good = reader.good(embed_sentences([text])[0])
 
     def fine(quote: str) -> float:
         return read(embed_sentences([quote]), classifier)[0].ok
 
-    return outweighed(found, reader, reader.good(embed_sentences([text])[0]), fine)
+    return outweighed(found, reader, good, fine), convicted(doubts, reader, good)
 
 
 #: a sentence that tells her to do something: "call …", "please go …", "if it gets worse, ring …", "you
@@ -283,7 +298,7 @@ def _sentence_findings(
         if blocks and not owned_after:
             found.append(finding(reading.label, loaded.wording(reading.label), Layer.SENTENCE, sentence.text))
         elif reading.ok < model.advise_below:
-            doubts.append(finding(reading.label, loaded.wording(reading.label), Layer.ADVICE, sentence.text))
+            doubts.append(finding(reading.label, loaded.wording(reading.label), Layer.DOUBT, sentence.text))
     return found, doubts
 
 

@@ -15,7 +15,13 @@ class Layer(StrEnum):
     PHRASE = "phrase"  # precise words from the rules file
     SENTENCE = "sentence"  # the sentence classifier
     STORY = "story"  # the reply read against her story
+    WHOLE = "whole"  # a doubtful sentence in a reply that, read whole, reads as defensive (``_whole``)
+    DOUBT = "doubt"  # a sentence the classifier doubts, too weakly to block alone: advice
     ADVICE = "advice"  # a missing element: never blocks
+
+
+#: the layers whose findings are advice, shown apart and never blocking
+ADVISING = (Layer.DOUBT, Layer.ADVICE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ def finding(rule: str, wording: Wording, layer: Layer, quote: str = "", **values
         _fill(wording.message, fill),
         quote,
         _fill(wording.suggestion, fill),
-        blocking=layer is not Layer.ADVICE,
+        blocking=layer not in ADVISING,
         layer=layer,
     )
 

@@ -5,12 +5,18 @@ one sentence it misreads ("She'll be so touched." as a promise nobody owns, "You
 that's serious." as minimising). Read whole, in the same embedding space, such a reply sits among good
 replies. So a third layer must agree before a doubtful reading of meaning blocks: when this reader gives
 the whole reply P(good) of at least ``above``, a sentence the classifier read with P(fine) of at least
-``floor`` is shown as advice, quoted as before, and does not block; a surer reading still blocks. Never
-outweighed: a listed phrase (precise words, with a second layer of its own), unexplained jargon, and an
-urgent story answered without help (her safety).
+``floor`` is shown as a doubt (advice), quoted as before, and does not block; a surer reading still blocks.
+Never outweighed: a listed phrase (precise words, with a second layer of its own), unexplained jargon, and
+an urgent story answered without help (her safety).
+
+It weighs the other way too (round 23): a defensive reply wrapped in warmth says sorry and what happens
+next, so its one excusing sentence is read too leniently to block and is only a doubt ("Night shifts are
+covered by a small team looking after many mothers at once, so call bells can't always be answered straight
+away."). When the reader gives the whole reply P(good) below ``below``, every doubt in it blocks, quoted,
+as layer ``whole``. A reply with no doubt is never blocked by this reader alone.
 
 One logistic head (384 weights and a bias) trained by ``train_whole.py`` on the tuning drafts of every
-writer, whole; ``above`` and ``floor`` chosen there by leaving each writer out. Weights in
+hand, whole; ``above``, ``floor`` and ``below`` chosen there by leaving each hand out. Weights in
 ``data/whole_model.json``.
 """
 
@@ -41,6 +47,8 @@ class WholeReader:
     bias: float
     above: float
     floor: float
+    #: below this P(good), every doubt in the reply blocks
+    below: float = 0.0
 
     def good(self, vector: Vectors) -> float:
         """P(good) of one reply's embedding (the whole normalised draft, "query" role)."""
@@ -51,7 +59,8 @@ class WholeReader:
 def whole_reader() -> WholeReader:
     data = data_file(WHOLE_FILE)
     weights = np.asarray(data["weights"], dtype=np.float64)
-    return WholeReader(weights, float(data["bias"]), float(data["above"]), float(data["floor"]))
+    settings = (float(data[name]) for name in ("above", "floor", "below"))
+    return WholeReader(weights, float(data["bias"]), *settings)
 
 
 def vetoable(found: Finding) -> bool:
@@ -64,13 +73,24 @@ def vetoable(found: Finding) -> bool:
 def outweighed(
     findings: Iterable[Finding], reader: WholeReader, good: float, fine: Callable[[str], float]
 ) -> list[Finding]:
-    """``findings`` with each doubtful sentence reading turned into advice when the whole reply reads as
-    good; ``fine`` is the classifier's P(fine) of a quoted sentence."""
+    """``findings`` with each doubtful sentence reading turned into a doubt (advice) when the whole reply
+    reads as good; ``fine`` is the classifier's P(fine) of a quoted sentence."""
     if good < reader.above:
         return list(findings)
     return [
-        replace(found, blocking=False, layer=Layer.ADVICE)
+        replace(found, blocking=False, layer=Layer.DOUBT)
         if vetoable(found) and fine(found.quote) >= reader.floor
         else found
         for found in findings
+    ]
+
+
+def convicted(doubts: Iterable[Finding], reader: WholeReader, good: float) -> list[Finding]:
+    """``doubts`` each made blocking (layer ``whole``) when the whole reply reads as defensive, as they
+    were otherwise."""
+    if good >= reader.below:
+        return list(doubts)
+    return [
+        replace(found, blocking=True, layer=Layer.WHOLE) if found.layer is Layer.DOUBT else found
+        for found in doubts
     ]

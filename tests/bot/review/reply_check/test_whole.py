@@ -1,5 +1,6 @@
 """The whole-reply reader: a good reply read whole outweighs a doubtful reading of one of its sentences,
-never a sure one, a listed phrase, jargon or an urgent story answered without help."""
+never a sure one, a listed phrase, jargon or an urgent story answered without help; a reply read whole as
+defensive makes its doubts block."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ import pytest
 from bot.review.reply_check import check_reply
 from bot.review.reply_check._check import check
 from bot.review.reply_check._findings import Finding, Layer
-from bot.review.reply_check._whole import WHOLE_FILE, WholeReader, outweighed, whole_reader
+from bot.review.reply_check._whole import WHOLE_FILE, WholeReader, convicted, outweighed, whole_reader
 from bot.review.reply_check.train import DATA, WRITERS, fingerprints
-from bot.review.reply_check.train_whole import ABOVE, FLOORS, L2S, NEVER, choose
+from bot.review.reply_check.train_whole import ABOVE, BELOWS, FLOORS, L2S, NEVER, choose
 from flows.embedding import DIMENSIONS
 
-READER = WholeReader(np.zeros(DIMENSIONS), 0.0, above=0.9, floor=0.1)
+READER = WholeReader(np.zeros(DIMENSIONS), 0.0, above=0.9, floor=0.1, below=0.1)
 
 
 def _found(layer: Layer, rule: str = "minimising", quote: str = "Enjoy your little one.") -> Finding:
@@ -28,7 +29,7 @@ def test_a_doubtful_reading_in_a_reply_read_whole_as_good_is_advice_and_keeps_it
     [found] = outweighed([_found(Layer.SENTENCE)], READER, good=0.97, fine=lambda quote: 0.6)
 
     assert not found.blocking
-    assert found.layer is Layer.ADVICE
+    assert found.layer is Layer.DOUBT
     assert found.quote == "Enjoy your little one."
 
 
@@ -83,28 +84,63 @@ def test_a_warm_reply_that_takes_its_apology_back_is_still_blocked() -> None:
     assert [finding.rule for finding in result.blocking] == ["staff_busy"]
 
 
+def _doubt(quote: str = "Our midwives do their very best.") -> Finding:
+    return Finding(
+        "staff_busy", f"{quote} reads as an excuse", quote, "Own it.", blocking=False, layer=Layer.DOUBT
+    )
+
+
+def test_a_doubt_in_a_reply_read_whole_as_defensive_blocks_quoted_as_the_whole_layer() -> None:
+    [found] = convicted([_doubt()], READER, good=0.04)
+
+    assert found.blocking
+    assert found.layer is Layer.WHOLE
+    assert found.quote == "Our midwives do their very best."
+
+
+def test_a_doubt_in_a_reply_not_read_as_defensive_stays_advice() -> None:
+    [found] = convicted([_doubt()], READER, good=0.3)
+
+    assert not found.blocking and found.layer is Layer.DOUBT
+
+
+def test_a_missing_element_never_blocks_however_defensive_the_reply_reads() -> None:
+    missing = Finding(
+        "talk_further", "No way to talk", "", "e.g. reply here", blocking=False, layer=Layer.ADVICE
+    )
+
+    assert convicted([missing], READER, good=0.0) == [missing]
+
+
 def test_the_committed_reader_is_the_one_train_whole_writes_from_the_tuning_parts_as_they_are() -> None:
     committed = json.loads((DATA / WHOLE_FILE).read_text(encoding="utf-8"))
     now = fingerprints(WRITERS.values())
 
     assert committed["trained_on"]["sha256"] == now
-    chosen = (committed["above"], committed["floor"], committed["trained_on"]["l2"])
-    assert chosen == (ABOVE[0], FLOORS[0], L2S[0])
+    chosen = (committed["above"], committed["floor"], committed["below"], committed["trained_on"]["l2"])
+    assert chosen == (ABOVE[0], FLOORS[0], BELOWS[0], L2S[0])
     assert whole_reader().weights.shape == (DIMENSIONS,)
 
 
-def test_the_rule_keeps_every_writer_defensive_and_every_hand_written_one_then_blocks_fewest_good() -> None:
-    kinds = ("defensive", "long", "good")
-    totals = Counter({f"{writer} {kind}": 20 for writer in WRITERS for kind in kinds})
-    before = Counter({"regression defensive": 5, "held defensive": 3})
-    caught = {f"{writer} {kind}": 20 for writer in WRITERS for kind in ("defensive", "long")}
-    hand = {"regression defensive": 5, "held defensive": 3}
+def test_the_rule_keeps_every_hand_written_defensive_draft_then_blocks_most_defensive_less_good() -> None:
+    hands = ("first", "written12")
+    totals = Counter({f"{hand} {kind}": 20 for hand in hands for kind in ("defensive", "long", "good")})
+    totals += Counter({"regression defensive": 5, "regression good": 5})
+    before = Counter(
+        {"first defensive": 18, "written12 defensive": 15, "first long": 17, "written12 long": 14}
+    )
+    before += Counter({"regression defensive": 5, "first good": 1})
     table = {
-        (0.6, 0.0, 0.01): Counter({**caught, **hand, "regression defensive": 4}),
-        (0.7, 0.1, 0.01): Counter({**caught, **hand, "first long": 18}),
-        (0.9, 0.1, 0.01): Counter({**caught, **hand, "first good": 2}),
-        (0.95, 0.2, 0.01): Counter({**caught, **hand, "first good": 2}),
-        (0.95, 0.1, 0.01): Counter({**caught, **hand, "first good": 3}),
+        # blocks the most, but lets a hand-written defensive draft through
+        (0.95, 0.1, 0.3, 0.03): before
+        + Counter({"first defensive": 2, "written12 defensive": 5, "regression defensive": -1}),
+        # blocks fewer defensive drafts inside warm words than without the reader
+        (0.95, 0.1, 0.2, 0.03): before + Counter({"written12 defensive": 4, "first long": -1}),
+        # three more defensive drafts and one more good: +2
+        (0.95, 0.1, 0.1, 0.03): before + Counter({"written12 defensive": 3, "written12 good": 1}),
+        # two more defensive drafts, no more good: +2 too, and fewer good drafts blocked
+        (0.95, 0.1, 0.05, 0.03): before + Counter({"written12 defensive": 2}),
+        (0.95, 0.1, 0.0, 0.03): before,
     }
 
-    assert choose(table, totals, before) == (0.95, 0.2, 0.01)
+    assert choose(table, totals, before) == (0.95, 0.1, 0.05, 0.03)
