@@ -21,9 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.review.reply_check import CheckResult, check_reply, preload  # noqa: E402  (needs ROOT on sys.path)
-from bot.review.reply_check.train import EVAL, EVERY_HAND  # noqa: E402
+from bot.review.reply_check.train import EVAL  # noqa: E402
 
 PARTS = ("frozen", "tuning")
+#: every later hand's folder, learnt from or only measured (written13: not learnt from)
+LATER = sorted(
+    folder.name for folder in EVAL.iterdir() if any((folder / f"{part}.jsonl").exists() for part in PARTS)
+)
 
 
 def _load(folder: Path, part: str) -> list[dict[str, Any]]:
@@ -84,7 +88,7 @@ def main() -> None:
     parser.add_argument("--part", choices=PARTS, action="append", help="one part only (default: both)")
     parser.add_argument(
         "--set",
-        choices=("main", *(hand for hand in EVERY_HAND if hand != "first")),
+        choices=("main", *LATER),
         default="main",
         help="a later set, by another hand",
     )
