@@ -18,6 +18,9 @@ from tests.bot.privacy.anonymise.redaction import redact
         ("pa", "ਪੁੱਤ ਗੁਰਮੀਤ ਹੁਣ ਠੀਕ ਹੈ", "ਪੁੱਤ [NAME] ਹੁਣ ਠੀਕ ਹੈ"),
         ("pa", "تے بےبے صغراں نوں اندر نئیں آن دتا", "تے بےبے [NAME] نوں اندر نئیں آن دتا"),
         ("prs", "طفلم یاسین را به بخش بردند", "طفلم [NAME] را به بخش بردند"),
+        # her grandmother without "my", as Urdu texts often say her (2026-12-02)
+        ("ur", "بیٹی ہوئی ہے۔ دادی پروین بہت خوش ہیں", "بیٹی ہوئی ہے۔ دادی [NAME] بہت خوش ہیں"),
+        ("ur", "nani shamim aayi thi", "nani [NAME] aayi thi"),
         ("ti", "ሚድዋይፍ ሄለን ሓገዘትኒ", "ሚድዋይፍ [STAFF NAME] ሓገዘትኒ"),
     ],
 )
@@ -31,3 +34,8 @@ def test_a_lowercase_name_before_apu_is_taken() -> None:
 
 def test_the_town_in_pashto_pa_ke_stays() -> None:
     assert redact("زما لور په لیډز کې وزېږېده", "ps") == "زما لور په لیډز کې وزېږېده"
+
+
+@pytest.mark.parametrize("text", ["دادی نے کہا صبر کرو", "nani ne kaha sab theek hai", "دادی بہت خوش ہیں"])
+def test_her_grandmother_with_no_name_after_stays_whole(text: str) -> None:
+    assert redact(text, "ur") == text
