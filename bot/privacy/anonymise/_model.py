@@ -353,10 +353,33 @@ def _extend_names(
             return False  # an "and" that is also a locative ("jana w tala", Polish "w") says nothing
         if low in DECOY_WORDS and tok.cap and not tok.sentence_start and low not in stop | PLACE_PREFIXES:
             return not after_locative(toks, i)  # "w Royal Bolton": Polish "w" is "in" as well as "and"
+        if in_a_list(i) and tok.cap and not tok.sentence_start and not tok.all_caps and not unplaced(low):
+            return not after_locative(toks, i)  # "thank Jonalyn, Cherry and Precious": a list of people
         if low in stop or low in gaz.common or low in HONORIFICS_AFTER:
             return False
         everyday = gaz.frequent.get(low, "0") in EVERYDAY_BANDS
         return low in gaz.names or (not everyday and (tok.cap or margins[i] >= EXTEND_MARGIN))
+
+    def in_a_list(i: int) -> bool:
+        """Token i is a later item of a list of three or more that a name opened ("Jonalyn, Cherry and
+        Precious"): with its capital mid-sentence, such an item is a person however everyday the word,
+        unless it is one of the thousand commonest (``unplaced``)."""
+        after_comma = toks[i].gap_before.strip() == ","
+        return after_comma or (
+            i >= 2 and toks[i - 1].low in JOINERS and toks[i - 2].gap_before.strip() == ","
+        )
+
+    def unplaced(low: str) -> bool:
+        """A word a list of people never holds: a function word, one of the thousand commonest of any
+        language, a place's or a facility's word."""
+        return (
+            low in stop
+            or low in own_stop
+            or low in PLACE_WORDS
+            or low in PLACE_PREFIXES
+            or low in FACILITY_WORDS
+            or gaz.frequent.get(low) == "1"
+        )
 
     def listed_on(i: int) -> bool:
         """A word after a name and a comma, in a list an "and" or another comma goes on with ("thanks to
