@@ -1,6 +1,7 @@
 """The phrases around a name she gives: the name she gave her baby ("we named her X", "نام نور رکھا",
-"নাম রেখেছি আলো"), her own said the other way round ("X is me"), and the name to ask for when staff
-ring back ("ask for X", "મીનુ માટે પૂછજો", "واسألوا عن أم X", "ንዓይ X ሕተቱ"); and the phrases around the
+"নাম রেখেছি আলো"), her own said the other way round ("X is me"), the name to ask for when staff
+ring back ("ask for X", "મીનુ માટે પૂછજો", "واسألوا عن أم X", "ንዓይ X ሕተቱ"), and who works at a desk
+("X from reception", "هبة من الاستقبال"); and the phrases around the
 town she comes from, which is no name ("mai Bolton se hoon", "زه د برمنګهم یم", "من از لیدز هستم").
 
 A frame is written with ``*`` where the name stands; the words before and after it must all be there.
@@ -84,6 +85,27 @@ _TELLING: dict[str, str] = {
     "bn": "* কে বললাম|* কে জিজ্ঞেস করলাম|* আমাকে বলল|* আমাকে বললেন|* ke bollam|* amake bollo",
     "ps": "* ته مې وویل|* راته وویل|* وویل چې|* ته ووایه",
     "prs": "به * گفتم|از * پرسیدم|* به من گفت|* برایم گفت|be * goftam|az * porsidam",
+}
+
+# Who works at a desk she went to ("Kathleen from reception", "هبة من الاستقبال", "شبنم له reception نه",
+# "reception ના ફાલ્ગુનીબેન"): read as an asking frame, so only a word no everyday list knows, or a
+# capitalised one ("the lady from reception", "یوه ښځه" stay). The English word is kept in every language:
+# she writes it so as often as her own.
+_AT_A_DESK: dict[str, str] = {
+    "en": "* from reception|* on reception|* at reception|* from pals|* from the front desk|"
+    "* on the front desk|* from switchboard|* on switchboard",
+    "ar": "* من الاستقبال|* في الاستقبال|* بالاستقبال|* تبع الاستقبال|* من reception|* في reception",
+    "prs": "* از reception|* از پذیرش|* در پذیرش|* از ریسپشن|* az reception",
+    "ps": "* له reception نه|* له reception څخه|* د reception|* له ریسپشن نه|* la reception na",
+    "ti": "* ካብ reception|* ካብ ሪሰፕሽን|* ኣብ reception|* kab reception",
+    "ur": "reception والی *|reception سے *|ریسپشن والی *|ریسپشن سے *|reception wali *|reception se *",
+    "pa": "reception ਵਾਲੀ *|reception ਤੋਂ *|reception والی *|ریسپشن والی *|reception wali *|reception ton *",
+    "gu": "reception ના *|reception વાળા *|reception વાળી *|reception na *|reception vala *|reception vali *",
+    "bn": "reception er *|reception এর *|রিসেপশনের *|reception theke *|রিসেপশন থেকে *",
+    "pl": "* z recepcji|* na recepcji|* z rejestracji|* w rejestracji",
+    "ro": "* de la recepție|* de la receptie|* de la recepţie|* de la recepția",
+    "pt": "* da recepção|* da receção|* da recepcao|* na recepção|* na receção",
+    "uk": "* з рецепції|* на рецепції|* з реєстратури|* в реєстратурі",
 }
 
 # The pet name someone calls her by ("my husband calls me Shosho"), read as an asking frame: "calls me
@@ -179,7 +201,14 @@ def _frames_for(lang: str | None) -> FrameIndex:
     """Her language's name frames and English's (see ``_index``)."""
     return _index(
         lang,
-        ((_NAMING, NAMING), (_HERSELF, HERSELF), (_ASKING, ASKING), (_TELLING, ASKING), (_CALLING, ASKING)),
+        (
+            (_NAMING, NAMING),
+            (_HERSELF, HERSELF),
+            (_ASKING, ASKING),
+            (_TELLING, ASKING),
+            (_CALLING, ASKING),
+            (_AT_A_DESK, ASKING),
+        ),
     )
 
 

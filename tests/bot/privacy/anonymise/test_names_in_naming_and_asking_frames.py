@@ -81,3 +81,34 @@ def test_the_same_phrases_without_a_name_stay(lang: str, text: str) -> None:
 )
 def test_the_name_her_badge_gave_goes(text: str, expected: str) -> None:
     assert redact(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "in the end kathleen from reception rang someone",
+            "in the end [NAME] from reception rang someone",
+        ),
+        ("ar", "بالآخر ساعدتني هبة من الاستقبال", "بالآخر ساعدتني [NAME] من الاستقبال"),
+        (
+            "ps",
+            "په پای کې شبنم له reception نه راسره مرسته وکړه",
+            "په پای کې [NAME] له reception نه راسره مرسته وکړه",
+        ),
+        ("ti", "ኣብ መወዳእታ ሳባ ካብ reception ሓጊዛትኒ", "ኣብ መወዳእታ [NAME] ካብ reception ሓጊዛትኒ"),
+        ("pl", "potem Gosia z recepcji zadzwoniła", "potem [NAME] z recepcji zadzwoniła"),
+    ],
+)
+def test_whoever_she_names_at_reception_is_taken_out(lang: str, text: str, expected: str) -> None:
+    # 2026-12-02: with no cue before it, a name no list knows in a script without capitals stayed
+    assert redact(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "in the end the lady from reception rang someone"), ("pl", "w końcu pani z recepcji zadzwoniła")],
+)
+def test_someone_at_reception_with_no_name_stays(lang: str, text: str) -> None:
+    assert redact(text, lang) == text
