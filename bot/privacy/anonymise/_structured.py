@@ -177,14 +177,15 @@ def handles(text: str) -> list[Span]:
     return spans
 
 
+# a month whole, never the start of a longer word ("3 oct" of "3 octombrie" left "ombrie", 2026-12-02)
 _MONTHS = MONTHS
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:\d{4}|'?\d{2})"
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} \d{{4}}"
     rf"|\d{{4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"
-    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?(?:,?\s+(?:de\s+)?{_YEAR}(?:\s*р(?:\.|(?!\w)))?)?"
-    rf"|(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)"
+    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})(?!\w)\.?(?:,?\s+(?:de\s+)?{_YEAR}(?:\s*р(?:\.|(?!\w)))?)?"
+    rf"|(?:{_MONTHS})(?!\w)\.?\s+{_DAY}(?:,?\s+{_YEAR})?)"
 )
 _DOB_CUE = (
     r"date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|born(?:\s+on)?|data\s+urodzenia|urodzon[aey]|"

@@ -333,6 +333,10 @@ def test_dates_of_birth_in_her_own_script_and_words_are_removed() -> None:
     assert redact("nascida a 8 de outubro de 1990", "pt") == "nascida a [DATE OF BIRTH]"
     assert redact("data urodzenia córki 03.03.2023", "pl") == "data urodzenia córki [DATE OF BIRTH]"
     assert redact("born 3rd april 91, type 1 diabetic", "en") == "born [DATE OF BIRTH], type 1 diabetic"
+    # a month is read whole: "3 oct" of "3 octombrie" left "ombrie" beside the mark (2026-12-02)
+    assert (
+        redact("s-a născut pe 3 octombrie la 2 noaptea", "ro") == "s-a născut pe [DATE OF BIRTH] la 2 noaptea"
+    )
 
 
 def test_starting_up_is_quick_and_loads_no_weights_from_anywhere_but_the_package() -> None:
