@@ -7,8 +7,9 @@ language: names found, ordinary words kept (``crossval.Score``), and the digits 
 the story.  Hand-written files mark only names, so an identifier is found here by its shape: an e-mail
 or handle, a run of six digits or more (phone, NHS and hospital numbers), a full date with its year, a
 postcode or district ("B10 9QT", "LS9", "RX4"), a bed or room number.  A ward's number is no
-identifier, nor is a time, a weight or a count.  Written to give a new writer's stories an honest first
-figure before any of them is trained on.
+identifier, nor is a time, a weight or a count.  Where a folder holds its writer's ``origins.tsv``
+(language, kind, mark, count, origin: hand11 on), names found per origin too, totals only.  Written to
+give a new writer's stories an honest first figure before any of them is trained on.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.privacy.anonymise import anonymise
-from bot.privacy.anonymise.training.crossval import Score
+from bot.privacy.anonymise.training.crossval import NAME_TYPES, Score
 from bot.privacy.anonymise.training.handwritten import parse
 from bot.privacy.anonymise.training.templates import Story
 
@@ -57,6 +58,34 @@ def read(paths: list[Path], after: str | None) -> list[Story]:
     return out
 
 
+def origins(paths: list[Path]) -> dict[tuple[str, str], str]:
+    """Each marked name's origin by (language, mark), from the writer's ``origins.tsv`` in a folder."""
+    table: dict[tuple[str, str], str] = {}
+    for path in paths:
+        listed = path / "origins.tsv"
+        if path.is_dir() and listed.exists():
+            for row in listed.read_text(encoding="utf-8").splitlines()[1:]:
+                lang, _, mark, _, origin = row.split("\t")
+                table[(lang, mark)] = origin
+    return table
+
+
+def by_origin(stories: list[Story], score: Score, table: dict[tuple[str, str], str]) -> None:
+    """Print names found per origin (``table``, from ``origins``) after ``score`` has read ``stories``."""
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for text, lang, ents in stories:
+        for kind, start, end in ents:
+            if kind in NAME_TYPES:
+                origin = table.get((lang or "?", text[start:end]), "(no origin given)")
+                total[origin] += 1
+                found[origin] += (text, start) not in score.missed
+    under = [origin for origin in total if found[origin] < 0.9 * total[origin]]
+    print(f"names found by origin ({len(total)} origins, {len(under)} under 90 %)")
+    for origin, count in total.most_common():
+        print(f"  {origin:<34} {found[origin]:3}/{count:3}{'  under 90 %' if origin in under else ''}")
+
+
 def main() -> None:
     args = sys.argv[1:]
     after = args[args.index("--after") + 1] if "--after" in args else None
@@ -65,7 +94,8 @@ def main() -> None:
     score = Score(show)
     digits: Counter[str] = Counter()
     leaked: Counter[str] = Counter()
-    for text, lang, ents in read(paths, after):
+    stories = read(paths, after)
+    for text, lang, ents in stories:
         # An identifier's letters ("RX", "gmail") are no ordinary word to keep.
         score.add((text, lang, ents + [("ID", *m.span()) for m in identifiers(text)]))
         covered = {i for e in anonymise(text, lang).entities for i in range(e.start, e.end)}
@@ -76,6 +106,8 @@ def main() -> None:
             if left and show:
                 print(f"  leaked [{lang}] {m.group()!r} in {text!r}")
     score.report(", ".join(map(str, paths)))
+    if table := origins(paths):
+        by_origin(stories, score, table)
     print(f"identifier digits leaked {sum(leaked.values())} of {sum(digits.values())}")
     for lang in sorted(digits):
         print(f"  {lang:4} {leaked[lang]} of {digits[lang]}")

@@ -1,11 +1,15 @@
 """A new writer's stories are scored before anyone trains on them: identifiers her files do not mark
-are found by their shape, and one hand's section of a file can be read on its own."""
+are found by their shape, one hand's section of a file can be read on its own, and names found are
+counted by the origin the writer gave each."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bot.privacy.anonymise.training.unseen import identifiers, read
+import pytest
+
+from bot.privacy.anonymise.training.crossval import Score
+from bot.privacy.anonymise.training.unseen import by_origin, identifiers, origins, read
 
 
 def _found(text: str) -> list[str]:
@@ -37,3 +41,25 @@ def test_one_hands_section_is_read_alone(tmp_path: Path) -> None:
         ("midwife becky stayed", "en", [("STAFF NAME", 8, 13)]),
     ]
     assert read([tmp_path], "Second hand") == [("midwife becky stayed", "en", [("STAFF NAME", 8, 13)])]
+
+
+def test_names_found_are_counted_by_the_origin_the_writer_gave_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "en.txt").write_text(
+        "# a hand\nmy sister {N:Ada} came\nwe met {N:grace} at the shop\n", encoding="utf-8"
+    )
+    (tmp_path / "origins.tsv").write_text(
+        "lang\tkind\tmark\tcount\torigin\nen\tN\tAda\t1\tYoruba\nen\tN\tgrace\t1\tEnglish\n", encoding="utf-8"
+    )
+    stories = read([tmp_path], None)
+    score = Score(show_misses=False)
+    for story in stories:
+        score.add(story)
+    score.missed.add(("we met grace at the shop", 7))  # whatever the model did, "grace" counts as missed here
+
+    by_origin(stories, score, origins([tmp_path]))
+
+    out = capsys.readouterr().out
+    assert "2 origins, 1 under 90 %" in out
+    assert "English" in out and "0/  1  under 90 %" in out
