@@ -33,6 +33,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -58,14 +59,14 @@ from bot.review.reply_check.train import (
 )
 from flows.embedding import DIMENSIONS
 
-#: P(good) at which the reader may outweigh a sentence's reading; the first is the one chosen
-ABOVE = (0.95, 0.6, 0.7, 0.8, 0.9)
+#: P(good) at which the reader may outweigh a sentence's reading; the first is the one chosen (0.95 until round 23)
+ABOVE = (0.7, 0.6, 0.8, 0.9, 0.95)
 #: the least P(fine) of a sentence reading it may outweigh; the first is chosen. Never 0: a sure reading
 #: always blocks, by design (with 0 the folds block one good draft fewer of 120, and a warm reply with one
 #: plainly defensive sentence would rest on the reader alone)
-FLOORS = (0.1, 0.05, 0.2, 0.3)
+FLOORS = (0.3, 0.05, 0.1, 0.2)
 #: P(good) below which every doubt in the reply blocks; the first is chosen (0: never, as until round 23)
-BELOWS = (0.0, 0.05, 0.1, 0.2, 0.3)
+BELOWS = (0.1, 0.0, 0.05, 0.2, 0.3)
 #: L2 on the standardised embedding; the first is the one chosen
 L2S = (0.03, 0.01, 0.1)
 #: a reader that never weighs anything: what the checker finds without this layer
@@ -121,7 +122,10 @@ def _found(drafts: Sequence[dict[str, Any]]) -> list[list[Finding]]:
     return [list(check(draft["draft"], draft["story"], whole=NEVER).findings) for draft in drafts]
 
 
+@cache
 def _fine(quote: str) -> float:
+    """The classifier's P(fine) of a quoted sentence, once per sentence: the grid asks again for every row,
+    and the checker's own cache of sentences is smaller than the thirteen hands' drafts."""
     return read(embed_sentences([quote]), model())[0].ok
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -14,7 +15,7 @@ from bot.review.reply_check import check_reply
 from bot.review.reply_check._check import check
 from bot.review.reply_check._findings import Finding, Layer
 from bot.review.reply_check._whole import WHOLE_FILE, WholeReader, convicted, outweighed, whole_reader
-from bot.review.reply_check.train import DATA, WRITERS, fingerprints
+from bot.review.reply_check.train import DATA, EVERY_HAND, fingerprints
 from bot.review.reply_check.train_whole import ABOVE, BELOWS, FLOORS, L2S, NEVER, choose
 from flows.embedding import DIMENSIONS
 
@@ -112,9 +113,37 @@ def test_a_missing_element_never_blocks_however_defensive_the_reply_reads() -> N
     assert convicted([missing], READER, good=0.0) == [missing]
 
 
+def test_a_warm_reply_that_sends_her_elsewhere_is_blocked_by_its_doubts_read_with_the_whole_reply() -> None:
+    # written12's tuning half (w12-0116): sorry and warmth around "ask someone else"; until round 23 its two
+    # deflecting sentences were only doubts, since the reply says sorry
+    story = (
+        "nobody told me my baby didnt pass her newborn hearing test — I found out from the health visitor "
+        "3 weeks later"
+    )
+    draft = (
+        "Thank you for writing, and I'm sorry this came as such a shock three weeks on. Hearing news like "
+        "that from the health visitor, after you'd gone home, must have left you with a lot of questions.\n"
+        "Newborn hearing screening is run by a separate screening programme, and results are sent on to the "
+        "health visiting team to follow up. I'd recommend contacting the screening programme directly, as "
+        "they'll be able to explain what happened with your results.\n"
+        "I hope your daughter's follow-up appointment goes well, and please take care of yourself too.\n"
+        "[STAFF NAME], Postnatal Ward"
+    )
+
+    result = check_reply(draft, story)
+    never = check(draft, story, whole=replace(whole_reader(), below=0.0))
+
+    assert never.ok
+    assert {found.layer for found in result.blocking} == {Layer.WHOLE}
+    assert any(
+        found.quote.startswith("I'd recommend contacting the screening programme")
+        for found in result.blocking
+    )
+
+
 def test_the_committed_reader_is_the_one_train_whole_writes_from_the_tuning_parts_as_they_are() -> None:
     committed = json.loads((DATA / WHOLE_FILE).read_text(encoding="utf-8"))
-    now = fingerprints(WRITERS.values())
+    now = fingerprints(EVERY_HAND.values())
 
     assert committed["trained_on"]["sha256"] == now
     chosen = (committed["above"], committed["floor"], committed["below"], committed["trained_on"]["l2"])
