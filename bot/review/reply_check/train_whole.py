@@ -59,7 +59,7 @@ from bot.review.reply_check.train import (
 )
 from flows.embedding import DIMENSIONS
 
-#: P(good) at which the reader may outweigh a sentence's reading; the first is the one chosen (0.95 until round 23)
+#: P(good) at which the reader may outweigh a sentence's reading; the first is chosen (0.95 until round 23)
 ABOVE = (0.7, 0.6, 0.8, 0.9, 0.95)
 #: the least P(fine) of a sentence reading it may outweigh; the first is chosen. Never 0: a sure reading
 #: always blocks, by design (with 0 the folds block one good draft fewer of 120, and a warm reply with one
