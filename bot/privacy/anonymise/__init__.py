@@ -26,6 +26,7 @@ __all__ = [
     "Lessons",
     "Redaction",
     "anonymise",
+    "everyday_english",
     "length",
     "phrase",
     "preload",
@@ -58,6 +59,13 @@ class Entity:
 class Redaction:
     redacted: str
     entities: tuple[Entity, ...]
+
+
+def everyday_english(word: str) -> bool:
+    """A word of everyday English, on the common-words list the name finder keeps (11 000 words: "not",
+    "arm", "today"; not "urgent" nor "CTG"): the reply checker reads "NOT" in capitals as emphasis, not
+    an abbreviation to explain."""
+    return word.casefold() in gazetteer().common
 
 
 def preload() -> None:

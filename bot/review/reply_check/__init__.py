@@ -12,7 +12,8 @@ her story (an urgent story needs help in the reply; urgency is read by the app's
 any of its languages). A fourth reads the reply whole and may turn a doubtful sentence reading into advice
 when the whole reply reads plainly good. Advice never blocks.
 
-May import: ``flows.embedding``, ``flows.safeguarding``, numpy and textstat. Nothing here touches storage
+May import: ``flows.embedding``, ``flows.safeguarding``, ``bot.privacy.anonymise`` (its list of everyday
+English words), numpy and textstat. Nothing here touches storage
 or the web: ``bot.review.replies`` stores findings and ``bot.web`` shows them.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.privacy.anonymise import everyday_english
 from bot.review.reply_check._findings import Finding, Layer, finding
 from bot.review.reply_check._rules import Rules
 from bot.review.reply_check._text import Sentence, first, matches, quote
@@ -85,6 +86,7 @@ def jargon_findings(sentence: Sentence, draft: str, story: str, rules: Rules) ->
         same = re.compile(rf"(?<![\w&]){re.escape(word)}(?![\w&])")
         if (
             word.rstrip("s") not in rules.everyday_capitals
+            and not everyday_english(word)  # "It does NOT mean your baby is deaf": emphasis
             and word.lower() not in seen
             and not listed
             and not _explained_in(draft, same)

@@ -605,3 +605,24 @@ def test_what_a_colleague_did_taken_back_by_but_is_not_a_next_step() -> None:
     )
 
     assert not check_reply(draft, story).ok
+
+
+def test_an_everyday_word_in_capitals_is_emphasis_not_jargon() -> None:
+    # written13's tuning half (2026-12-02): "It does NOT mean your baby is deaf." was blocked as jargon
+    result = check_reply(
+        "I'm sorry nobody explained. It does NOT mean your baby is deaf, and the CTG was normal.",
+        "nobody explained the hearing test",
+    )
+
+    assert [(found.rule, found.quote) for found in result.blocking] == [("jargon", "CTG")]
+
+
+def test_in_line_with_her_faith_serves_her_and_in_line_with_a_policy_defends() -> None:
+    story = "our daughter was stillborn and they helped us bury her quickly"
+    hers = "Making sure you could bury her quickly in line with your faith is the care Sarah wants for all."
+    rule = "Partners leave at 8pm in line with our visiting policy."
+
+    assert not [found for found in check_reply(hers, story).blocking if found.rule == "policy"]
+    assert [found.quote for found in check_reply(rule, story).blocking if found.rule == "policy"] == [
+        "in line with"
+    ]
