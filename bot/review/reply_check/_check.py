@@ -132,10 +132,20 @@ TITLE_JOINERS = frozenset({"of", "the", "and", "for", "at", "in", "on", "to", "&
 
 def is_fragment(text: str) -> bool:
     """A greeting or a sign-off ("\u2013 Gemma, Neonatal Nurse Lead", "Claire, Head of Midwifery"): short, or
-    every word capitalised but the small words of a title."""
-    words = [word for word in text.split() if word[0].isalpha() or word == "&"]
-    titled = all(word[0].isupper() or word.casefold() in TITLE_JOINERS for word in words)
-    return len(words) <= FRAGMENT_WORDS or (titled and any(word[0].isupper() for word in words))
+    titled."""
+    return len(_words(text)) <= FRAGMENT_WORDS or _titled(text)
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in text.split() if word[0].isalpha() or word == "&"]
+
+
+def _titled(text: str) -> bool:
+    """Every word capitalised but the small words of a title, as a name and a role are written."""
+    words = _words(text)
+    return all(word[0].isupper() or word.casefold() in TITLE_JOINERS for word in words) and any(
+        word[0].isupper() for word in words
+    )
 
 
 def check(
@@ -160,7 +170,7 @@ def check(
     needs = urgency(hers, classifier, loaded) if hers else Urgency.NONE
     urgent = needs is Urgency.NOW
     heads = classifier.owns(vectors)  # per sentence: says sorry, says who will do what, sends her to help
-    helps = points_to_help(text, heads, loaded)
+    helps = points_to_help(reply, heads, loaded)
     owned = owned_by(reply, heads, loaded)
     # a reply that puts her safety first owes no apology before it, as a reply to praise owes none
     owns = owned.level(praise or (urgent and helps))
@@ -229,11 +239,24 @@ def sends_to_help(
     return urgent_story or number or DIRECTS_HER.search(sentence.text) is not None
 
 
-def points_to_help(text: str, owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
+def points_to_help(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) -> bool:
     """The reply tells her where to get help now: a listed phrase ("999", "triage"), or a sentence the
-    "help_now" head reads as sending her to urgent help in other words ("go to hospital now")."""
-    listed = first(loaded.urgent.phrases, text) is not None
-    return listed or bool(owns[:, HELP_NOW].any())
+    "help_now" head reads as sending her to urgent help in other words ("go to hospital now"). Not in its
+    sign-off (round 24): "[STAFF NAME], Triage Lead Midwife" says who wrote, not where to go, unless it
+    gives a number to ring."""
+    body = [not signs_off(sentence.text) for sentence in reply]
+    listed = any(
+        first(loaded.urgent.phrases, sentence.text) is not None
+        for sentence, read in zip(reply, body, strict=True)
+        if read
+    )
+    return listed or bool((owns[:, HELP_NOW] & np.array(body, dtype=bool)).any())
+
+
+def signs_off(text: str) -> bool:
+    """A sign-off or a title line ("[STAFF NAME], Triage Coordinator", "Gemma, Head of Midwifery"), titled
+    and with no number in it."""
+    return _titled(text) and not any(character.isdigit() for character in text)
 
 
 def owned_by(reply: list[Sentence], owns: npt.NDArray[np.bool_], loaded: Rules) -> Owned:

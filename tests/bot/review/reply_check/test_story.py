@@ -94,11 +94,6 @@ NOT_MOVING = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rounds 19 and 20 read help only in a sentence that sends her there; it blocked more good"
-    " replies to stories the story reader wrongly reads as urgent now, so it was measured and not shipped",
-)
 def test_a_help_word_in_the_sign_off_is_not_help_now() -> None:
     reply = (
         "Thank you for telling us, and I'm sorry your last call felt so rushed. Nobody should feel afraid"
@@ -106,6 +101,15 @@ def test_a_help_word_in_the_sign_off_is_not_help_now() -> None:
     )
 
     assert "urgent" in {finding.rule for finding in check_reply(reply, NOT_MOVING).blocking}
+
+
+def test_a_number_to_ring_in_the_sign_off_is_help_now() -> None:
+    reply = (
+        "Thank you for telling us, and I'm sorry your last call felt so rushed. Please ring us now.\n"
+        "Maternity Triage 0161 555 0123"
+    )
+
+    assert "urgent" not in {finding.rule for finding in check_reply(reply, NOT_MOVING).blocking}
 
 
 def test_a_story_the_reader_only_marks_check_soon_asks_nothing_of_the_reply() -> None:
