@@ -9,8 +9,9 @@ say where to get help when her story may need it).
 Three layers find blocking problems: precise phrases from ``bot/review/data/reply_rules.toml``, a sentence
 classifier over the shared embedding model (``flows.embedding``) that reads what each sentence does, and
 her story (an urgent story needs help in the reply; urgency is read by the app's safeguarding reader, in
-any of its languages). A fourth reads the reply whole and may turn a doubtful sentence reading into advice
-when the whole reply reads plainly good. Advice never blocks.
+any of its languages). A fourth reads the reply whole: it may turn a doubtful sentence reading into advice
+when the whole reply reads plainly good, and makes a doubt block when the whole reply reads as defensive.
+Advice never blocks.
 
 May import: ``flows.embedding``, ``flows.safeguarding``, ``bot.privacy.anonymise`` (its list of everyday
 English words), numpy and textstat. Nothing here touches storage
