@@ -321,6 +321,10 @@ def _extend_names(
         "my" it is her grandmother ("my nana Joan")."""
         return not (i > 0 and toks[i - 1].low in POSSESSORS)
 
+    def function_or_place(low: str) -> bool:
+        """A word no name is made of: a function word, a place's or a facility's word."""
+        return low in stop or low in PLACE_WORDS or low in PLACE_PREFIXES or low in FACILITY_WORDS
+
     def first_part(i: int) -> bool:
         """A capitalised word just before a capitalised name, listed as a name or known to no everyday
         list, is its first part ("Kelly Cristina", "Maryam Hussaini"), as such a word after one is its
@@ -330,7 +334,7 @@ def _extend_names(
         low = tok.low
         if not (tok.cap and toks[i + 1].cap) or tok.all_caps or toks[i + 1].gap_before not in _JOINING_GAPS:
             return False
-        if low in stop or low in PLACE_WORDS or low in PLACE_PREFIXES or low in FACILITY_WORDS:
+        if function_or_place(low):
             return False
         listed = low in NAME_PARTS or low in gaz.names
         # an unlisted word outside the 5,000 commonest of every language, even one a lorem list holds
@@ -362,24 +366,16 @@ def _extend_names(
 
     def in_a_list(i: int) -> bool:
         """Token i is a later item of a list of three or more that a name opened ("Jonalyn, Cherry and
-        Precious"): with its capital mid-sentence, such an item is a person however everyday the word,
-        unless it is one of the thousand commonest (``unplaced``)."""
+        Precious")."""
         after_comma = toks[i].gap_before.strip() == ","
         return after_comma or (
             i >= 2 and toks[i - 1].low in JOINERS and toks[i - 2].gap_before.strip() == ","
         )
 
     def unplaced(low: str) -> bool:
-        """A word a list of people never holds: a function word, one of the thousand commonest of any
-        language, a place's or a facility's word."""
-        return (
-            low in stop
-            or low in own_stop
-            or low in PLACE_WORDS
-            or low in PLACE_PREFIXES
-            or low in FACILITY_WORDS
-            or gaz.frequent.get(low) == "1"
-        )
+        """A word a list of people never holds: a function or place word (``function_or_place``), one of
+        her language's own function words, or one of the thousand commonest of any language."""
+        return function_or_place(low) or low in own_stop or gaz.frequent.get(low) == "1"
 
     def listed_on(i: int) -> bool:
         """A word after a name and a comma, in a list an "and" or another comma goes on with ("thanks to

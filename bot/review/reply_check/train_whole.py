@@ -129,9 +129,8 @@ def _fine(quote: str) -> float:
     return read(embed_sentences([quote]), model())[0].ok
 
 
-def _blocked(found: list[Finding], good: float, row: Row) -> bool:
-    above, floor, below, _ = row
-    reader = replace(NEVER, above=above, floor=floor, below=below)
+def _blocked(found: list[Finding], good: float, reader: WholeReader) -> bool:
+    """Whether anything blocks once ``reader`` (a row's thresholds) has weighed what the checker found."""
     doubts = [finding for finding in found if finding.layer is Layer.DOUBT]
     weighed = [*outweighed(found, reader, good, _fine), *convicted(doubts, reader, good)]
     return any(finding.blocking for finding in weighed)
@@ -173,13 +172,13 @@ def cross_validate() -> Row:
         for above in ABOVE:
             for floor in FLOORS:
                 for below in BELOWS:
-                    row = (above, floor, below, l2)
-                    counts = table.setdefault(row, Counter())
+                    counts = table.setdefault((above, floor, below, l2), Counter())
+                    reader = replace(NEVER, above=above, floor=floor, below=below)
                     for index, draft in enumerate(drafts):
                         column = f"{draft['writer']} {draft['label']}"
-                        counts[column] += _blocked(found[index], chances[index], row)
+                        counts[column] += _blocked(found[index], chances[index], reader)
                     for draft, here, chance in zip(others, found_others, other_chances, strict=True):
-                        counts[_other_column(draft)] += _blocked(here, float(chance), row)
+                        counts[_other_column(draft)] += _blocked(here, float(chance), reader)
     totals = Counter(f"{draft['writer']} {draft['label']}" for draft in drafts)
     totals += Counter(_other_column(draft) for draft in others)
     before = Counter(f"{d['writer']} {d['label']}" for d, f in zip(drafts, found, strict=True) if _any(f))
