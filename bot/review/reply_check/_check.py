@@ -305,10 +305,11 @@ def _sentence_findings(
         index + 1 < len(reply) and takes_back(reply[index + 1], heads[index + 1])
         for index in range(len(reply))
     ]
-    for sentence, reading, reads, heads_here, owned_after in zip(
-        reply, readings, read_here, heads, taken_back, strict=True
+    following = [next_one.text for next_one in reply[1:]] + [""]
+    for sentence, reading, reads, heads_here, owned_after, after in zip(
+        reply, readings, read_here, heads, taken_back, following, strict=True
     ):
-        phrases = phrase_findings(sentence, story, loaded)
+        phrases = phrase_findings(sentence, story, loaded, after)
         if overruled(sentence, reading, bool(heads_here[OWNS_WHAT_HAPPENED].any()), loaded):
             phrases = [found_here for found_here in phrases if loaded.is_absolute(found_here.rule)]
         here = [*phrases, *jargon_findings(sentence, text, story, loaded)]

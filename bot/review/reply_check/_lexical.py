@@ -21,18 +21,58 @@ def says_otherwise(sentence: Sentence, rules: Rules) -> bool:
     )
 
 
-def phrase_findings(sentence: Sentence, story: str, rules: Rules) -> list[Finding]:
-    """At most one finding per rule per sentence: "busy" twice in one sentence is one thing to change."""
+def phrase_findings(sentence: Sentence, story: str, rules: Rules, after: str = "") -> list[Finding]:
+    """At most one finding per rule per sentence: "busy" twice in one sentence is one thing to change.
+    ``after`` is the reply's next sentence, which may say that the rule this one cites was broken."""
     found: list[Finding] = []
     for rule in rules.blocking:
         hits = [
             hit
             for hit in matches(rule.phrases, sentence.text)
-            if not _quoted(sentence.text, hit) and not _hers(hit.group(0), story)
+            if not _quoted(sentence.text, hit)
+            and not _hers(hit.group(0), story)
+            and not (rule.name in HELD_TO and held_to(sentence.text, hit, after))
         ]
         if hits and not first(rule.unless, sentence.text):
             found.append(finding(rule.name, rule.wording, Layer.PHRASE, _quote(sentence, hits[0])))
     return found
+
+
+#: the rules a reply may cite to hold the service to them rather than to hide behind them (round 25)
+HELD_TO = ("policy",)
+
+#: a clause that says the rule was broken, pointing back at it: "…, and that did not happen", "They
+#: weren't followed.", "It wasn't." (a verb of keeping, or the clause ends); not "it wasn't possible"
+_BROKEN = re.compile(
+    r"\b(?:that|this|it|they|which|none\s+of\s+(?:this|that|it|them))\s+"
+    r"(?:did\s*n[o'\u2019]t|was\s*n[o'\u2019]t|were\s*n[o'\u2019]t|never)"
+    r"(?:\s+(?:happen(?:ed)?|followed|done|kept|met|applied|offered|given|booked|used|called|explained)\b"
+    r"|\s*(?:[.,;:!?]|$))",
+    re.IGNORECASE,
+)
+#: the next sentence opens by saying so: "That didn't happen for you.", "But none of this was done."
+_BROKEN_NEXT = re.compile(r"^\W*(?:(?:but|and|sadly|yet)\b,?\s*)?" + _BROKEN.pattern, re.IGNORECASE)
+#: a rule denied: "No procedure, and no amount of hurry, makes it right", "there is no policy or procedure
+#: that requires you to …"; not "there is no policy that allows partners to stay", which excuses
+_NO_RULE = re.compile(
+    r"\bno\s+(?:policy|procedure|protocol|guideline|rule)s?\b[^.;:]{0,40}?"
+    r"\b(?:says|said|requires|required|makes|made|means|meant|justifies|justified|excuses|excused)\b",
+    re.IGNORECASE,
+)
+#: a rule that is no more: "Our policy used to say partners had to leave at 9pm."
+_USED_TO = re.compile(r"\b(?:policy|procedure|protocol|guidelines?|rules?)\s+used\s+to\b", re.IGNORECASE)
+
+
+def held_to(text: str, hit: re.Match[str], after: str) -> bool:
+    """The sentence cites a rule to hold the service to it: the rule is denied, is no more, or the same
+    sentence (after the words found) or the next one says it was broken. Shape, not meaning: the classifier
+    still reads the sentence."""
+    return (
+        _BROKEN.search(text, hit.end()) is not None
+        or _BROKEN_NEXT.match(after) is not None
+        or _NO_RULE.search(text) is not None
+        or _USED_TO.search(text) is not None
+    )
 
 
 def _quoted(text: str, hit: re.Match[str]) -> bool:

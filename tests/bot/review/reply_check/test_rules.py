@@ -626,3 +626,27 @@ def test_in_line_with_her_faith_serves_her_and_in_line_with_a_policy_defends() -
     assert [found.quote for found in check_reply(rule, story).blocking if found.rule == "policy"] == [
         "in line with"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after", "cited_to_hide"),
+    [
+        ("Our protocol says the coordinator calls a second anaesthetist, and that didn't happen.", "", False),
+        ("Our policy is that an interpreter is booked the same day.", "That did not happen for you.", False),
+        ("There is no policy or procedure that requires you to remove your hijab.", "", False),
+        ("No procedure, and no amount of hurry, makes it right to ask a child to interpret.", "", False),
+        ("Our policy used to say partners had to leave at 9pm.", "", False),
+        ("In line with our visiting policy, partners are asked to leave at 10pm.", "", True),
+        ("No policy allows partners to stay, in line with infection control guidance.", "", True),
+        ("The midwife followed the correct procedure, so it was not a judgement about you.", "", True),
+        ("Our policy is that partners leave at 8pm.", "It wasn't possible to make an exception.", True),
+    ],
+)
+def test_a_rule_cited_to_hold_the_service_to_it_is_not_a_defence(
+    sentence: str, after: str, cited_to_hide: bool
+) -> None:
+    """Round 25: a good reply says the rule was broken, denied or is no more; a defensive one hides
+    behind it."""
+    found = phrase_findings(Sentence(sentence, 0), "", rules(), after)
+
+    assert ("policy" in {finding.rule for finding in found}) is cited_to_hide
