@@ -42,10 +42,11 @@ def phrase_findings(sentence: Sentence, story: str, rules: Rules, after: str = "
 HELD_TO = ("policy",)
 
 #: a clause that says the rule was broken, pointing back at it: "…, and that did not happen", "They
-#: weren't followed.", "It wasn't." (a verb of keeping, or the clause ends); not "it wasn't possible"
+#: weren't followed.", "It wasn't." (a verb of keeping, or the clause ends); not "it wasn't possible".
+#: Texting spellings and a person too since round 26 ("…before u went home and he didnt")
 _BROKEN = re.compile(
-    r"\b(?:that|this|it|they|which|none\s+of\s+(?:this|that|it|them))\s+"
-    r"(?:did\s*n[o'\u2019]t|was\s*n[o'\u2019]t|were\s*n[o'\u2019]t|never)"
+    r"\b(?:that|this|it|they|he|she|which|none\s+of\s+(?:this|that|it|them))\s+"
+    r"(?:did\s*n[o'\u2019]?t|was\s*n[o'\u2019]?t|were\s*n[o'\u2019]?t|never)"
     r"(?:\s+(?:happen(?:ed)?|followed|done|kept|met|applied|offered|given|booked|used|called|explained)\b"
     r"|\s*(?:[.,;:!?]|$))",
     re.IGNORECASE,
@@ -149,7 +150,12 @@ def _quote(sentence: Sentence, match: re.Match[str]) -> str:
 
 
 #: the words after a term that explain it in place of a bracket ("a postpartum haemorrhage, which means …")
-_EXPLAINS = re.compile(r",?\s*(?:which|that) means\b|,?\s*meaning\b|,?\s*(?:that is|i\.e\.),", re.IGNORECASE)
+#: or a colon and the plain words, at least three of them in lower case ("a postpartum haemorrhage: very heavy
+#: bleeding after birth"; round 26), not a note's "CTG: normal"
+_EXPLAINS = re.compile(
+    r",?\s*(?:which|that) means\b|,?\s*meaning\b|,?\s*(?:that is|i\.e\.),|:\s*(?-i:[a-z]+(?:\s+[a-z]+){2})",
+    re.IGNORECASE,
+)
 
 
 #: a bracket that opens with the term and glosses it after a comma, naming the plain words before it:

@@ -15,7 +15,7 @@ from bot.review.reply_check._check import (
     owns_failure,
     sends_to_help,
 )
-from bot.review.reply_check._lexical import phrase_findings
+from bot.review.reply_check._lexical import jargon_findings, phrase_findings
 from bot.review.reply_check._rules import rules
 from bot.review.reply_check._sentences import OWNING_HEADS, Owned, Owning, Reading, model
 from bot.review.reply_check._text import Sentence, normalise, sentences
@@ -650,3 +650,40 @@ def test_a_rule_cited_to_hold_the_service_to_it_is_not_a_defence(
     found = phrase_findings(Sentence(sentence, 0), "", rules(), after)
 
     assert ("policy" in {finding.rule for finding in found}) is cited_to_hide
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blamed"),
+    [
+        ("You ought to have been shown his feeds in the first days.", False),
+        ("You shouldn't have gone hungry.", False),
+        ("You should have gone home with an interpreter explaining every medicine.", False),
+        ("You should have gone to A&E as soon as the bleeding started.", True),
+    ],
+)
+def test_what_she_was_owed_in_other_words_is_not_blame(sentence: str, blamed: bool) -> None:
+    """Round 26: going hungry or home without an interpreter is what happened to her, not what she did."""
+    found = {found.rule for found in phrase_findings(Sentence(sentence, 0), "", rules())}
+
+    assert ("blame" in found) is blamed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jargon"),
+    [
+        ("What you had is called a postpartum haemorrhage: very heavy bleeding after birth.", False),
+        ("Your CTG: normal.", True),
+    ],
+)
+def test_a_term_explained_after_a_colon_is_explained(sentence: str, jargon: bool) -> None:
+    found = jargon_findings(Sentence(sentence, 0), sentence, "", rules())
+
+    assert bool(found) is jargon
+
+
+def test_a_broken_rule_said_in_texting_spelling_is_no_defence() -> None:
+    text = "the policy says ur baby should of had his hearing test before u went home and he didnt"
+
+    found = phrase_findings(Sentence(text, 0), "", rules())
+
+    assert "policy" not in {finding.rule for finding in found}
