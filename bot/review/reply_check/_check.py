@@ -305,7 +305,8 @@ def _sentence_findings(
         index + 1 < len(reply) and takes_back(reply[index + 1], heads[index + 1])
         for index in range(len(reply))
     ]
-    following = [next_one.text for next_one in reply[1:]] + [""] * bool(reply)
+    # the sentence after each: it may say that a rule this one cites was broken
+    following = [reply[index + 1].text if index + 1 < len(reply) else "" for index in range(len(reply))]
     for sentence, reading, reads, heads_here, owned_after, after in zip(
         reply, readings, read_here, heads, taken_back, following, strict=True
     ):

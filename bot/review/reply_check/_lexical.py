@@ -31,15 +31,12 @@ def phrase_findings(sentence: Sentence, story: str, rules: Rules, after: str = "
             for hit in matches(rule.phrases, sentence.text)
             if not _quoted(sentence.text, hit)
             and not _hers(hit.group(0), story)
-            and not (rule.name in HELD_TO and held_to(sentence.text, hit, after))
+            and not (rule.held_to and held_to(sentence.text, hit, after))
         ]
         if hits and not first(rule.unless, sentence.text):
             found.append(finding(rule.name, rule.wording, Layer.PHRASE, _quote(sentence, hits[0])))
     return found
 
-
-#: the rules a reply may cite to hold the service to them rather than to hide behind them (round 25)
-HELD_TO = ("policy",)
 
 #: a clause that says the rule was broken, pointing back at it: "…, and that did not happen", "They
 #: weren't followed.", "It wasn't." (a verb of keeping, or the clause ends); not "it wasn't possible".

@@ -36,6 +36,9 @@ class PhraseRule:
     #: its phrases block even in a sentence the classifier and the owning heads read as fine ("sorry you
     #: feel" is never an apology); the other rules' phrases need the meaning layers not to disagree
     absolute: bool = False
+    #: its phrases may be cited to hold the service to them rather than to hide behind them ("our protocol
+    #: says …, and that didn't happen": ``_lexical.held_to``, round 25)
+    held_to: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,8 @@ def _capitals(term: str) -> bool:
 
 def _phrase_rule(name: str, section: Mapping[str, Any]) -> PhraseRule:
     phrases, unless = _phrases(section, "phrases"), _phrases(section, "unless")
-    return PhraseRule(name, _wording(name, section), phrases, unless, bool(section.get("absolute", False)))
+    flags = (bool(section.get(flag, False)) for flag in ("absolute", "held_to"))
+    return PhraseRule(name, _wording(name, section), phrases, unless, *flags)
 
 
 def _wording(name: str, section: Mapping[str, Any]) -> Wording:

@@ -477,10 +477,16 @@ def test_an_explanation_then_but_and_what_we_should_have_done_is_not_blocked() -
         ("You should have told us about the bleeding sooner.", True),
         ("You should have asked for a different interpreter.", True),
         ("u should of rung triage", True),
+        # round 26: what she was owed in other words; going to A&E is what she did
+        ("You ought to have been shown his feeds in the first days.", False),
+        ("You shouldn't have gone hungry.", False),
+        ("You should have gone home with an interpreter explaining every medicine.", False),
+        ("You should have gone to A&E as soon as the bleeding started.", True),
     ],
 )
 def test_what_she_should_have_next_or_was_owed_is_not_blame(sentence: str, blamed: bool) -> None:
-    """ "Have" as a verb of its own is what comes next; "heard" is what she was owed; neither is blame."""
+    """ "Have" as a verb of its own is what comes next; "heard" or going hungry is what she was owed;
+    neither is blame."""
     found = {found.rule for found in phrase_findings(Sentence(sentence, 0), "", rules())}
 
     assert ("blame" in found) is blamed
@@ -650,22 +656,6 @@ def test_a_rule_cited_to_hold_the_service_to_it_is_not_a_defence(
     found = phrase_findings(Sentence(sentence, 0), "", rules(), after)
 
     assert ("policy" in {finding.rule for finding in found}) is cited_to_hide
-
-
-@pytest.mark.parametrize(
-    ("sentence", "blamed"),
-    [
-        ("You ought to have been shown his feeds in the first days.", False),
-        ("You shouldn't have gone hungry.", False),
-        ("You should have gone home with an interpreter explaining every medicine.", False),
-        ("You should have gone to A&E as soon as the bleeding started.", True),
-    ],
-)
-def test_what_she_was_owed_in_other_words_is_not_blame(sentence: str, blamed: bool) -> None:
-    """Round 26: going hungry or home without an interpreter is what happened to her, not what she did."""
-    found = {found.rule for found in phrase_findings(Sentence(sentence, 0), "", rules())}
-
-    assert ("blame" in found) is blamed
 
 
 @pytest.mark.parametrize(
