@@ -12,6 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -313,6 +314,9 @@ def _sentence_findings(
         phrases = phrase_findings(sentence, story, loaded, after)
         if overruled(sentence, reading, bool(heads_here[OWNS_WHAT_HAPPENED].any()), loaded):
             phrases = [found_here for found_here in phrases if loaded.is_absolute(found_here.rule)]
+        elif plainly_fine(sentence, reading, loaded):
+            # the owning heads do not read it as owning: the reply read whole may stand in for them (round 28)
+            phrases = [weighable(found_here, sentence, loaded) for found_here in phrases]
         here = [*phrases, *jargon_findings(sentence, text, story, loaded)]
         found.extend(here)
         if here or not reads:
@@ -341,8 +345,19 @@ def overruled(sentence: Sentence, reading: Reading, owning: bool, loaded: Rules)
     the owning heads read as saying sorry or what will happen ("We changed our policy because of you") is
     not made defensive by the phrase in it, unless its rule is ``absolute`` or the sentence turns against
     what it owns ("sorry, but …")."""
-    fine = owning and reading.ok >= loaded.limits.phrase_overruled_above
-    return fine and TURNS_WITHIN.search(sentence.text) is None
+    return owning and plainly_fine(sentence, reading, loaded)
+
+
+def plainly_fine(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:
+    """The classifier reads the sentence as fine at ``phrase_overruled_above`` or more, and it does not turn
+    against itself ("sorry, but …")."""
+    return reading.ok >= loaded.limits.phrase_overruled_above and TURNS_WITHIN.search(sentence.text) is None
+
+
+def weighable(found: Finding, sentence: Sentence, loaded: Rules) -> Finding:
+    """A listed phrase of a ``weighed`` rule, in a sentence the classifier reads as plainly fine, carries
+    its sentence: the whole-reply reader may outweigh it (``_whole.vetoable``)."""
+    return replace(found, sentence=sentence.text) if loaded.is_weighed(found.rule) else found
 
 
 def plainly_sorry(sentence: Sentence) -> bool:

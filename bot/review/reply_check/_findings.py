@@ -32,6 +32,9 @@ class Finding:
     suggestion: str
     blocking: bool
     layer: Layer
+    #: the whole sentence a listed phrase was found in, when its rule is ``weighed`` and the classifier reads
+    #: the sentence as plainly fine (round 28): the reply read whole may then outweigh the phrase
+    sentence: str = ""
 
 
 @dataclass(frozen=True)

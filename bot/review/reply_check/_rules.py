@@ -39,6 +39,10 @@ class PhraseRule:
     #: its phrases may be cited to hold the service to them rather than to hide behind them ("our protocol
     #: says …, and that didn't happen": ``_lexical.held_to``, round 25)
     held_to: bool = False
+    #: in a sentence the classifier reads as plainly fine but the owning heads do not read as owning, the
+    #: reply read whole as plainly good may stand in for them (``_whole.vetoable``, round 28): "The ward
+    #: was busy, but that is ours to fix, not yours to understand."
+    weighed: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,10 @@ class Rules:
     talk: Phrases
     praise_words: Phrases
     complaint_words: Phrases
+
+    def is_weighed(self, rule: str) -> bool:
+        """The reply read whole may outweigh its phrases (``PhraseRule.weighed``)."""
+        return any(phrase_rule.weighed for phrase_rule in self.blocking if phrase_rule.name == rule)
 
     def is_absolute(self, rule: str) -> bool:
         """Its phrases block whatever the meaning layers read (``PhraseRule.absolute``)."""
@@ -144,7 +152,7 @@ def _capitals(term: str) -> bool:
 
 def _phrase_rule(name: str, section: Mapping[str, Any]) -> PhraseRule:
     phrases, unless = _phrases(section, "phrases"), _phrases(section, "unless")
-    flags = (bool(section.get(flag, False)) for flag in ("absolute", "held_to"))
+    flags = (bool(section.get(flag, False)) for flag in ("absolute", "held_to", "weighed"))
     return PhraseRule(name, _wording(name, section), phrases, unless, *flags)
 
 

@@ -6,8 +6,10 @@ that's serious." as minimising). Read whole, in the same embedding space, such a
 replies. So a third layer must agree before a doubtful reading of meaning blocks: when this reader gives
 the whole reply P(good) of at least ``above``, a sentence the classifier read with P(fine) of at least
 ``floor`` is shown as a doubt (advice), quoted as before, and does not block; a surer reading still blocks.
-Never outweighed: a listed phrase (precise words, with a second layer of its own), unexplained jargon, and
-an urgent story answered without help (her safety).
+Never outweighed: a listed phrase (precise words, with a second layer of its own) unless its rule is
+``weighed`` and its sentence reads as plainly fine to the classifier (round 28: "policy" and "busy",
+cited honestly in words no list foresaw; the reader stands in for the owning heads of ``_check.overruled``),
+unexplained jargon, and an urgent story answered without help (her safety).
 
 It weighs the other way too (round 23): a defensive reply wrapped in warmth says sorry and what happens
 next, so its one excusing sentence is read too leniently to block and is only a doubt ("Night shifts are
@@ -64,22 +66,26 @@ def whole_reader() -> WholeReader:
 
 
 def vetoable(found: Finding) -> bool:
-    """A reading of meaning a reply read whole as good may outweigh: the sentence classifier's. A listed
-    phrase is precise words ("Lessons will be learned" in a warm reply is still a promise nobody owns), and
-    has its own second layer (``_check.overruled``)."""
-    return found.blocking and found.layer is Layer.SENTENCE
+    """A reading a reply read whole as good may outweigh: the sentence classifier's, and a listed phrase of
+    a ``weighed`` rule (it carries its sentence). Other listed phrases are precise words ("Lessons will be
+    learned" in a warm reply is still a promise nobody owns), with their own second layer
+    (``_check.overruled``)."""
+    return found.blocking and (
+        found.layer is Layer.SENTENCE or (found.layer is Layer.PHRASE and bool(found.sentence))
+    )
 
 
 def outweighed(
     findings: Iterable[Finding], reader: WholeReader, good: float, fine: Callable[[str], float]
 ) -> list[Finding]:
-    """``findings`` with each doubtful sentence reading turned into a doubt (advice) when the whole reply
-    reads as good; ``fine`` is the classifier's P(fine) of a quoted sentence."""
+    """``findings`` with each doubtful reading turned into a doubt (advice) when the whole reply reads as
+    good; ``fine`` is the classifier's P(fine) of the sentence (a sentence finding quotes its sentence, a
+    phrase finding carries it)."""
     if good < reader.above:
         return list(findings)
     return [
         replace(found, blocking=False, layer=Layer.DOUBT)
-        if vetoable(found) and fine(found.quote) >= reader.floor
+        if vetoable(found) and fine(found.sentence or found.quote) >= reader.floor
         else found
         for found in findings
     ]

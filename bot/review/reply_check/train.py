@@ -291,6 +291,7 @@ MARKED_KINDS = {
     "justifying": "policy",
     "minimising": "minimising",
     "patronising": "patronising",
+    "promises_nobody_owns": "unowned_promise",  # written15
     "staff_pressure": "staff_busy",
     "unowned_promise": "unowned_promise",
 }

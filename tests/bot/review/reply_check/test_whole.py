@@ -1,5 +1,6 @@
 """The whole-reply reader: a good reply read whole outweighs a doubtful reading of one of its sentences,
-never a sure one, a listed phrase, jargon or an urgent story answered without help; a reply read whole as
+or a listed phrase of a ``weighed`` rule in one, never a sure one, another listed phrase, jargon or an
+urgent story answered without help; a reply read whole as
 defensive makes its doubts block."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from bot.review.reply_check import check_reply
 from bot.review.reply_check._check import check
 from bot.review.reply_check._findings import Finding, Layer
+from bot.review.reply_check._rules import rules
 from bot.review.reply_check._whole import WHOLE_FILE, WholeReader, convicted, outweighed, whole_reader
 from bot.review.reply_check.train import DATA, EVERY_HAND, fingerprints
 from bot.review.reply_check.train_whole import ABOVE, BELOWS, FLOORS, L2S, NEVER, choose
@@ -56,6 +58,41 @@ def test_a_listed_phrase_jargon_and_an_urgent_story_without_help_are_never_outwe
     [found] = outweighed([_found(layer, rule)], READER, good=1.0, fine=lambda quote: 1.0)
 
     assert found.blocking
+
+
+def test_a_weighed_phrase_in_a_reply_read_whole_as_good_is_advice_read_by_its_whole_sentence() -> None:
+    sentence = "Our policy is that we only ask when a woman is alone, and the midwife broke that policy."
+    found = replace(_found(Layer.PHRASE, "policy", "Our policy is"), sentence=sentence)
+    read: list[str] = []
+
+    def fine(quote: str) -> float:
+        read.append(quote)
+        return 0.6
+
+    [weighed] = outweighed([found], READER, good=0.97, fine=fine)
+
+    assert not weighed.blocking
+    assert weighed.layer is Layer.DOUBT
+    assert weighed.quote == "Our policy is"
+    assert read == [sentence]
+
+
+def test_a_weighed_phrase_the_classifier_reads_as_surely_defensive_still_blocks() -> None:
+    sentence = "In line with our policy, partners are asked to leave the ward at 8pm."
+    found = replace(_found(Layer.PHRASE, "policy", "our policy"), sentence=sentence)
+
+    [weighed] = outweighed([found], READER, good=0.99, fine=lambda quote: 0.02)
+
+    assert weighed.blocking
+
+
+def test_only_the_rules_file_marks_a_rule_weighed_and_never_sorry_you_feel_or_an_unowned_promise() -> None:
+    weighed = {rule.name for rule in rules().blocking if rule.weighed}
+
+    assert weighed == {"policy", "staff_busy"}
+    [found] = check_reply("I am sorry you feel that way.").blocking
+    assert found.rule == "sorry_you_feel"
+    assert found.sentence == ""
 
 
 def test_a_good_reply_whose_sentences_the_classifier_misreads_is_approved_with_them_shown_as_advice() -> None:
