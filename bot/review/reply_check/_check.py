@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -313,7 +314,7 @@ def _sentence_findings(
     ):
         phrases = phrase_findings(sentence, story, loaded, after)
         if overruled(sentence, reading, bool(heads_here[OWNS_WHAT_HAPPENED].any()), loaded):
-            phrases = [found_here for found_here in phrases if loaded.is_absolute(found_here.rule)]
+            phrases = [found_here for found_here in phrases if _flagged(found_here, loaded, "absolute")]
         elif plainly_fine(sentence, reading, loaded):
             # the owning heads do not read it as owning: the reply read whole may stand in for them (round 28)
             phrases = [weighable(found_here, sentence, loaded) for found_here in phrases]
@@ -357,7 +358,13 @@ def plainly_fine(sentence: Sentence, reading: Reading, loaded: Rules) -> bool:
 def weighable(found: Finding, sentence: Sentence, loaded: Rules) -> Finding:
     """A listed phrase of a ``weighed`` rule, in a sentence the classifier reads as plainly fine, carries
     its sentence: the whole-reply reader may outweigh it (``_whole.vetoable``)."""
-    return replace(found, sentence=sentence.text) if loaded.is_weighed(found.rule) else found
+    return replace(found, sentence=sentence.text) if _flagged(found, loaded, "weighed") else found
+
+
+def _flagged(found: Finding, loaded: Rules, flag: Literal["absolute", "weighed"]) -> bool:
+    """The finding's rule is a listed-phrase rule with that flag set in the rules file."""
+    rule = loaded.phrase_rule(found.rule)
+    return rule is not None and bool(getattr(rule, flag))
 
 
 def plainly_sorry(sentence: Sentence) -> bool:

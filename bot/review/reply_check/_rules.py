@@ -85,13 +85,10 @@ class Rules:
     praise_words: Phrases
     complaint_words: Phrases
 
-    def is_weighed(self, rule: str) -> bool:
-        """The reply read whole may outweigh its phrases (``PhraseRule.weighed``)."""
-        return any(phrase_rule.weighed for phrase_rule in self.blocking if phrase_rule.name == rule)
-
-    def is_absolute(self, rule: str) -> bool:
-        """Its phrases block whatever the meaning layers read (``PhraseRule.absolute``)."""
-        return any(phrase_rule.absolute for phrase_rule in self.blocking if phrase_rule.name == rule)
+    def phrase_rule(self, name: str) -> PhraseRule | None:
+        """The blocking rule of that name: its flags say how the meaning layers weigh its phrases
+        (``absolute``: never overruled; ``weighed``: the reply read whole may outweigh them)."""
+        return next((phrase_rule for phrase_rule in self.blocking if phrase_rule.name == name), None)
 
     def wording(self, rule: str) -> Wording:
         """A blocking rule's wording as the sentence layer uses it, or an advice rule's."""
